@@ -1,0 +1,3 @@
+from natasha_studio.cli import main
+
+raise SystemExit(main())

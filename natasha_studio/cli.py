@@ -1,0 +1,73 @@
+"""The command line: the same core operations as the window, without one.
+
+``natasha-studio`` with no arguments opens the window. Each command group lives in
+``natasha_studio/cli_commands/<name>.py`` and registers its sub-commands in ``register``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from natasha_studio import __version__
+from natasha_studio.core.errors import StudioError
+
+# Modules under natasha_studio.cli_commands, each with register(subparsers).
+COMMAND_MODULES = [
+    "project",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="natasha-studio",
+        description="Natasha Studio: build, curate and test a persona fine-tuning dataset "
+        "from Telegram conversations. With no command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"Natasha Studio {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"natasha_studio.cli_commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        from natasha_studio.app import main as run_app
+
+        return run_app()
+    from natasha_studio.i18n import install_cli_translation
+
+    install_cli_translation()
+    _utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except StudioError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+
+
+def _utf8_output() -> None:
+    # Russian text must print on Windows consoles that default to a legacy code page.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

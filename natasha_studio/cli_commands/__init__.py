@@ -1,0 +1,1 @@
+"""Command groups of the command line; see ``natasha_studio.cli``."""

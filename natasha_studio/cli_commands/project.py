@@ -1,0 +1,61 @@
+"""Project commands: new, info, self-test."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from natasha_studio.core.i18n import translate
+from natasha_studio.core.store import Project
+
+
+def _tr(text: str) -> str:
+    return translate("Cli", text)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="create a new project file")
+    p.add_argument("project", help="path of the .nstudio file to create")
+    p.add_argument("--persona", required=True, help="the persona's name, e.g. Наташа")
+    p.add_argument("--system-prompt", default="", help="the system prompt for training")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("info", help="show a project's persona, schema version and counts")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("self-test", help="open the real window offscreen and visit every tab")
+    p.set_defaults(func=cmd_self_test)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    with Project.create(args.project, args.persona, args.system_prompt) as project:
+        print(_tr("Created project {path} for {persona}.").format(
+            path=project.path, persona=project.persona_name))
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        info = project.info()
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return 0
+    print(_tr("Project: {path}").format(path=info["path"]))
+    print(_tr("Persona: {name}").format(name=info["persona"]))
+    print(_tr("Schema version: {version}").format(version=info["schema_version"]))
+    counts = info["counts"]
+    print(_tr("Chats: {n}").format(n=counts["chats"]))
+    print(_tr("Participants: {n}").format(n=counts["participants"]))
+    print(_tr("Messages: {n}").format(n=counts["messages"]))
+    print(_tr("Pairs: {n}").format(n=counts["pairs"]))
+    print(_tr("Snapshots: {n}").format(n=counts["snapshots"]))
+    print(_tr("Fine-tune jobs: {n}").format(n=counts["jobs"]))
+    return 0
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from natasha_studio.selftest import run_self_test
+
+    return run_self_test()

@@ -1,0 +1,249 @@
+"""The project file's schema, as an ordered list of migrations.
+
+A migration is applied once, in order, inside one transaction; the schema version is the
+number of migrations applied. Never edit a migration that has shipped: append a new one.
+"""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x4E535444  # "NSTD", set in the SQLite header to recognise project files
+
+V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Project settings: persona, system prompt, extraction options... (JSON values).
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- A chat is identified by Telegram's marked peer id: users > 0, basic groups -id,
+-- channels and supergroups -(10**12 + id), so exports and live fetches meet on one row.
+CREATE TABLE chats (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL DEFAULT '',
+    type            TEXT NOT NULL DEFAULT 'unknown',
+    username        TEXT,
+    source          TEXT NOT NULL DEFAULT 'export',     -- export | live | manual
+    linked_chat_id  INTEGER,                            -- a channel's discussion group
+    included        INTEGER NOT NULL DEFAULT 1,
+    is_forum        INTEGER NOT NULL DEFAULT 0,
+    fetch_state     TEXT,                               -- JSON: live-fetch resume point
+    imported_at     TEXT
+);
+
+CREATE TABLE participants (
+    id        INTEGER PRIMARY KEY,                      -- marked peer id, as chats.id
+    name      TEXT NOT NULL DEFAULT '',
+    username  TEXT,
+    kind      TEXT NOT NULL DEFAULT 'user'              -- user | channel | chat
+);
+
+CREATE TABLE forum_topics (
+    chat_id   INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+    topic_id  INTEGER NOT NULL,
+    title     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (chat_id, topic_id)
+) WITHOUT ROWID;
+
+CREATE TABLE messages (
+    chat_id          INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+    id               INTEGER NOT NULL,
+    date             INTEGER NOT NULL,                  -- unix seconds, UTC
+    sender_id        INTEGER,
+    sender_name      TEXT,
+    author           TEXT,                              -- signature of a channel post
+    kind             TEXT NOT NULL DEFAULT 'message',   -- message | service
+    action           TEXT,
+    text             TEXT NOT NULL DEFAULT '',
+    entities         TEXT,                              -- JSON list
+    reply_to_id      INTEGER,
+    reply_to_chat_id INTEGER,
+    topic_id         INTEGER,
+    media_type       TEXT,
+    forwarded_from   TEXT,
+    via_bot          TEXT,
+    edited           INTEGER,
+    grouped_id       INTEGER,
+    PRIMARY KEY (chat_id, id)
+) WITHOUT ROWID;
+CREATE INDEX messages_sender ON messages(sender_id);
+CREATE INDEX messages_reply ON messages(chat_id, reply_to_id);
+CREATE INDEX messages_date ON messages(chat_id, date);
+
+-- One training example. turns_original is what extraction produced; turns is the curator's
+-- edited version (NULL while unedited). question/answer mirror the effective last turns so
+-- the table can sort and search without parsing JSON.
+CREATE TABLE pairs (
+    id               INTEGER PRIMARY KEY,
+    key              TEXT UNIQUE,                       -- stable across re-extraction
+    chat_id          INTEGER REFERENCES chats(id) ON DELETE SET NULL,
+    origin           TEXT NOT NULL DEFAULT 'reply',     -- reply | implicit | comment | manual | model
+    confidence       REAL NOT NULL DEFAULT 1.0,
+    turns_original   TEXT NOT NULL,
+    turns            TEXT,
+    question         TEXT NOT NULL DEFAULT '',
+    answer           TEXT NOT NULL DEFAULT '',
+    status           TEXT NOT NULL DEFAULT 'new'
+                     CHECK (status IN ('new', 'approved', 'rejected', 'needs_work')),
+    quality          REAL,
+    quality_reasons  TEXT,                              -- JSON list of reason codes
+    system_prompt    TEXT,                              -- per-pair override
+    notes            TEXT NOT NULL DEFAULT '',
+    asker_id         INTEGER,
+    question_date    INTEGER,
+    answer_date      INTEGER,
+    message_ids      TEXT,                              -- JSON list
+    link             TEXT,
+    deleted          INTEGER NOT NULL DEFAULT 0,
+    stale            INTEGER NOT NULL DEFAULT 0,        -- extraction no longer produces it
+    created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX pairs_status ON pairs(status);
+CREATE INDEX pairs_chat ON pairs(chat_id);
+CREATE INDEX pairs_quality ON pairs(quality);
+CREATE INDEX pairs_answer_date ON pairs(answer_date);
+
+-- History of changes to pairs (audit and restore); values are JSON.
+CREATE TABLE pair_edits (
+    id       INTEGER PRIMARY KEY,
+    pair_id  INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    field    TEXT NOT NULL,
+    before   TEXT,
+    after    TEXT
+);
+CREATE INDEX pair_edits_pair ON pair_edits(pair_id);
+
+CREATE TABLE topics (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL UNIQUE,
+    keywords  TEXT NOT NULL DEFAULT '[]',               -- JSON list of words (lemmas)
+    builtin   INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE pair_topics (
+    pair_id   INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    topic_id  INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    source    TEXT NOT NULL DEFAULT 'auto',             -- auto | manual
+    PRIMARY KEY (pair_id, topic_id)
+) WITHOUT ROWID;
+CREATE INDEX pair_topics_topic ON pair_topics(topic_id);
+
+CREATE TABLE snapshots (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    note          TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    system_prompt TEXT NOT NULL DEFAULT '',
+    settings      TEXT NOT NULL DEFAULT '{}',           -- JSON: filter, split, seed
+    content_hash  TEXT NOT NULL,
+    pair_count    INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE snapshot_pairs (
+    snapshot_id  INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    pair_id      INTEGER NOT NULL,                      -- no FK: the pair may be deleted later
+    split        TEXT NOT NULL DEFAULT 'train',         -- train | validation | heldout
+    content      TEXT NOT NULL,                         -- JSON: the frozen pair
+    PRIMARY KEY (snapshot_id, pair_id)
+) WITHOUT ROWID;
+
+CREATE TABLE jobs (
+    id               INTEGER PRIMARY KEY,
+    provider         TEXT NOT NULL,                     -- vertex | openai | local
+    remote_id        TEXT,
+    snapshot_id      INTEGER REFERENCES snapshots(id) ON DELETE SET NULL,
+    base_model       TEXT NOT NULL,
+    display_name     TEXT NOT NULL DEFAULT '',
+    hyperparameters  TEXT NOT NULL DEFAULT '{}',
+    status           TEXT NOT NULL DEFAULT 'preparing',
+    error            TEXT,
+    tuned_model      TEXT,
+    state            TEXT NOT NULL DEFAULT '{}',        -- provider-specific resume data
+    created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    finished_at      TEXT
+);
+
+CREATE TABLE job_events (
+    id         INTEGER PRIMARY KEY,
+    job_id     INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    remote_id  TEXT,
+    at         TEXT NOT NULL,
+    level      TEXT NOT NULL DEFAULT 'info',
+    message    TEXT NOT NULL DEFAULT '',
+    data       TEXT,
+    UNIQUE (job_id, remote_id)
+);
+
+CREATE TABLE job_metrics (
+    job_id  INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    step    INTEGER NOT NULL,
+    name    TEXT NOT NULL,                              -- train_loss, valid_loss, ...
+    value   REAL NOT NULL,
+    PRIMARY KEY (job_id, step, name)
+) WITHOUT ROWID;
+
+-- A model the curator can chat with: a tuned model, a base model, any compatible server.
+CREATE TABLE models (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    provider    TEXT NOT NULL,                          -- openai | vertex | compatible | local
+    model_id    TEXT NOT NULL,
+    base_url    TEXT,
+    job_id      INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
+    settings    TEXT NOT NULL DEFAULT '{}',
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE chat_sessions (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT NOT NULL DEFAULT '',
+    mode        TEXT NOT NULL DEFAULT 'side_by_side',   -- side_by_side | blind | heldout
+    config      TEXT NOT NULL DEFAULT '{}',
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE chat_messages (
+    id           INTEGER PRIMARY KEY,
+    session_id   INTEGER NOT NULL REFERENCES chat_sessions(id) ON DELETE CASCADE,
+    column_index INTEGER NOT NULL DEFAULT 0,
+    model_id     INTEGER REFERENCES models(id) ON DELETE SET NULL,
+    role         TEXT NOT NULL,
+    content      TEXT NOT NULL,
+    metrics      TEXT,                                  -- JSON: ttft, tokens per second
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE votes (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER REFERENCES chat_sessions(id) ON DELETE SET NULL,
+    prompt      TEXT NOT NULL,                          -- JSON messages
+    model_a     INTEGER REFERENCES models(id) ON DELETE SET NULL,
+    model_b     INTEGER REFERENCES models(id) ON DELETE SET NULL,
+    answer_a    TEXT NOT NULL,
+    answer_b    TEXT NOT NULL,
+    winner      TEXT NOT NULL CHECK (winner IN ('a', 'b', 'tie', 'both_bad')),
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+-- What privacy redaction replaced: kinds and counts, never the original values.
+CREATE TABLE privacy_audit (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    kind    TEXT NOT NULL,
+    count   INTEGER NOT NULL,
+    scope   TEXT NOT NULL DEFAULT ''
+);
+"""
+
+# Each entry moves the schema from version i to i + 1.
+MIGRATIONS: list[str] = [V1]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,332 @@
+"""The project file: one SQLite database per dataset (``*.nstudio``).
+
+WAL journal, foreign keys on, synchronous=FULL so that a committed edit survives a power cut,
+a versioned schema migrated in order with a backup copy made first. Every write goes through
+``Project.transaction()``. A ``Project`` belongs to the thread that opened it; a worker
+thread opens its own with ``Project.open(path)`` (WAL lets readers and one writer share the
+file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from natasha_studio.core.errors import ProjectError
+from natasha_studio.core.i18n import translate
+from natasha_studio.core.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+PROJECT_SUFFIX = ".nstudio"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Project settings and their defaults (values are stored as JSON).
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "persona_name": "",
+    "system_prompt": "",
+    "persona_ids": [],
+}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _tr(text: str) -> str:
+    return translate("Project", text)
+
+
+def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def inspect_file(path: Path) -> int:
+    """Check that ``path`` is a project this version can open; return its schema version.
+
+    Reads only: a file that is not a project, or is too new, is left exactly as it was.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ProjectError(_tr("The project file {path} does not exist.").format(path=path))
+    if path.is_dir():
+        raise ProjectError(_tr("{path} is a folder, not a project file.").format(path=path))
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise ProjectError(
+            _tr("The file {path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+        ) from exc
+    not_project = ProjectError(
+        _tr("{name} is not a Natasha Studio project.").format(name=path.name),
+        _tr("Choose a file with the .nstudio extension, or create a new project."),
+    )
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise not_project
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise not_project
+    try:
+        conn = _connect(path, readonly=True)
+        try:
+            version = _schema_version(conn)
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(
+            _tr("The project {name} is damaged and cannot be opened ({reason}).").format(
+                name=path.name, reason=exc),
+            _tr("Open a backup copy of the project, if you have one."),
+        ) from exc
+    if version > SCHEMA_VERSION:
+        raise ProjectError(
+            _tr("The project {name} was saved by a newer version of Natasha Studio.").format(
+                name=path.name),
+            _tr("Update Natasha Studio to open it. The file was not changed."),
+        )
+    if version < 1 or "schema_version" not in tables:
+        raise not_project
+    return version
+
+
+def backup_path_for(path: Path, version: int) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.backup-v{version}-{stamp}{path.suffix}")
+
+
+class Project:
+    """An open project file."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = Path(path)
+        self.conn = conn
+        self._depth = 0
+        self._lock = threading.RLock()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, persona_name: str, system_prompt: str = "") -> Project:
+        """Create a new, empty project file at ``path`` (which must not exist)."""
+        path = Path(path)
+        if path.suffix != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        if path.exists():
+            raise ProjectError(
+                _tr("A file named {name} already exists.").format(name=path.name),
+                _tr("Choose another name, or open the existing project."),
+            )
+        if not persona_name.strip():
+            raise ProjectError(_tr("The persona needs a name."))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = _connect(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise ProjectError(
+                _tr("The project cannot be created at {path}: {reason}").format(path=path, reason=exc)
+            ) from exc
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        _configure(conn)
+        project = cls(path, conn)
+        project._migrate(0)
+        with project.transaction():
+            project.conn.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?)", (_now(),))
+            project.set_setting("persona_name", persona_name.strip())
+            project.set_setting("system_prompt", system_prompt.strip())
+        return project
+
+    @classmethod
+    def open(cls, path: Path | str) -> Project:
+        """Open an existing project, migrating it (after a backup copy) if it is older."""
+        path = Path(path)
+        version = inspect_file(path)
+        if version < SCHEMA_VERSION:
+            backup = backup_path_for(path, version)
+            cls._backup(path, backup)
+        try:
+            conn = _connect(path)
+            _configure(conn)
+        except sqlite3.Error as exc:
+            raise ProjectError(
+                _tr("The project {name} cannot be opened for writing: {reason}").format(
+                    name=path.name, reason=exc),
+                _tr("Check that the file is not read-only and that the disk is not full."),
+            ) from exc
+        project = cls(path, conn)
+        if version < SCHEMA_VERSION:
+            project._migrate(version)
+        return project
+
+    @staticmethod
+    def _backup(path: Path, target: Path) -> None:
+        """A consistent copy of the database (WAL content included) before a migration."""
+        src = _connect(path, readonly=True)
+        try:
+            dst = sqlite3.connect(str(target))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        except sqlite3.Error:
+            src.close()
+            shutil.copy2(path, target)
+            return
+        src.close()
+
+    def _migrate(self, current: int) -> None:
+        for version in range(current, SCHEMA_VERSION):
+            script = MIGRATIONS[version]
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                for statement in _split_sql(script):
+                    self.conn.execute(statement)
+                if version == 0:
+                    self.conn.execute(
+                        "CREATE TABLE IF NOT EXISTS schema_version ("
+                        " version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+                    )
+                self.conn.execute(
+                    "INSERT INTO schema_version(version, applied_at) VALUES (?, ?)",
+                    (version + 1, _now()),
+                )
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self.conn.execute("ROLLBACK")
+                raise ProjectError(
+                    _tr("Updating the project {name} failed: {reason}").format(
+                        name=self.path.name, reason=exc),
+                    _tr("The project was left as it was; a backup copy sits beside it."),
+                ) from exc
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; nested calls join the outer one through savepoints."""
+        with self._lock:
+            depth = self._depth
+            if depth == 0:
+                self.conn.execute("BEGIN IMMEDIATE")
+            else:
+                self.conn.execute(f"SAVEPOINT sp{depth}")
+            self._depth += 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._depth -= 1
+                if depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO sp{depth}")
+                    self.conn.execute(f"RELEASE sp{depth}")
+                raise
+            self._depth -= 1
+            if depth == 0:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute(f"RELEASE sp{depth}")
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return DEFAULT_SETTINGS.get(key, default) if default is None else default
+        return json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+
+    @property
+    def persona_name(self) -> str:
+        return self.get_setting("persona_name", "") or ""
+
+    @property
+    def system_prompt(self) -> str:
+        return self.get_setting("system_prompt", "") or ""
+
+    @property
+    def schema_version(self) -> int:
+        return _schema_version(self.conn)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main entities (pairs exclude deleted ones)."""
+        q = self.conn.execute
+        return {
+            "chats": q("SELECT count(*) FROM chats").fetchone()[0],
+            "participants": q("SELECT count(*) FROM participants").fetchone()[0],
+            "messages": q("SELECT count(*) FROM messages").fetchone()[0],
+            "pairs": q("SELECT count(*) FROM pairs WHERE deleted = 0").fetchone()[0],
+            "snapshots": q("SELECT count(*) FROM snapshots").fetchone()[0],
+            "jobs": q("SELECT count(*) FROM jobs").fetchone()[0],
+            "models": q("SELECT count(*) FROM models").fetchone()[0],
+        }
+
+    def info(self) -> dict[str, Any]:
+        created = self.conn.execute("SELECT value FROM meta WHERE key='created_at'").fetchone()
+        return {
+            "path": str(self.path),
+            "persona": self.persona_name,
+            "system_prompt": self.system_prompt,
+            "schema_version": self.schema_version,
+            "created_at": created[0] if created else None,
+            "counts": self.counts(),
+        }
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (sqlite3.execute runs one at a time)."""
+    statements, buf = [], []
+    for line in script.splitlines():
+        stripped = line.split("--", 1)[0].rstrip()
+        if not stripped.strip():
+            continue
+        buf.append(stripped)
+        if stripped.endswith(";"):
+            statements.append("\n".join(buf))
+            buf = []
+    if "".join(buf).strip():
+        statements.append("\n".join(buf))
+    return statements
