@@ -9,10 +9,6 @@ from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
 
 
-def _tr(text: str) -> str:
-    return translate("Cli", text)
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create a new project file")
     p.add_argument("project", help="path of the .nstudio file to create")
@@ -31,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     with Project.create(args.project, args.persona, args.system_prompt) as project:
-        print(_tr("Created project {path} for {persona}.").format(
+        print(translate("Cli", "Created project {path} for {persona}.").format(
             path=project.path, persona=project.persona_name))
     return 0
 
@@ -42,16 +38,16 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return 0
-    print(_tr("Project: {path}").format(path=info["path"]))
-    print(_tr("Persona: {name}").format(name=info["persona"]))
-    print(_tr("Schema version: {version}").format(version=info["schema_version"]))
+    print(translate("Cli", "Project: {path}").format(path=info["path"]))
+    print(translate("Cli", "Persona: {name}").format(name=info["persona"]))
+    print(translate("Cli", "Schema version: {version}").format(version=info["schema_version"]))
     counts = info["counts"]
-    print(_tr("Chats: {n}").format(n=counts["chats"]))
-    print(_tr("Participants: {n}").format(n=counts["participants"]))
-    print(_tr("Messages: {n}").format(n=counts["messages"]))
-    print(_tr("Pairs: {n}").format(n=counts["pairs"]))
-    print(_tr("Snapshots: {n}").format(n=counts["snapshots"]))
-    print(_tr("Fine-tune jobs: {n}").format(n=counts["jobs"]))
+    print(translate("Cli", "Chats: {n}").format(n=counts["chats"]))
+    print(translate("Cli", "Participants: {n}").format(n=counts["participants"]))
+    print(translate("Cli", "Messages: {n}").format(n=counts["messages"]))
+    print(translate("Cli", "Pairs: {n}").format(n=counts["pairs"]))
+    print(translate("Cli", "Snapshots: {n}").format(n=counts["snapshots"]))
+    print(translate("Cli", "Fine-tune jobs: {n}").format(n=counts["jobs"]))
     return 0
 
 

@@ -38,9 +38,6 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _tr(text: str) -> str:
-    return translate("Project", text)
-
 
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
@@ -70,19 +67,19 @@ def inspect_file(path: Path) -> int:
     """
     path = Path(path)
     if not path.exists():
-        raise ProjectError(_tr("The project file {path} does not exist.").format(path=path))
+        raise ProjectError(translate("Project", "The project file {path} does not exist.").format(path=path))
     if path.is_dir():
-        raise ProjectError(_tr("{path} is a folder, not a project file.").format(path=path))
+        raise ProjectError(translate("Project", "{path} is a folder, not a project file.").format(path=path))
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
         raise ProjectError(
-            _tr("The file {path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+            translate("Project", "The file {path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
         ) from exc
     not_project = ProjectError(
-        _tr("{name} is not a Natasha Studio project.").format(name=path.name),
-        _tr("Choose a file with the .nstudio extension, or create a new project."),
+        translate("Project", "{name} is not a Natasha Studio project.").format(name=path.name),
+        translate("Project", "Choose a file with the .nstudio extension, or create a new project."),
     )
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         raise not_project
@@ -97,15 +94,15 @@ def inspect_file(path: Path) -> int:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise ProjectError(
-            _tr("The project {name} is damaged and cannot be opened ({reason}).").format(
+            translate("Project", "The project {name} is damaged and cannot be opened ({reason}).").format(
                 name=path.name, reason=exc),
-            _tr("Open a backup copy of the project, if you have one."),
+            translate("Project", "Open a backup copy of the project, if you have one."),
         ) from exc
     if version > SCHEMA_VERSION:
         raise ProjectError(
-            _tr("The project {name} was saved by a newer version of Natasha Studio.").format(
+            translate("Project", "The project {name} was saved by a newer version of Natasha Studio.").format(
                 name=path.name),
-            _tr("Update Natasha Studio to open it. The file was not changed."),
+            translate("Project", "Update Natasha Studio to open it. The file was not changed."),
         )
     if version < 1 or "schema_version" not in tables:
         raise not_project
@@ -136,17 +133,17 @@ class Project:
             path = path.with_name(path.name + PROJECT_SUFFIX)
         if path.exists():
             raise ProjectError(
-                _tr("A file named {name} already exists.").format(name=path.name),
-                _tr("Choose another name, or open the existing project."),
+                translate("Project", "A file named {name} already exists.").format(name=path.name),
+                translate("Project", "Choose another name, or open the existing project."),
             )
         if not persona_name.strip():
-            raise ProjectError(_tr("The persona needs a name."))
+            raise ProjectError(translate("Project", "The persona needs a name."))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = _connect(path)
         except (OSError, sqlite3.Error) as exc:
             raise ProjectError(
-                _tr("The project cannot be created at {path}: {reason}").format(path=path, reason=exc)
+                translate("Project", "The project cannot be created at {path}: {reason}").format(path=path, reason=exc)
             ) from exc
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure(conn)
@@ -171,9 +168,9 @@ class Project:
             _configure(conn)
         except sqlite3.Error as exc:
             raise ProjectError(
-                _tr("The project {name} cannot be opened for writing: {reason}").format(
+                translate("Project", "The project {name} cannot be opened for writing: {reason}").format(
                     name=path.name, reason=exc),
-                _tr("Check that the file is not read-only and that the disk is not full."),
+                translate("Project", "Check that the file is not read-only and that the disk is not full."),
             ) from exc
         project = cls(path, conn)
         if version < SCHEMA_VERSION:
@@ -217,9 +214,9 @@ class Project:
             except sqlite3.Error as exc:
                 self.conn.execute("ROLLBACK")
                 raise ProjectError(
-                    _tr("Updating the project {name} failed: {reason}").format(
+                    translate("Project", "Updating the project {name} failed: {reason}").format(
                         name=self.path.name, reason=exc),
-                    _tr("The project was left as it was; a backup copy sits beside it."),
+                    translate("Project", "The project was left as it was; a backup copy sits beside it."),
                 ) from exc
 
     def close(self) -> None:
