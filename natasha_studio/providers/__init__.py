@@ -1,0 +1,1 @@
+"""Fine-tune and chat back ends behind one protocol (see ``base``)."""

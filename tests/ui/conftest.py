@@ -1,0 +1,45 @@
+"""UI test set-up: a qasync loop over pytest-qt's QApplication, and an AppContext."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import qasync
+
+
+@pytest.fixture
+def qloop(qapp):
+    """A qasync loop; drive coroutines with ``qloop.run_until_complete(...)``."""
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    try:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    finally:
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def ctx(qapp, tmp_path):
+    """An AppContext with its own settings file and no project."""
+    from natasha_studio.secrets import SecretStore
+    from natasha_studio.settings import AppSettings
+    from natasha_studio.ui.context import AppContext
+
+    context = AppContext(AppSettings(tmp_path / "settings.ini"), SecretStore())
+    yield context
+    if context.project is not None:
+        context.set_project(None)
+
+
+@pytest.fixture
+def ctx_with_project(ctx, tmp_path):
+    from natasha_studio.core.store import Project
+
+    ctx.set_project(Project.create(tmp_path / "ui.nstudio", "Наташа", "Ты — Наташа."))
+    return ctx
