@@ -232,6 +232,33 @@ CREATE TABLE votes (
     winner      TEXT NOT NULL CHECK (winner IN ('a', 'b', 'tie', 'both_bad')),
     created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
+CREATE INDEX votes_models ON votes(model_a, model_b);
+
+-- Held-out (golden) questions of a snapshot answered by chosen models. Answers keep the
+-- model's name because a model entry may be deleted while its ratings still matter.
+CREATE TABLE heldout_runs (
+    id           INTEGER PRIMARY KEY,
+    snapshot_id  INTEGER REFERENCES snapshots(id) ON DELETE CASCADE,
+    title        TEXT NOT NULL DEFAULT '',
+    models       TEXT NOT NULL DEFAULT '[]',            -- JSON list of models.id, in order
+    options      TEXT NOT NULL DEFAULT '{}',            -- JSON: temperature, max tokens
+    status       TEXT NOT NULL DEFAULT 'running',       -- running | finished | stopped
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    finished_at  TEXT
+);
+
+CREATE TABLE heldout_answers (
+    run_id      INTEGER NOT NULL REFERENCES heldout_runs(id) ON DELETE CASCADE,
+    pair_id     INTEGER NOT NULL,                       -- snapshot_pairs.pair_id
+    model_id    INTEGER NOT NULL,                       -- models.id (no FK, see above)
+    model_name  TEXT NOT NULL DEFAULT '',
+    answer      TEXT NOT NULL DEFAULT '',
+    error       TEXT,
+    metrics     TEXT,                                   -- JSON: ttft, tokens per second
+    rating      INTEGER CHECK (rating BETWEEN 1 AND 5),
+    best        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run_id, pair_id, model_id)
+) WITHOUT ROWID;
 
 -- What privacy redaction replaced: kinds and counts, never the original values.
 CREATE TABLE privacy_audit (
