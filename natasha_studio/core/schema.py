@@ -65,6 +65,8 @@ CREATE TABLE messages (
     topic_id         INTEGER,
     media_type       TEXT,
     forwarded_from   TEXT,
+    fwd_chat_id      INTEGER,                           -- forward's original chat (marked id)
+    fwd_msg_id       INTEGER,                           -- ... and message there
     via_bot          TEXT,
     edited           INTEGER,
     grouped_id       INTEGER,
