@@ -35,10 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
+    if not argv or (len(argv) == 1 and argv[0].endswith(".nstudio")):
+        # No command, or a project file (a double-click on it): open the window.
         from natasha_studio.app import main as run_app
 
-        return run_app()
+        return run_app([sys.argv[0], *argv])
     from natasha_studio.i18n import install_cli_translation
 
     install_cli_translation()

@@ -1,0 +1,355 @@
+"""The main window: welcome screen or the five tabs, menus, and a status bar."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
+
+from natasha_studio import APP_NAME, __version__
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.store import PROJECT_SUFFIX, Project
+from natasha_studio.paths import app_paths, resource
+from natasha_studio.ui.context import AppContext
+from natasha_studio.ui.errors import show_error
+from natasha_studio.ui.settings_dialog import SettingsDialog
+from natasha_studio.ui.welcome import NewProjectDialog, WelcomePage
+
+# (key, module, class) of each tab, in the order of the flow.
+TABS = [
+    ("sources", "natasha_studio.ui.sources.tab", "SourcesTab"),
+    ("pairs", "natasha_studio.ui.pairs.tab", "PairsTab"),
+    ("statistics", "natasha_studio.ui.statistics.tab", "StatisticsTab"),
+    ("finetune", "natasha_studio.ui.finetune.tab", "FinetuneTab"),
+    ("testchat", "natasha_studio.ui.testchat.tab", "TestChatTab"),
+]
+
+
+class MainWindow(QMainWindow):
+    settings_changed = Signal(bool, bool)  # language changed, theme changed
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(APP_NAME)
+        icon = resource("icons", "natasha-studio-256.png")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.resize(1280, 820)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.welcome = WelcomePage()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tab_widgets: dict[str, QWidget] = {}
+        for key, title in zip((t[0] for t in TABS), self._tab_titles(), strict=True):
+            widget = self._create_tab(key)
+            self.tab_widgets[key] = widget
+            self.tabs.addTab(widget, title)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._restore_geometry()
+        self._on_project_changed(ctx.project)
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _tab_titles(self) -> list[str]:
+        return [self.tr("Sources"), self.tr("Pairs"), self.tr("Statistics"), self.tr("Fine-tune"),
+                self.tr("Test chat")]
+
+    def _create_tab(self, key: str) -> QWidget:
+        _, module_name, class_name = next(t for t in TABS if t[0] == key)
+        cls = getattr(importlib.import_module(module_name), class_name)
+        return cls(self.ctx)
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New project…"), self.new_project,
+                     QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("&Open project…"), self.open_project_dialog,
+                     QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("Open the &demo project"), self.open_demo)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        file_menu.addSeparator()
+        self.close_action = self._action(file_menu, self.tr("&Close project"), self.close_project,
+                                         QKeySequence.StandardKey.Close)
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, self.tr("&Quit"), self.close,
+                                   QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        for index, title in enumerate(self._tab_titles()):
+            self._action(self.view_menu, title, lambda i=index: self.tabs.setCurrentIndex(i),
+                         f"Ctrl+{index + 1}")
+        extra = [a for w in self.tab_widgets.values() for a in _menu_actions(w)]
+        if extra:
+            for action in extra:
+                self.edit_menu.addAction(action)
+        else:
+            self.edit_menu.menuAction().setVisible(False)
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        prefs = self._action(settings_menu, self.tr("&Preferences…"), self.open_settings,
+                             QKeySequence.StandardKey.Preferences)
+        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(help_menu, self.tr("&Keyboard shortcuts"),
+                                             self.show_shortcuts, "F1")
+        self._action(help_menu, self.tr("Open the &log folder"), self.open_log_folder)
+        help_menu.addSeparator()
+        about = self._action(help_menu, self.tr("&About Natasha Studio"), self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.project_label = QLabel()
+        status.addWidget(self.project_label, 1)
+        self.task_label = QLabel()
+        self.task_progress = QProgressBar()
+        self.task_progress.setMaximumWidth(180)
+        self.task_progress.setTextVisible(False)
+        self.task_cancel = QToolButton()
+        self.task_cancel.setText(self.tr("Cancel"))
+        self.task_cancel.setToolTip(self.tr("Cancel the background work"))
+        self.task_cancel.clicked.connect(self._on_cancel_tasks)
+        for widget in (self.task_label, self.task_progress, self.task_cancel):
+            status.addPermanentWidget(widget)
+        self._on_tasks_changed()
+
+    def _connect(self) -> None:
+        self.welcome.new_requested.connect(self.new_project)
+        self.welcome.open_requested.connect(self.open_project_dialog)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.recent_requested.connect(self.open_project)
+        self.ctx.project_changed.connect(self._on_project_changed)
+        self.ctx.sources_changed.connect(self._update_project_label)
+        self.ctx.pairs_changed.connect(lambda _ids: self._update_project_label())
+        self.ctx.status_message.connect(self._on_status_message)
+        self.ctx.navigate.connect(self._on_navigate)
+        self.ctx.tasks.tasks_changed.connect(self._on_tasks_changed)
+        self.ctx.tasks.progress.connect(self._on_task_progress)
+        self.ctx.tasks.task_failed.connect(self._on_task_failed)
+
+    # -- projects ----------------------------------------------------------------------------
+
+    def new_project(self) -> None:
+        folder = self.ctx.settings.data_folder
+        dialog = NewProjectDialog(folder, self)
+        if dialog.exec() != NewProjectDialog.DialogCode.Accepted:
+            return
+        persona, prompt, path = dialog.values()
+        try:
+            project = Project.create(path, persona, prompt)
+        except StudioError as exc:
+            show_error(self, self.tr("The project was not created"), exc)
+            return
+        self._set_project(project)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a project"), str(self.ctx.settings.data_folder),
+            self.tr("Natasha Studio projects (*.nstudio);;All files (*)"))
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path) -> bool:
+        try:
+            project = Project.open(path)
+        except StudioError as exc:
+            show_error(self, self.tr("The project could not be opened"), exc)
+            if not Path(path).exists():
+                self.ctx.settings.remove_recent(path)
+                self._refresh_recent()
+            return False
+        self._set_project(project)
+        return True
+
+    def open_demo(self) -> None:
+        try:
+            demo = importlib.import_module("natasha_studio.core.dataset.demo")
+        except ImportError as exc:
+            show_error(self, self.tr("The demo project is not available"), str(exc))
+            return
+        folder = self.ctx.settings.data_folder
+        folder.mkdir(parents=True, exist_ok=True)
+        path = _free_path(folder / f"{self.tr('Demo')}{PROJECT_SUFFIX}")
+
+        def build() -> Path:
+            demo.create_demo_project(path).close()
+            return path
+
+        self.ctx.tasks.run_in_thread(
+            "demo", build, title=self.tr("Preparing the demo project"),
+            on_done=lambda p: self.open_project(p))
+
+    def close_project(self) -> None:
+        if self.ctx.project is not None:
+            self.ctx.set_project(None)
+
+    def _set_project(self, project: Project) -> None:
+        self.ctx.settings.add_recent(project.path)
+        self.ctx.settings.last_project = project.path
+        self.ctx.set_project(project)
+
+    def _on_project_changed(self, project: Project | None) -> None:
+        self.stack.setCurrentWidget(self.tabs if project is not None else self.welcome)
+        self.close_action.setEnabled(project is not None)
+        if project is None:
+            self.setWindowTitle(APP_NAME)
+            self.ctx.settings.last_project = None
+        else:
+            self.setWindowTitle(f"{project.persona_name} — {project.path.name} — {APP_NAME}")
+        self._refresh_recent()
+        self._update_project_label()
+
+    def _refresh_recent(self) -> None:
+        recent = self.ctx.settings.recent_projects
+        self.welcome.set_recent(recent)
+        self.recent_menu.clear()
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _update_project_label(self) -> None:
+        project = self.ctx.project
+        if project is None:
+            self.project_label.setText(self.tr("No project open"))
+            return
+        counts = project.counts()
+        self.project_label.setText(self.tr("{persona} · {chats} · {messages} · {pairs}").format(
+            persona=project.persona_name,
+            chats=self.tr("%n chats", "", counts["chats"]),
+            messages=self.tr("%n messages", "", counts["messages"]),
+            pairs=self.tr("%n pairs", "", counts["pairs"]),
+        ))
+
+    # -- tasks -------------------------------------------------------------------------------
+
+    def _on_tasks_changed(self) -> None:
+        running = self.ctx.tasks.running()
+        for widget in (self.task_label, self.task_progress, self.task_cancel):
+            widget.setVisible(bool(running))
+        if not running:
+            return
+        first = running[0]
+        text = first.title if len(running) == 1 else self.tr("{title} and {n} more").format(
+            title=first.title, n=len(running) - 1)
+        self.task_label.setText(text)
+        done, total = first.progress
+        self.task_progress.setRange(0, total if total > 0 else 0)
+        if total > 0:
+            self.task_progress.setValue(min(done, total))
+
+    def _on_task_progress(self, name: str, done: int, total: int, detail: str) -> None:
+        running = self.ctx.tasks.running()
+        if running and running[0].name == name:
+            self.task_progress.setRange(0, total if total > 0 else 0)
+            if total > 0:
+                self.task_progress.setValue(min(done, total))
+            if detail:
+                self.task_label.setText(f"{running[0].title}: {detail}")
+
+    def _on_cancel_tasks(self) -> None:
+        for info in self.ctx.tasks.running():
+            self.ctx.tasks.cancel(info.name)
+
+    def _on_task_failed(self, title: str, message: str) -> None:
+        show_error(self, title, message)
+
+    def _on_status_message(self, text: str, ms: int) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    def _on_navigate(self, key: str, _argument: object) -> None:
+        if key in self.tab_widgets:
+            self.tabs.setCurrentWidget(self.tab_widgets[key])
+
+    # -- dialogs -----------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.ctx.settings, self.ctx.secrets, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.settings_changed.emit(dialog.language_changed, dialog.theme_changed)
+
+    def show_shortcuts(self) -> None:
+        try:
+            module = importlib.import_module("natasha_studio.ui.pairs.shortcuts")
+        except ImportError:
+            QMessageBox.information(self, self.tr("Keyboard shortcuts"), self._basic_shortcuts())
+            return
+        module.ShortcutsDialog(self).exec()
+
+    def _basic_shortcuts(self) -> str:
+        return self.tr("Ctrl+1 … Ctrl+5: switch tabs\nCtrl+N: new project\nCtrl+O: open project")
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths().log_dir)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Natasha Studio"), self.tr(
+            "<h3>Natasha Studio {version}</h3>"
+            "<p>Build a persona's fine-tuning dataset from Telegram conversations, curate it, "
+            "tune a model and test it.</p>").format(version=__version__))
+
+    # -- window state ------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry, state = self.ctx.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_geometry(self) -> None:
+        self.ctx.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.ctx.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_geometry()
+        super().closeEvent(event)
+
+
+def _menu_actions(widget: QWidget) -> list[QAction]:
+    getter = getattr(widget, "menu_actions", None)
+    return list(getter()) if callable(getter) else []
+
+
+def _free_path(path: Path) -> Path:
+    candidate, n = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} {n}{path.suffix}")
+        n += 1
+    return candidate

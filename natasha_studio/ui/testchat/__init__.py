@@ -1,0 +1,1 @@
+"""The Test chat tab."""
