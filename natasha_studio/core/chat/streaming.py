@@ -1,0 +1,147 @@
+"""Streaming one reply from a provider and measuring it: time to first token, tokens per second.
+
+A reply that fails or is stopped keeps what arrived: the error becomes a sentence in the
+result rather than an exception, so one failing model never disturbs the others answering
+beside it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+from natasha_studio.providers.base import ChatMessage, ChatOptions
+
+# Word pieces and single punctuation marks: close to how BPE tokenisers cut Russian and
+# English text (a long word is several tokens). An estimate, shown as such in the UI.
+_PIECE = re.compile(r"\w{1,6}|[^\w\s]", re.UNICODE)
+
+
+def estimate_tokens(text: str) -> int:
+    """An estimate of the number of tokens in ``text`` that needs no tokenizer files."""
+    return len(_PIECE.findall(text))
+
+
+def count_tokens(text: str, model: str | None = None) -> int:
+    """Tokens in ``text`` with the model's tiktoken encoding (bundled files), else an estimate.
+
+    Non-OpenAI models (Gemini, local models) have other tokenizers, so their figure is an
+    approximation either way; it is still a fair yardstick for comparing speeds.
+    """
+    try:
+        from natasha_studio.core.export.tokens import encoding_for_model
+
+        return len(encoding_for_model(model).encode_ordinary(text))
+    except Exception:  # missing tokenizer files must not break a reply
+        return estimate_tokens(text)
+
+
+@dataclass
+class ReplyMetrics:
+    ttft: float | None = None  # seconds from sending to the first text
+    duration: float = 0.0  # seconds from sending to the end
+    tokens: int = 0  # counted with tiktoken (exact for OpenAI models only)
+    tokens_per_second: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ttft": self.ttft, "duration": self.duration, "tokens": self.tokens,
+                "tokens_per_second": self.tokens_per_second}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> ReplyMetrics:
+        data = data or {}
+        return cls(ttft=data.get("ttft"), duration=data.get("duration") or 0.0,
+                   tokens=data.get("tokens") or 0,
+                   tokens_per_second=data.get("tokens_per_second"))
+
+
+@dataclass
+class Reply:
+    text: str = ""
+    metrics: ReplyMetrics | None = None
+    error: str | None = None  # a sentence for the curator
+    stopped: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.stopped
+
+
+def error_message(exc: BaseException) -> str:
+    """A plain-words sentence for an exception raised while a model answered."""
+    if isinstance(exc, StudioError):
+        return str(exc)
+    if isinstance(exc, (ConnectionError, OSError, TimeoutError)):
+        return translate("Chat", "The server could not be reached: {reason}").format(reason=exc)
+    return translate("Chat", "The model did not answer: {reason}").format(
+        reason=str(exc) or type(exc).__name__)
+
+
+class ReplyStream:
+    """One reply being streamed; ``reply`` holds what has arrived so far."""
+
+    def __init__(self, provider: Any, model: str, messages: Sequence[ChatMessage],
+                 options: ChatOptions, clock: Callable[[], float] = time.perf_counter) -> None:
+        self.provider = provider
+        self.model = model
+        self.messages = list(messages)
+        self.options = options
+        self.reply = Reply()
+        self._clock = clock
+        self._start = 0.0
+        self._first: float | None = None
+
+    async def run(self, on_text: Callable[[str], None] | None = None) -> Reply:
+        """Stream the reply, calling ``on_text(piece)`` as text arrives.
+
+        Returns the reply, with ``error`` set when the provider failed. If the task is
+        cancelled (Stop), the reply is marked stopped, keeps its text, and the cancellation
+        goes on to the caller.
+        """
+        self._start = self._clock()
+        parts: list[str] = []
+        try:
+            async for piece in self.provider.stream_chat(self.model, self.messages, self.options):
+                if not piece:
+                    continue
+                if self._first is None:
+                    self._first = self._clock()
+                parts.append(piece)
+                self.reply.text = "".join(parts)
+                if on_text is not None:
+                    on_text(piece)
+        except asyncio.CancelledError:
+            self.reply.stopped = True
+            self._finish()
+            raise
+        except Exception as exc:  # any failure becomes a sentence in this column
+            self.reply.error = error_message(exc)
+        self._finish()
+        if self.reply.error is None and not self.reply.text.strip():
+            self.reply.error = translate("Chat", "The model sent an empty answer.")
+        return self.reply
+
+    def _finish(self) -> None:
+        end = self._clock()
+        tokens = count_tokens(self.reply.text, self.model)
+        ttft = None if self._first is None else self._first - self._start
+        generating = end - (self._first if self._first is not None else self._start)
+        rate = tokens / generating if tokens and generating > 1e-6 else None
+        self.reply.metrics = ReplyMetrics(ttft=ttft, duration=end - self._start, tokens=tokens,
+                                          tokens_per_second=rate)
+
+
+def build_messages(system_prompt: str, history: Sequence[tuple[str, str]],
+                   user_text: str | None = None) -> list[ChatMessage]:
+    """The messages to send: the system prompt, the history (role, text), the new question."""
+    messages = [ChatMessage("system", system_prompt)] if system_prompt.strip() else []
+    messages += [ChatMessage(role, text) for role, text in history if text]
+    if user_text is not None:
+        messages.append(ChatMessage("user", user_text))
+    return messages
