@@ -56,6 +56,11 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("NATASHA_STUDIO_HOME", str(home))
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
+    import natasha_studio.paths
+    import natasha_studio.secrets
+
+    monkeypatch.setattr(natasha_studio.secrets, "_store", None)
+    monkeypatch.setattr(natasha_studio.paths, "_paths", None)
     yield home
 
 

@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
             return
         folder = self.ctx.settings.data_folder
         folder.mkdir(parents=True, exist_ok=True)
-        path = _free_path(folder / f"{self.tr('Demo')}{PROJECT_SUFFIX}")
+        name = self.tr("Demo")
+        path = _free_path(folder / (name + PROJECT_SUFFIX))
 
         def build() -> Path:
             demo.create_demo_project(path).close()
