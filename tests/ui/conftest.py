@@ -22,6 +22,7 @@ def qloop(qapp):
             loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     finally:
         asyncio.set_event_loop(None)
+        loop.close()
 
 
 @pytest.fixture

@@ -1,0 +1,121 @@
+"""The main window: welcome screen, projects, tabs, settings, geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+
+from natasha_studio.core.store import Project
+from natasha_studio.secrets import SERVICE
+from natasha_studio.ui import main_window as mw
+from natasha_studio.ui.main_window import TABS, MainWindow
+from natasha_studio.ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(mw, "show_error", lambda _parent, title, error: shown.append(
+        (title, str(error))))
+    return shown
+
+
+@pytest.fixture
+def window(ctx, qtbot, qloop):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_welcome_then_tabs(window, ctx, tmp_path):
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.close_action.isEnabled()
+    Project.create(tmp_path / "p.nstudio", "Наташа").close()
+    assert window.open_project(tmp_path / "p.nstudio")
+    assert window.stack.currentWidget() is window.tabs
+    assert window.tabs.count() == len(TABS) == 5
+    assert "Наташа" in window.windowTitle()
+    assert "Наташа" in window.project_label.text()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert not window.grab().isNull()
+    window.close_project()
+    assert ctx.project is None
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.recent_list.count() == 1
+
+
+def test_recent_projects_in_menu_and_welcome(window, ctx, tmp_path):
+    for name in ("a", "b"):
+        Project.create(tmp_path / f"{name}.nstudio", name).close()
+        window.open_project(tmp_path / f"{name}.nstudio")
+    recent = ctx.settings.recent_projects
+    assert [p.name for p in recent] == ["b.nstudio", "a.nstudio"]
+    assert len(window.recent_menu.actions()) == 2
+
+
+def test_opening_a_bad_file_shows_a_message(window, ctx, tmp_path, errors):
+    bad = tmp_path / "bad.nstudio"
+    bad.write_text("not a project", encoding="utf-8")
+    assert not window.open_project(bad)
+    assert ctx.project is None
+    assert errors and "not a Natasha Studio project" in errors[0][1]
+    assert bad.read_text(encoding="utf-8") == "not a project"
+
+
+def test_window_geometry_is_remembered(ctx, qtbot, qloop):
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.resize(760, 700)
+    first.show()
+    first.close()
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    assert second.size() == QSize(760, 700)
+
+
+def test_settings_dialog_saves_settings_and_keys(ctx, qtbot, memory_keyring, tmp_path):
+    dialog = SettingsDialog(ctx.settings, ctx.secrets)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.data_folder.setText(str(tmp_path / "projects"))
+    key_field = next(f for f in dialog._fields if f.name == "openai_api_key")
+    key_field.edit.setText("sk-test-abcdef")
+    dialog.accept()
+    assert dialog.language_changed and dialog.theme_changed
+    assert ctx.settings.language == "ru"
+    assert ctx.settings.theme == "dark"
+    assert ctx.settings.data_folder == Path(tmp_path / "projects")
+    assert memory_keyring.get_password(SERVICE, "openai_api_key") == "sk-test-abcdef"
+    settings_text = ctx.settings.path.read_text(encoding="utf-8")
+    assert "sk-test-abcdef" not in settings_text
+
+
+def test_task_indicator_shows_running_work(window, ctx, qloop, qtbot):
+    import asyncio
+
+    async def slow():
+        await asyncio.sleep(0.2)
+
+    ctx.tasks.start("slow", slow(), title="Working hard")
+    assert window.task_label.text() == "Working hard"
+    assert not window.task_label.isHidden()
+    qloop.run_until_complete(asyncio.sleep(0.3))
+    assert window.task_label.isHidden()
+
+
+def test_failed_task_is_reported(window, ctx, qloop, errors):
+    import asyncio
+
+    from natasha_studio.core.errors import StudioError
+
+    async def broken():
+        raise StudioError("The export is broken.", "Export it again.")
+
+    ctx.tasks.start("broken", broken(), title="Import")
+    qloop.run_until_complete(asyncio.sleep(0.05))
+    assert errors == [("Import", "The export is broken.\nExport it again.")]
