@@ -1,0 +1,107 @@
+"""The task registry: names, owners, threads, progress, cancellation and failures."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+from natasha_studio.core.errors import Cancelled, StudioError
+from natasha_studio.tasks import TaskRegistry
+
+
+def test_same_name_cancels_the_old_task(qloop):
+    registry = TaskRegistry()
+    started = []
+
+    async def work(n):
+        started.append(n)
+        await asyncio.sleep(10)
+
+    first = registry.start("fetch", work(1))
+    qloop.run_until_complete(asyncio.sleep(0.01))
+    second = registry.start("fetch", work(2))
+    qloop.run_until_complete(asyncio.sleep(0.01))
+    assert first.cancelled()
+    assert [i.name for i in registry.running()] == ["fetch"]
+    second.cancel()
+    qloop.run_until_complete(asyncio.sleep(0.01))
+    assert registry.running() == []
+
+
+def test_cancel_owner_and_shutdown(qloop):
+    registry = TaskRegistry()
+    owner_a, owner_b = object(), object()
+
+    async def forever():
+        await asyncio.sleep(10)
+
+    registry.start("a", forever(), owner=owner_a)
+    registry.start("b", forever(), owner=owner_b)
+    registry.cancel_owner(owner_a)
+    qloop.run_until_complete(asyncio.sleep(0.01))
+    assert [i.name for i in registry.running()] == ["b"]
+    qloop.run_until_complete(registry.shutdown())
+    assert registry.running() == []
+
+
+def test_thread_work_reports_progress_and_result(qloop):
+    registry = TaskRegistry()
+    seen, results = [], []
+    registry.progress.connect(lambda name, done, total, detail: seen.append((done, total)))
+    main_thread = threading.get_ident()
+
+    def heavy(n, progress):
+        assert threading.get_ident() != main_thread
+        for i in range(1, n + 1):
+            progress(i, n, f"step {i}")
+        return n * 2
+
+    task = registry.run_in_thread("heavy", heavy, 3, with_progress=True,
+                                  on_done=results.append)
+    qloop.run_until_complete(task)
+    qloop.run_until_complete(asyncio.sleep(0.01))
+    assert results == [6]
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_cancelling_thread_work_stops_it_at_the_next_report(qloop):
+    registry = TaskRegistry()
+    stopped = threading.Event()
+
+    def endless(progress):
+        try:
+            i = 0
+            while True:
+                i += 1
+                progress(i, 0)
+                time.sleep(0.005)
+        except Cancelled:
+            stopped.set()
+            raise
+
+    registry.run_in_thread("endless", endless, with_progress=True)
+    qloop.run_until_complete(asyncio.sleep(0.05))
+    registry.cancel("endless")
+    qloop.run_until_complete(asyncio.sleep(0.05))
+    assert stopped.wait(2)
+
+
+def test_failures_are_reported_in_plain_words(qloop):
+    registry = TaskRegistry()
+    failures = []
+    registry.task_failed.connect(lambda title, message: failures.append((title, message)))
+
+    async def broken():
+        raise StudioError("Telegram is unreachable.", "Check the connection.")
+
+    def crash():
+        raise ValueError("bad value")
+
+    registry.start("broken", broken(), title="Fetch")
+    task = registry.run_in_thread("crash", crash, title="Import")
+    qloop.run_until_complete(asyncio.sleep(0.05))
+    qloop.run_until_complete(asyncio.gather(task, return_exceptions=True))
+    qloop.run_until_complete(asyncio.sleep(0.01))
+    assert ("Fetch", "Telegram is unreachable.\nCheck the connection.") in failures
+    assert ("Import", "ValueError: bad value") in failures
