@@ -136,6 +136,26 @@ CREATE TABLE pair_topics (
 ) WITHOUT ROWID;
 CREATE INDEX pair_topics_topic ON pair_topics(topic_id);
 
+-- Curation search: a word index over pairs' question and answer. Triggers only mark pairs
+-- whose text changed (cheap for bulk inserts); core.curation.search indexes them later.
+CREATE VIRTUAL TABLE pair_search USING fts5(question, answer, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE pair_search_dirty (pair_id INTEGER PRIMARY KEY);
+CREATE TRIGGER pair_search_ins AFTER INSERT ON pairs BEGIN INSERT OR IGNORE INTO pair_search_dirty(pair_id) VALUES (new.id); END;
+CREATE TRIGGER pair_search_upd AFTER UPDATE OF question, answer ON pairs BEGIN INSERT OR IGNORE INTO pair_search_dirty(pair_id) VALUES (new.id); END;
+CREATE TRIGGER pair_search_del AFTER DELETE ON pairs BEGIN INSERT OR IGNORE INTO pair_search_dirty(pair_id) VALUES (old.id); END;
+CREATE INDEX pairs_origin ON pairs(origin);
+
+-- Bulk curation operations (command line and window), kept so that one can be undone whole.
+CREATE TABLE curation_operations (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    kind        TEXT NOT NULL,                          -- status | topics | delete | replace
+    description TEXT NOT NULL DEFAULT '',
+    pair_count  INTEGER NOT NULL DEFAULT 0,
+    undo        TEXT NOT NULL,                          -- JSON: what restores the pairs
+    undone_at   TEXT
+);
+
 CREATE TABLE snapshots (
     id            INTEGER PRIMARY KEY,
     name          TEXT NOT NULL UNIQUE,
@@ -154,6 +174,20 @@ CREATE TABLE snapshot_pairs (
     content      TEXT NOT NULL,                         -- JSON: the frozen pair
     PRIMARY KEY (snapshot_id, pair_id)
 ) WITHOUT ROWID;
+
+-- Every file exported from a snapshot, so that a file can be traced back to its data.
+CREATE TABLE snapshot_exports (
+    id             INTEGER PRIMARY KEY,
+    snapshot_id    INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    at             TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    format         TEXT NOT NULL,                       -- openai | vertex | hf | csv | json
+    split          TEXT NOT NULL,                       -- train | validation | heldout | all
+    path           TEXT NOT NULL,
+    example_count  INTEGER NOT NULL,
+    file_sha256    TEXT NOT NULL,
+    options        TEXT NOT NULL DEFAULT '{}'           -- JSON: export options
+);
+CREATE INDEX snapshot_exports_snapshot ON snapshot_exports(snapshot_id);
 
 CREATE TABLE jobs (
     id               INTEGER PRIMARY KEY,
@@ -268,8 +302,48 @@ CREATE TABLE privacy_audit (
     at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     kind    TEXT NOT NULL,
     count   INTEGER NOT NULL,
-    scope   TEXT NOT NULL DEFAULT ''
+    scope   TEXT NOT NULL DEFAULT '',
+    operation_id INTEGER REFERENCES privacy_operations(id) ON DELETE SET NULL
 );
+
+-- Privacy scan cache: findings in a pair's effective text, valid while the pair's text and
+-- the detector set-up (participants, persona, allow/deny lists) stay the same.
+CREATE TABLE privacy_scan (
+    pair_id        INTEGER PRIMARY KEY REFERENCES pairs(id) ON DELETE CASCADE,
+    pair_updated   TEXT NOT NULL,                      -- pairs.updated_at when scanned
+    content_hash   TEXT NOT NULL,
+    config_hash    TEXT NOT NULL,
+    finding_count  INTEGER NOT NULL DEFAULT 0,
+    findings       TEXT NOT NULL DEFAULT '[]'          -- JSON list of findings
+);
+
+-- A redaction, kept so that it can be undone as one step.
+CREATE TABLE privacy_operations (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    mode       TEXT NOT NULL,                          -- placeholders | fake_names
+    scope      TEXT NOT NULL DEFAULT '',               -- all | selection | pair | span
+    pair_count INTEGER NOT NULL DEFAULT 0,
+    undone_at  TEXT
+);
+
+CREATE TABLE privacy_operation_pairs (
+    operation_id INTEGER NOT NULL REFERENCES privacy_operations(id) ON DELETE CASCADE,
+    pair_id      INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    turns_before TEXT,                                 -- JSON; NULL: the pair was unedited
+    turns_after  TEXT NOT NULL,
+    PRIMARY KEY (operation_id, pair_id)
+) WITHOUT ROWID;
+
+-- Placeholder numbers and fake names, keyed by a salted hash of the value (never the value),
+-- so that one person gets the same pseudonym across the dataset.
+CREATE TABLE privacy_pseudonyms (
+    kind        TEXT NOT NULL,
+    value_hash  TEXT NOT NULL,
+    number      INTEGER NOT NULL,
+    fake        TEXT,
+    PRIMARY KEY (kind, value_hash)
+) WITHOUT ROWID;
 """
 
 # Each entry moves the schema from version i to i + 1.

@@ -1,0 +1,138 @@
+"""Pseudonyms: consistent placeholders ("[ИМЯ_1]", "[ТЕЛЕФОН]") or realistic fake names.
+
+The same value gets the same pseudonym in every pair and every later redaction: numbers and
+fake names are kept in ``privacy_pseudonyms`` under a salted hash of the value, never the
+value itself. A fake name takes the grammatical case of the name it replaces ("Марине" ->
+"Ольге").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+
+from faker.providers.person.en_US import Provider as _English
+from faker.providers.person.ru_RU import Provider as _Russian
+
+from natasha_studio.core.privacy import morph
+from natasha_studio.core.privacy.findings import Finding
+from natasha_studio.core.store import Project
+
+# The tags are part of the training text, not of the interface: they stay the same whatever
+# the interface language, so a dataset is consistent.
+TAGS = {
+    "person": "ИМЯ", "username": "НИК", "phone": "ТЕЛЕФОН", "email": "EMAIL", "link": "ССЫЛКА",
+    "card": "КАРТА", "address": "АДРЕС", "place": "МЕСТО", "organisation": "ОРГАНИЗАЦИЯ",
+    "custom": "СКРЫТО",
+}
+NUMBERED = frozenset({"person", "username", "place", "organisation"})
+
+_SALT_KEY = "privacy_salt"
+_RU_FEMALE = sorted(_Russian.first_names_female)
+_RU_MALE = sorted(_Russian.first_names_male)
+_RU_SURN_FEMALE = sorted(_Russian.last_names_female)
+_RU_SURN_MALE = sorted(_Russian.last_names_male)
+_EN_FIRST = sorted(_English.first_names)
+_EN_LAST = sorted(_English.last_names)
+
+
+class Pseudonymiser:
+    """Chooses pseudonyms for findings; ``commit`` stores the new ones (inside a transaction).
+
+    A preview uses one without committing: numbers it would hand out are not reserved.
+    """
+
+    def __init__(self, project: Project, mode: str = "placeholders") -> None:
+        self.project = project
+        self.mode = mode
+        self.salt = project.get_setting(_SALT_KEY, "") or ""
+        self._new_salt = not self.salt
+        if self._new_salt:
+            self.salt = secrets.token_hex(16)
+        self.known: dict[tuple[str, str], tuple[int, str | None]] = {}
+        self.next_number: dict[str, int] = {}
+        for row in project.conn.execute("SELECT kind, value_hash, number, fake FROM privacy_pseudonyms"):
+            self.known[(row[0], row[1])] = (row[2], row[3])
+            self.next_number[row[0]] = max(self.next_number.get(row[0], 0), row[2])
+        self._pending: list[tuple[str, str, int, str | None]] = []
+
+    def _hash(self, key: str) -> str:
+        return hashlib.sha256((self.salt + "\x00" + key).encode()).hexdigest()[:32]
+
+    def _entry(self, finding: Finding) -> tuple[int, str | None]:
+        group = finding.kind
+        digest = self._hash(finding.key)
+        entry = self.known.get((group, digest))
+        if entry is None:
+            number = self.next_number.get(group, 0) + 1
+            self.next_number[group] = number
+            fake = self._fake_name(finding, digest) if group in ("person", "username") else None
+            entry = (number, fake)
+            self.known[(group, digest)] = entry
+            self._pending.append((group, digest, number, fake))
+        return entry
+
+    def _fake_name(self, finding: Finding, digest: str) -> str:
+        seed = int(digest[:12], 16)
+        if finding.kind == "person" and not morph.is_cyrillic(finding.text):
+            return f"{_EN_FIRST[seed % len(_EN_FIRST)]} {_EN_LAST[(seed // 7) % len(_EN_LAST)]}"
+        words = finding.text.lstrip("@").split()
+        _, gender = morph.grammemes(words[0]) if finding.kind == "person" and words else (None, None)
+        female = gender != "masc" if gender else seed % 2 == 0
+        firsts = _RU_FEMALE if female else _RU_MALE
+        lasts = _RU_SURN_FEMALE if female else _RU_SURN_MALE
+        first, last = firsts[seed % len(firsts)], lasts[(seed // 7) % len(lasts)]
+        if finding.kind == "username":
+            return f"{morph.translit(first)}_{morph.translit(last)[:3]}"
+        return f"{first} {last}"
+
+    def replacement(self, finding: Finding) -> str:
+        """The text that replaces ``finding``."""
+        tag = TAGS.get(finding.kind, "СКРЫТО")
+        if finding.kind not in NUMBERED:
+            return f"[{tag}]"
+        number, fake = self._entry(finding)
+        if self.mode != "fake_names" or not fake:
+            return f"[{tag}_{number}]"
+        if finding.kind == "username":
+            return f"@{fake}{number}" if finding.text.startswith("@") else f"{fake}{number}"
+        return self._inflected(fake, finding.text)
+
+    @staticmethod
+    def _inflected(fake: str, original: str) -> str:
+        fake_words = fake.split()
+        words = original.split()
+        if len(words) == 1:
+            chosen = fake_words[:1]
+        else:
+            chosen = fake_words[:len(words)]
+        out = []
+        for fw, ow in zip(chosen, words, strict=False):
+            case, gender = morph.grammemes(ow)
+            out.append(morph.match_case(morph.inflect(fw, case, gender), ow)
+                       if morph.is_cyrillic(ow) else fw)
+        return " ".join(out)
+
+    def commit(self) -> None:
+        """Store the salt and new pseudonyms (call inside the redaction's transaction)."""
+        if self._new_salt:
+            self.project.set_setting(_SALT_KEY, self.salt)
+            self._new_salt = False
+        if self._pending:
+            self.project.conn.executemany(
+                "INSERT OR IGNORE INTO privacy_pseudonyms(kind, value_hash, number, fake)"
+                " VALUES (?, ?, ?, ?)", self._pending)
+            self._pending = []
+
+
+def apply_to_text(text: str, findings: Sequence[Finding], pseudo: Pseudonymiser) -> str:
+    """``text`` with each finding replaced; a finding that no longer matches is skipped."""
+    valid = [f for f in sorted(findings, key=lambda x: x.start) if text[f.start:f.end] == f.text]
+    # Pseudonyms are chosen in reading order (the first new name gets the lower number),
+    # then spliced in from the end so that earlier offsets stay right.
+    replacements = [(f, pseudo.replacement(f)) for f in valid]
+    out = text
+    for f, new in reversed(replacements):
+        out = out[:f.start] + new + out[f.end:]
+    return out
