@@ -82,8 +82,8 @@ QPushButton {{ padding: 5px 14px; border-radius: 6px; border: 1px solid {mid};
               background: {button}; }}
 QPushButton:hover {{ border-color: {accent}; }}
 QPushButton:disabled {{ color: {muted}; }}
-QPushButton[primary="true"] {{ background: {accent}; color: white; border: 1px solid {accent}; }}
-QPushButton[primary="true"]:hover {{ background: {accent_hover}; }}
+QPushButton[primary="true"] {{ background: {primary}; color: white; border: 1px solid {primary}; }}
+QPushButton[primary="true"]:hover {{ background: {primary_hover}; }}
 QPushButton[primary="true"]:disabled {{ background: {mid}; border-color: {mid}; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QComboBox {{
     border: 1px solid {mid}; border-radius: 5px; padding: 3px 5px; background: {base}; }}
@@ -115,6 +115,7 @@ def apply_theme(app: QApplication, theme: str) -> str:
         base=palette.color(QPalette.ColorRole.Base).name(),
         button=palette.color(QPalette.ColorRole.Button).name(),
         accent=acc.name(),
-        accent_hover=acc.lighter(115).name(),
+        primary=ACCENT.name(),
+        primary_hover=ACCENT.lighter(112).name(),
     ))
     return _current

@@ -103,7 +103,7 @@ class WelcomePage(QWidget):
     def _action_button(self, title: str, description: str, primary: bool = False) -> QPushButton:
         button = QPushButton()
         button.setMinimumWidth(560)
-        button.setMinimumHeight(70)
+        button.setMinimumHeight(76)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         inner = QVBoxLayout(button)
         inner.setContentsMargins(18, 10, 18, 10)
