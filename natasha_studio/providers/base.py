@@ -49,6 +49,9 @@ class JobStatus:
     estimated_finish: str | None = None
     checkpoints: list[dict[str, Any]] = field(default_factory=list)
     raw_state: str = ""  # the provider's own word for the state
+    # Resume data to keep with the job (cursors, uploaded file ids...): the tracker merges it
+    # into the job's saved state and hands it back to the next ``poll_job``.
+    resume: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -1,0 +1,198 @@
+"""Turning SDK exceptions into ``StudioError`` messages a curator understands.
+
+Every provider call goes through ``openai_error`` or ``google_error`` so the window and the
+command line never show a traceback or an HTTP status code on its own: each message says
+what happened in plain words and what to do next.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+
+# The date OpenAI stops accepting new fine-tuning jobs from anyone.
+OPENAI_TUNING_END = "2027-01-06"
+
+
+def _body_message(body: Any, fallback: str) -> tuple[str, str]:
+    """The provider's own (message, code) out of an error body."""
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict):
+            return str(inner.get("message") or fallback), str(inner.get("code") or "")
+    return fallback, ""
+
+
+def connection_error(where: str) -> StudioError:
+    return StudioError(
+        translate("Providers", "Cannot reach {where}.").format(where=where),
+        translate("Providers", "Check the internet connection (or that the server is running) "
+                               "and try again."),
+    )
+
+
+def openai_error(exc: BaseException, label: str, *, tuning: bool = False,
+                 where: str = "") -> StudioError:
+    """A plain-words error for an ``openai`` SDK exception.
+
+    ``tuning`` marks calls that create fine-tuning jobs, where a refusal means the account
+    can no longer tune on OpenAI.
+    """
+    import openai
+
+    if isinstance(exc, StudioError):
+        return exc
+    if isinstance(exc, openai.APITimeoutError | openai.APIConnectionError):
+        return connection_error(where or label)
+    if not isinstance(exc, openai.APIStatusError):
+        return StudioError(translate("Providers", "{provider} failed: {reason}").format(
+            provider=label, reason=exc))
+    message, code = _body_message(exc.body, exc.message)
+    status = exc.status_code
+    if status == 401:
+        return StudioError(
+            translate("Providers", "{provider} did not accept the API key.").format(provider=label),
+            translate("Providers", "Check the key in Settings → Providers (or the OPENAI_API_KEY "
+                                   "variable) and try again."),
+        )
+    if status == 429 and (code == "insufficient_quota" or "quota" in message.lower()):
+        return StudioError(
+            translate("Providers", "The {provider} account has no credit or quota left.").format(
+                provider=label),
+            translate("Providers", "Add a payment method or raise the quota on the provider's "
+                                   "billing page, then try again."),
+        )
+    if status == 429:
+        return StudioError(
+            translate("Providers", "{provider} is receiving too many requests from this account.")
+            .format(provider=label),
+            translate("Providers", "Wait a minute and try again."),
+        )
+    if tuning and (status == 403 or "fine-tun" in message.lower() and status in (400, 404)):
+        return StudioError(
+            translate("Providers", "OpenAI refused to start fine-tuning for this account: {message}")
+            .format(message=message),
+            translate("Providers", "OpenAI no longer takes new fine-tuning customers and stops "
+                                   "all new jobs on {date}. Use Vertex AI or local training "
+                                   "instead; chatting with models you already tuned still works.")
+            .format(date=OPENAI_TUNING_END),
+        )
+    if status == 403:
+        return StudioError(
+            translate("Providers", "{provider} denied access: {message}").format(
+                provider=label, message=message),
+            translate("Providers", "Check that the key belongs to a project allowed to do this."),
+        )
+    if status == 404:
+        return StudioError(
+            translate("Providers", "{provider} could not find it: {message}").format(
+                provider=label, message=message),
+            translate("Providers", "Check the model name or job; it may have been deleted."),
+        )
+    if status >= 500:
+        return StudioError(
+            translate("Providers", "{provider} had a problem on its side.").format(provider=label),
+            translate("Providers", "Try again in a few minutes. Nothing was lost."),
+        )
+    return StudioError(
+        translate("Providers", "{provider} rejected the request: {message}").format(
+            provider=label, message=message),
+    )
+
+
+def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioError:
+    """A plain-words error for google-genai, google-auth and google-cloud-storage exceptions."""
+    from google.api_core import exceptions as core_exc
+    from google.auth import exceptions as auth_exc
+    from google.genai import errors as genai_errors
+
+    if isinstance(exc, StudioError):
+        return exc
+    if isinstance(exc, auth_exc.DefaultCredentialsError):
+        return StudioError(
+            translate("Providers", "No Google Cloud credentials were found."),
+            translate("Providers", "Choose a service-account key file in Settings → Providers, "
+                                   "or sign in with “gcloud auth application-default login”."),
+        )
+    if isinstance(exc, auth_exc.RefreshError | auth_exc.GoogleAuthError):
+        return StudioError(
+            translate("Providers", "Google did not accept the credentials: {reason}").format(
+                reason=exc),
+            translate("Providers", "Check the service-account key file; it may have been revoked "
+                                   "or belong to another project."),
+        )
+    if isinstance(exc, core_exc.Forbidden):
+        return StudioError(
+            translate("Providers", "No permission to use the Cloud Storage bucket: {reason}").format(
+                reason=getattr(exc, "message", exc)),
+            translate("Providers", "Give the service account the “Storage Object Admin” role on "
+                                   "the bucket, or choose another bucket in Settings."),
+        )
+    if isinstance(exc, core_exc.NotFound):
+        return StudioError(
+            translate("Providers", "The Cloud Storage bucket was not found: {reason}").format(
+                reason=getattr(exc, "message", exc)),
+            translate("Providers", "Check the bucket name in Settings → Providers; create the "
+                                   "bucket in the Google Cloud console if needed."),
+        )
+    if isinstance(exc, core_exc.GoogleAPICallError):
+        return StudioError(
+            translate("Providers", "Cloud Storage failed: {reason}").format(
+                reason=getattr(exc, "message", exc)),
+            translate("Providers", "Try again in a few minutes."),
+        )
+    if isinstance(exc, genai_errors.APIError):
+        code = int(getattr(exc, "code", 0) or 0)
+        message = getattr(exc, "message", None) or str(exc)
+        if code == 401:
+            return StudioError(
+                translate("Providers", "Google did not accept the credentials: {reason}").format(
+                    reason=message),
+                translate("Providers", "Check the service-account key file in Settings → Providers."),
+            )
+        if code == 403:
+            return StudioError(
+                translate("Providers", "{provider} denied access: {message}").format(
+                    provider=label, message=message),
+                translate("Providers", "Enable the Vertex AI API for the project and give the "
+                                       "account the “Vertex AI User” role."),
+            )
+        if code == 429:
+            return StudioError(
+                translate("Providers", "The Vertex AI quota of this project is used up: {message}")
+                .format(message=message),
+                translate("Providers", "Wait and try again, or ask for a higher quota in the "
+                                       "Google Cloud console."),
+            )
+        if code == 404:
+            return StudioError(
+                translate("Providers", "{provider} could not find it: {message}").format(
+                    provider=label, message=message),
+                translate("Providers", "Check the project, region and model name."),
+            )
+        if code >= 500:
+            return StudioError(
+                translate("Providers", "{provider} had a problem on its side.").format(provider=label),
+                translate("Providers", "Try again in a few minutes. Nothing was lost."),
+            )
+        return StudioError(
+            translate("Providers", "{provider} rejected the request: {message}").format(
+                provider=label, message=message),
+        )
+    if _is_connection_error(exc):
+        return connection_error(where or label)
+    return StudioError(translate("Providers", "{provider} failed: {reason}").format(
+        provider=label, reason=exc))
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    import requests
+
+    try:
+        import httpx2
+        transport = (httpx2.TransportError,)
+    except ImportError:  # pragma: no cover - httpx2 ships with the SDKs we use
+        transport = ()
+    return isinstance(exc, OSError | requests.ConnectionError | requests.Timeout | transport)

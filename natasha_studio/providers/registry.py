@@ -1,0 +1,84 @@
+"""Building a provider from the saved settings and secrets.
+
+``build_provider(kind)`` gives the provider the Fine-tune tab and the CLI use;
+``provider_for_model(...)`` gives the one that chats with a saved model entry (a row of the
+``models`` table). Keys come from the secret store, where environment variables win
+(OPENAI_API_KEY, OPENAI_BASE_URL, GOOGLE_CLOUD_PROJECT, GOOGLE_APPLICATION_CREDENTIALS...).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+from natasha_studio.providers.base import Provider
+from natasha_studio.providers.compatible_provider import CompatibleProvider
+from natasha_studio.providers.openai_provider import OpenAIProvider
+from natasha_studio.providers.vertex_provider import VertexProvider
+from natasha_studio.secrets import SecretStore, secret_store
+
+# Providers that can fine-tune, in the order the tab offers them (Vertex AI is the main path).
+TUNING_PROVIDERS = ("vertex", "openai")
+PROVIDER_KINDS = ("vertex", "openai", "compatible")
+# Where a test or a proxy points google-genai (the SDK reads the same variable itself).
+VERTEX_BASE_URL_ENV = "GOOGLE_VERTEX_BASE_URL"
+
+
+def provider_label(kind: str) -> str:
+    """The provider's name as people know it."""
+    labels = {
+        "vertex": "Vertex AI",
+        "openai": "OpenAI",
+        "compatible": translate("Providers", "OpenAI-compatible server"),
+        "local": translate("Providers", "Local training"),
+    }
+    return labels.get(kind, kind)
+
+
+def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: Any) -> Provider:
+    """The provider ``kind`` configured from the secret store; ``overrides`` replace settings.
+
+    Overrides: ``api_key``, ``base_url`` (openai, compatible); ``project``, ``location``,
+    ``bucket``, ``credentials_file``, ``credentials``, ``base_url`` (vertex).
+    """
+    secrets = secrets or secret_store()
+    if kind == "openai":
+        return OpenAIProvider(overrides.get("api_key") or secrets.get("openai_api_key"),
+                              overrides.get("base_url") or secrets.get("openai_base_url"))
+    if kind == "vertex":
+        return VertexProvider(
+            overrides.get("project") or secrets.get("vertex_project"),
+            overrides.get("location") or secrets.get("vertex_location"),
+            overrides.get("bucket") or secrets.get("vertex_bucket"),
+            credentials_file=overrides.get("credentials_file")
+            or secrets.get("vertex_credentials_file"),
+            credentials=overrides.get("credentials"),
+            base_url=overrides.get("base_url") or os.environ.get(VERTEX_BASE_URL_ENV)
+            or secrets.get("vertex_base_url"),
+        )
+    if kind == "compatible":
+        return CompatibleProvider(overrides.get("base_url") or "",
+                                  overrides.get("api_key") or secrets.get("compatible_api_key"))
+    raise StudioError(translate("Providers", "Unknown provider “{name}”.").format(name=kind))
+
+
+def provider_for_model(entry: Mapping[str, Any], secrets: SecretStore | None = None) -> Provider:
+    """The provider that chats with a model entry (a ``models`` row or a dict like one).
+
+    For a compatible server the entry's ``base_url`` is used, and its key is read from the
+    secret named in the entry's settings (``api_key_secret``), else ``compatible_api_key``.
+    """
+    secrets = secrets or secret_store()
+    kind = entry["provider"]
+    raw = entry["settings"] if "settings" in entry.keys() else None
+    settings = json.loads(raw) if isinstance(raw, str) and raw else dict(raw or {})
+    base_url = entry["base_url"] if "base_url" in entry.keys() else None
+    if kind == "compatible":
+        key_name = settings.get("api_key_secret") or "compatible_api_key"
+        return CompatibleProvider(base_url or "", secrets.get(key_name))
+    overrides = {"base_url": base_url} if base_url else {}
+    return build_provider(kind, secrets, **overrides)

@@ -1,0 +1,288 @@
+"""Vertex AI (the main cloud path): supervised tuning of Gemini models and chat, via google-genai.
+
+The dataset goes to a Cloud Storage bucket first (``gcs_upload``), then
+``client.aio.tunings.tune`` starts the job. Vertex reports no per-step loss through this API,
+so a job's events are its state changes and its dataset statistics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+from natasha_studio.providers.base import (
+    ChatMessage,
+    ChatOptions,
+    JobEvent,
+    JobStatus,
+    ProgressCallback,
+    TuneRequest,
+)
+from natasha_studio.providers.errors import google_error
+from natasha_studio.providers.gcs_upload import storage_client, upload_file
+
+SCOPES = ["https://www.googleapis.com/auth/cloud-platform"]
+VERTEX_STATES = {
+    "JOB_STATE_QUEUED": "queued", "JOB_STATE_PENDING": "queued", "JOB_STATE_RUNNING": "running",
+    "JOB_STATE_SUCCEEDED": "succeeded", "JOB_STATE_FAILED": "failed",
+    "JOB_STATE_CANCELLING": "cancelling", "JOB_STATE_CANCELLED": "cancelled",
+    "JOB_STATE_EXPIRED": "failed", "JOB_STATE_PAUSED": "queued", "JOB_STATE_UPDATING": "running",
+    "JOB_STATE_PARTIALLY_SUCCEEDED": "succeeded",
+}
+ADAPTER_SIZES = {1: "ADAPTER_SIZE_ONE", 2: "ADAPTER_SIZE_TWO", 4: "ADAPTER_SIZE_FOUR",
+                 8: "ADAPTER_SIZE_EIGHT", 16: "ADAPTER_SIZE_SIXTEEN",
+                 32: "ADAPTER_SIZE_THIRTY_TWO"}
+SUGGESTED_MODELS = ["gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro",
+                    "gemini-2.0-flash-001"]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-")[:40] or "dataset"
+
+
+class VertexProvider:
+    """The ``Provider`` protocol over Vertex AI (google-genai with vertexai=True)."""
+
+    name = "vertex"
+    can_tune = True
+    label = "Vertex AI"
+
+    def __init__(self, project: str | None, location: str | None, bucket: str | None = None, *,
+                 credentials_file: str | None = None, credentials: Any = None,
+                 base_url: str | None = None) -> None:
+        self.project = project
+        self.location = location or "us-central1"
+        self.bucket = (bucket or "").removeprefix("gs://").strip("/")
+        self.credentials_file = credentials_file
+        self._credentials = credentials
+        self.base_url = base_url
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def credentials(self) -> Any:
+        """Credentials from the key file chosen in settings, else None (ADC, found by the SDK)."""
+        if self._credentials is not None:
+            return self._credentials
+        if not self.credentials_file:
+            return None
+        from google.oauth2 import service_account
+
+        path = Path(self.credentials_file)
+        if not path.is_file():
+            raise StudioError(
+                translate("Providers", "The service-account key file {path} does not exist.").format(
+                    path=path),
+                translate("Providers", "Choose the key file again in Settings → Providers."),
+            )
+        try:
+            self._credentials = service_account.Credentials.from_service_account_file(
+                str(path), scopes=SCOPES)
+        except (ValueError, KeyError, OSError) as exc:
+            raise StudioError(
+                translate("Providers", "{name} is not a Google service-account key file.").format(
+                    name=path.name),
+                translate("Providers", "Download a JSON key for the service account in the Google "
+                                       "Cloud console (IAM → Service accounts → Keys)."),
+            ) from exc
+        return self._credentials
+
+    def _client(self) -> Any:
+        from google import genai
+        from google.genai import types
+
+        if not self.project:
+            raise StudioError(
+                translate("Providers", "No Google Cloud project is set for Vertex AI."),
+                translate("Providers", "Enter the project id in Settings → Providers, or set "
+                                       "GOOGLE_CLOUD_PROJECT."),
+            )
+        options = types.HttpOptions(base_url=self.base_url) if self.base_url else None
+        try:
+            # project and location are passed even when a base URL is set: with only the
+            # environment, google-genai treats a custom URL as a gateway and drops them.
+            return genai.Client(vertexai=True, project=self.project, location=self.location,
+                                credentials=self.credentials(), http_options=options)
+        except StudioError:
+            raise
+        except Exception as exc:
+            raise google_error(exc, self.label) from exc
+
+    def _error(self, exc: BaseException) -> StudioError:
+        return google_error(exc, self.label, where=self.base_url or self.label)
+
+    # -- connection and models -----------------------------------------------------------------
+
+    async def test_connection(self) -> str:
+        client = self._client()
+        try:
+            pager = await client.aio.tunings.list(config={"page_size": 5})
+            jobs = list(pager.page)
+        except Exception as exc:
+            raise self._error(exc) from exc
+        text = translate("Providers", "Connected to Vertex AI project {project} ({location}): "
+                                      "%n tuning job(s).", None, len(jobs)).format(
+            project=self.project, location=self.location)
+        if self.bucket:
+            await asyncio.to_thread(self._check_bucket)
+            text += " " + translate("Providers", "Bucket gs://{bucket} is reachable.").format(
+                bucket=self.bucket)
+        return text
+
+    def _check_bucket(self) -> None:
+        try:
+            storage_client(self.project, self.credentials()).get_bucket(self.bucket)
+        except Exception as exc:
+            raise self._error(exc) from exc
+
+    async def list_models(self) -> list[str]:
+        """Tuned endpoints of this project's successful jobs, then the usual base models."""
+        client = self._client()
+        try:
+            pager = await client.aio.tunings.list(config={"page_size": 50})
+            tuned = [job.tuned_model.endpoint for job in pager.page
+                     if job.tuned_model and job.tuned_model.endpoint]
+        except Exception as exc:
+            raise self._error(exc) from exc
+        return tuned + SUGGESTED_MODELS
+
+    # -- fine-tuning ---------------------------------------------------------------------------
+
+    def _upload_all(self, request: TuneRequest, progress: ProgressCallback | None) -> list[str]:
+        if not self.bucket:
+            raise StudioError(
+                translate("Providers", "No Cloud Storage bucket is set for Vertex AI."),
+                translate("Providers", "Vertex AI reads training data from a bucket: enter its "
+                                       "name in Settings → Providers."),
+            )
+        paths = [Path(p) for p in (request.train_file, request.validation_file) if p]
+        sizes = [p.stat().st_size for p in paths]
+        total = sum(sizes)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+        folder = f"natasha-studio/{_slug(request.display_name)}-{stamp}"
+        client = storage_client(self.project, self.credentials())
+        uris, offset = [], 0
+        for path, size in zip(paths, sizes, strict=True):
+            def report(done: int, _total: int, base: int = offset) -> None:
+                if progress:
+                    progress(base + done, total)
+            try:
+                uris.append(upload_file(client, self.bucket, f"{folder}/{path.name}", path, report))
+            except Exception as exc:
+                raise self._error(exc) from exc
+            offset += size
+        return uris
+
+    async def start_job(self, request: TuneRequest,
+                        progress: ProgressCallback | None = None) -> JobStatus:
+        """Upload the files to the bucket, then start supervised tuning."""
+        from google.genai import types
+
+        client = self._client()
+        uris = await asyncio.to_thread(self._upload_all, request, progress)
+        hyper = request.hyperparameters
+        config: dict[str, Any] = {"tuned_model_display_name": request.display_name[:128] or None}
+        if hyper.get("epochs") not in (None, "auto"):
+            config["epoch_count"] = int(hyper["epochs"])
+        if hyper.get("learning_rate_multiplier") not in (None, "auto"):
+            config["learning_rate_multiplier"] = float(hyper["learning_rate_multiplier"])
+        if hyper.get("adapter_size") not in (None, "auto"):
+            config["adapter_size"] = ADAPTER_SIZES[int(hyper["adapter_size"])]
+        if len(uris) > 1:
+            config["validation_dataset"] = types.TuningValidationDataset(gcs_uri=uris[1])
+        try:
+            job = await client.aio.tunings.tune(
+                base_model=request.base_model,
+                training_dataset=types.TuningDataset(gcs_uri=uris[0]),
+                config=types.CreateTuningJobConfig(**config))
+        except Exception as exc:
+            raise self._error(exc) from exc
+        status = self._status(job, {})
+        status.resume = {**status.resume, "training_uri": uris[0],
+                         "validation_uri": uris[1] if len(uris) > 1 else None}
+        return status
+
+    def _status(self, job: Any, state: dict[str, Any]) -> JobStatus:
+        raw = job.state.value if hasattr(job.state, "value") else str(job.state or "")
+        ours = VERTEX_STATES.get(raw, "running")
+        error = job.error.message if job.error and job.error.message else None
+        endpoint = job.tuned_model.endpoint if job.tuned_model else None
+        status = JobStatus(state=ours, remote_id=job.name, error=error, tuned_model=endpoint,
+                           raw_state=raw)
+        at = (job.update_time or job.create_time or dt.datetime.now(dt.UTC))
+        stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ") if hasattr(at, "strftime") else str(at)
+        # Vertex has no event log here: each new state and the dataset statistics become events.
+        if raw and raw != state.get("last_state"):
+            status.events.append(JobEvent(
+                remote_id=f"state:{raw}", at=stamp, level="error" if ours == "failed" else "info",
+                message=error if ours == "failed" and error else
+                translate("Providers", "Vertex AI job state: {state}").format(
+                    state=raw.removeprefix("JOB_STATE_").replace("_", " ").lower())))
+            status.resume["last_state"] = raw
+        stats = job.tuning_data_stats.supervised_tuning_data_stats if job.tuning_data_stats else None
+        if stats and not state.get("stats_reported"):
+            status.events.append(JobEvent(
+                remote_id="stats", at=stamp, level="info",
+                message=translate("Providers", "Dataset accepted: {examples} examples, {steps} "
+                                               "training steps.").format(
+                    examples=stats.tuning_dataset_example_count or "?",
+                    steps=stats.tuning_step_count or "?"),
+                data=stats.model_dump(exclude_none=True, mode="json")))
+            status.resume["stats_reported"] = True
+        if job.tuned_model and job.tuned_model.model:
+            status.resume["tuned_model_resource"] = job.tuned_model.model
+        return status
+
+    async def poll_job(self, remote_id: str, state: dict[str, Any]) -> JobStatus:
+        client = self._client()
+        try:
+            job = await client.aio.tunings.get(name=remote_id)
+        except Exception as exc:
+            raise self._error(exc) from exc
+        return self._status(job, state)
+
+    async def cancel_job(self, remote_id: str) -> JobStatus:
+        from google.genai import errors as genai_errors
+
+        client = self._client()
+        try:
+            try:
+                await client.aio.tunings.cancel(name=remote_id)
+            except genai_errors.ClientError as exc:
+                if exc.code != 400:  # 400: it had already ended; report where it ended
+                    raise
+            job = await client.aio.tunings.get(name=remote_id)
+        except Exception as exc:
+            raise self._error(exc) from exc
+        return self._status(job, {})
+
+    # -- chat ----------------------------------------------------------------------------------
+
+    async def stream_chat(self, model: str, messages: Sequence[ChatMessage],
+                          options: ChatOptions) -> AsyncIterator[str]:
+        """Stream a Gemini reply; ``model`` is a base model name or a tuned endpoint."""
+        from google.genai import types
+
+        system = "\n\n".join(m.content for m in messages if m.role == "system")
+        contents = [types.Content(role="model" if m.role == "assistant" else "user",
+                                  parts=[types.Part(text=m.content)])
+                    for m in messages if m.role != "system"]
+        config = types.GenerateContentConfig(
+            system_instruction=system or None, temperature=options.temperature,
+            max_output_tokens=options.max_tokens)
+        client = self._client()
+        try:
+            stream = await client.aio.models.generate_content_stream(
+                model=model, contents=contents, config=config)
+            async for chunk in stream:
+                if chunk.text:
+                    yield chunk.text
+        except StudioError:
+            raise
+        except Exception as exc:
+            raise self._error(exc) from exc
