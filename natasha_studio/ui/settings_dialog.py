@@ -116,12 +116,12 @@ class SettingsDialog(QDialog):
         self._secret_row(form, "vertex_location", self.tr("Region:"), placeholder="us-central1")
         self._secret_row(form, "vertex_bucket", self.tr("Cloud Storage bucket:"),
                          placeholder="my-tuning-data")
+        pick = QPushButton(self.tr("Choose…"))
         creds = self._secret_row(form, "vertex_credentials_file",
                                  self.tr("Service-account key file:"),
-                                 placeholder=self.tr("empty: Application Default Credentials"))
-        pick = QPushButton(self.tr("Choose…"))
+                                 placeholder=self.tr("empty: Application Default Credentials"),
+                                 extra=pick)
         pick.clicked.connect(lambda: self._on_pick_credentials(creds))
-        form.addRow("", pick)
         layout.addWidget(vertex)
 
         telegram = QGroupBox(self.tr("Telegram"))
@@ -139,7 +139,7 @@ class SettingsDialog(QDialog):
         return page
 
     def _secret_row(self, form: QFormLayout, name: str, label: str, *, password: bool = False,
-                    placeholder: str = "") -> QLineEdit:
+                    placeholder: str = "", extra: QWidget | None = None) -> QLineEdit:
         assert name in SECRETS, name
         value, origin = self.secrets.lookup(name)
         edit = QLineEdit(value or "")
@@ -152,6 +152,8 @@ class SettingsDialog(QDialog):
             edit.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(edit, 1)
+        if extra is not None:
+            row.addWidget(extra)
         row.addWidget(origin_label)
         form.addRow(label, row)
         self._fields.append(_SecretField(name, edit, origin_label, value or ""))
