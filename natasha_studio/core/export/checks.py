@@ -1,0 +1,137 @@
+"""Per-example format checks for OpenAI chat JSONL and Vertex AI Gemini JSONL.
+
+The OpenAI checks are those of OpenAI's "Data preparation and analysis for chat model
+fine-tuning" notebook (same codes), plus a check of the ``weight`` key. The Gemini checks follow
+Vertex AI's supervised-tuning data format: a ``contents`` list whose roles start with ``user``,
+alternate with ``model`` and end on ``model``, with no empty parts.
+
+Each check returns the list of error codes found in one example; ``messages_of`` gives the
+example's text as OpenAI-style messages so one token counter serves both formats.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+OPENAI_MESSAGE_KEYS = {"role", "content", "name", "function_call", "weight", "tool_calls",
+                       "tool_call_id", "refusal"}
+OPENAI_ROLES = {"system", "user", "assistant", "function", "tool"}
+OPENAI_EXAMPLE_KEYS = {"messages", "tools", "parallel_tool_calls", "functions"}
+GEMINI_EXAMPLE_KEYS = {"systemInstruction", "system_instruction", "contents", "tools"}
+GEMINI_ROLES = {"user", "model"}
+
+
+def check_openai(example: Any) -> list[str]:
+    """Error codes of one OpenAI chat example."""
+    if not isinstance(example, dict):
+        return ["data_type"]
+    errors: list[str] = []
+    if set(example) - OPENAI_EXAMPLE_KEYS:
+        errors.append("example_unrecognized_key")
+    messages = example.get("messages")
+    if not messages or not isinstance(messages, list):
+        return [*errors, "missing_messages_list"]
+    trained = 0
+    for message in messages:
+        if not isinstance(message, dict):
+            errors.append("message_not_object")
+            continue
+        if "role" not in message or "content" not in message:
+            errors.append("message_missing_key")
+        if set(message) - OPENAI_MESSAGE_KEYS:
+            errors.append("message_unrecognized_key")
+        role = message.get("role")
+        if role not in OPENAI_ROLES:
+            errors.append("unrecognized_role")
+        content = message.get("content")
+        calls = message.get("function_call") or message.get("tool_calls")
+        if (not content and not calls) or not isinstance(content, str | None):
+            errors.append("missing_content")
+        if "weight" in message:
+            if role != "assistant" or message["weight"] not in (0, 1) or isinstance(message["weight"], bool):
+                errors.append("invalid_weight")
+        if role == "assistant" and message.get("weight", 1) != 0:
+            trained += 1
+    if not any(isinstance(m, dict) and m.get("role") == "assistant" for m in messages):
+        errors.append("example_missing_assistant_message")
+    elif trained == 0:
+        errors.append("no_trained_assistant_message")
+    return list(dict.fromkeys(errors))
+
+
+def _part_texts(parts: Any) -> tuple[list[str], bool]:
+    """The texts of a Gemini ``parts`` list, and whether any part is empty or malformed."""
+    if not isinstance(parts, list) or not parts:
+        return [], True
+    texts, bad = [], False
+    for part in parts:
+        if not isinstance(part, dict):
+            bad = True
+            continue
+        text = part.get("text")
+        if isinstance(text, str) and text.strip():
+            texts.append(text)
+        elif not part.get("fileData") and not part.get("file_data"):
+            bad = True
+    return texts, bad
+
+
+def check_vertex(example: Any) -> list[str]:
+    """Error codes of one Vertex AI Gemini example."""
+    if not isinstance(example, dict):
+        return ["data_type"]
+    errors: list[str] = []
+    if set(example) - GEMINI_EXAMPLE_KEYS:
+        errors.append("example_unrecognized_key")
+    system = example.get("systemInstruction", example.get("system_instruction"))
+    if system is not None:
+        if not isinstance(system, dict):
+            errors.append("invalid_system_instruction")
+        elif _part_texts(system.get("parts"))[1]:
+            errors.append("empty_part")
+    contents = example.get("contents")
+    if not contents or not isinstance(contents, list):
+        return [*errors, "missing_contents"]
+    roles = []
+    for content in contents:
+        if not isinstance(content, dict) or "role" not in content or "parts" not in content:
+            errors.append("content_missing_key")
+            roles.append(None)
+            continue
+        role = content.get("role")
+        roles.append(role)
+        if role not in GEMINI_ROLES:
+            errors.append("unrecognized_role")
+        if _part_texts(content.get("parts"))[1]:
+            errors.append("empty_part")
+    if roles and roles[0] != "user":
+        errors.append("not_starting_with_user")
+    if any(a == b and a is not None for a, b in zip(roles, roles[1:], strict=False)):
+        errors.append("roles_not_alternating")
+    if "model" not in roles:
+        errors.append("example_missing_model_message")
+    elif roles[-1] != "model":
+        errors.append("not_ending_with_model")
+    return list(dict.fromkeys(errors))
+
+
+def messages_of(fmt: str, example: Any) -> list[dict[str, Any]]:
+    """The example's messages as OpenAI-style dicts (for token counting and statistics)."""
+    if not isinstance(example, dict):
+        return []
+    if fmt != "vertex":
+        messages = example.get("messages")
+        return [m for m in messages if isinstance(m, dict)] if isinstance(messages, list) else []
+    out: list[dict[str, Any]] = []
+    system = example.get("systemInstruction", example.get("system_instruction"))
+    if isinstance(system, dict):
+        texts = _part_texts(system.get("parts"))[0]
+        if texts:
+            out.append({"role": "system", "content": "\n".join(texts)})
+    contents = example.get("contents")
+    if isinstance(contents, list):
+        for content in contents:
+            if isinstance(content, dict):
+                role = "assistant" if content.get("role") == "model" else "user"
+                out.append({"role": role, "content": "\n".join(_part_texts(content.get("parts"))[0])})
+    return out

@@ -1,0 +1,205 @@
+"""Export formats: how a frozen example becomes a line of a training file.
+
+- ``openai``: chat JSONL, ``{"messages": [system, user, assistant, ...]}``. With
+  ``final_answer_only`` the earlier assistant turns of a multi-turn pair get ``"weight": 0``,
+  so only the persona's final answer is trained.
+- ``vertex``: Vertex AI Gemini JSONL, ``{"systemInstruction": {...}, "contents": [...]}`` with
+  roles ``user``/``model``. Gemini needs the contents to start with the user and to alternate,
+  so persona turns before the first member turn are folded into that turn as context.
+- ``hf``: ``{"messages": [...]}`` JSONL as TRL, Unsloth and LLaMA-Factory read it.
+- ``csv``: one row per pair with context, question, answer and provenance (UTF-8 with a BOM
+  so that Excel shows Cyrillic correctly).
+- ``json``: the whole snapshot with provenance, one file.
+
+Consecutive turns of one side (a member writing three messages in a row) are joined with a
+blank line; empty turns (a photo without a caption) are left out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.export.selection import Example
+from natasha_studio.core.i18n import translate
+
+FORMATS = ("openai", "vertex", "hf", "csv", "json")
+JSONL_FORMATS = ("openai", "vertex", "hf")
+FORMAT_SUFFIX = {"openai": ".jsonl", "vertex": ".jsonl", "hf": ".jsonl", "csv": ".csv", "json": ".json"}
+CSV_COLUMNS = ("pair_id", "split", "chat", "status", "topics", "quality", "edited", "asker",
+               "system_prompt", "context", "question", "answer", "question_date", "answer_date",
+               "link")
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise StudioError(
+            translate("Export", "Unknown export format \u201c{format}\u201d.").format(format=fmt),
+            translate("Export", "Choose one of: {formats}.").format(formats=", ".join(FORMATS)),
+        )
+    return fmt
+
+
+def merged_turns(example: Example) -> list[tuple[str, str]]:
+    """The example's (role, text) turns, with empty turns dropped and same-side runs joined."""
+    merged: list[tuple[str, str]] = []
+    for turn in example.turns:
+        text = (turn.get("text") or "").strip()
+        if not text:
+            continue
+        if merged and merged[-1][0] == turn["role"]:
+            merged[-1] = (turn["role"], merged[-1][1] + "\n\n" + text)
+        else:
+            merged.append((turn["role"], text))
+    return merged
+
+
+def effective_prompt(example: Example, system_prompt: str) -> str:
+    return (example.system_prompt or system_prompt or "").strip()
+
+
+def openai_record(example: Example, system_prompt: str, *,
+                  final_answer_only: bool = False) -> dict[str, Any]:
+    turns = merged_turns(example)
+    messages: list[dict[str, Any]] = []
+    prompt = effective_prompt(example, system_prompt)
+    if prompt:
+        messages.append({"role": "system", "content": prompt})
+    last_assistant = max((i for i, (role, _) in enumerate(turns) if role == "assistant"), default=-1)
+    for i, (role, text) in enumerate(turns):
+        message: dict[str, Any] = {"role": role, "content": text}
+        if final_answer_only and role == "assistant" and i != last_assistant:
+            message["weight"] = 0
+        messages.append(message)
+    return {"messages": messages}
+
+
+def hf_record(example: Example, system_prompt: str) -> dict[str, Any]:
+    return openai_record(example, system_prompt)
+
+
+def vertex_record(example: Example, system_prompt: str) -> dict[str, Any]:
+    turns = merged_turns(example)
+    leading: list[str] = []
+    while turns and turns[0][0] == "assistant" and len(turns) > 1:
+        leading.append(turns.pop(0)[1])
+    if leading and turns:
+        turns[0] = (turns[0][0], "\n\n".join([*leading, turns[0][1]]))
+    record: dict[str, Any] = {}
+    prompt = effective_prompt(example, system_prompt)
+    if prompt:
+        record["systemInstruction"] = {"role": "system", "parts": [{"text": prompt}]}
+    record["contents"] = [
+        {"role": "model" if role == "assistant" else "user", "parts": [{"text": text}]}
+        for role, text in turns
+    ]
+    return record
+
+
+def record_for(fmt: str, example: Example, system_prompt: str, *,
+               final_answer_only: bool = False) -> dict[str, Any]:
+    if fmt == "openai":
+        return openai_record(example, system_prompt, final_answer_only=final_answer_only)
+    if fmt == "vertex":
+        return vertex_record(example, system_prompt)
+    if fmt == "hf":
+        return hf_record(example, system_prompt)
+    raise ValueError(fmt)
+
+
+def _date(value: int | None) -> str:
+    if not value:
+        return ""
+    return dt.datetime.fromtimestamp(value, dt.UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def csv_row(example: Example, system_prompt: str) -> list[Any]:
+    context = "\n".join(
+        f"{t.get('sender_name') or t['role']}: {t['text']}" for t in example.context if t.get("text")
+    )
+    return [
+        example.pair_id, example.split, example.chat_name, example.status,
+        "; ".join(example.topics), "" if example.quality is None else round(example.quality, 3),
+        int(example.edited), example.asker_name, effective_prompt(example, system_prompt),
+        context, example.question, example.answer, _date(example.question_date),
+        _date(example.answer_date), example.link or "",
+    ]
+
+
+def write_examples(
+    examples: Iterable[Example],
+    fmt: str,
+    out_path: Path,
+    system_prompt: str,
+    *,
+    final_answer_only: bool = False,
+    provenance: dict[str, Any] | None = None,
+) -> tuple[int, str]:
+    """Write examples to ``out_path`` in ``fmt``; returns (examples written, file SHA-256).
+
+    The file is written beside its target and moved into place, so a failed export never
+    leaves half a file where a good one was.
+    """
+    check_format(fmt)
+    out_path = Path(out_path)
+    tmp = out_path.with_name(out_path.name + ".part")
+    count = 0
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        if fmt in JSONL_FORMATS:
+            with tmp.open("wb") as fh:
+                for example in examples:
+                    fh.write(orjson.dumps(record_for(fmt, example, system_prompt,
+                                                     final_answer_only=final_answer_only)))
+                    fh.write(b"\n")
+                    count += 1
+        elif fmt == "csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(CSV_COLUMNS)
+                for example in examples:
+                    writer.writerow(csv_row(example, system_prompt))
+                    count += 1
+        else:
+            items = []
+            for example in examples:
+                item = example.content()
+                item["split"] = example.split
+                item["system_prompt_effective"] = effective_prompt(example, system_prompt)
+                items.append(item)
+            count = len(items)
+            document = {**(provenance or {}), "system_prompt": system_prompt, "pairs": items}
+            tmp.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2))
+        tmp.replace(out_path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise StudioError(
+            translate("Export", "The file {path} cannot be written: {reason}").format(
+                path=out_path, reason=exc.strerror or exc),
+            translate("Export", "Choose another folder, or check that the disk is not full."),
+        ) from exc
+    return count, file_sha256(out_path)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def records(examples: Sequence[Example], fmt: str, system_prompt: str, *,
+            final_answer_only: bool = False) -> list[dict[str, Any]]:
+    """The JSONL records of ``examples`` in memory (for previews and validation)."""
+    return [record_for(fmt, e, system_prompt, final_answer_only=final_answer_only)
+            for e in examples]

@@ -1,0 +1,205 @@
+"""Export a snapshot to files, and the pre-flight check before a fine-tune."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from natasha_studio.core.export.formats import FORMAT_SUFFIX, check_format, write_examples
+from natasha_studio.core.export.messages import issue_text
+from natasha_studio.core.export.snapshots import (
+    Progress,
+    get_snapshot,
+    record_export,
+    snapshot_examples,
+)
+from natasha_studio.core.export.validation import ValidationReport, validate_file
+from natasha_studio.core.i18n import translate
+from natasha_studio.core.store import Project
+
+EXPORT_SPLITS = ("train", "validation", "heldout", "all")
+
+
+def export_snapshot(
+    project: Project,
+    snapshot_id: int,
+    fmt: str,
+    out_path: Path | str,
+    split: str = "train",
+    *,
+    final_answer_only: bool = False,
+    progress: Progress | None = None,
+) -> Path:
+    """Write one part of a snapshot ("train", "validation", "heldout" or "all") in ``fmt``.
+
+    The export is recorded in the project (file, format, part, SHA-256), so the file can be
+    traced back to its snapshot. Returns the path written.
+    """
+    check_format(fmt)
+    if split not in EXPORT_SPLITS:
+        raise ValueError(split)
+    snapshot = get_snapshot(project, snapshot_id)
+    if progress:
+        progress(0, 0, translate("Export", "Writing {name}\u2026").format(name=Path(out_path).name))
+    examples = snapshot_examples(project, snapshot.id, None if split == "all" else split)
+    provenance = {
+        "snapshot": {
+            "id": snapshot.id, "name": snapshot.name, "note": snapshot.note,
+            "created_at": snapshot.created_at, "content_hash": snapshot.content_hash,
+            "settings": snapshot.settings, "pair_count": snapshot.pair_count,
+        },
+        "split": split,
+        "project": project.path.name,
+    }
+    out_path = Path(out_path)
+    count, sha = write_examples(examples, fmt, out_path, snapshot.system_prompt,
+                                final_answer_only=final_answer_only, provenance=provenance)
+    record_export(project, snapshot.id, fmt, split, str(out_path), count, sha,
+                  {"final_answer_only": final_answer_only})
+    if progress:
+        progress(1, 1, "")
+    return out_path
+
+
+@dataclass
+class Preflight:
+    """The files prepared for a fine-tune and their validation report."""
+
+    snapshot_id: int
+    provider: str
+    model: str
+    train_path: Path
+    validation_path: Path | None
+    report: ValidationReport
+    privacy: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.report.ok
+
+
+def privacy_findings(project: Project, pair_ids: list[int]) -> dict[str, Any]:
+    """Leftover personal data in these pairs, from the privacy checker when it is installed.
+
+    Returns ``{"pairs": n, "counts": {kind: n}}`` (empty when the checker is unavailable).
+    """
+    try:
+        from natasha_studio.core.privacy import privacy_check  # type: ignore[attr-defined]
+    except ImportError:
+        return {}
+    result = privacy_check(project, pair_ids)
+    pairs = getattr(result, "pair_count", None)
+    if pairs is None:
+        pairs = getattr(result, "pairs_with_findings", None)
+    if pairs is None and isinstance(result, dict):
+        pairs = result.get("pairs", result.get("pair_count", 0))
+    counts = getattr(result, "counts", None)
+    if counts is None and isinstance(result, dict):
+        counts = result.get("counts", {})
+    return {"pairs": int(pairs or 0), "counts": dict(counts or {})}
+
+
+def preflight(
+    project: Project,
+    snapshot_id: int,
+    provider: str,
+    model: str | None = None,
+    *,
+    epochs: int | None = None,
+    out_dir: Path | str | None = None,
+    final_answer_only: bool = False,
+    check_privacy: bool = True,
+    progress: Progress | None = None,
+) -> Preflight:
+    """Export a snapshot's train and validation parts for ``provider`` and validate them.
+
+    ``provider`` is "openai" or "vertex" (it is also the file format). The files go to
+    ``out_dir`` (a new temporary folder by default) and can be uploaded as they are. Leftover
+    personal data found by the privacy checker is added to the report as a warning.
+    """
+    snapshot = get_snapshot(project, snapshot_id)
+    folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="natasha-studio-"))
+    stem = f"snapshot-{snapshot.id}"
+    suffix = FORMAT_SUFFIX[provider]
+    train = export_snapshot(project, snapshot.id, provider, folder / f"{stem}-train{suffix}",
+                            "train", final_answer_only=final_answer_only, progress=progress)
+    validation = None
+    if snapshot.split_counts.get("validation"):
+        validation = export_snapshot(project, snapshot.id, provider,
+                                     folder / f"{stem}-validation{suffix}", "validation",
+                                     final_answer_only=final_answer_only)
+    if progress:
+        progress(0, 0, translate("Export", "Checking the files\u2026"))
+    report = validate_file(train, provider, model, validation_path=validation, epochs=epochs)
+    if validation is None and snapshot.split_counts.get("train", 0) >= 50:
+        report.add("validation_empty", error=False)
+    privacy: dict[str, Any] = {}
+    if check_privacy:
+        ids = [e.pair_id for e in snapshot_examples(project, snapshot.id, ["train", "validation"])]
+        privacy = privacy_findings(project, ids)
+        if privacy.get("pairs"):
+            report.add("personal_data", privacy["pairs"], error=False)
+    return Preflight(snapshot.id, provider, report.model, train, validation, report, privacy)
+
+
+def report_lines(report: ValidationReport) -> list[str]:
+    """The report in plain words, one line each (for the command line and plain-text views)."""
+    t = translate
+    lines = [t("Validation", "File: {path}").format(path=report.path),
+             t("Validation", "Format: {format}, model: {model}").format(format=report.format,
+                                                                         model=report.model),
+             t("Validation", "Examples: {n}").format(n=report.n_examples)]
+    if report.errors:
+        lines.append(t("Validation", "Errors (the provider would reject the file):"))
+        for issue in report.errors:
+            where = t("Validation", " (lines {lines})").format(
+                lines=", ".join(map(str, issue.lines))) if issue.lines else ""
+            lines.append(f"  \u2716 {issue.message}{where}")
+            if issue.hint:
+                lines.append(f"    {issue.hint}")
+    if report.warnings:
+        lines.append(t("Validation", "Warnings:"))
+        for issue in report.warnings:
+            lines.append(f"  ! {issue.message}")
+            if issue.hint:
+                lines.append(f"    {issue.hint}")
+    if not report.errors:
+        lines.append(t("Validation", "\u2714 No errors: the provider should accept the file."))
+    label = (t("Validation", "Tokens (estimated with {tokenizer}; Gemini counts differently):")
+             if report.tokens_estimated else t("Validation", "Tokens ({tokenizer}):"))
+    lines.append(label.format(tokenizer=report.tokenizer))
+    for title, dist in (
+        (t("Validation", "messages per example"), report.messages_per_example),
+        (t("Validation", "tokens per example"), report.tokens_per_example),
+        (t("Validation", "answer tokens per example"), report.assistant_tokens_per_example),
+    ):
+        if dist:
+            lines.append(t("Validation", "  {title}: min {min:.0f}, max {max:.0f}, mean {mean:.1f}, "
+                           "median {median:.0f}, p10 {p10:.0f}, p90 {p90:.0f}").format(
+                title=title, **dist.__dict__))
+    lines.append(t("Validation", "  total tokens in the file: {n:,}").format(n=report.total_tokens))
+    if report.token_limit:
+        lines.append(t("Validation", "  limit per example: {limit:,}; over it: {n}").format(
+            limit=report.token_limit, n=report.n_over_limit))
+    cost = report.cost
+    if cost:
+        epochs = (t("Validation", "{n} (chosen automatically)") if cost.epochs_auto
+                  else t("Validation", "{n}")).format(n=cost.epochs)
+        lines.append(t("Validation", "Epochs: {epochs}; billed tokens: {billed:,}").format(
+            epochs=epochs, billed=cost.billed_tokens))
+        if cost.cost is not None:
+            lines.append(t("Validation", "Estimated cost: \u2248 {cost:.2f} {currency} "
+                           "({price} per 1M tokens for {model}; prices of {date})").format(
+                cost=cost.cost, currency=cost.currency, price=cost.price_per_million,
+                model=cost.price_model, date=cost.prices_date))
+        else:
+            lines.append(t("Validation", "No price is known for {model} (prices of {date}).").format(
+                model=cost.model, date=cost.prices_date))
+    if report.validation is not None:
+        lines.append(t("Validation", "Validation file: {path}, {n} examples").format(
+            path=report.validation.path, n=report.validation.n_examples))
+        for issue in report.validation.errors:
+            lines.append(f"  \u2716 {issue_text(issue.code, issue.count)}")
+    return lines

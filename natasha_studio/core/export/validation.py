@@ -1,0 +1,262 @@
+"""Pre-flight validation of a training file: will the provider accept it, and what will it cost?
+
+``validate_file`` reads an OpenAI or Vertex AI JSONL file and returns a ``ValidationReport``:
+errors (the provider would reject the file), warnings (it would be accepted, but something is
+off), the notebook's distributions (messages, total tokens and assistant tokens per example),
+the examples over the model's token limit, the epochs and billed tokens, and the cost estimate.
+Token counts are exact for OpenAI (tiktoken, the model's encoding) and an estimate for Gemini,
+whose tokenizer is not public (``tokens_estimated`` says so).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.export.checks import check_openai, check_vertex, messages_of
+from natasha_studio.core.export.messages import issue_hint, issue_text
+from natasha_studio.core.export.prices import CostEstimate, estimate_cost, load_prices, token_limit
+from natasha_studio.core.export.tokens import TokenCounter, encoding_name_for_model
+from natasha_studio.core.i18n import translate
+
+VALIDATION_FORMATS = ("openai", "vertex")
+SMALL_VALIDATION = 10
+MAX_LINE_EXAMPLES = 5
+
+
+@dataclass
+class Issue:
+    """One kind of finding: its code, how many examples have it, and the first line numbers."""
+
+    code: str
+    count: int = 1
+    lines: list[int] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        return issue_text(self.code, self.count)
+
+    @property
+    def hint(self) -> str:
+        return issue_hint(self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "count": self.count, "lines": self.lines,
+                "message": self.message, "hint": self.hint}
+
+
+@dataclass
+class Distribution:
+    min: float
+    max: float
+    mean: float
+    median: float
+    p10: float
+    p90: float
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Distribution | None:
+        if not len(values):
+            return None
+        a = np.asarray(values, dtype=float)
+        return cls(float(a.min()), float(a.max()), float(a.mean()), float(np.median(a)),
+                   float(np.quantile(a, 0.1)), float(np.quantile(a, 0.9)))
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of validating one training file (and its validation file, if any)."""
+
+    path: str
+    format: str
+    model: str
+    n_examples: int = 0
+    file_size: int = 0
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    tokenizer: str = ""
+    tokens_estimated: bool = False
+    token_limit: int | None = None
+    messages_per_example: Distribution | None = None
+    tokens_per_example: Distribution | None = None
+    assistant_tokens_per_example: Distribution | None = None
+    total_tokens: int = 0
+    n_over_limit: int = 0
+    n_without_system: int = 0
+    n_without_user: int = 0
+    epochs: int = 0
+    billed_tokens: int = 0
+    cost: CostEstimate | None = None
+    validation: ValidationReport | None = None
+    example_tokens: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """No error would make the provider reject the files."""
+        return not self.errors
+
+    def add(self, code: str, count: int = 1, lines: Sequence[int] = (), *, error: bool) -> None:
+        (self.errors if error else self.warnings).append(Issue(code, count, list(lines)))
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if k not in ("example_tokens", "validation", "cost",
+                                                                     "errors", "warnings")}
+        data["ok"] = self.ok
+        data["errors"] = [i.to_dict() for i in self.errors]
+        data["warnings"] = [i.to_dict() for i in self.warnings]
+        data["cost"] = self.cost.to_dict() if self.cost else None
+        data["validation"] = self.validation.to_dict() if self.validation else None
+        return data
+
+
+def read_jsonl(path: Path) -> tuple[list[tuple[int, Any]], list[int]]:
+    """The parsed lines of a JSONL file (1-based line number, value) and the unparsable lines."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StudioError(
+            translate("Validation", "The file {path} cannot be read: {reason}").format(
+                path=path, reason=exc.strerror or exc),
+            translate("Validation", "Check the file name and try again."),
+        ) from exc
+    parsed, bad = [], []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            parsed.append((number, orjson.loads(line)))
+        except orjson.JSONDecodeError:
+            bad.append(number)
+    return parsed, bad
+
+
+def _check_examples(report: ValidationReport, items: Sequence[tuple[int, Any]], bad_json: Sequence[int],
+                    model: str) -> None:
+    """Format checks, token statistics and limits for the parsed examples of one file."""
+    fmt = report.format
+    check: Callable[[Any], list[str]] = check_openai if fmt == "openai" else check_vertex
+    if bad_json:
+        report.add("invalid_json", len(bad_json), bad_json[:MAX_LINE_EXAMPLES], error=True)
+    found: dict[str, list[int]] = {}
+    for number, example in items:
+        for code in check(example):
+            found.setdefault(code, []).append(number)
+    for code, lines in found.items():
+        report.add(code, len(lines), lines[:MAX_LINE_EXAMPLES], error=True)
+
+    encoding = encoding_name_for_model(model if fmt == "openai" else None)
+    counter = TokenCounter(encoding)
+    report.tokenizer = encoding
+    report.tokens_estimated = fmt != "openai"
+    all_messages = [messages_of(fmt, example) for _, example in items]
+    counter.prime(v for messages in all_messages for m in messages for v in m.values()
+                  if isinstance(v, str))
+    n_messages, totals, assistant = [], [], []
+    no_system: list[int] = []
+    no_user: list[int] = []
+    for (number, _), messages in zip(items, all_messages, strict=True):
+        roles = Counter(m.get("role") for m in messages)
+        if not roles["system"]:
+            no_system.append(number)
+        if not roles["user"]:
+            no_user.append(number)
+        n_messages.append(len(messages))
+        if fmt == "openai":
+            totals.append(counter.count_messages(messages))
+        else:
+            totals.append(sum(counter.count(m["content"]) for m in messages
+                              if isinstance(m.get("content"), str)))
+        assistant.append(counter.count_assistant(messages))
+    report.n_examples = len(items)
+    report.example_tokens = totals
+    report.total_tokens = int(sum(totals))
+    report.messages_per_example = Distribution.of(n_messages)
+    report.tokens_per_example = Distribution.of(totals)
+    report.assistant_tokens_per_example = Distribution.of(assistant)
+    report.n_without_system = len(no_system)
+    report.n_without_user = len(no_user)
+    if no_system:
+        report.add("missing_system", len(no_system), no_system[:MAX_LINE_EXAMPLES], error=False)
+    if no_user and "missing_messages_list" not in found and "missing_contents" not in found:
+        report.add("missing_user", len(no_user), no_user[:MAX_LINE_EXAMPLES], error=False)
+    limit = token_limit(fmt, model)
+    report.token_limit = limit
+    if limit:
+        over = [number for (number, _), t in zip(items, totals, strict=True) if t > limit]
+        report.n_over_limit = len(over)
+        if over:
+            # OpenAI cuts long examples; Vertex rejects the job.
+            report.add("over_token_limit" if fmt == "openai" else "example_too_long",
+                       len(over), over[:MAX_LINE_EXAMPLES], error=fmt != "openai")
+
+
+def validate_file(
+    path: Path | str,
+    fmt: str,
+    model: str | None = None,
+    *,
+    validation_path: Path | str | None = None,
+    epochs: int | None = None,
+) -> ValidationReport:
+    """Validate a training file (and optionally its validation file) for ``fmt`` and ``model``.
+
+    ``fmt`` is "openai" or "vertex"; ``model`` defaults to the provider's default model in the
+    price table. ``epochs`` None means the provider's default ("auto" for OpenAI).
+    """
+    if fmt not in VALIDATION_FORMATS:
+        raise StudioError(
+            translate("Validation", "Files in the format \u201c{format}\u201d cannot be validated.").format(
+                format=fmt),
+            translate("Validation", "Validate an OpenAI or Vertex AI file."),
+        )
+    prices = load_prices()
+    provider = prices.provider(fmt)
+    model = model or provider.get("default_model", "")
+    path = Path(path)
+    report = ValidationReport(path=str(path), format=fmt, model=model)
+    items, bad = read_jsonl(path)
+    report.file_size = path.stat().st_size
+    _check_examples(report, items, bad, model)
+
+    n = report.n_examples
+    if n == 0:
+        report.add("empty_file", error=True)
+    elif n < int(provider.get("min_examples", 10)):
+        report.add("too_few_examples", n, error=True)
+    elif n < int(provider.get("recommended_examples", 0)):
+        report.add("few_examples", n, error=False)
+    if provider.get("max_examples") and n > int(provider["max_examples"]):
+        report.add("too_many_examples", n, error=True)
+    if provider.get("max_file_bytes") and report.file_size > int(provider["max_file_bytes"]):
+        report.add("file_too_large", error=True)
+
+    if validation_path is not None:
+        vpath = Path(validation_path)
+        sub = ValidationReport(path=str(vpath), format=fmt, model=model)
+        vitems, vbad = read_jsonl(vpath)
+        sub.file_size = vpath.stat().st_size
+        _check_examples(sub, vitems, vbad, model)
+        report.validation = sub
+        vn = sub.n_examples
+        if vn == 0:
+            report.add("validation_empty", error=True)
+        elif vn < SMALL_VALIDATION:
+            report.add("validation_small", vn, error=False)
+        if provider.get("max_validation_examples") and vn > int(provider["max_validation_examples"]):
+            report.add("validation_too_large", vn, error=True)
+        bad_examples = sum(1 for _ in sub.errors)
+        if bad_examples:
+            report.add("validation_errors", max(i.count for i in sub.errors), error=True)
+
+    report.cost = estimate_cost(fmt, model, report.example_tokens, epochs=epochs, prices=prices)
+    report.epochs = report.cost.epochs
+    report.billed_tokens = report.cost.billed_tokens
+    return report
