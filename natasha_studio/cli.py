@@ -17,6 +17,7 @@ from natasha_studio.core.errors import StudioError
 # Modules under natasha_studio.cli_commands, each with register(subparsers).
 COMMAND_MODULES = [
     "project",
+    "pairs",
 ]
 
 
