@@ -1,0 +1,242 @@
+"""Pair extraction: from stored messages to question→answer candidates in the persona's voice.
+
+One pass over each chat in time order, streaming (memory does not grow with the chat):
+
+1. **Turns.** Consecutive messages of one sender in the same chat and forum topic, each within
+   ``merge_gap_s`` of the previous, make one turn (a new explicit reply starts a new turn).
+2. **Explicit replies.** A persona turn that replies to a member's message makes a pair; the
+   reply chain above the question (up to ``max_context_turns``) becomes the context.
+3. **Channel comments.** When the chain reaches a channel post (in a discussion group, the
+   automatic forward of the post), the post opens the context and the pair is a ``comment``.
+4. **Proximity.** A persona turn that replies to nothing (or to a message missing from the
+   export) and follows a member's turn in the same chat and topic within
+   ``implicit_window_s`` makes a lower-confidence ``implicit`` pair.
+
+A pair's key is ``"<chat id>:<first message id of the answer>"``: the same answer gets the
+same key on every run, so curator edits, statuses and labels stay attached to it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id
+from natasha_studio.core.dataset.settings import ExtractionSettings
+from natasha_studio.core.pairs import Turn
+from natasha_studio.core.store import Project
+
+_CACHE_LIMIT = 200_000  # message ids whose turn is kept in memory for reply look-ups
+
+
+@dataclass(slots=True)
+class Block:
+    """A turn in the making: one sender's consecutive messages."""
+
+    sender_id: int | None
+    sender_name: str | None
+    topic: int | None
+    first_date: int
+    last_date: int
+    reply_to: int | None
+    ids: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    media: bool = False
+    answered: bool = False  # a persona turn already answered it explicitly
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for t in self.texts if t)
+
+    @property
+    def is_post(self) -> bool:
+        # A channel (or a group writing as itself) wrote it: a post, not a member.
+        return self.sender_id is not None and self.sender_id < 0
+
+
+@dataclass
+class ExtractedPair:
+    key: str
+    chat_id: int
+    origin: str              # reply | implicit | comment
+    confidence: float
+    turns: list[Turn]
+    asker_id: int | None
+    question_date: int | None
+    answer_date: int | None
+    message_ids: list[int]
+    link: str | None
+    question_media_only: bool = False
+    answer_media_only: bool = False
+
+
+def message_link(chat_id: int, chat_type: str, username: str | None, msg_id: int) -> str | None:
+    """A t.me link to a message, where Telegram has one (channels and supergroups)."""
+    if msg_id <= 0:
+        return None  # messages of an upgraded basic group have no link
+    if username:
+        return f"https://t.me/{username}/{msg_id}"
+    if chat_id <= -CHANNEL_SHIFT:
+        return f"https://t.me/c/{bare_id(chat_id)}/{msg_id}"
+    return None
+
+
+class _ChatExtractor:
+    def __init__(self, project: Project, chat: dict, persona: set[int],
+                 settings: ExtractionSettings) -> None:
+        self.project = project
+        self.chat_id = chat["id"]
+        self.chat_type = chat["type"]
+        self.username = chat["username"]
+        self.persona = persona
+        self.s = settings
+        self.by_id: OrderedDict[int, Block] = OrderedDict()
+        self.open: dict[int | None, Block] = {}      # topic -> turn being built
+        self.previous: dict[int | None, Block] = {}  # topic -> last closed turn
+
+    # -- turns -------------------------------------------------------------------------------
+
+    def _remember(self, msg_id: int, block: Block) -> None:
+        self.by_id[msg_id] = block
+        if len(self.by_id) > _CACHE_LIMIT:
+            self.by_id.popitem(last=False)
+
+    def _lookup(self, msg_id: int) -> Block | None:
+        block = self.by_id.get(msg_id)
+        if block is not None:
+            return block
+        row = self.project.conn.execute(
+            "SELECT id, date, sender_id, sender_name, text, reply_to_id, topic_id, media_type, kind"
+            " FROM messages WHERE chat_id = ? AND id = ?", (self.chat_id, msg_id)).fetchone()
+        if row is None or row["kind"] != "message":
+            return None
+        return Block(row["sender_id"], row["sender_name"], row["topic_id"], row["date"],
+                     row["date"], row["reply_to_id"], [row["id"]], [row["text"]],
+                     bool(row["media_type"]))
+
+    def run(self) -> Iterator[ExtractedPair]:
+        rows = self.project.conn.execute(
+            "SELECT id, date, sender_id, sender_name, text, reply_to_id, topic_id, media_type"
+            " FROM messages WHERE chat_id = ? AND kind = 'message' ORDER BY date, id",
+            (self.chat_id,))
+        gap = self.s.merge_gap_s
+        for msg_id, date, sender, name, text, reply_to, topic, media in rows:
+            current = self.open.get(topic)
+            if (current is not None and current.sender_id == sender and sender is not None
+                    and date - current.last_date <= gap
+                    and (reply_to is None or reply_to == current.reply_to
+                         or reply_to in current.ids)):
+                current.ids.append(msg_id)
+                current.texts.append(text)
+                current.last_date = date
+                current.media = current.media or bool(media)
+                self._remember(msg_id, current)
+                continue
+            if current is not None:
+                yield from self._close(current)
+            block = Block(sender, name, topic, date, date, reply_to, [msg_id], [text], bool(media))
+            self.open[topic] = block
+            self._remember(msg_id, block)
+        for block in list(self.open.values()):
+            yield from self._close(block)
+
+    # -- pairs -------------------------------------------------------------------------------
+
+    def _close(self, block: Block) -> Iterator[ExtractedPair]:
+        previous = self.previous.get(block.topic)
+        self.previous[block.topic] = block
+        if block.sender_id not in self.persona:
+            return
+        if len(block.text) < self.s.min_answer_chars and not block.media:
+            return
+        question: Block | None = None
+        origin, confidence = "reply", 1.0
+        if block.reply_to is not None:
+            question = self._lookup(block.reply_to)
+            if question is not None and (question.sender_id in self.persona or question.is_post):
+                return  # continues its own message, or remarks on a post: no question
+        if question is None:
+            if not self.s.implicit or previous is None or previous.answered:
+                return
+            if previous.sender_id in self.persona or previous.is_post or previous.sender_id is None:
+                return
+            delay = block.first_date - previous.last_date
+            if delay > self.s.implicit_window_s:
+                return
+            question, origin = previous, "implicit"
+            confidence = round(0.7 - 0.4 * max(delay, 0) / max(self.s.implicit_window_s, 1), 3)
+        question.answered = True
+        yield self._pair(block, question, origin, confidence)
+
+    def _role(self, block: Block) -> str:
+        return "assistant" if block.sender_id in self.persona else "user"
+
+    def _pair(self, answer: Block, question: Block, origin: str,
+              confidence: float) -> ExtractedPair:
+        chain: list[Block] = []
+        seen = {id(question), id(answer)}
+        target = question.reply_to
+        while target is not None and len(chain) < self.s.max_context_turns:
+            above = self._lookup(target)
+            if above is None or id(above) in seen:
+                break
+            seen.add(id(above))
+            chain.append(above)
+            if above.is_post:
+                if origin == "reply":
+                    origin = "comment"
+                break
+            target = above.reply_to
+        chain.reverse()
+        turns: list[Turn] = []
+        for block in [*chain, question, answer]:
+            role = self._role(block)
+            text = block.text
+            if turns and turns[-1].role == role and block is not answer:
+                last = turns[-1]
+                last.text = "\n".join(t for t in (last.text, text) if t)
+                last.message_ids.extend(block.ids)
+                continue
+            turns.append(Turn(role=role, text=text, sender_id=block.sender_id,
+                              sender_name=block.sender_name, message_ids=list(block.ids),
+                              date=block.first_date))
+        while len(turns) > 2 and turns[0].role == "assistant" and origin != "comment":
+            turns.pop(0)  # a training example opens with the member, unless a post sets it up
+        ids = [i for t in turns for i in t.message_ids]
+        return ExtractedPair(
+            key=f"{self.chat_id}:{answer.ids[0]}",
+            chat_id=self.chat_id,
+            origin=origin,
+            confidence=confidence,
+            turns=turns,
+            asker_id=question.sender_id,
+            question_date=question.first_date,
+            answer_date=answer.first_date,
+            message_ids=ids,
+            link=message_link(self.chat_id, self.chat_type, self.username, answer.ids[0]),
+            question_media_only=question.media and not question.text.strip(),
+            answer_media_only=answer.media and not answer.text.strip(),
+        )
+
+
+def extract_pairs(
+    project: Project,
+    persona: set[int],
+    settings: ExtractionSettings,
+    chat_ids: list[int] | None = None,
+    on_chat: Callable[[int, int, str], None] | None = None,
+) -> Iterator[ExtractedPair]:
+    """Stream the pairs of every included chat (or of ``chat_ids``).
+
+    ``on_chat(index, total, name)`` is called as each chat starts (progress, cancellation).
+    """
+    if not persona:
+        return
+    rows = project.conn.execute(
+        "SELECT id, name, type, username FROM chats WHERE included = 1 ORDER BY name, id").fetchall()
+    chats = [dict(r) for r in rows if chat_ids is None or r["id"] in chat_ids]
+    for index, chat in enumerate(chats):
+        if on_chat is not None:
+            on_chat(index, len(chats), chat["name"])
+        yield from _ChatExtractor(project, chat, persona, settings).run()

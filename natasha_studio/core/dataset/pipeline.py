@@ -1,0 +1,164 @@
+"""Running extraction into the project: new pairs in, changed pairs refreshed, curation kept.
+
+Pairs are matched to earlier runs by their stable key. A pair that still comes out keeps its
+status, edited turns, notes and manual topics; only what extraction owns (original turns,
+provenance, confidence, quality, automatic topics) is refreshed. A pair that no longer comes
+out is deleted when nobody touched it, and kept with ``stale = 1`` when a curator did.
+The whole run is one transaction: cancelled or failed, it changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from natasha_studio.core.dataset.extract import ExtractedPair, extract_pairs
+from natasha_studio.core.dataset.quality import DuplicateFinder, add_reason, assess
+from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
+from natasha_studio.core.dataset.topics import Lexicon
+from natasha_studio.core.pairs import question_and_answer, turns_to_json
+from natasha_studio.core.store import Project
+
+EXTRACTED_ORIGINS = ("reply", "implicit", "comment")
+
+# Plain INSERT / UPDATE rather than an UPSERT: an UPSERT's conflict policy would override the
+# "INSERT OR IGNORE" of the search-index triggers on pairs and make them fail.
+_INSERT = (
+    "INSERT INTO pairs(key, chat_id, origin, confidence, turns_original, question, answer,"
+    " quality, quality_reasons, asker_id, question_date, answer_date, message_ids, link)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE = (
+    "UPDATE pairs SET chat_id = ?2, origin = ?3, confidence = ?4,"
+    " updated_at = CASE WHEN turns_original != ?5 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+    "   ELSE updated_at END,"
+    " turns_original = ?5,"
+    " question = CASE WHEN turns IS NULL THEN ?6 ELSE question END,"
+    " answer = CASE WHEN turns IS NULL THEN ?7 ELSE answer END,"
+    " quality = ?8, quality_reasons = ?9, asker_id = ?10, question_date = ?11,"
+    " answer_date = ?12, message_ids = ?13, link = ?14, stale = 0 WHERE id = ?1"
+)
+
+
+@dataclass
+class ExtractionReport:
+    """What a run produced and changed."""
+
+    total: int = 0
+    by_origin: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EXTRACTED_ORIGINS, 0))
+    new: int = 0
+    stale: int = 0
+    removed: int = 0
+    persona_missing: bool = False
+
+    @property
+    def from_replies(self) -> int:
+        return self.by_origin["reply"] + self.by_origin["comment"]
+
+    @property
+    def by_proximity(self) -> int:
+        return self.by_origin["implicit"]
+
+
+def _curated_keys(project: Project) -> dict[str, tuple[int, bool, bool]]:
+    """key -> (pair id, touched by a curator, has manual topics) for every extracted pair."""
+    rows = project.conn.execute(
+        "SELECT p.id, p.key, (p.status != 'new' OR p.turns IS NOT NULL OR p.notes != ''"
+        " OR p.system_prompt IS NOT NULL OR p.deleted != 0) AS touched,"
+        " EXISTS (SELECT 1 FROM pair_topics t WHERE t.pair_id = p.id AND t.source = 'manual')"
+        " AS manual FROM pairs p WHERE p.key IS NOT NULL AND p.origin IN (?, ?, ?)",
+        EXTRACTED_ORIGINS)
+    return {r["key"]: (r["id"], bool(r["touched"] or r["manual"]), bool(r["manual"]))
+            for r in rows}
+
+
+def run_extraction(
+    project: Project,
+    progress: Callable[..., None] | None = None,
+    settings: ExtractionSettings | None = None,
+) -> ExtractionReport:
+    """Extract pairs from every included chat into the project; returns the report.
+
+    ``progress(done, total, detail)`` gets chats done out of all chats, and may raise
+    ``Cancelled`` to stop (the project is then left as it was).
+    """
+    settings = settings or ExtractionSettings.load(project)
+    persona = set(persona_ids(project))
+    report = ExtractionReport(persona_missing=not persona)
+    lexicon = Lexicon.load(project)
+    duplicates = DuplicateFinder()
+    existing = _curated_keys(project)
+    produced: set[str] = set()
+
+    def on_chat(index: int, total: int, name: str) -> None:
+        if progress is not None:
+            progress(index, total, name)
+
+    with project.transaction() as conn:
+        batch: list[ExtractedPair] = []
+        for pair in extract_pairs(project, persona, settings, on_chat=on_chat):
+            if pair.key in produced:
+                continue
+            produced.add(pair.key)
+            batch.append(pair)
+            if len(batch) >= 1000:
+                _write(conn, batch, lexicon, duplicates, existing, report)
+                batch = []
+                if progress is not None:
+                    progress(0, 0, "")  # lets a cancel land during a long chat
+        _write(conn, batch, lexicon, duplicates, existing, report)
+        for key, (pair_id, touched, _manual) in existing.items():
+            if key in produced:
+                continue
+            if touched:
+                conn.execute("UPDATE pairs SET stale = 1 WHERE id = ? AND stale = 0", (pair_id,))
+                report.stale += 1
+            else:
+                conn.execute("DELETE FROM pairs WHERE id = ?", (pair_id,))
+                report.removed += 1
+    return report
+
+
+def _write(conn, batch: list[ExtractedPair], lexicon: Lexicon, duplicates: DuplicateFinder,
+           existing: dict[str, tuple[int, bool, bool]], report: ExtractionReport) -> None:
+    topic_rows: list[tuple[int, int]] = []
+    retag: list[int] = []
+    for pair in batch:
+        question, answer = question_and_answer(pair.turns)
+        scored = assess(question, answer, question_media_only=pair.question_media_only,
+                        answer_media_only=pair.answer_media_only, confidence=pair.confidence)
+        dup = duplicates.check(question)
+        if dup:
+            scored = add_reason(scored, dup)
+        values = (pair.chat_id, pair.origin, pair.confidence, turns_to_json(pair.turns),
+                  question, answer, scored[0], json.dumps(scored[1]), pair.asker_id,
+                  pair.question_date, pair.answer_date, json.dumps(pair.message_ids), pair.link)
+        previous = existing.get(pair.key)
+        if previous is None:
+            pair_id = int(conn.execute(_INSERT, (pair.key, *values)).lastrowid)
+        else:
+            pair_id = previous[0]
+            conn.execute(_UPDATE, (pair_id, *values))
+        report.total += 1
+        report.by_origin[pair.origin] += 1
+        if previous is None:
+            report.new += 1
+        elif previous[2]:
+            continue  # the curator labelled it: its topics are the curator's
+        retag.append(pair_id)
+        topic_rows.extend((pair_id, lexicon.ids[name]) for name in lexicon.tag(question + "\n" + answer))
+    conn.executemany("DELETE FROM pair_topics WHERE pair_id = ? AND source = 'auto'",
+                     [(i,) for i in retag])
+    conn.executemany("INSERT OR IGNORE INTO pair_topics(pair_id, topic_id, source)"
+                     " VALUES (?, ?, 'auto')", topic_rows)
+
+
+def pair_counts(project: Project) -> dict[str, int]:
+    """Live (not deleted, not stale) pairs by origin, plus ``total``."""
+    rows = project.conn.execute(
+        "SELECT origin, count(*) FROM pairs WHERE deleted = 0 AND stale = 0 GROUP BY origin")
+    counts = {origin: 0 for origin in (*EXTRACTED_ORIGINS, "manual", "model")}
+    counts.update({r[0]: r[1] for r in rows})
+    counts["total"] = sum(counts.values())
+    return counts

@@ -1,0 +1,1 @@
+"""Telegram sources: Desktop-export import (``export``) and the live account (``live``)."""

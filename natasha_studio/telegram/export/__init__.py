@@ -1,0 +1,1 @@
+"""Telegram Desktop "Export chat history" (JSON) files: streaming reader and conversion."""

@@ -1,0 +1,195 @@
+"""Turning an export's raw message objects into the store's common records.
+
+Accepts every format generation Telegram Desktop wrote: integer or prefixed ``from_id``,
+``date`` and/or ``date_unixtime``, ``text`` as a string or a list of parts with or without
+``text_entities``, service and media-only messages, forum topics (whose pseudo-replies become
+a topic, not a reply) and the negative ids of messages from an upgraded group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from natasha_studio.core.dataset.records import (
+    CHANNEL_TYPES,
+    ChatRecord,
+    MessageRecord,
+    chat_marked_id,
+    marked_id,
+)
+
+_ENTITY_EXTRAS = ("href", "user_id", "language", "document_id", "collapsed")
+_MEDIA_KEYS = (
+    ("photo", "photo"), ("poll", "poll"), ("location_information", "location"),
+    ("contact_information", "contact"), ("game_title", "game"), ("invoice_information", "invoice"),
+    ("file", "file"),
+)
+
+
+def chat_from_header(header: dict[str, Any], fallback_name: str = "") -> ChatRecord:
+    """The chat record of an export's chat header (``name``, ``type``, ``id``)."""
+    chat_type = str(header.get("type") or "unknown")
+    raw_id = header.get("id")
+    try:
+        bare = int(raw_id)
+    except (TypeError, ValueError):
+        bare = None
+    if bare is None:
+        # Very old or hand-made exports without an id: a stable id from the name, kept
+        # negative and far from real ids so it never meets a live chat.
+        seed = (header.get("name") or fallback_name or "chat").encode()
+        bare = -(2 * 10**15 + int.from_bytes(seed[:6].ljust(6, b"\0"), "big"))
+    return ChatRecord(
+        id=chat_marked_id(bare, chat_type),
+        name=str(header.get("name") or fallback_name or ""),
+        type=chat_type,
+    )
+
+
+def parse_date(value: Any) -> int | None:
+    """Unix seconds from ``date_unixtime`` (a string or number) or an ISO ``date``.
+
+    An ISO date in an export is the exporter's local time without an offset; it is read as
+    UTC, the best guess available (newer exports carry ``date_unixtime`` as well).
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    if text.isdigit():
+        return int(text)
+    try:
+        return int(dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC).timestamp())
+    except ValueError:
+        return None
+
+
+def flatten_text(text: Any, text_entities: Any = None) -> tuple[str, list[dict[str, Any]] | None]:
+    """Plain text and entity spans (offsets in characters) of an export's ``text``."""
+    parts = text_entities if isinstance(text_entities, list) and text_entities else text
+    if isinstance(parts, str):
+        return parts, None
+    if not isinstance(parts, list):
+        return ("" if parts is None else str(parts)), None
+    out: list[str] = []
+    entities: list[dict[str, Any]] = []
+    offset = 0
+    for part in parts:
+        if isinstance(part, str):
+            piece = part
+        elif isinstance(part, dict):
+            piece = str(part.get("text") or "")
+            kind = part.get("type") or "plain"
+            if kind != "plain" and piece:
+                entity = {"type": kind, "offset": offset, "length": len(piece)}
+                for extra in _ENTITY_EXTRAS:
+                    if extra in part:
+                        entity[extra] = part[extra]
+                entities.append(entity)
+        else:
+            continue
+        out.append(piece)
+        offset += len(piece)
+    return "".join(out), entities or None
+
+
+class MessageConverter:
+    """Converts one chat's raw messages, in file order, into records."""
+
+    def __init__(self, chat: ChatRecord, header: dict[str, Any]) -> None:
+        self.chat = chat
+        self.is_channel = chat.type in CHANNEL_TYPES
+        try:
+            self._bare = int(header.get("id"))
+        except (TypeError, ValueError):
+            self._bare = None
+        self._topics: set[int] = set()
+        self._topic_of: dict[int, int] = {}  # only filled in forums
+        self._last_media: tuple[int | None, int, int] | None = None  # sender, date, album id
+
+    def _sender(self, value: Any) -> tuple[int | None, str]:
+        if isinstance(value, int) or (isinstance(value, str) and value.lstrip("-").isdigit()):
+            # Before 2021 ids were bare numbers: the chat's own id means the channel itself.
+            number = int(value)
+            if self._bare is not None and number == self._bare and self.is_channel:
+                return marked_id(number, "channel"), "channel"
+            return marked_id(number, "user"), "user"
+        if isinstance(value, str):
+            for kind in ("channel", "chat", "user"):
+                if value.startswith(kind):
+                    return marked_id(value), kind
+        return None, "user"
+
+    def convert(self, raw: dict[str, Any]) -> MessageRecord | None:
+        """The record of one raw message, or None for what is not a message at all."""
+        try:
+            msg_id = int(raw["id"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        date = parse_date(raw.get("date_unixtime")) or parse_date(raw.get("date")) or 0
+        service = raw.get("type") == "service"
+        if service:
+            sender_id, kind = self._sender(raw.get("actor_id"))
+            sender_name = raw.get("actor")
+        else:
+            sender_id, kind = self._sender(raw.get("from_id"))
+            sender_name = raw.get("from")
+        if sender_id is None and self.is_channel and not service:
+            # Channel posts of old exports may lack from_id: the channel wrote them.
+            sender_id, kind = self.chat.id, "channel"
+            sender_name = sender_name or self.chat.name
+        text, entities = flatten_text(raw.get("text"), raw.get("text_entities"))
+        action = raw.get("action") if service else None
+        if action == "topic_created":
+            text = str(raw.get("title") or text)
+        reply_to = raw.get("reply_to_message_id")
+        reply_to = int(reply_to) if isinstance(reply_to, int | str) and str(reply_to).lstrip("-").isdigit() else None
+        reply_chat = marked_id(raw.get("reply_to_peer_id")) if raw.get("reply_to_peer_id") else None
+        topic_id = None
+        if action == "topic_created":
+            self._topics.add(msg_id)
+            topic_id = msg_id
+        elif reply_to is not None and self._topics and reply_chat is None:
+            if reply_to in self._topics:
+                topic_id, reply_to = reply_to, None  # sits in the topic; answers nobody
+            else:
+                topic_id = self._topic_of.get(reply_to)
+        if topic_id is not None:
+            self._topic_of[msg_id] = topic_id
+        media = raw.get("media_type")
+        if media is None:
+            media = next((name for key, name in _MEDIA_KEYS if raw.get(key)), None)
+        grouped = None
+        if media in ("photo", "video_file", "animation", "file"):
+            # An album is exported as several messages a second apart: give them one id.
+            last = self._last_media
+            same_album = last is not None and last[0] == sender_id and abs(date - last[1]) <= 1
+            grouped = last[2] if same_album else msg_id
+            self._last_media = (sender_id, date, grouped)
+        else:
+            self._last_media = None
+        forwarded = raw.get("forwarded_from")
+        return MessageRecord(
+            chat_id=self.chat.id,
+            id=msg_id,
+            date=date,
+            sender_id=sender_id,
+            sender_name=sender_name if isinstance(sender_name, str) else None,
+            sender_kind=kind,
+            text=text,
+            entities=entities,
+            kind="service" if service else "message",
+            action=action,
+            author=raw.get("author") if isinstance(raw.get("author"), str) else None,
+            reply_to_id=reply_to,
+            reply_to_chat_id=reply_chat,
+            topic_id=topic_id,
+            media_type=media,
+            forwarded_from=forwarded if isinstance(forwarded, str) else None,
+            forwarded_from_chat_id=marked_id(raw.get("forwarded_from_id")),
+            via_bot=raw.get("via_bot") if isinstance(raw.get("via_bot"), str) else None,
+            edited=parse_date(raw.get("edited_unixtime")) or parse_date(raw.get("edited")),
+            grouped_id=grouped,
+        )

@@ -1,0 +1,323 @@
+"""Streaming reader of Telegram Desktop ``result.json`` files.
+
+An export can be hundreds of megabytes, so the file is read in chunks and only the messages
+arrays are parsed, a batch of whole messages at a time, by orjson: memory stays flat whatever
+the file's size, and parsing runs close to orjson's own speed.
+
+How batches are cut without a full JSON tokenizer: Telegram Desktop pretty-prints, so every
+message of an array starts on its own line at one indentation, and a JSON string never holds a
+raw newline. The text ``"\\n" + indent + "}"`` therefore closes a message and nothing else, and
+everything up to its last occurrence in the buffer is a run of whole messages. Files without
+that layout (minified) are read one message at a time instead, using the position orjson
+reports when a document is followed by more content.
+
+Known export defects are repaired on the fly (only for a batch that fails to parse, so clean
+files pay nothing): ``\\xNN`` escapes, which are not JSON, become ``\\u00NN``; unquoted
+custom-emoji ``document_id`` values get their quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import orjson
+
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+
+CHUNK_SIZE = 4 << 20
+_MESSAGES_KEY = re.compile(rb'"messages"\s*:\s*\[')
+_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[{}\[\]]', re.S)
+_BAD_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\x([0-9a-fA-F]{2})")
+_UNQUOTED_DOC_ID = re.compile(rb'("document_id"\s*:\s*)(?![\s"\-0-9\[{nft])([^\r\n,}]+?)(\s*[\r\n,}])')
+_WS = b" \t\r\n"
+_GAP_LIMIT = 64 << 20
+
+
+class ExportError(StudioError):
+    """A file that cannot be read as a Telegram Desktop export."""
+
+
+def repair(data: bytes) -> bytes:
+    """Fix the known invalid-JSON defects of Telegram Desktop exports in ``data``."""
+    data = _BAD_ESCAPE.sub(rb"\1\\u00\2", data)
+
+    def quote(m: re.Match) -> bytes:
+        value = m.group(2).strip().replace(b"\\", b"\\\\").replace(b'"', b'\\"')
+        return m.group(1) + b'"' + value + b'"' + m.group(3)
+
+    return _UNQUOTED_DOC_ID.sub(quote, data)
+
+
+@dataclass
+class ExportChat:
+    """One chat of an export: its header fields and a one-pass stream of message batches."""
+
+    header: dict[str, Any]
+    batches: Iterator[list[dict[str, Any]]] = field(repr=False)
+
+
+class ExportReader:
+    """Reads one ``result.json``; iterate :meth:`chats` once, consuming each chat's batches."""
+
+    def __init__(self, path: Path | str, chunk_size: int = CHUNK_SIZE) -> None:
+        self.path = Path(path)
+        self.chunk_size = chunk_size
+        self.size = 0
+        self._fh: BinaryIO | None = None
+        self._buf = b""
+        self._pos = 0
+        self._base = 0          # file offset of _buf[0]
+        self._lines = 0         # newlines in the file before _buf[0]
+        self._eof = False
+
+    # -- public ------------------------------------------------------------------------------
+
+    @property
+    def position(self) -> int:
+        """Bytes of the file consumed so far (for progress)."""
+        return self._base + self._pos
+
+    def chats(self) -> Iterator[ExportChat]:
+        try:
+            self._fh = self.path.open("rb")
+            self.size = self.path.stat().st_size
+        except OSError as exc:
+            raise ExportError(
+                translate("Import", "The file {name} cannot be read: {reason}").format(
+                    name=self.path.name, reason=exc.strerror or exc),
+                translate("Import", "Check that the file exists and that you may open it."),
+            ) from exc
+        try:
+            yield from self._chats()
+        finally:
+            self._fh.close()
+
+    # -- buffer ------------------------------------------------------------------------------
+
+    def _fill(self) -> bool:
+        """Read the next chunk, dropping what was consumed; False at the end of the file."""
+        if self._eof:
+            return False
+        try:
+            chunk = self._fh.read(self.chunk_size)
+        except OSError as exc:
+            raise ExportError(translate("Import", "Reading {name} failed: {reason}").format(
+                name=self.path.name, reason=exc.strerror or exc)) from exc
+        if self._pos:
+            self._lines += self._buf.count(b"\n", 0, self._pos)
+            self._base += self._pos
+            self._buf = self._buf[self._pos:]
+            self._pos = 0
+        if not chunk:
+            self._eof = True
+            return False
+        self._buf += chunk
+        return True
+
+    def _skip_ws(self) -> bytes:
+        """Skip whitespace; the next byte, or b'' at the end of the file."""
+        while True:
+            buf, pos = self._buf, self._pos
+            while pos < len(buf) and buf[pos] in _WS:
+                pos += 1
+            self._pos = pos
+            if pos < len(buf):
+                return buf[pos:pos + 1]
+            if not self._fill():
+                return b""
+
+    def _line_at(self, index: int) -> int:
+        return self._lines + self._buf.count(b"\n", 0, index) + 1
+
+    def _error(self, index: int, what: str) -> ExportError:
+        return ExportError(
+            translate("Import", "{name} is damaged near line {line}: {what}").format(
+                name=self.path.name, line=self._line_at(index), what=what),
+            translate("Import", "Export the chat again from Telegram Desktop (format: JSON). "
+                      "Nothing was imported from this file."),
+        )
+
+    def _truncated(self) -> ExportError:
+        return ExportError(
+            translate("Import", "{name} ends in the middle of the messages (line {line}).").format(
+                name=self.path.name, line=self._line_at(len(self._buf))),
+            translate("Import", "The file was probably cut short while copying or downloading. "
+                      "Copy it again, or export the chat again. Nothing was imported from it."),
+        )
+
+    # -- structure ---------------------------------------------------------------------------
+
+    def _chats(self) -> Iterator[ExportChat]:
+        self._fill()
+        if self._buf.startswith(b"\xef\xbb\xbf"):
+            self._pos = 3
+        first = self._skip_ws()
+        if first != b"{":
+            raise ExportError(
+                translate("Import", "{name} is not a Telegram export: it is not a JSON file.").format(
+                    name=self.path.name) if first not in (b"[",) else
+                translate("Import", "{name} is not a Telegram export.").format(name=self.path.name),
+                translate("Import", "In Telegram Desktop choose Export chat history, format "
+                          "\"Machine-readable JSON\", and pick the result.json it writes."),
+            )
+        found = 0
+        while True:
+            match = _MESSAGES_KEY.search(self._buf, self._pos)
+            while match is None:
+                if found and len(self._buf) - self._pos > _GAP_LIMIT:
+                    # Far past the last chat: drop the gap so memory stays flat.
+                    self._pos = len(self._buf) - 64
+                if not self._fill():
+                    break
+                match = _MESSAGES_KEY.search(self._buf, self._pos)
+            if match is None:
+                break
+            header = self._header(self._buf[self._pos:match.start()])
+            self._pos = match.end()
+            found += 1
+            batches = self._messages()
+            yield ExportChat(header, batches)
+            for _ in batches:  # the caller may stop early: skip what it left
+                pass
+        if not found:
+            raise ExportError(
+                translate("Import", "{name} has no messages: it is not a Telegram chat export.").format(
+                    name=self.path.name),
+                translate("Import", "In Telegram Desktop choose Export chat history, format "
+                          "\"Machine-readable JSON\", and pick the result.json it writes."),
+            )
+
+    @staticmethod
+    def _header(gap: bytes) -> dict[str, Any]:
+        """The scalar fields (name, type, id) of the object that owns a messages key."""
+        last_open = -1
+        for token in _TOKEN.finditer(gap):
+            if token.group() == b"{":
+                last_open = token.start()
+        if last_open < 0:
+            return {}
+        text = gap[last_open:].rstrip()
+        text = text + (b"" if text.endswith((b",", b"{")) else b",") + b'"messages": []}'
+        for candidate in (text, repair(text)):
+            try:
+                value = orjson.loads(candidate)
+            except orjson.JSONDecodeError:
+                continue
+            return value if isinstance(value, dict) else {}
+        return {}
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def _messages(self) -> Iterator[list[dict[str, Any]]]:
+        start = self._pos
+        nxt = self._skip_ws()
+        if nxt == b"]":
+            self._pos += 1
+            return
+        if not nxt:
+            raise self._truncated()
+        ws = self._buf[start:self._pos] if self._pos >= start else b""
+        if b"\n" in ws:
+            indent = ws[ws.rfind(b"\n") + 1:]
+            yield from self._pretty_batches(indent)
+        else:
+            yield from self._single_messages()
+
+    def _pretty_batches(self, indent: bytes) -> Iterator[list[dict[str, Any]]]:
+        marker = b"\n" + indent + b"}"
+        array_end = (re.compile(rb"\n[ \t]{0,%d}\]" % (len(indent) - 1)) if indent
+                     else re.compile(rb"(?!)"))
+        while True:
+            end_match = array_end.search(self._buf, self._pos)
+            limit = end_match.start() if end_match else len(self._buf)
+            idx = self._buf.rfind(marker, self._pos, limit)
+            if idx < 0:
+                if end_match is not None:
+                    # Only a partial or oddly laid-out message is left: read it singly.
+                    yield from self._single_messages()
+                    return
+                if not self._fill():
+                    raise self._truncated()
+                continue
+            end = idx + len(marker)
+            yield self._parse_batch(self._pos, end)
+            self._pos = end
+            nxt = self._skip_ws()
+            if nxt == b",":
+                self._pos += 1
+            elif nxt == b"]":
+                self._pos += 1
+                return
+            elif not nxt:
+                raise self._truncated()
+            else:
+                raise self._error(self._pos, translate("Import", "a message is not followed by a comma"))
+
+    def _parse_batch(self, start: int, end: int) -> list[dict[str, Any]]:
+        body = self._buf[start:end].lstrip(b" \t\r\n,")
+        data = b"[" + body + b"]"
+        try:
+            items = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            fixed = repair(data)
+            try:
+                items = orjson.loads(fixed)
+            except orjson.JSONDecodeError as exc:
+                offset = end - len(body)
+                line = self._line_at(offset) + fixed.count(b"\n", 0, exc.pos)
+                raise ExportError(
+                    translate("Import", "{name} is damaged near line {line}: {what}").format(
+                        name=self.path.name, line=line, what=exc.msg),
+                    translate("Import", "Export the chat again from Telegram Desktop (format: JSON). "
+                              "Nothing was imported from this file."),
+                ) from exc
+        if not all(isinstance(item, dict) for item in items):
+            raise self._error(start, translate("Import", "a message is not a JSON object"))
+        return items
+
+    def _single_messages(self) -> Iterator[list[dict[str, Any]]]:
+        repaired = False
+        while True:
+            nxt = self._skip_ws()
+            if nxt == b",":
+                self._pos += 1
+                continue
+            if nxt == b"]":
+                self._pos += 1
+                return
+            if not nxt:
+                raise self._truncated()
+            view = memoryview(self._buf)[self._pos:]
+            try:
+                orjson.loads(view)
+            except orjson.JSONDecodeError as exc:
+                if exc.msg.startswith("unexpected content after document"):
+                    item = orjson.loads(view[:exc.pos])
+                    view.release()
+                    if not isinstance(item, dict):
+                        raise self._error(self._pos, translate("Import", "a message is not a JSON object")) from None
+                    self._pos += exc.pos
+                    repaired = False
+                    yield [item]
+                    continue
+                view.release()
+                if self._fill():
+                    continue
+                if not repaired:
+                    fixed = repair(self._buf[self._pos:])
+                    self._buf = self._buf[:self._pos] + fixed
+                    repaired = True
+                    continue
+                if exc.pos >= len(self._buf) - self._pos - 1:
+                    raise self._truncated() from None
+                raise self._error(self._pos + exc.pos, exc.msg) from None
+            else:
+                view.release()
+                # The whole rest is one value: the array never closes unless more follows.
+                if not self._fill():
+                    raise self._truncated()

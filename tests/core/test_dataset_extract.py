@@ -1,0 +1,154 @@
+"""Pair extraction on exports of the project's own: replies, chains, forums, comments."""
+
+from __future__ import annotations
+
+import pytest
+
+from natasha_studio.core.dataset.importer import import_exports
+from natasha_studio.core.dataset.pipeline import pair_counts, run_extraction
+from natasha_studio.core.dataset.settings import set_persona_ids
+from natasha_studio.core.pairs import Turn, get_pair, set_pair_topics, set_status, set_turns
+from natasha_studio.telegram.export.synth import message as m
+from natasha_studio.telegram.export.synth import service, write_export
+
+NATASHA = "user100"
+OLGA, IVAN = "user201", "user202"
+T0 = 1_700_000_000
+GROUP_ID = 5550001
+GROUP = -(10**12 + GROUP_ID)
+
+
+def group_messages():
+    return [
+        m(1, T0, "Ольга", OLGA, "Наташа, как начать медитировать, если совсем нет времени?"),
+        m(2, T0 + 60, "Наташа", NATASHA, "Начни с трёх минут утром: просто дыши и замечай вдох.",
+          reply_to=1),
+        m(3, T0 + 90, "Наташа", NATASHA, "И не ругай себя, если пропустишь день.", reply_to=1),
+        m(4, T0 + 300, "Ольга", OLGA, "А если мысли скачут?", reply_to=3),
+        m(5, T0 + 360, "Наташа", NATASHA, "Это нормально: возвращай внимание к дыханию, мягко.",
+          reply_to=4),
+        m(6, T0 + 1000, "Иван", IVAN, "Подскажите, как понять своё предназначение?"),
+        m(7, T0 + 1100, "Наташа", NATASHA, "Смотри, что тебя наполняет энергией, а не опустошает."),
+        m(8, T0 + 5000, "Иван", IVAN, "Спасибо!", reply_to=7),
+        m(9, T0 + 5100, "Наташа", NATASHA, "Пожалуйста 🙏", reply_to=999),
+        m(10, T0 + 9000, "Наташа", NATASHA, "Всем доброе утро! Сегодня эфир в 19:00."),
+    ]
+
+
+@pytest.fixture
+def group_export(tmp_path):
+    return write_export(tmp_path / "group" / "result.json", "Клуб Наташи", "public_supergroup",
+                        GROUP_ID, group_messages())
+
+
+def _extract(project, path):
+    report = import_exports(project, [path])
+    assert not report.errors
+    set_persona_ids(project, [100])
+    return run_extraction(project)
+
+
+def test_replies_chains_and_proximity(project, group_export):
+    report = _extract(project, group_export)
+    pairs = {r["key"]: get_pair(project, r["id"]) for r in
+             project.conn.execute("SELECT id, key FROM pairs")}
+    first = pairs[f"{GROUP}:2"]
+    # Two consecutive answers within two minutes merge into one turn.
+    assert first.answer.startswith("Начни с трёх минут") and "не ругай себя" in first.answer
+    assert first.origin == "reply" and first.confidence == 1.0
+    assert first.link == f"https://t.me/c/{GROUP_ID}/2"
+    chain = pairs[f"{GROUP}:5"]
+    assert [t.role for t in chain.turns] == ["user", "assistant", "user", "assistant"]
+    assert chain.turns[0].text.startswith("Наташа, как начать")
+    implicit = pairs[f"{GROUP}:7"]
+    assert implicit.origin == "implicit" and implicit.confidence < 1.0
+    assert implicit.question.startswith("Подскажите")
+    # A reply to a missing message after a member's thanks, an hour later: still proximity?
+    # No: 100 s after "Спасибо!" it is a proximity pair answering the thanks.
+    assert pairs[f"{GROUP}:9"].origin == "implicit"
+    assert f"{GROUP}:10" not in pairs  # nobody asked anything
+    assert report.by_origin == {"reply": 2, "implicit": 2, "comment": 0}
+    assert pair_counts(project)["total"] == 4
+    for pair in pairs.values():
+        assert pair.turns[-1].sender_id == 100
+        assert all(t.sender_id != 100 for t in pair.turns if t.role == "user")
+    assert "too_short" not in first.quality_reasons
+    assert "greeting_only" in pairs[f"{GROUP}:9"].quality_reasons
+
+
+def test_topics_are_lemma_aware(project, group_export):
+    _extract(project, group_export)
+    pair = get_pair(project, project.conn.execute(
+        "SELECT id FROM pairs WHERE key = ?", (f"{GROUP}:2",)).fetchone()[0])
+    assert "Rituals and meditations" in pair.topics  # "медитировать", "дыши"
+
+
+def test_rerun_keeps_curation_and_marks_stale(project, group_export):
+    _extract(project, group_export)
+    ids = {r["key"]: r["id"] for r in project.conn.execute("SELECT id, key FROM pairs")}
+    edited = ids[f"{GROUP}:2"]
+    set_turns(project, edited, [Turn("user", "Как начать медитировать?"),
+                                Turn("assistant", "С трёх минут в день.")])
+    set_status(project, [ids[f"{GROUP}:5"]], "approved")
+    set_pair_topics(project, ids[f"{GROUP}:7"], ["Мой ярлык"])
+    again = run_extraction(project)
+    assert again.new == 0 and again.total == 4
+    pair = get_pair(project, edited)
+    assert pair.answer == "С трёх минут в день." and pair.edited
+    assert get_pair(project, ids[f"{GROUP}:5"]).status == "approved"
+    assert get_pair(project, ids[f"{GROUP}:7"]).topics == ["Мой ярлык"]
+    # Without proximity pairs, the labelled one goes stale; the untouched one goes away.
+    project.set_setting("extraction", {"implicit": False})
+    third = run_extraction(project)
+    assert third.stale == 1 and third.removed == 1
+    stale = get_pair(project, ids[f"{GROUP}:7"])
+    assert stale.stale and stale.topics == ["Мой ярлык"]
+    assert get_pair(project, ids[f"{GROUP}:9"]) is None
+
+
+def test_forum_topics_are_not_replies(project, tmp_path):
+    msgs = [
+        service(10, T0, "Наташа", NATASHA, "topic_created", title="Медитации"),
+        m(11, T0 + 10, "Ольга", OLGA, "Какую медитацию делать вечером?", reply_to=10),
+        m(12, T0 + 20, "Наташа", NATASHA, "Попробуй сканирование тела перед сном.", reply_to=11),
+        m(13, T0 + 30, "Наташа", NATASHA, "Добро пожаловать в тему!", reply_to=10),
+    ]
+    path = write_export(tmp_path / "forum.json", "Форум", "private_supergroup", 777, msgs)
+    _extract(project, path)
+    rows = project.conn.execute("SELECT id, topic_id, reply_to_id FROM messages ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [(10, 10, None), (11, 10, None), (12, 10, 11), (13, 10, None)]
+    assert project.conn.execute("SELECT title FROM forum_topics").fetchone()[0] == "Медитации"
+    keys = [r[0] for r in project.conn.execute("SELECT key FROM pairs")]
+    assert keys == [f"{-(10**12 + 777)}:12"]  # the greeting in the topic answers nobody
+
+
+def test_channel_comments_take_the_post_as_context(project, tmp_path):
+    channel = "channel900"
+    msgs = [
+        m(50, T0, "Канал Наташи", channel, "Новая практика недели: дыхание по квадрату.",
+          forwarded_from="Канал Наташи"),
+        m(51, T0 + 100, "Ольга", OLGA, "Сколько секунд на каждую сторону?", reply_to=50),
+        m(52, T0 + 200, "Наташа", NATASHA, "По четыре секунды, можно начать с трёх.", reply_to=51),
+    ]
+    path = write_export(tmp_path / "comments.json", "Обсуждение", "private_supergroup", 901, msgs)
+    _extract(project, path)
+    pair = get_pair(project, project.conn.execute("SELECT id FROM pairs").fetchone()[0])
+    assert pair.origin == "comment"
+    # The post is not the persona's: it opens the member's turn as its context.
+    assert pair.turns[0].text.startswith("Новая практика") and "Сколько секунд" in pair.turns[0].text
+    assert pair.turns[0].message_ids == [50, 51]
+
+
+def test_the_persona_channel_post_stays_her_turn(project, tmp_path):
+    msgs = [
+        m(50, T0, "Канал Наташи", "channel900", "Практика недели: дыхание по квадрату."),
+        m(51, T0 + 100, "Ольга", OLGA, "Сколько секунд на каждую сторону?", reply_to=50),
+        m(52, T0 + 200, "Наташа", NATASHA, "По четыре секунды, можно начать с трёх.", reply_to=51),
+    ]
+    path = write_export(tmp_path / "comments.json", "Обсуждение", "private_supergroup", 901, msgs)
+    import_exports(project, [path])
+    set_persona_ids(project, [100, -(10**12 + 900)])
+    run_extraction(project)
+    pair = get_pair(project, project.conn.execute("SELECT id FROM pairs").fetchone()[0])
+    assert pair.origin == "comment"
+    assert [t.role for t in pair.turns] == ["assistant", "user", "assistant"]
