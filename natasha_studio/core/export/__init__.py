@@ -11,6 +11,7 @@ run in the calling thread, and raise ``StudioError`` with a plain-words message)
                                   validation_split=0.1, heldout=20, seed=0)
     snap.id, snap.content_hash, snap.split_counts      # {"train": .., "validation": .., "heldout": ..}
     export.list_snapshots(project); export.get_snapshot(project, "v1" or 3)
+    snap, created = export.freeze_or_reuse(project)   # reuse a snapshot of identical content
     export.snapshot_examples(project, snap.id, "heldout")   # golden questions for the test chat
 
     # Write a file ("openai" | "vertex" | "hf" | "csv" | "json"; part "train" | "validation" |
@@ -54,6 +55,7 @@ from natasha_studio.core.export.snapshots import (
     create_snapshot,
     delete_snapshot,
     find_snapshot,
+    freeze_or_reuse,
     get_snapshot,
     list_snapshots,
     set_snapshot_note,
@@ -69,7 +71,7 @@ __all__ = [
     "EXPORT_SPLITS", "FORMATS", "CostEstimate", "Example", "Issue", "PairFilter", "Preflight",
     "PriceTable", "Snapshot", "TokenCounter", "ValidationReport", "assign_splits", "content_hash",
     "create_snapshot", "default_epochs", "delete_snapshot", "encoding_for_model", "estimate_cost",
-    "export_snapshot", "find_snapshot", "get_snapshot", "list_snapshots", "load_prices",
+    "export_snapshot", "find_snapshot", "freeze_or_reuse", "get_snapshot", "list_snapshots", "load_prices",
     "preflight", "privacy_findings", "report_lines", "select_examples", "set_snapshot_note",
     "snapshot_examples", "snapshot_exports", "token_limit", "validate_file", "verify_snapshot",
     "write_examples",

@@ -9,6 +9,7 @@ fine-tune jobs refer to a snapshot by id, so their data can be seen, compared an
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -55,25 +56,7 @@ def content_hash(system_prompt: str, examples: Sequence[Example]) -> str:
     return digest.hexdigest()
 
 
-def create_snapshot(
-    project: Project,
-    name: str,
-    note: str = "",
-    *,
-    pair_filter: PairFilter | None = None,
-    validation_split: float = 0.1,
-    heldout: int = 0,
-    seed: int = 0,
-    system_prompt: str | None = None,
-    progress: Progress | None = None,
-) -> Snapshot:
-    """Freeze the pairs ``pair_filter`` selects (the approved ones by default) as a snapshot.
-
-    ``validation_split`` is the share of the non-held-out pairs kept for validation,
-    ``heldout`` the number of golden questions kept out of training, ``seed`` fixes the split.
-    The system prompt defaults to the project's. Raises ``StudioError`` for an empty or taken
-    name, bad split settings, or when no pair matches.
-    """
+def _check_name(project: Project, name: str) -> str:
     name = name.strip()
     if not name:
         raise StudioError(translate("Export", "The snapshot needs a name."))
@@ -82,12 +65,24 @@ def create_snapshot(
             translate("Export", "A snapshot named \u201c{name}\u201d already exists.").format(name=name),
             translate("Export", "Choose another name."),
         )
+    return name
+
+
+@dataclass
+class _Frozen:
+    examples: list[Example]
+    system_prompt: str
+    settings: dict[str, Any]
+    content_hash: str
+
+
+def _freeze(project: Project, pair_filter: PairFilter, validation_split: float, heldout: int,
+            seed: int, system_prompt: str | None, progress: Progress | None) -> _Frozen:
     if not 0.0 <= validation_split < 1.0:
         raise StudioError(
             translate("Export", "The validation share must be from 0% to 99%."))
     if heldout < 0:
         raise StudioError(translate("Export", "The number of held-out questions cannot be negative."))
-    pair_filter = pair_filter or PairFilter()
     if progress:
         progress(0, 0, translate("Export", "Reading pairs\u2026"))
     examples = select_examples(project, pair_filter)
@@ -113,13 +108,19 @@ def create_snapshot(
         "seed": seed,
         "persona_name": project.persona_name,
     }
-    digest = content_hash(prompt, examples)
+    return _Frozen(examples, prompt, settings, content_hash(prompt, examples))
+
+
+def _insert(project: Project, name: str, note: str, frozen: _Frozen,
+            progress: Progress | None) -> Snapshot:
+    examples = frozen.examples
     total = len(examples)
     with project.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO snapshots(name, note, system_prompt, settings, content_hash, pair_count)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (name, note.strip(), prompt, json.dumps(settings, ensure_ascii=False), digest, total),
+            (name, note.strip(), frozen.system_prompt,
+             json.dumps(frozen.settings, ensure_ascii=False), frozen.content_hash, total),
         )
         snapshot_id = int(cur.lastrowid)
         for start in range(0, total, 5000):
@@ -132,6 +133,65 @@ def create_snapshot(
             if progress:
                 progress(start + len(chunk), total, translate("Export", "Freezing pairs\u2026"))
     return get_snapshot(project, snapshot_id)
+
+
+def create_snapshot(
+    project: Project,
+    name: str,
+    note: str = "",
+    *,
+    pair_filter: PairFilter | None = None,
+    validation_split: float = 0.1,
+    heldout: int = 0,
+    seed: int = 0,
+    system_prompt: str | None = None,
+    progress: Progress | None = None,
+) -> Snapshot:
+    """Freeze the pairs ``pair_filter`` selects (the approved ones by default) as a snapshot.
+
+    ``validation_split`` is the share of the non-held-out pairs kept for validation,
+    ``heldout`` the number of golden questions kept out of training, ``seed`` fixes the split.
+    The system prompt defaults to the project's. Raises ``StudioError`` for an empty or taken
+    name, bad split settings, or when no pair matches.
+    """
+    name = _check_name(project, name)
+    frozen = _freeze(project, pair_filter or PairFilter(), validation_split, heldout, seed,
+                     system_prompt, progress)
+    return _insert(project, name, note, frozen, progress)
+
+
+def freeze_or_reuse(
+    project: Project,
+    name: str | None = None,
+    note: str = "",
+    *,
+    pair_filter: PairFilter | None = None,
+    validation_split: float = 0.1,
+    heldout: int = 0,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> tuple[Snapshot, bool]:
+    """The snapshot of exactly this content: an existing one with the same hash, or a new one.
+
+    Quick exports and fine-tunes started without choosing a snapshot use this, so that running
+    them again on unchanged data does not pile up identical snapshots. A new snapshot is named
+    ``name``, or after the current time. Returns (snapshot, whether it was created).
+    """
+    frozen = _freeze(project, pair_filter or PairFilter(), validation_split, heldout, seed, None,
+                     progress)
+    row = project.conn.execute(
+        "SELECT id FROM snapshots WHERE content_hash = ? ORDER BY id DESC LIMIT 1",
+        (frozen.content_hash,),
+    ).fetchone()
+    if row is not None and (name is None or get_snapshot(project, row[0]).name == name):
+        return get_snapshot(project, row[0]), False
+    if name is None:
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        name = translate("Export", "Snapshot of {date}").format(date=stamp)
+        while find_snapshot(project, name):
+            name += "+"
+    name = _check_name(project, name)
+    return _insert(project, name, note, frozen, progress), True
 
 
 def _row_to_snapshot(project: Project, row: Any) -> Snapshot:
