@@ -18,6 +18,7 @@ from natasha_studio.core.errors import StudioError
 COMMAND_MODULES = [
     "project",
     "pairs",
+    "export",
 ]
 
 
