@@ -158,6 +158,11 @@ class PrivacyReport:
         return sum(self.counts.values())
 
     @property
+    def pairs_with_findings(self) -> int:
+        """How many pairs still hold personal data."""
+        return len(self.pair_counts)
+
+    @property
     def pair_ids(self) -> list[int]:
         """Pairs with personal data left, in id order (for a link to them)."""
         return sorted(self.pair_counts)
