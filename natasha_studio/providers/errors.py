@@ -25,8 +25,12 @@ def _body_message(body: Any, fallback: str) -> tuple[str, str]:
     return fallback, ""
 
 
+class ProviderUnavailable(StudioError):
+    """The provider could not be reached or failed on its side: trying again later may work."""
+
+
 def connection_error(where: str) -> StudioError:
-    return StudioError(
+    return ProviderUnavailable(
         translate("Providers", "Cannot reach {where}.").format(where=where),
         translate("Providers", "Check the internet connection (or that the server is running) "
                                "and try again."),
@@ -92,7 +96,7 @@ def openai_error(exc: BaseException, label: str, *, tuning: bool = False,
             translate("Providers", "Check the model name or job; it may have been deleted."),
         )
     if status >= 500:
-        return StudioError(
+        return ProviderUnavailable(
             translate("Providers", "{provider} had a problem on its side.").format(provider=label),
             translate("Providers", "Try again in a few minutes. Nothing was lost."),
         )
@@ -173,7 +177,7 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
                 translate("Providers", "Check the project, region and model name."),
             )
         if code >= 500:
-            return StudioError(
+            return ProviderUnavailable(
                 translate("Providers", "{provider} had a problem on its side.").format(provider=label),
                 translate("Providers", "Try again in a few minutes. Nothing was lost."),
             )

@@ -129,8 +129,11 @@ class OpenAIProvider:
         if progress:
             progress(0, total)
         hyper = request.hyperparameters
-        method_hp = {key: hyper.get(key, "auto") for key in
-                     ("n_epochs", "batch_size", "learning_rate_multiplier")}
+        # Our names -> OpenAI's; a missing or empty value lets OpenAI choose ("auto").
+        method_hp = {theirs: hyper[ours] if hyper.get(ours) not in (None, "") else "auto"
+                     for ours, theirs in (("epochs", "n_epochs"), ("batch_size", "batch_size"),
+                                          ("learning_rate_multiplier",
+                                           "learning_rate_multiplier"))}
         try:
             async with self._client() as client:
                 train_id = await self._upload(client, request.train_file, 0, total, progress)

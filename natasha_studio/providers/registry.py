@@ -70,7 +70,8 @@ def provider_for_model(entry: Mapping[str, Any], secrets: SecretStore | None = N
     """The provider that chats with a model entry (a ``models`` row or a dict like one).
 
     For a compatible server the entry's ``base_url`` is used, and its key is read from the
-    secret named in the entry's settings (``api_key_secret``), else ``compatible_api_key``.
+    secret named in the entry's settings (``api_key_secret``), else the per-server
+    ``compatible_api_key:<base url>``, else ``compatible_api_key``.
     """
     secrets = secrets or secret_store()
     kind = entry["provider"]
@@ -78,7 +79,10 @@ def provider_for_model(entry: Mapping[str, Any], secrets: SecretStore | None = N
     settings = json.loads(raw) if isinstance(raw, str) and raw else dict(raw or {})
     base_url = entry["base_url"] if "base_url" in entry.keys() else None
     if kind == "compatible":
-        key_name = settings.get("api_key_secret") or "compatible_api_key"
-        return CompatibleProvider(base_url or "", secrets.get(key_name))
+        # The test chat keeps each server's key under "compatible_api_key:<base url>".
+        names = [settings.get("api_key_secret"),
+                 f"compatible_api_key:{(base_url or '').rstrip('/')}", "compatible_api_key"]
+        key = next((v for v in (secrets.get(n) for n in names if n) if v), None)
+        return CompatibleProvider(base_url or "", key)
     overrides = {"base_url": base_url} if base_url else {}
     return build_provider(kind, secrets, **overrides)

@@ -1,0 +1,54 @@
+"""Fine-tune jobs: records in the project and the launch/track/cancel logic (no Qt).
+
+    from natasha_studio.core import jobs
+
+    plan = jobs.LaunchPlan("openai", "gpt-4.1-mini-2025-04-14", train_path, validation_path,
+                           snapshot_id=3, display_name="v1",
+                           hyperparameters={"epochs": 3, "learning_rate_multiplier": None})
+    job_id = jobs.record_launch(project, plan)          # saved before anything is sent
+    await jobs.launch(project, provider, job_id, plan, progress=on_bytes)
+    await jobs.track(project, provider, job_id, on_update=on_change)   # until it ends
+    await jobs.cancel(project, provider, job_id)
+
+    jobs.list_jobs(project); jobs.get_job(project, job_id); jobs.unfinished_jobs(project)
+    jobs.job_events(project, job_id); jobs.job_metrics(project, job_id)  # {name: [(step, v)]}
+    jobs.mark_interrupted(project)      # on open: launches cut short by a closed app
+
+Hyperparameters use one set of names for every provider: ``epochs``,
+``learning_rate_multiplier``, ``batch_size`` (OpenAI), ``adapter_size`` (Vertex AI),
+``suffix`` and ``seed`` (OpenAI); None or a missing key means the provider's default.
+"""
+
+from natasha_studio.core.jobs.records import (
+    FINAL_STATES,
+    JobEventRecord,
+    JobRecord,
+    StatusChange,
+    add_event,
+    apply_status,
+    create_job,
+    find_job,
+    get_job,
+    job_events,
+    job_metrics,
+    list_jobs,
+    mark_interrupted,
+    set_status,
+    unfinished_jobs,
+)
+from natasha_studio.core.jobs.tracker import (
+    POLL_INTERVALS,
+    LaunchPlan,
+    cancel,
+    launch,
+    poll_once,
+    record_launch,
+    track,
+)
+
+__all__ = [
+    "FINAL_STATES", "POLL_INTERVALS", "JobEventRecord", "JobRecord", "LaunchPlan",
+    "StatusChange", "add_event", "apply_status", "cancel", "create_job", "find_job", "get_job",
+    "job_events", "job_metrics", "launch", "list_jobs", "mark_interrupted", "poll_once",
+    "record_launch", "set_status", "track", "unfinished_jobs",
+]

@@ -1,0 +1,146 @@
+"""Launching, tracking and cancelling a fine-tune job through any provider (no Qt).
+
+The same coroutines run in the window (on the qasync loop, through the task registry) and
+on the command line (``asyncio.run``). Each provider update is saved before ``on_update``
+is called, so whatever a view shows is already in the project.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+from natasha_studio.core.jobs import records
+from natasha_studio.core.jobs.records import JobRecord, StatusChange
+from natasha_studio.core.store import Project
+from natasha_studio.providers.base import Provider, TuneRequest
+from natasha_studio.providers.errors import ProviderUnavailable
+
+log = logging.getLogger(__name__)
+
+# Seconds between polls: jobs take tens of minutes, and providers rate-limit reads.
+POLL_INTERVALS = {"openai": 15.0, "vertex": 30.0}
+MAX_BACKOFF = 300.0
+
+UpdateCallback = Callable[[StatusChange], None]
+UploadProgress = Callable[[int, int], None]
+Sleep = Callable[[float], Awaitable[Any]]
+
+
+@dataclass
+class LaunchPlan:
+    """What to launch: the provider files (from the pre-flight) and the job's settings."""
+
+    provider: str
+    base_model: str
+    train_file: Path
+    validation_file: Path | None = None
+    snapshot_id: int | None = None
+    display_name: str = ""
+    hyperparameters: dict[str, Any] = field(default_factory=dict)
+
+    def request(self) -> TuneRequest:
+        return TuneRequest(base_model=self.base_model, train_file=str(self.train_file),
+                           validation_file=str(self.validation_file) if self.validation_file
+                           else None, display_name=self.display_name,
+                           hyperparameters=dict(self.hyperparameters))
+
+
+def record_launch(project: Project, plan: LaunchPlan) -> int:
+    """Create the job's record before anything is sent, so it is never lost; returns its id."""
+    return records.create_job(project, plan.provider, plan.base_model,
+                              snapshot_id=plan.snapshot_id, display_name=plan.display_name,
+                              hyperparameters=plan.hyperparameters)
+
+
+async def launch(project: Project, provider: Provider, job_id: int, plan: LaunchPlan, *,
+                 progress: UploadProgress | None = None) -> JobRecord:
+    """Upload the files and create the remote job for the recorded job ``job_id``.
+
+    On failure the job is marked failed with the error in plain words, and the error is
+    raised again for the caller to show.
+    """
+    records.set_status(project, job_id, "uploading")
+    records.add_event(project, job_id, translate("Jobs", "Uploading the dataset to {provider}…")
+                      .format(provider=getattr(provider, "label", provider.name)))
+    try:
+        status = await provider.start_job(plan.request(), progress)
+    except asyncio.CancelledError:
+        records.set_status(project, job_id, "cancelled",
+                           error=translate("Jobs", "The launch was stopped before the job started."))
+        raise
+    except StudioError as exc:
+        records.set_status(project, job_id, "failed", error=str(exc))
+        records.add_event(project, job_id, exc.message, level="error")
+        raise
+    records.apply_status(project, job_id, status)
+    records.add_event(project, job_id, translate("Jobs", "The job was created: {remote_id}")
+                      .format(remote_id=status.remote_id))
+    return records.get_job(project, job_id)
+
+
+async def poll_once(project: Project, provider: Provider, job_id: int) -> StatusChange:
+    """Ask the provider once and save what it says."""
+    job = records.get_job(project, job_id)
+    if not job.remote_id:
+        raise StudioError(translate("Jobs", "Job #{id} never reached the provider; there is "
+                                            "nothing to track.").format(id=job_id))
+    status = await provider.poll_job(job.remote_id, dict(job.state))
+    return records.apply_status(project, job_id, status)
+
+
+async def track(project: Project, provider: Provider, job_id: int, *,
+                interval: float | None = None, on_update: UpdateCallback | None = None,
+                sleep: Sleep = asyncio.sleep) -> JobRecord:
+    """Poll the job until it ends; returns its final record.
+
+    A provider that cannot be reached (network lost, its server failing) is asked again with
+    a growing pause, and the job keeps its state; any other error stops tracking and is
+    raised (the job stays unfinished, so tracking can resume later).
+    """
+    job = records.get_job(project, job_id)
+    pause = interval if interval is not None else POLL_INTERVALS.get(job.provider, 20.0)
+    delay = pause
+    warned = False
+    while True:
+        try:
+            change = await poll_once(project, provider, job_id)
+        except ProviderUnavailable as exc:
+            if not warned:
+                records.add_event(project, job_id, translate(
+                    "Jobs", "Cannot reach the provider; trying again. ({reason})").format(
+                    reason=exc.message), level="warning")
+                warned = True
+            delay = min(MAX_BACKOFF, max(delay * 2, 1.0))
+            log.info("job %s: provider unavailable, next try in %.0f s", job_id, delay)
+            await sleep(delay)
+            continue
+        if warned:
+            records.add_event(project, job_id, translate("Jobs", "The provider answers again."))
+            warned = False
+        delay = pause
+        if on_update is not None:
+            on_update(change)
+        if change.status in records.FINAL_STATES:
+            return records.get_job(project, job_id)
+        await sleep(pause)
+
+
+async def cancel(project: Project, provider: Provider, job_id: int) -> JobRecord:
+    """Ask the provider to cancel the job and save the state it reports."""
+    job = records.get_job(project, job_id)
+    if job.finished:
+        return job
+    if not job.remote_id:
+        records.set_status(project, job_id, "cancelled")
+        return records.get_job(project, job_id)
+    status = await provider.cancel_job(job.remote_id)
+    records.apply_status(project, job_id, status)
+    records.add_event(project, job_id, translate("Jobs", "Cancellation requested."))
+    return records.get_job(project, job_id)
