@@ -195,14 +195,20 @@ def sync_job_models(project: Project) -> list[int]:
 
 
 def provider_for(entry: ModelEntry, secrets: Any) -> Any:
-    """The provider that serves ``entry`` (the one place the test chat builds providers)."""
+    """The provider that serves ``entry`` (the one place the test chat builds providers).
+
+    A compatible server is fully described by the entry (its address) and its key in the
+    secret store; OpenAI and Vertex AI come from the provider registry, which reads the
+    account settings the curator entered once in Settings.
+    """
+    if entry.provider == "compatible":
+        from natasha_studio.providers.compatible_provider import CompatibleProvider
+
+        key = secrets.get(entry.api_key_name) if secrets is not None else None
+        return CompatibleProvider(entry.base_url or "", key, label=entry.name)
     from natasha_studio.providers.registry import build_provider
 
-    overrides: dict[str, Any] = {}
-    if entry.provider == "compatible":
-        overrides = {"base_url": entry.base_url,
-                     "api_key": secrets.get(entry.api_key_name) if secrets else None}
-    return build_provider(entry.provider, secrets, **overrides)
+    return build_provider(entry.provider, secrets)
 
 
 def names_by_id(entries: Sequence[ModelEntry]) -> dict[int, str]:

@@ -45,6 +45,8 @@ class StoredMessage:
     model_id: int | None
     metrics: ReplyMetrics | None
     created_at: str
+    error: str | None = None  # why the answer failed, if it did
+    stopped: bool = False
 
 
 @dataclass
@@ -155,16 +157,16 @@ def load_session(project: Project, session_id: int) -> Session:
         raise StudioError(translate("Chat", "This chat no longer exists."))
     config = json.loads(row["config"] or "{}")
     columns = [ColumnConfig.from_dict(c) for c in config.get("columns", [])] or [ColumnConfig()]
-    messages = [
-        StoredMessage(
+    messages = []
+    for m in project.conn.execute(
+            "SELECT * FROM chat_messages WHERE session_id = ? ORDER BY id", (session_id,)):
+        data = json.loads(m["metrics"]) if m["metrics"] else None
+        messages.append(StoredMessage(
             id=m["id"], column=m["column_index"], role=m["role"], content=m["content"],
-            model_id=m["model_id"],
-            metrics=ReplyMetrics.from_dict(json.loads(m["metrics"])) if m["metrics"] else None,
-            created_at=m["created_at"],
-        )
-        for m in project.conn.execute(
-            "SELECT * FROM chat_messages WHERE session_id = ? ORDER BY id", (session_id,))
-    ]
+            model_id=m["model_id"], metrics=ReplyMetrics.from_dict(data) if data else None,
+            created_at=m["created_at"], error=(data or {}).get("error"),
+            stopped=bool((data or {}).get("stopped")),
+        ))
     return Session(row["id"], row["title"], row["mode"], columns, messages,
                    row["created_at"], row["updated_at"])
 

@@ -1,0 +1,285 @@
+"""The models manager: the project's named models, and any OpenAI-compatible server.
+
+A compatible server is a base URL, an API key (kept in the OS keyring, never in the project)
+and the model's name; "Check" asks the server for its models so a typo shows at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from natasha_studio.core.chat.models import (
+    ModelEntry,
+    add_model,
+    api_key_name,
+    delete_model,
+    list_models,
+    provider_for,
+    sync_job_models,
+    update_model,
+)
+from natasha_studio.core.chat.streaming import error_message
+from natasha_studio.core.errors import StudioError
+from natasha_studio.ui.context import AppContext
+from natasha_studio.ui.errors import show_error
+from natasha_studio.ui.testchat.common import kind_label
+
+# Addresses people most often mean; the field stays free text.
+SERVER_PRESETS = [
+    ("Ollama", "http://localhost:11434/v1"),
+    ("LM Studio", "http://localhost:1234/v1"),
+    ("vLLM", "http://localhost:8000/v1"),
+    ("Moonshot (Kimi)", "https://api.moonshot.ai/v1"),
+]
+
+
+class ModelsDialog(QDialog):
+    """Add, change, check and delete model entries."""
+
+    models_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Models"))
+        self.resize(820, 460)
+        self._editing: ModelEntry | None = None
+
+        self.list = QListWidget()
+        self.list.setMinimumWidth(260)
+        add_button = QPushButton(self.tr("New model"))
+        jobs_button = QPushButton(self.tr("Add models of finished jobs"))
+        jobs_button.setToolTip(self.tr("Every tuned model of this project's jobs, with the base "
+                                       "model it was tuned from"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(add_button)
+        left.addWidget(jobs_button)
+        left.addWidget(self.delete_button)
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. Наташа v2, or Llama on my laptop"))
+        self.provider = QComboBox()
+        self.provider.addItem(self.tr("OpenAI-compatible server (Ollama, LM Studio, vLLM, Kimi…)"),
+                              "compatible")
+        self.provider.addItem("OpenAI", "openai")
+        self.provider.addItem("Vertex AI (Google)", "vertex")
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("Fill in a known server…"), "")
+        for label, url in SERVER_PRESETS:
+            self.preset.addItem(f"{label} — {url}", url)
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText("http://localhost:11434/v1")
+        self.api_key = QLineEdit()
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key.setPlaceholderText(self.tr("Leave empty if the server needs no key"))
+        self.model_id = QLineEdit()
+        self.model_id.setPlaceholderText(self.tr("The model's name on the server, e.g. llama3.1"))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setProperty("role", "muted")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check_button = QPushButton(self.tr("Check"))
+        self.check_button.setToolTip(self.tr("Ask the server which models it has"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setProperty("primary", True)
+        close = QPushButton(self.tr("Close"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Provider"), self.provider)
+        form.addRow("", self.preset)
+        form.addRow(self.tr("Server address"), self.base_url)
+        form.addRow(self.tr("API key"), self.api_key)
+        form.addRow(self.tr("Model"), self.model_id)
+        self._form = form
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.save_button)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.note)
+        right.addWidget(self.status)
+        right.addStretch(1)
+        right.addLayout(buttons)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+
+        self.list.currentItemChanged.connect(lambda _c, _p: self._on_select())
+        add_button.clicked.connect(self.new_entry)
+        jobs_button.clicked.connect(self._on_sync_jobs)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.provider.currentIndexChanged.connect(lambda _i: self._update_fields())
+        self.preset.activated.connect(self._on_preset)
+        self.check_button.clicked.connect(self._on_check)
+        self.save_button.clicked.connect(self.save)
+        close.clicked.connect(self.accept)
+        self._reload()
+        self.new_entry()
+
+    # -- list ----------------------------------------------------------------------------------
+
+    def _reload(self, select_id: int | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for entry in list_models(self.ctx.project) if self.ctx.project else []:
+            item = QListWidgetItem(f"{entry.name}\n{kind_label(entry)} · {entry.model_id}")
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            self.list.addItem(item)
+            if entry.id == select_id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self.delete_button.setEnabled(self.list.currentItem() is not None)
+
+    def _on_select(self) -> None:
+        item = self.list.currentItem()
+        self.delete_button.setEnabled(item is not None)
+        if item is None:
+            return
+        entry: ModelEntry = item.data(Qt.ItemDataRole.UserRole)
+        self._editing = entry
+        self.name.setText(entry.name)
+        self.provider.setCurrentIndex(max(0, self.provider.findData(entry.provider)))
+        self.base_url.setText(entry.base_url or "")
+        self.api_key.setText(self.ctx.secrets.get(entry.api_key_name) or ""
+                             if entry.api_key_name else "")
+        self.model_id.setText(entry.model_id)
+        self.status.clear()
+        self._update_fields()
+
+    def new_entry(self) -> None:
+        self._editing = None
+        self.list.clearSelection()
+        self.list.setCurrentItem(None)
+        for field in (self.name, self.base_url, self.api_key, self.model_id):
+            field.clear()
+        self.provider.setCurrentIndex(0)
+        self.status.clear()
+        self._update_fields()
+        self.name.setFocus()
+
+    def _update_fields(self) -> None:
+        compatible = self.provider.currentData() == "compatible"
+        for widget in (self.preset, self.base_url, self.api_key):
+            widget.setVisible(compatible)
+            label = self._form.labelForField(widget)
+            if label is not None:
+                label.setVisible(compatible)
+        self.check_button.setEnabled(True)
+        if compatible:
+            self.note.setText(self.tr("The key is kept in the system's password store, never in "
+                                      "the project file."))
+        else:
+            self.note.setText(self.tr("Uses the account set in Settings → Providers."))
+
+    def _on_preset(self, index: int) -> None:
+        url = self.preset.itemData(index)
+        if url:
+            self.base_url.setText(url)
+            if not self.name.text().strip():
+                self.name.setText(self.preset.itemText(index).split(" — ")[0])
+        self.preset.setCurrentIndex(0)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def save(self) -> int | None:
+        """Save the form as a new entry or over the one being edited; returns its id."""
+        project = self.ctx.project
+        if project is None:
+            return None
+        provider = self.provider.currentData()
+        base_url = self.base_url.text().strip() if provider == "compatible" else None
+        try:
+            if self._editing is None:
+                entry_id = add_model(project, self.name.text(), provider, self.model_id.text(),
+                                     base_url=base_url)
+            else:
+                entry_id = self._editing.id
+                update_model(project, entry_id, name=self.name.text(), provider=provider,
+                             model_id=self.model_id.text(), base_url=base_url)
+        except StudioError as exc:
+            show_error(self, self.tr("The model was not saved"), exc)
+            return None
+        if provider == "compatible":
+            where = self.ctx.secrets.set(api_key_name(base_url), self.api_key.text().strip())
+            if where == "session" and self.api_key.text().strip():
+                self.status.setText(self.tr("No password store is available: the key is kept "
+                                            "until the app closes."))
+        self._reload(entry_id)
+        self._on_select()
+        self.models_changed.emit()
+        self.ctx.models_changed.emit()
+        return entry_id
+
+    def _on_delete(self) -> None:
+        item = self.list.currentItem()
+        if item is None or self.ctx.project is None:
+            return
+        entry: ModelEntry = item.data(Qt.ItemDataRole.UserRole)
+        answer = QMessageBox.question(
+            self, self.tr("Delete model"),
+            self.tr("Delete “{name}” from the list? Its votes, chats and held-out answers stay, "
+                    "under “deleted model”.").format(name=entry.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        delete_model(self.ctx.project, entry.id)
+        self._reload()
+        self.new_entry()
+        self.ctx.models_changed.emit()
+
+    def _on_sync_jobs(self) -> None:
+        if self.ctx.project is None:
+            return
+        added = sync_job_models(self.ctx.project)
+        self._reload()
+        self.status.setText(self.tr("%n model(s) added.", "", len(added)) if added else
+                            self.tr("Every finished job's models are already in the list."))
+        if added:
+            self.ctx.models_changed.emit()
+
+    def _on_check(self) -> None:
+        provider = self.provider.currentData()
+        entry = ModelEntry(0, self.name.text() or "?", provider, self.model_id.text().strip(),
+                           base_url=self.base_url.text().strip() or None)
+        if provider == "compatible":
+            # Check with the key typed in the form, before it is saved.
+            self.ctx.secrets.set(api_key_name(entry.base_url), self.api_key.text().strip())
+        self.status.setText(self.tr("Checking…"))
+        self.ctx.tasks.start("testchat.check_model", self._check(entry),
+                             title=self.tr("Checking the model"), owner=self)
+
+    async def _check(self, entry: ModelEntry) -> None:
+        try:
+            provider = provider_for(entry, self.ctx.secrets)
+            models = await provider.list_models()
+        except Exception as exc:  # every failure is reported in this dialog, in words
+            self.status.setText(error_message(exc))
+            return
+        if entry.model_id and models and entry.model_id not in models:
+            self.status.setText(self.tr("The server answered, but has no model named “{model}”. "
+                                        "It has: {models}").format(
+                model=entry.model_id, models=", ".join(models[:12])))
+        else:
+            self.status.setText(self.tr("The server answered; %n model(s) available.", "",
+                                        len(models)))
