@@ -68,9 +68,11 @@ def parse_date(value: Any) -> int | None:
 
 def flatten_text(text: Any, text_entities: Any = None) -> tuple[str, list[dict[str, Any]] | None]:
     """Plain text and entity spans (offsets in characters) of an export's ``text``."""
-    parts = text_entities if isinstance(text_entities, list) and text_entities else text
-    if isinstance(parts, str):
-        return parts, None
+    # A string text is one plain part (Telegram Desktop writes a list otherwise); the list in
+    # "text" carries the same parts as "text_entities", which older exports lack.
+    if isinstance(text, str):
+        return text, None
+    parts = text if isinstance(text, list) else text_entities
     if not isinstance(parts, list):
         return ("" if parts is None else str(parts)), None
     out: list[str] = []

@@ -268,8 +268,7 @@ class ExportReader:
             try:
                 items = orjson.loads(fixed)
             except orjson.JSONDecodeError as exc:
-                offset = end - len(body)
-                line = self._line_at(offset) + fixed.count(b"\n", 0, exc.pos)
+                line = self._line_at(end - len(body)) + exc.lineno - 1
                 raise ExportError(
                     translate("Import", "{name} is damaged near line {line}: {what}").format(
                         name=self.path.name, line=line, what=exc.msg),
@@ -280,8 +279,21 @@ class ExportReader:
             raise self._error(start, translate("Import", "a message is not a JSON object"))
         return items
 
+    def _element_end(self) -> int | None:
+        """End (exclusive) of the JSON object starting at ``_pos``, or None if not all read."""
+        depth = 0
+        for token in _TOKEN.finditer(self._buf, self._pos):
+            kind = token.group()[:1]
+            if kind in (b"{", b"["):
+                depth += 1
+            elif kind in (b"}", b"]"):
+                depth -= 1
+                if depth == 0:
+                    return token.end()
+        return None
+
     def _single_messages(self) -> Iterator[list[dict[str, Any]]]:
-        repaired = False
+        """One message at a time, for exports not laid out one message per line."""
         while True:
             nxt = self._skip_ws()
             if nxt == b",":
@@ -292,32 +304,12 @@ class ExportReader:
                 return
             if not nxt:
                 raise self._truncated()
-            view = memoryview(self._buf)[self._pos:]
-            try:
-                orjson.loads(view)
-            except orjson.JSONDecodeError as exc:
-                if exc.msg.startswith("unexpected content after document"):
-                    item = orjson.loads(view[:exc.pos])
-                    view.release()
-                    if not isinstance(item, dict):
-                        raise self._error(self._pos, translate("Import", "a message is not a JSON object")) from None
-                    self._pos += exc.pos
-                    repaired = False
-                    yield [item]
-                    continue
-                view.release()
-                if self._fill():
-                    continue
-                if not repaired:
-                    fixed = repair(self._buf[self._pos:])
-                    self._buf = self._buf[:self._pos] + fixed
-                    repaired = True
-                    continue
-                if exc.pos >= len(self._buf) - self._pos - 1:
-                    raise self._truncated() from None
-                raise self._error(self._pos + exc.pos, exc.msg) from None
-            else:
-                view.release()
-                # The whole rest is one value: the array never closes unless more follows.
+            if nxt != b"{":
+                raise self._error(self._pos, translate("Import", "a message is not a JSON object"))
+            end = self._element_end()
+            while end is None:
                 if not self._fill():
                     raise self._truncated()
+                end = self._element_end()
+            yield self._parse_batch(self._pos, end)
+            self._pos = end
