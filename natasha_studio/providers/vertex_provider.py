@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
+import warnings
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -196,10 +197,13 @@ class VertexProvider:
         if len(uris) > 1:
             config["validation_dataset"] = types.TuningValidationDataset(gcs_uri=uris[1])
         try:
-            job = await client.aio.tunings.tune(
-                base_model=request.base_model,
-                training_dataset=types.TuningDataset(gcs_uri=uris[0]),
-                config=types.CreateTuningJobConfig(**config))
+            with warnings.catch_warnings():
+                # The SDK flags tuning as experimental on every call; not news to the user.
+                warnings.simplefilter("ignore")
+                job = await client.aio.tunings.tune(
+                    base_model=request.base_model,
+                    training_dataset=types.TuningDataset(gcs_uri=uris[0]),
+                    config=types.CreateTuningJobConfig(**config))
         except Exception as exc:
             raise self._error(exc) from exc
         status = self._status(job, {})
