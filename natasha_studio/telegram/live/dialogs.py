@@ -109,8 +109,9 @@ async def load_details(
                 await result
     for chat in extra:
         try:
-            total = await client.get_messages(chat.entity, limit=0)
-            chat.messages = getattr(total, "total", None)
+            await _load_one(client, chat, known, [])
+        except TelegramError:
+            raise
         except Exception as exc:
             error = explain(exc)
             if error.kind not in ("no_access", "unknown"):
