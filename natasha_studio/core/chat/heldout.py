@@ -31,6 +31,7 @@ class HeldoutQuestion:
     context: list[ChatMessage]  # the conversation up to and including the member's question
     question: str
     real_answer: str
+    system_prompt: str | None = None  # the pair's own prompt, where it overrides the snapshot's
 
 
 def _turns_of(content: dict[str, Any]) -> list[tuple[str, str]]:
@@ -62,7 +63,9 @@ def heldout_questions(project: Project, snapshot_id: int) -> list[HeldoutQuestio
             continue  # not a question and an answer: nothing to ask
         context = [ChatMessage("user" if role == "user" else "assistant", text)
                    for role, text in turns[:-1]]
-        questions.append(HeldoutQuestion(row["pair_id"], context, turns[-2][1], turns[-1][1]))
+        own_prompt = content.get("system_prompt") if isinstance(content, dict) else None
+        questions.append(HeldoutQuestion(row["pair_id"], context, turns[-2][1], turns[-1][1],
+                                         own_prompt or None))
     return questions
 
 
@@ -166,7 +169,8 @@ async def run_heldout(
             if entry.id in setup_errors:
                 answer, error, metrics = "", setup_errors[entry.id], None
             else:
-                messages = ([ChatMessage("system", system)] if system else []) + question.context
+                prompt = question.system_prompt or system
+                messages = ([ChatMessage("system", prompt)] if prompt else []) + question.context
                 stream = ReplyStream(providers[entry.id], entry.model_id, messages, chat_options)
                 reply = await stream.run()
                 answer, error = reply.text, reply.error

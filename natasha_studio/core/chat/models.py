@@ -197,18 +197,14 @@ def sync_job_models(project: Project) -> list[int]:
 def provider_for(entry: ModelEntry, secrets: Any) -> Any:
     """The provider that serves ``entry`` (the one place the test chat builds providers).
 
-    A compatible server is fully described by the entry (its address) and its key in the
-    secret store; OpenAI and Vertex AI come from the provider registry, which reads the
-    account settings the curator entered once in Settings.
+    The provider registry reads the account settings from the secret store; a compatible
+    server's key is the one saved under ``api_key_name(base_url)``.
     """
-    if entry.provider == "compatible":
-        from natasha_studio.providers.compatible_provider import CompatibleProvider
+    from natasha_studio.providers.registry import provider_for_model
 
-        key = secrets.get(entry.api_key_name) if secrets is not None else None
-        return CompatibleProvider(entry.base_url or "", key, label=entry.name)
-    from natasha_studio.providers.registry import build_provider
-
-    return build_provider(entry.provider, secrets)
+    return provider_for_model(
+        {"provider": entry.provider, "base_url": entry.base_url, "settings": entry.settings},
+        secrets)
 
 
 def names_by_id(entries: Sequence[ModelEntry]) -> dict[int, str]:
