@@ -19,6 +19,8 @@ COMMAND_MODULES = [
     "project",
     "pairs",
     "export",
+    "dataset",
+    "finetune",
 ]
 
 

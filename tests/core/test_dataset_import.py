@@ -48,7 +48,7 @@ def test_sample_details(project, shared_exports):
 def test_reimport_adds_only_new_and_bigger_export_extends(project, tmp_path):
     msgs = [m(i, T0 + i, "Оля", "user1", f"сообщение {i}") for i in range(1, 101)]
     small = write_export(tmp_path / "a" / "result.json", "Чат", "private_supergroup", 9, msgs[:60])
-    big = write_export(tmp_path / "b" / "result.json", "Чат", "private_supergroup", 9, msgs)
+    write_export(tmp_path / "b" / "result.json", "Чат", "private_supergroup", 9, msgs)
     assert import_exports(project, [small]).added == 60
     assert import_exports(project, [small]).added == 0
     assert import_exports(project, [tmp_path / "b"]).added == 40

@@ -1,0 +1,110 @@
+"""Dataset commands: import exports (then extract pairs) and show dataset statistics."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from natasha_studio.core.dataset.records import marked_id
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+from natasha_studio.core.store import Project
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="import Telegram Desktop exports, then extract pairs")
+    p.add_argument("project", help="the .nstudio project (created if it does not exist)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="result.json files or export folders")
+    p.add_argument("--persona-id", action="append", default=[], metavar="ID",
+                   help="the persona's id: user123, channel123 or a number (repeatable)")
+    p.add_argument("--persona-name", metavar="NAME",
+                   help="pick as persona every participant shown under this name; "
+                        "also names the persona of a new project")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("stats", help="show messages, pairs, topics and more of a project")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_stats)
+
+
+def parse_persona_id(text: str) -> int:
+    """An id as the export writes it (user1, channel1, chat1) or as Telegram's number."""
+    value = marked_id(text.strip())
+    if value is None or value == 0:
+        raise StudioError(
+            translate("Cli", "\"{value}\" is not a Telegram id.").format(value=text),
+            translate("Cli", "Write it as the export does (user123, channel123) or as a number."))
+    return value
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from natasha_studio.core.dataset.importer import import_exports
+    from natasha_studio.core.dataset.pipeline import run_extraction
+    from natasha_studio.core.dataset.settings import persona_ids, set_persona_ids
+
+    ids = [parse_persona_id(v) for v in args.persona_id]
+    path = Path(args.project)
+    if path.exists():
+        project = Project.open(path)
+    else:
+        project = Project.create(path, args.persona_name or translate("Cli", "Persona"))
+        print(translate("Cli", "Created project {path}.").format(path=project.path))
+    with project:
+        report = import_exports(project, args.paths)
+        for entry in report.files:
+            if entry.error is not None:
+                print(str(entry.error), file=sys.stderr)
+                continue
+            for chat in entry.chats:
+                print(translate("Cli", "{file}: {chat}: {added} new of {seen} messages").format(
+                    file=entry.path.name, chat=chat.name or chat.chat_id, added=chat.added,
+                    seen=chat.seen))
+        if args.persona_name:
+            wanted = args.persona_name.strip().casefold()
+            named = [r[0] for r in project.conn.execute("SELECT id, name FROM participants")
+                     if (r[1] or "").strip().casefold() == wanted]
+            if not named:
+                print(translate("Cli", "Nobody in the chats is named \"{name}\".").format(
+                    name=args.persona_name), file=sys.stderr)
+            ids.extend(named)
+        if ids:
+            set_persona_ids(project, [*persona_ids(project), *ids])
+        print(translate("Cli", "Imported {added} new messages from {files} files ({chats} chats).").format(
+            added=report.added, files=len(report.files) - len(report.errors), chats=report.chats))
+        if not persona_ids(project):
+            print(translate("Cli", "No persona chosen yet: give --persona-id or --persona-name "
+                            "to extract pairs."), file=sys.stderr)
+        else:
+            result = run_extraction(project)
+            print(translate("Cli", "{total} pairs ({replies} from replies, {implicit} by proximity); "
+                            "{new} new, {stale} no longer found but kept.").format(
+                total=result.total, replies=result.from_replies, implicit=result.by_proximity,
+                new=result.new, stale=result.stale))
+    return 1 if report.errors else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from natasha_studio.core.dataset.participants import dataset_stats
+
+    with Project.open(args.project) as project:
+        stats = dataset_stats(project)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return 0
+    print(translate("Cli", "Messages: {n}").format(n=stats["messages"]))
+    print(translate("Cli", "Chats: {n}").format(n=stats["chats"]))
+    print(translate("Cli", "Participants: {n}").format(n=stats["participants"]))
+    print(translate("Cli", "Pairs: {n}").format(n=stats["pairs"]))
+    for status, n in sorted(stats["pairs_by_status"].items()):
+        print(f"  {status}: {n}")
+    print(translate("Cli", "Average answer length: {n} characters").format(n=stats["avg_answer_chars"]))
+    print(translate("Cli", "Pairs by chat:"))
+    for chat in stats["pairs_by_chat"]:
+        print(f"  {chat['name'] or chat['chat_id']}: {chat['pairs']}")
+    print(translate("Cli", "Topics:"))
+    for name, n in stats["topics"].items():
+        print(f"  {name}: {n}")
+    return 0
