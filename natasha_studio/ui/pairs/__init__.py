@@ -1,1 +1,1 @@
-"""The Pairs tab."""
+"""The Pairs tab: the table, filters, detail editor and review shortcuts."""

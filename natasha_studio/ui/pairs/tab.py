@@ -1,16 +1,497 @@
-"""The Pairs tab."""
+"""The Pairs tab: where curators read, edit, label and review pairs.
+
+The table shows the pairs a filter matches (ids only; rows are read as they scroll into view).
+Every change goes through the tab's undo stack as a command that writes to the project at once;
+views then re-read only the pairs that changed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from natasha_studio.core.curation import filters, operations, search
+from natasha_studio.core.curation.thread import thread_around
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.pairs import get_pair
+from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
-from natasha_studio.ui.widgets.empty_state import EmptyState
+from natasha_studio.ui.errors import show_error
+from natasha_studio.ui.pairs import commands
+from natasha_studio.ui.pairs.detail import PairDetailPane
+from natasha_studio.ui.pairs.dialogs import AddPairDialog, DuplicatesDialog, ReplaceDialog
+from natasha_studio.ui.pairs.filter_bar import PairFilterBar
+from natasha_studio.ui.pairs.model import COLUMNS, PairTableModel
+from natasha_studio.ui.pairs.shortcuts import ShortcutsDialog, key_sequences, keys_text
+
+# More changed pairs than this are indexed for search in the background, not inline.
+INLINE_INDEX_LIMIT = 2000
+
+# Review buttons show their key (the rest show it in the tooltip and the cheat sheet).
+_KEYS_ON_BUTTONS = ("approve", "reject", "needs_work", "reset_status", "previous", "next",
+                    "add_topic")
+
+
+def _index_in_thread(path: str, progress) -> int:
+    with Project.open(path) as project:
+        return search.sync_search_index(project, progress)
 
 
 class PairsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.project: Project | None = None
+        self.undo_stack = QUndoStack(self)
+        self._own_change = False
+        self.model = PairTableModel(self)
+        self.filter_bar = PairFilterBar()
+        self.filter_bar.changed.connect(self._on_filter_changed)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COLUMNS.index("date"),
+                                                       Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for i, key in enumerate(COLUMNS):
+            if key in ("question", "answer"):
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+        for key, width in (("status", 100), ("chat", 140), ("date", 90), ("topics", 120),
+                           ("quality", 64), ("edited", 56)):
+            header.resizeSection(COLUMNS.index(key), width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+
+        self.detail = PairDetailPane()
+        self.detail.turns_edited.connect(self._on_turns_edited)
+        self.detail.field_edited.connect(self._on_field_edited)
+        self.detail.topics_edited.connect(self._on_topics_edited)
+        self.detail.revert_requested.connect(self._on_revert)
+        self.detail.join_requested.connect(self._on_join)
+        self.detail.split_requested.connect(self._on_split)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self._make_actions()
+        review = QHBoxLayout()
+        for name in ("approve", "reject", "needs_work", "reset_status", None, "previous",
+                     "next", None, "undo", "redo", None, "add_topic", "delete", "replace",
+                     "duplicates", "add_pair", "shortcuts"):
+            if name is None:
+                review.addSpacing(12)
+                continue
+            button = QToolButton()
+            button.setDefaultAction(self.actions_by_name[name])
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            review.addWidget(button)
+        review.addStretch(1)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([280, 480])
+        work = QWidget()
+        col = QVBoxLayout(work)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.filter_bar)
+        col.addLayout(review)
+        col.addWidget(split, 1)
+
+        self.empty = QWidget()
+        self.empty_title = QLabel()
+        self.empty_title.setProperty("role", "heading")
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        for label in (self.empty_title, self.empty_text):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.go_sources = QPushButton(self.tr("Go to Sources"))
+        self.go_sources.clicked.connect(lambda: self.ctx.navigate.emit("sources", None))
+        add = QPushButton(self.tr("Add a pair by hand"))
+        add.clicked.connect(self.add_pair)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.go_sources)
+        buttons.addWidget(add)
+        buttons.addStretch(1)
+        ecol = QVBoxLayout(self.empty)
+        ecol.addStretch(1)
+        ecol.addWidget(self.empty_title)
+        ecol.addWidget(self.empty_text)
+        ecol.addLayout(buttons)
+        ecol.addStretch(2)
+        self._add_button = add
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(work)
         layout = QVBoxLayout(self)
-        layout.addWidget(EmptyState(self.tr("Pairs"), self.tr("Review and edit question-answer pairs here once sources are imported.")))
+        layout.addWidget(self.stack)
+
+        ctx.project_changed.connect(self._on_project_changed)
+        ctx.pairs_changed.connect(self._on_pairs_changed_elsewhere)
+        QApplication.instance().aboutToQuit.connect(self.flush)
+        self._on_project_changed(ctx.project)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        specs = {
+            "approve": (self.tr("Approve"), lambda: self.set_status("approved")),
+            "reject": (self.tr("Reject"), lambda: self.set_status("rejected")),
+            "needs_work": (self.tr("Needs work"), lambda: self.set_status("needs_work")),
+            "reset_status": (self.tr("Back to new"), lambda: self.set_status("new")),
+            "next": (self.tr("Next"), lambda: self.move(1)),
+            "previous": (self.tr("Previous"), lambda: self.move(-1)),
+            "focus_answer": (self.tr("Edit the answer"), self.detail.focus_answer),
+            "focus_table": (self.tr("Back to the table"), self._focus_table),
+            "focus_search": (self.tr("Search"), self._focus_search),
+            "undo": (self.tr("Undo"), self.undo_stack.undo),
+            "redo": (self.tr("Redo"), self.undo_stack.redo),
+            "add_topic": (self.tr("Add topic\u2026"), self.add_topic),
+            "delete": (self.tr("Delete"), self.delete_selected),
+            "replace": (self.tr("Find and replace\u2026"), self.find_and_replace),
+            "add_pair": (self.tr("Add pair\u2026"), self.add_pair),
+            "duplicates": (self.tr("Duplicates\u2026"), self.show_duplicates),
+            "shortcuts": (self.tr("Shortcuts"), self.show_shortcuts),
+        }
+        for name, (text, slot) in specs.items():
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            try:
+                keys = key_sequences(name)
+            except KeyError:
+                keys = []
+            # Single keys act only in the table, so typing in an editor never triggers them.
+            modified = [k for k in keys if len(k.toString()) > 1]
+            action.setShortcuts(modified)
+            if keys:
+                action.setToolTip(f"{text} ({keys_text(name)})")
+            if name in _KEYS_ON_BUTTONS:
+                # Buttons show their first key, so the shortcuts are learnt by looking.
+                first = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+                action.setIconText(f"{text.rstrip(chr(0x2026))}  [{first}]")
+            for key in keys:
+                if len(key.toString()) == 1:
+                    shortcut = QShortcut(key, self.table, context=Qt.ShortcutContext.WidgetShortcut)
+                    shortcut.activated.connect(action.trigger)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+        self.undo_stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
+        self.actions_by_name["undo"].setEnabled(False)
+        self.actions_by_name["redo"].setEnabled(False)
+
+    def menu_actions(self) -> list[QAction]:
+        """Actions for the window's Edit menu."""
+        return [self.actions_by_name[n] for n in (
+            "undo", "redo", "approve", "reject", "needs_work", "reset_status", "add_topic",
+            "delete", "replace", "duplicates", "add_pair")]
+
+    # -- project ------------------------------------------------------------------------------
+
+    def _on_project_changed(self, project: Project | None) -> None:
+        self.flush()
+        self.undo_stack.clear()
+        self.project = project
+        self.detail.show_pair(None)
+        self.filter_bar.load_choices(project)
+        if project is not None:
+            self._index_for_search(project)
+        self.model.set_project(project)
+        self.filter_bar.clear()
+        self._update_empty()
+
+    def _index_for_search(self, project: Project, then=None) -> bool:
+        """Index changed pairs; True when done now, False when it goes on in the background."""
+        pending = search.pending_count(project)
+        if pending <= INLINE_INDEX_LIMIT:
+            search.sync_search_index(project)
+            return True
+        self.ctx.tasks.run_in_thread(
+            "pairs-search-index", _index_in_thread, str(project.path), with_progress=True,
+            owner=project, title=self.tr("Preparing search"),
+            on_done=lambda _n: then() if then else None)
+        return False
+
+    def _update_empty(self) -> None:
+        if self.project is None:
+            self.empty_title.setText(self.tr("No project is open"))
+            self.empty_text.setText(self.tr("Open or create a project from the File menu; its "
+                                            "question-and-answer pairs appear here."))
+            self.go_sources.hide()
+            self._add_button.hide()
+            self.stack.setCurrentWidget(self.empty)
+        elif self.project.counts()["pairs"] == 0 and self.filter_bar.current().is_default():
+            self.empty_title.setText(self.tr("No pairs yet"))
+            self.empty_text.setText(self.tr("Import chats on the Sources tab and pairs are found "
+                                            "there, or write a pair by hand."))
+            self.go_sources.show()
+            self._add_button.show()
+            self.stack.setCurrentIndex(0)
+        else:
+            self.stack.setCurrentIndex(1)
+
+    # -- filtering and navigation -------------------------------------------------------------
+
+    def _on_filter_changed(self, flt) -> None:
+        if self.project is None:
+            return
+        self.flush()
+        if flt.search.strip() and not flt.regex and \
+                not self._index_for_search(self.project, then=lambda: self._on_filter_changed(
+                    self.filter_bar.current())):
+            self.filter_bar.count_label.setText(self.tr("Preparing search\u2026"))
+            return
+        current = self.detail.current_pair_id()
+        try:
+            self.model.set_filter(flt)
+        except StudioError as exc:
+            self.filter_bar.show_error(exc.message)
+            return
+        self.filter_bar.show_error("")
+        self._restore_current(current)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        if self.project is not None:
+            self.filter_bar.show_count(self.model.rowCount(), self.project.counts()["pairs"])
+
+    def _on_model_reset(self) -> None:
+        self._update_counts()
+
+    def _restore_current(self, pair_id: int | None) -> None:
+        row = self.model.row_of(pair_id) if pair_id is not None else None
+        if row is None:
+            row = 0 if self.model.rowCount() else None
+        if row is None:
+            self.detail.show_pair(None)
+            return
+        self.select_row(row)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        self._show_current()
+
+    def move(self, step: int) -> None:
+        row = self.table.currentIndex().row()
+        target = min(max(row + step, 0), self.model.rowCount() - 1)
+        if target >= 0 and target != row:
+            self.select_row(target)
+
+    def _on_current_changed(self, current, _previous) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        if self.project is None:
+            return
+        pair_id = self.model.pair_id(self.table.currentIndex().row())
+        pair = get_pair(self.project, pair_id) if pair_id is not None else None
+        if pair is None:
+            self.detail.show_pair(None)
+            return
+        chat = self.project.conn.execute("SELECT name FROM chats WHERE id = ?",
+                                         (pair.chat_id,)).fetchone()
+        self.detail.show_pair(pair, thread_around(self.project, pair),
+                              chat[0] if chat else "", filters.topic_choices(self.project))
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [pid for pid in (self.model.pair_id(r) for r in rows) if pid is not None]
+
+    def _focus_table(self) -> None:
+        self.detail.flush()
+        self.table.setFocus()
+
+    def _focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    # -- changes ------------------------------------------------------------------------------
+
+    def _push(self, command: commands.PairCommand) -> None:
+        try:
+            self.undo_stack.push(command)
+        except StudioError as exc:
+            show_error(self, self.tr("The change was not made"), exc)
+
+    def _notify(self, pair_ids: set[int] | None) -> None:
+        """Called by commands after they write: refresh views, tell the other tabs."""
+        if pair_ids is None:
+            current = self.detail.current_pair_id()
+            self.model.reload()
+            self._restore_current(current)
+        else:
+            self.model.refresh_ids(pair_ids)
+            if self.detail.current_pair_id() in pair_ids:
+                self._show_current()
+        self._own_change = True
+        try:
+            self.ctx.pairs_changed.emit(pair_ids)
+        finally:
+            self._own_change = False
+
+    def _on_pairs_changed_elsewhere(self, pair_ids) -> None:
+        if self._own_change or self.project is None:
+            return
+        self.filter_bar.load_choices(self.project)
+        if pair_ids is None:
+            self._on_filter_changed(self.filter_bar.current())
+            self._update_empty()
+        else:
+            self.model.refresh_ids(set(pair_ids))
+            if self.detail.current_pair_id() in pair_ids and not self.detail.has_unsaved():
+                self._show_current()
+
+    def set_status(self, status: str) -> None:
+        self.flush()
+        ids = self.selected_ids()
+        if self.project is None or not ids:
+            return
+        label = self.model.status_text(status)
+        self._push(commands.StatusCommand(self.project, self._notify, ids, status, label))
+        if len(ids) == 1:
+            self.move(1)
+
+    def _on_turns_edited(self, pair_id: int, turns: list) -> None:
+        if self.project is None:
+            return
+        before = operations.edited_turns(self.project, pair_id)
+        self._push(commands.TurnsCommand(self.project, self._notify, pair_id, before, turns,
+                                         self.tr("Edit text"), mergeable=True))
+
+    def _on_field_edited(self, pair_id: int, field_name: str, value) -> None:
+        if self.project is None:
+            return
+        pair = get_pair(self.project, pair_id)
+        before = pair.notes if field_name == "notes" else pair.system_prompt
+        text = self.tr("Edit notes") if field_name == "notes" else self.tr("Edit system prompt")
+        self._push(commands.FieldCommand(self.project, self._notify, pair_id, field_name,
+                                         before, value, text))
+
+    def _on_topics_edited(self, pair_id: int, before: list, after: list) -> None:
+        if self.project is not None:
+            self._push(commands.SetTopicsCommand(self.project, self._notify, pair_id, before,
+                                                 after))
+            self.filter_bar.load_choices(self.project)
+
+    def _on_revert(self, pair_id: int) -> None:
+        if self.project is not None:
+            before = operations.edited_turns(self.project, pair_id)
+            self._push(commands.TurnsCommand(self.project, self._notify, pair_id, before, None,
+                                             self.tr("Revert to original")))
+
+    def _on_join(self, pair_id: int, index: int) -> None:
+        pair = get_pair(self.project, pair_id) if self.project else None
+        if pair is None:
+            return
+        try:
+            joined = operations.merge_turn_with_next(pair.turns, index)
+        except StudioError as exc:
+            show_error(self, self.tr("The messages were not joined"), exc)
+            return
+        before = operations.edited_turns(self.project, pair_id)
+        self._push(commands.TurnsCommand(self.project, self._notify, pair_id, before, joined,
+                                         self.tr("Join messages")))
+
+    def _on_split(self, pair_id: int, at: int) -> None:
+        if self.project is not None:
+            self._push(commands.SplitCommand(self.project, self._notify, pair_id, at))
+
+    def add_topic(self) -> None:
+        ids = self.selected_ids()
+        if self.project is None or not ids:
+            return
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Add a topic"),
+            self.tr("Topic for %n selected pairs:", "", len(ids)),
+            filters.topic_choices(self.project), 0, True)
+        if ok and name.strip():
+            self._push(commands.TopicCommand(self.project, self._notify, ids, name.strip(),
+                                             True))
+            self.filter_bar.load_choices(self.project)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if self.project is not None and ids:
+            self.flush()
+            restoring = self.model.filter.deleted
+            self._push(commands.DeleteCommand(self.project, self._notify, ids, not restoring))
+            self.ctx.show_status(self.tr("%n pairs restored", "", len(ids)) if restoring else
+                                 self.tr("%n pairs deleted; Undo brings them back", "",
+                                         len(ids)))
+
+    def add_pair(self) -> None:
+        if self.project is None:
+            return
+        dialog = AddPairDialog(self)
+        if dialog.exec():
+            question, answer, context = dialog.values()
+            command = commands.AddPairCommand(self.project, self._notify, question, answer,
+                                              context)
+            self._push(command)
+            self._update_empty()
+            if command.pair_id is not None:
+                self._restore_current(command.pair_id)
+
+    def find_and_replace(self) -> None:
+        if self.project is None:
+            return
+        self.flush()
+        scopes = {"filtered": list(self.model.ids()), "selected": self.selected_ids()}
+        dialog = ReplaceDialog(self.project, scopes, self)
+        if dialog.exec() and dialog.plan:
+            self._push(commands.ReplaceCommand(
+                self.project, self._notify, dialog.plan,
+                self.tr("Replace in %n pairs", "", len(dialog.plan))))
+
+    def show_duplicates(self) -> None:
+        if self.project is None:
+            return
+        self.flush()
+        dialog = DuplicatesDialog(self.project, self)
+        if dialog.exec():
+            groups = dialog.decisions()
+            if groups:
+                self._push(commands.MergeCommand(self.project, self._notify, groups))
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def flush(self) -> None:
+        """Write any pending typing now."""
+        self.detail.flush()
+
+    def hideEvent(self, event) -> None:
+        self.flush()
+        super().hideEvent(event)

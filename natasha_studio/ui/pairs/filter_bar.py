@@ -1,0 +1,180 @@
+"""The filter bar over the pairs table; emits a ``PairFilter`` whenever a choice changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from natasha_studio.core.curation import filters
+from natasha_studio.core.curation.filters import PairFilter
+from natasha_studio.core.store import Project
+
+SEARCH_DELAY_MS = 120  # a pause in typing, so a burst of keys runs one query
+
+
+class PairFilterBar(QWidget):
+    changed = Signal(object)  # PairFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._quiet = False
+        self.status = QComboBox()
+        for text, value in ((self.tr("Any status"), ()), (self.tr("New"), ("new",)),
+                            (self.tr("Approved"), ("approved",)),
+                            (self.tr("Rejected"), ("rejected",)),
+                            (self.tr("Needs work"), ("needs_work",)),
+                            (self.tr("Not yet decided"), ("new", "needs_work"))):
+            self.status.addItem(text, value)
+        self.chat = QComboBox()
+        self.chat.setMinimumContentsLength(14)
+        self.chat.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.topic = QComboBox()
+        self.topic.setMinimumContentsLength(10)
+        self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.origin = QComboBox()
+        for text, value in ((self.tr("Any pairing"), ()),
+                            (self.tr("Direct replies"), ("reply",)),
+                            (self.tr("Paired by time"), ("implicit",)),
+                            (self.tr("Channel comments"), ("comment",)),
+                            (self.tr("Added by hand"), ("manual", "model"))):
+            self.origin.addItem(text, value)
+        self.edited = QComboBox()
+        for text, value in ((self.tr("Edited or not"), None), (self.tr("Edited"), True),
+                            (self.tr("Not edited"), False)):
+            self.edited.addItem(text, value)
+        self.min_quality = QDoubleSpinBox()
+        self.max_quality = QDoubleSpinBox()
+        for spin in (self.min_quality, self.max_quality):
+            spin.setDecimals(2)
+            spin.setSingleStep(0.05)
+            spin.setRange(0.0, 1.0)
+        self.min_quality.setToolTip(self.tr("Lowest quality shown"))
+        self.max_quality.setToolTip(self.tr("Highest quality shown"))
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search questions and answers\u2026"))
+        self.regex = QCheckBox(self.tr("Regular expression"))
+        self.deleted = QCheckBox(self.tr("Deleted pairs"))
+        self.deleted.setToolTip(self.tr("Show the deleted pairs, to restore them"))
+        self.clear_button = QToolButton()
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "muted")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color:#b91c1c")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._emit)
+        for combo in (self.status, self.chat, self.topic, self.origin, self.edited):
+            combo.currentIndexChanged.connect(self._emit)
+        for spin in (self.min_quality, self.max_quality):
+            spin.valueChanged.connect(lambda _v: self._timer.start())
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._emit)
+        self.regex.toggled.connect(self._emit)
+        self.deleted.toggled.connect(self._emit)
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self.search, 3)
+        row1.addWidget(self.regex)
+        row1.addWidget(self.count_label, 1)
+        row2 = QHBoxLayout()
+        for w in (self.status, self.chat, self.topic, self.origin, self.edited):
+            row2.addWidget(w)
+        row2.addWidget(QLabel(self.tr("Quality")))
+        row2.addWidget(self.min_quality)
+        row2.addWidget(QLabel("\u2013"))
+        row2.addWidget(self.max_quality)
+        row2.addWidget(self.deleted)
+        row2.addStretch(1)
+        row2.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.error_label)
+
+    def load_choices(self, project: Project | None) -> None:
+        """Fill chats, topics and the quality range from the project (keeps the filter)."""
+        self._quiet = True
+        try:
+            chat, topic = self.chat.currentData(), self.topic.currentData()
+            self.chat.clear()
+            self.chat.addItem(self.tr("All chats"), None)
+            self.topic.clear()
+            self.topic.addItem(self.tr("Any topic"), None)
+            if project is not None:
+                for chat_id, name, count in filters.chat_choices(project):
+                    self.chat.addItem(f"{name or chat_id} ({count})", chat_id)
+                for name in filters.topic_choices(project):
+                    self.topic.addItem(name, name)
+                low, high = filters.quality_bounds(project)
+            else:
+                low, high = 0.0, 1.0
+            for spin in (self.min_quality, self.max_quality):
+                spin.setRange(low, high)
+            if self.max_quality.value() == 0 or self.max_quality.value() > high:
+                self.max_quality.setValue(high)
+            self.chat.setCurrentIndex(max(0, self.chat.findData(chat)))
+            self.topic.setCurrentIndex(max(0, self.topic.findData(topic)))
+        finally:
+            self._quiet = False
+
+    def current(self) -> PairFilter:
+        low, high = self.min_quality.value(), self.max_quality.value()
+        chat = self.chat.currentData()
+        return PairFilter(
+            statuses=tuple(self.status.currentData() or ()),
+            chat_ids=(chat,) if chat is not None else (),
+            topic=self.topic.currentData(),
+            min_quality=low if low > self.min_quality.minimum() else None,
+            max_quality=high if high < self.max_quality.maximum() else None,
+            origins=tuple(self.origin.currentData() or ()),
+            edited=self.edited.currentData(),
+            search=self.search.text(),
+            regex=self.regex.isChecked(),
+            deleted=self.deleted.isChecked(),
+        )
+
+    def clear(self) -> None:
+        self._quiet = True
+        try:
+            for combo in (self.status, self.chat, self.topic, self.origin, self.edited):
+                combo.setCurrentIndex(0)
+            self.min_quality.setValue(self.min_quality.minimum())
+            self.max_quality.setValue(self.max_quality.maximum())
+            self.search.clear()
+            self.regex.setChecked(False)
+            self.deleted.setChecked(False)
+        finally:
+            self._quiet = False
+        self._emit()
+
+    def show_count(self, shown: int, total: int) -> None:
+        if shown == total:
+            self.count_label.setText(self.tr("%n pairs", "", total))
+        else:
+            self.count_label.setText(self.tr("%n pairs match", "", shown) + " "
+                                     + self.tr("of %n", "", total))
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        if not self._quiet:
+            self.changed.emit(self.current())
