@@ -16,10 +16,10 @@ from typing import Any
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.providers.base import Provider
-from natasha_studio.providers.compatible_provider import CompatibleProvider
-from natasha_studio.providers.openai_provider import OpenAIProvider
-from natasha_studio.providers.vertex_provider import VertexProvider
 from natasha_studio.secrets import SecretStore, secret_store
+
+# The provider modules import their SDKs (seconds of start-up for openai alone), so they are
+# imported when a provider is built, not when the command line or the window starts.
 
 # Providers that can fine-tune, in the order the tab offers them (Vertex AI is the main path).
 TUNING_PROVIDERS = ("vertex", "openai")
@@ -45,6 +45,10 @@ def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: A
     Overrides: ``api_key``, ``base_url`` (openai, compatible); ``project``, ``location``,
     ``bucket``, ``credentials_file``, ``credentials``, ``base_url`` (vertex).
     """
+    from natasha_studio.providers.compatible_provider import CompatibleProvider
+    from natasha_studio.providers.openai_provider import OpenAIProvider
+    from natasha_studio.providers.vertex_provider import VertexProvider
+
     secrets = secrets or secret_store()
     if kind == "openai":
         return OpenAIProvider(overrides.get("api_key") or secrets.get("openai_api_key"),
@@ -73,6 +77,8 @@ def provider_for_model(entry: Mapping[str, Any], secrets: SecretStore | None = N
     secret named in the entry's settings (``api_key_secret``), else the per-server
     ``compatible_api_key:<base url>``, else ``compatible_api_key``.
     """
+    from natasha_studio.providers.compatible_provider import CompatibleProvider
+
     secrets = secrets or secret_store()
     kind = entry["provider"]
     raw = entry["settings"] if "settings" in entry.keys() else None

@@ -1,0 +1,143 @@
+"""Fine-tune commands: ``finetune`` (launch, optionally wait) and ``jobs`` (list with states).
+
+Both read keys like the window does (keyring, with the SDKs' usual environment variables
+winning: OPENAI_API_KEY, OPENAI_BASE_URL, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION,
+GOOGLE_APPLICATION_CREDENTIALS, NATASHA_STUDIO_GCS_BUCKET).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+
+from natasha_studio.core import export, jobs
+from natasha_studio.core.i18n import translate
+from natasha_studio.core.store import Project
+from natasha_studio.providers.registry import TUNING_PROVIDERS, build_provider
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("finetune", help="launch a fine-tune of a snapshot (Vertex AI or OpenAI)")
+    p.add_argument("project", help="the .nstudio project file")
+    p.add_argument("--provider", required=True, choices=TUNING_PROVIDERS)
+    p.add_argument("--model", required=True, help="the base model, e.g. gemini-2.5-flash")
+    p.add_argument("--snapshot", help="snapshot name or number (default: freeze the approved pairs)")
+    p.add_argument("--epochs", type=int, help="epochs (default: the provider chooses)")
+    p.add_argument("--learning-rate-multiplier", type=float, help="default: the provider chooses")
+    p.add_argument("--batch-size", type=int, help="OpenAI only (default: auto)")
+    p.add_argument("--adapter-size", type=int, choices=(1, 2, 4, 8, 16, 32),
+                   help="Vertex AI only (default: the provider chooses)")
+    p.add_argument("--suffix", help="OpenAI: a suffix for the tuned model's name")
+    p.add_argument("--seed", type=int, help="OpenAI: a seed for a repeatable run")
+    p.add_argument("--name", default="", help="a display name for the job")
+    p.add_argument("--wait", action="store_true", help="follow the job until it ends")
+    p.add_argument("--poll-interval", type=float, help="seconds between checks with --wait")
+    p.set_defaults(func=cmd_finetune)
+
+    p = sub.add_parser("jobs", help="list a project's fine-tune jobs with their states")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_jobs)
+
+
+def _hyperparameters(args: argparse.Namespace) -> dict:
+    values = {"epochs": args.epochs, "learning_rate_multiplier": args.learning_rate_multiplier,
+              "batch_size": args.batch_size, "adapter_size": args.adapter_size,
+              "suffix": args.suffix, "seed": args.seed}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def cmd_finetune(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        jobs.mark_interrupted(project)
+        if args.snapshot:
+            snapshot = export.get_snapshot(project, int(args.snapshot) if args.snapshot.isdigit()
+                                           else args.snapshot)
+        else:
+            snapshot, created = export.freeze_or_reuse(project)
+            print((translate("FinetuneCli", "Froze snapshot “{name}” ({n} pairs).") if created
+                   else translate("FinetuneCli", "Using snapshot “{name}” ({n} pairs), which has "
+                                                 "the same content.")).format(
+                name=snapshot.name, n=snapshot.pair_count))
+        pre = export.preflight(project, snapshot.id, args.provider, args.model,
+                               epochs=args.epochs)
+        if not pre.ok:
+            print("\n".join(export.report_lines(pre.report)), file=sys.stderr)
+            print(translate("FinetuneCli", "The dataset has errors the provider would reject; "
+                                           "nothing was sent."), file=sys.stderr)
+            return 1
+        cost = pre.report.cost
+        if cost and cost.cost is not None:
+            print(translate("FinetuneCli", "Estimated cost: ≈ {cost:.2f} {currency} ({tokens:,} "
+                                           "billed tokens).").format(
+                cost=cost.cost, currency=cost.currency, tokens=cost.billed_tokens))
+        provider = build_provider(args.provider)
+        plan = jobs.LaunchPlan(args.provider, args.model, pre.train_path, pre.validation_path,
+                               snapshot_id=snapshot.id,
+                               display_name=args.name or snapshot.name,
+                               hyperparameters=_hyperparameters(args))
+        job_id = jobs.record_launch(project, plan)
+        shown = [-1]
+
+        def upload_progress(done: int, total: int) -> None:
+            percent = int(done * 100 / total) if total else 100
+            if percent // 25 != shown[0] // 25 or percent == 100 and shown[0] != 100:
+                shown[0] = percent
+                print(translate("FinetuneCli", "Uploading: {percent}%").format(percent=percent),
+                      flush=True)
+
+        job = asyncio.run(jobs.launch(project, provider, job_id, plan, progress=upload_progress))
+        print(translate("FinetuneCli", "Job #{id} started: {remote_id}").format(
+            id=job.id, remote_id=job.remote_id), flush=True)
+        if not args.wait:
+            return 0
+        job = asyncio.run(jobs.track(project, provider, job_id, interval=args.poll_interval,
+                                     on_update=lambda change: _print_change(project, change)))
+        if job.status == "succeeded":
+            print(translate("FinetuneCli", "Tuned model: {model}").format(model=job.tuned_model))
+            return 0
+        print(translate("FinetuneCli", "The job ended as {state}: {error}").format(
+            state=job.status, error=job.error or ""), file=sys.stderr)
+        return 1
+
+
+def _print_change(project: Project, change: jobs.StatusChange) -> None:
+    parts = []
+    if "status" in change.fields:
+        parts.append(translate("FinetuneCli", "state: {state}").format(state=change.status))
+    if change.new_metrics:
+        series = jobs.job_metrics(project, change.job_id).get("train_loss")
+        if series:
+            step, value = series[-1]
+            parts.append(translate("FinetuneCli", "step {step}, training loss {loss:.3f}").format(
+                step=step, loss=value))
+    if parts:
+        print(f"#{change.job_id}: " + "; ".join(parts), flush=True)
+
+
+def cmd_jobs(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        records = jobs.list_jobs(project)
+    if args.json:
+        print(json.dumps([{
+            "id": j.id, "provider": j.provider, "remote_id": j.remote_id,
+            "snapshot": j.snapshot_name, "base_model": j.base_model, "name": j.display_name,
+            "status": j.status, "error": j.error, "tuned_model": j.tuned_model,
+            "created_at": j.created_at, "finished_at": j.finished_at,
+        } for j in records], ensure_ascii=False, indent=2))
+        return 0
+    if not records:
+        print(translate("FinetuneCli", "No fine-tune jobs yet."))
+        return 0
+    for j in records:
+        line = f"#{j.id}  {j.status:<11} {j.provider:<7} {j.base_model}"
+        if j.display_name:
+            line += f"  “{j.display_name}”"
+        if j.tuned_model:
+            line += f"  → {j.tuned_model}"
+        if j.error:
+            line += f"  ({j.error.splitlines()[0]})"
+        print(line)
+    return 0
