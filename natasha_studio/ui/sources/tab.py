@@ -1,16 +1,334 @@
-"""The Sources tab."""
+"""The Sources tab: bring conversations in (export files, Telegram account), pick the persona,
+see how many pairs come out, tune extraction and the topic lexicon.
+
+Import and extraction run in a worker thread with its own connection to the project file;
+this tab only reads the results when they are done.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import importlib
+from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from natasha_studio.core.dataset.importer import ImportReport, import_exports
+from natasha_studio.core.dataset.participants import list_participants
+from natasha_studio.core.dataset.pipeline import ExtractionReport, pair_counts, run_extraction
+from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids, set_persona_ids
+from natasha_studio.core.dataset.topics import retag_pairs
+from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
+from natasha_studio.ui.errors import show_error
+from natasha_studio.ui.sources.extraction import ExtractionPanel
+from natasha_studio.ui.sources.lexicon import LexiconDialog
+from natasha_studio.ui.sources.persona import PersonaPicker
 from natasha_studio.ui.widgets.empty_state import EmptyState
+
+IMPORT_TASK = "sources.import"
+EXTRACT_TASK = "sources.extract"
+RETAG_TASK = "sources.retag"
+
+
+def _import_job(project_path: Path, files: list[str], progress) -> tuple[ImportReport, ExtractionReport | None]:
+    project = Project.open(project_path)
+    try:
+        report = import_exports(project, files, progress)
+        extraction = run_extraction(project, progress) if report.added and persona_ids(project) else None
+        return report, extraction
+    finally:
+        project.close()
+
+
+def _extract_job(project_path: Path, progress) -> ExtractionReport:
+    project = Project.open(project_path)
+    try:
+        return run_extraction(project, progress)
+    finally:
+        project.close()
+
+
+def _retag_job(project_path: Path, progress) -> int:
+    project = Project.open(project_path)
+    try:
+        return retag_pairs(project, progress)
+    finally:
+        project.close()
+
+
+class _ImportArea(QWidget):
+    """Buttons, drop hint, progress and the list of imported chats."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.files_button = QPushButton(self.tr("Import export files…"))
+        self.files_button.setProperty("primary", True)
+        self.folder_button = QPushButton(self.tr("Import a folder…"))
+        hint = QLabel(self.tr("In Telegram Desktop: chat menu → Export chat history → format "
+                              "\"Machine-readable JSON\". Then choose its result.json here, or drag "
+                              "the file or folder onto this window."))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "muted")
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.chats = QTableWidget(0, 3)
+        self.chats.setHorizontalHeaderLabels([self.tr("Chat"), self.tr("Kind"), self.tr("Messages")])
+        self.chats.verticalHeader().hide()
+        self.chats.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.chats.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.files_button)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(hint)
+        layout.addLayout(row)
+        layout.addWidget(self.chats, 1)
+        # The chats list stays short so the persona list below gets the room.
+        self.chats.setMaximumHeight(220)
+
+    def kind_label(self, chat_type: str) -> str:
+        labels = {
+            "personal_chat": self.tr("personal chat"), "bot_chat": self.tr("bot"),
+            "private_group": self.tr("group"), "private_supergroup": self.tr("group"),
+            "public_supergroup": self.tr("public group"), "private_channel": self.tr("channel"),
+            "public_channel": self.tr("public channel"), "saved_messages": self.tr("saved messages"),
+        }
+        return labels.get(chat_type, chat_type)
+
+    def set_chats(self, rows) -> None:
+        self.chats.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            self.chats.setItem(i, 0, QTableWidgetItem(row["name"] or str(row["id"])))
+            kind = self.kind_label(row["type"]) + (self.tr(", forum") if row["is_forum"] else "")
+            self.chats.setItem(i, 1, QTableWidgetItem(kind))
+            count = QTableWidgetItem(f"{row['messages']:,}".replace(",", " "))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.chats.setItem(i, 2, count)
 
 
 class SourcesTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.setAcceptDrops(True)
+        self.empty = EmptyState(self.tr("No project open"),
+                                self.tr("Create or open a project, or open the demo project, "
+                                        "to bring in Telegram conversations."))
+        self.import_area = _ImportArea()
+        self.sources = QTabWidget()
+        self.sources.addTab(self.import_area, self.tr("Export files"))
+        self.sources.addTab(self._telegram_panel(), self.tr("Telegram account"))
+        self.persona = PersonaPicker()
+        self.extraction = ExtractionPanel()
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.persona)
+        lower.addWidget(self.extraction)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        main = QSplitter(Qt.Orientation.Vertical)
+        main.addWidget(self.sources)
+        main.addWidget(lower)
+        main.setStretchFactor(0, 1)
+        main.setStretchFactor(1, 2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(main)
         layout = QVBoxLayout(self)
-        layout.addWidget(EmptyState(self.tr("Sources"), self.tr("Import a Telegram export or log into Telegram to bring in conversations.")))
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.stack)
+
+        self._persona_timer = QTimer(self)
+        self._persona_timer.setSingleShot(True)
+        self._persona_timer.setInterval(700)  # several ticks in a row make one extraction
+        self._connect()
+        self._on_project_changed(ctx.project)
+
+    def _telegram_panel(self) -> QWidget:
+        # The live account lives in its own package; the tab works without it.
+        try:
+            module = importlib.import_module("natasha_studio.ui.telegram.panel")
+            return module.TelegramPanel(self.ctx)
+        except ImportError as exc:
+            placeholder = EmptyState(self.tr("Telegram account"),
+                                     self.tr("Fetching from a Telegram account is not available "
+                                             "in this installation (%1). Import export files "
+                                             "instead.").replace("%1", str(exc)))
+            return placeholder
+
+    def _connect(self) -> None:
+        self.ctx.project_changed.connect(self._on_project_changed)
+        self.ctx.sources_changed.connect(self.refresh)
+        self.ctx.tasks.progress.connect(self._on_progress)
+        self.ctx.tasks.tasks_changed.connect(self._on_tasks_changed)
+        self.import_area.files_button.clicked.connect(self._on_choose_files)
+        self.import_area.folder_button.clicked.connect(self._on_choose_folder)
+        self.import_area.cancel_button.clicked.connect(self._on_cancel)
+        self.persona.persona_changed.connect(self._on_persona_changed)
+        self._persona_timer.timeout.connect(self.start_extraction)
+        self.extraction.run_requested.connect(self.start_extraction)
+        self.extraction.settings_changed.connect(self._on_settings_changed)
+        self.extraction.lexicon_requested.connect(self._on_lexicon)
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _on_project_changed(self, project: Project | None) -> None:
+        self.stack.setCurrentIndex(0 if project is None else 1)
+        if project is not None:
+            self.extraction.set_settings(ExtractionSettings.load(project))
+            self.refresh()
+
+    def refresh(self) -> None:
+        project = self.ctx.project
+        if project is None:
+            return
+        rows = project.conn.execute(
+            "SELECT c.id, c.name, c.type, c.is_forum, (SELECT count(*) FROM messages m"
+            " WHERE m.chat_id = c.id) AS messages FROM chats c ORDER BY messages DESC").fetchall()
+        self.import_area.set_chats(rows)
+        self.persona.set_participants(list_participants(project))
+        self._refresh_counts()
+
+    def _refresh_counts(self) -> None:
+        project = self.ctx.project
+        if project is None:
+            return
+        has_messages = project.conn.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
+        self.extraction.set_counts(pair_counts(project), bool(persona_ids(project)), has_messages)
+        self._on_tasks_changed()
+
+    def _busy(self) -> bool:
+        return any(self.ctx.tasks.is_running(n) for n in (IMPORT_TASK, EXTRACT_TASK, RETAG_TASK))
+
+    def _on_tasks_changed(self) -> None:
+        busy = self._busy()
+        for widget in (self.import_area.files_button, self.import_area.folder_button):
+            widget.setEnabled(not busy)
+        if busy:
+            self.extraction.set_busy(True)
+        self.import_area.progress.setVisible(busy)
+        self.import_area.cancel_button.setVisible(busy)
+
+    def _on_progress(self, name: str, done: int, total: int, detail: str) -> None:
+        if name not in (IMPORT_TASK, EXTRACT_TASK, RETAG_TASK) or (total == 0 and done == 0):
+            return
+        bar = self.import_area.progress
+        bar.setRange(0, 1000 if total else 0)
+        bar.setValue(int(1000 * done / total) if total else 0)
+        what = {IMPORT_TASK: self.tr("Importing %1"), EXTRACT_TASK: self.tr("Finding pairs in %1"),
+                RETAG_TASK: self.tr("Tagging topics")}[name]
+        bar.setFormat(what.replace("%1", detail) + "  %p%")
+
+    # -- import ------------------------------------------------------------------------------
+
+    def _on_choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose Telegram export files"), "",
+            self.tr("Telegram export (*.json);;All files (*)"))
+        if files:
+            self.import_paths(files)
+
+    def _on_choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose an export folder"))
+        if folder:
+            self.import_paths([folder])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.ctx.project is not None and event.mimeData().hasUrls() and not self._busy():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> None:
+        project = self.ctx.project
+        if project is None:
+            return
+        self.ctx.tasks.cancel(EXTRACT_TASK)
+        self.ctx.tasks.run_in_thread(
+            IMPORT_TASK, _import_job, project.path, list(paths), with_progress=True,
+            title=self.tr("Importing Telegram exports"), owner=project,
+            on_done=self._on_import_done)
+
+    def _on_import_done(self, result: tuple[ImportReport, ExtractionReport | None]) -> None:
+        report, extraction = result
+        self.ctx.sources_changed.emit()
+        if extraction is not None:
+            self.ctx.pairs_changed.emit(None)
+        self.ctx.show_status(self.tr("Imported %n new message(s).", "", report.added))
+        if report.errors:
+            text = "\n\n".join(str(f.error) for f in report.errors)
+            show_error(self, self.tr("Some files were not imported"), text)
+
+    def _on_cancel(self) -> None:
+        for name in (IMPORT_TASK, EXTRACT_TASK, RETAG_TASK):
+            self.ctx.tasks.cancel(name)
+
+    # -- persona and extraction ------------------------------------------------------------
+
+    def _on_persona_changed(self, ids: list[int]) -> None:
+        project = self.ctx.project
+        if project is None:
+            return
+        set_persona_ids(project, ids)
+        self._refresh_counts()
+        if ids:
+            self._persona_timer.start()
+
+    def _on_settings_changed(self, _unused=None) -> None:
+        project = self.ctx.project
+        if project is not None:
+            self.extraction.settings(ExtractionSettings.load(project)).save(project)
+
+    def start_extraction(self) -> None:
+        project = self.ctx.project
+        if project is None or not persona_ids(project) or self.ctx.tasks.is_running(IMPORT_TASK):
+            return
+        self.ctx.tasks.run_in_thread(
+            EXTRACT_TASK, _extract_job, project.path, with_progress=True,
+            title=self.tr("Finding pairs"), owner=project, on_done=self._on_extract_done)
+
+    def _on_extract_done(self, report: ExtractionReport) -> None:
+        self._refresh_counts()
+        self.ctx.pairs_changed.emit(None)
+        message = self.tr("%n pair(s) found", "", report.total)
+        if report.stale:
+            message += self.tr("; %n no longer found but kept for your edits", "", report.stale)
+        self.ctx.show_status(message)
+
+    def _on_lexicon(self) -> None:
+        project = self.ctx.project
+        if project is None:
+            return
+        dialog = LexiconDialog(project, self)
+        dialog.exec()
+        if dialog.changed:
+            self.ctx.tasks.run_in_thread(
+                RETAG_TASK, _retag_job, project.path, with_progress=True,
+                title=self.tr("Tagging topics"), owner=project,
+                on_done=lambda _n: self.ctx.pairs_changed.emit(None))
