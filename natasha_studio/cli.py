@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "export",
     "dataset",
     "finetune",
+    "chat",
 ]
 
 
