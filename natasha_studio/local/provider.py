@@ -134,6 +134,11 @@ def _event_text(event: dict[str, Any]) -> str:
             text += translate("LocalTraining", ", validation loss {loss:.4f}").format(
                 loss=event["valid_loss"])
         return text
+    if kind == "download":
+        if not event.get("total"):
+            return translate("LocalTraining", "Downloading {model}…").format(model=event["model"])
+        return translate("LocalTraining", "Downloading {model}: {done} of {total} files.").format(
+            model=event["model"], done=event["done"], total=event["total"])
     if kind == "done":
         return translate("LocalTraining", "The adapter is saved in {path}.").format(
             path=event.get("adapter_dir"))

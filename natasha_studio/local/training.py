@@ -37,6 +37,29 @@ def resolve_device(preference: str = "auto") -> str:
     return "cpu"
 
 
+def ensure_model(base_model: str, emit: Emit) -> str:
+    """A local folder of ``base_model``: as given, or downloaded from the Hugging Face Hub.
+
+    Download progress is reported as ``download`` events (files done of total).
+    """
+    if Path(base_model).expanduser().is_dir():
+        return str(Path(base_model).expanduser())
+    from huggingface_hub import snapshot_download
+    from tqdm.auto import tqdm
+
+    class _Progress(tqdm):  # type: ignore[misc, valid-type]
+        def update(self, n: float | None = 1) -> bool | None:
+            result = super().update(n)
+            emit({"type": "download", "model": base_model, "done": int(self.n),
+                  "total": int(self.total or 0)})
+            return result
+
+    emit({"type": "download", "model": base_model, "done": 0, "total": 0})
+    return snapshot_download(
+        base_model, tqdm_class=_Progress,
+        allow_patterns=["*.json", "*.safetensors", "*.model", "*.txt", "*.jinja", "*.tiktoken"])
+
+
 def load_model_and_tokenizer(base_model: str, device: str, load_in_4bit: bool = False):
     """The base model on ``device`` (4-bit on CUDA when asked and bitsandbytes is there)."""
     import torch
@@ -108,7 +131,8 @@ def train(config: TrainConfig, emit: Emit, should_stop: Callable[[], bool]) -> P
     emit({"type": "status", "state": "loading", "device": device})
     emit({"type": "log", "level": "info", "code": "loading", "model": config.base_model,
           "device": device})
-    model, tokenizer = load_model_and_tokenizer(config.base_model, device, config.load_in_4bit)
+    model_dir = ensure_model(config.base_model, emit)
+    model, tokenizer = load_model_and_tokenizer(model_dir, device, config.load_in_4bit)
     if config.load_in_4bit and device == "cuda":
         from peft import prepare_model_for_kbit_training
 

@@ -22,8 +22,8 @@ from natasha_studio.secrets import SecretStore, secret_store
 # imported when a provider is built, not when the command line or the window starts.
 
 # Providers that can fine-tune, in the order the tab offers them (Vertex AI is the main path).
-TUNING_PROVIDERS = ("vertex", "openai")
-PROVIDER_KINDS = ("vertex", "openai", "compatible")
+TUNING_PROVIDERS = ("vertex", "openai", "local")
+PROVIDER_KINDS = ("vertex", "openai", "compatible", "local")
 # Where a test or a proxy points google-genai (the SDK reads the same variable itself).
 VERTEX_BASE_URL_ENV = "GOOGLE_VERTEX_BASE_URL"
 
@@ -67,6 +67,12 @@ def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: A
     if kind == "compatible":
         return CompatibleProvider(overrides.get("base_url") or "",
                                   overrides.get("api_key") or secrets.get("compatible_api_key"))
+    if kind == "local":
+        # Imported here: the local provider's module pulls in nothing heavy, but keeps the
+        # torch stack out of processes that never train locally.
+        from natasha_studio.local.provider import LocalProvider
+
+        return LocalProvider(device=overrides.get("device") or "auto")
     raise StudioError(translate("Providers", "Unknown provider “{name}”.").format(name=kind))
 
 
