@@ -142,12 +142,18 @@ def test_choose_search_fetch_and_extract(panel, qtbot, qloop, world, ctx_with_pr
     assert sorted(project.get_setting("telegram_chats")) == sorted([GROUP, CHANNEL])
 
     world.inject(GROUP, 12, flood_wait(2))
-    waits = []
-    page.overall.valueChanged.connect(lambda _: waits.append(page.status.text()))
-    with qtbot.waitSignal(panel.fetch_finished, timeout=10000) as finished:
+    statuses = []
+    show = page.show_progress
+
+    def record(progress):
+        show(progress)
+        statuses.append(page.status.text())
+
+    page.show_progress = record
+    with qtbot.waitSignal(panel.fetch_finished, timeout=20000) as finished:
         qtbot.mouseClick(page.fetch, Qt.MouseButton.LeftButton)
-        wait_until(qloop, lambda: "wait" in page.status.text(), timeout=10)
-        wait_until(qloop, lambda: not page.cancel.isVisible(), timeout=10)
+        wait_until(qloop, lambda: not page.cancel.isVisible(), timeout=20)
+    assert any("going on by itself in 2 s" in s for s in statuses)
     summary = finished.args[0]
     assert summary.added[GROUP] == 33 and summary.added[DISCUSSION] == 3
     assert "new messages fetched" in page.status.text()

@@ -149,7 +149,7 @@ class Fetcher:
         self.sleep = sleep
         self.clock = clock
         self.chunk = chunk
-        self.progress = FetchProgress([ChatProgress(c.id, c.name) for c in chats])
+        self.progress = FetchProgress([ChatProgress(c.id, c.name, total=c.messages) for c in chats])
         self.summary = FetchSummary()
         self._active_time = 0.0
 

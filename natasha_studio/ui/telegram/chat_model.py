@@ -226,7 +226,7 @@ class ProgressDelegate(QStyledItemDelegate):
         locale = QLocale()
         status = {
             "queued": self.tr("waiting"),
-            "waiting": self.tr("Telegram asked to wait"),
+            "waiting": self.tr("pause"),
             "failed": self.tr("failed"),
             "cancelled": self.tr("stopped"),
         }.get(item.status)

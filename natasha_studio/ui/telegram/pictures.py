@@ -22,7 +22,6 @@ def qr_pixmap(url: str, size: int = 240) -> QPixmap:
 def api_help_pixmap(width: int = 420) -> QPixmap:
     """A sketch of my.telegram.org's "API development tools" page, with the two fields to copy
     marked 1 and 2, so that a curator recognises the page when she gets there."""
-    tr = QCoreApplication.translate
     height = int(width * 0.58)
     pixmap = QPixmap(width, height)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -48,11 +47,11 @@ def api_help_pixmap(width: int = 420) -> QPixmap:
     heading.setBold(True)
     p.setFont(heading)
     p.drawText(QRectF(20, 40, width - 40, 24), Qt.AlignmentFlag.AlignVCenter,
-               tr("TelegramHelp", "App configuration"))
+               QCoreApplication.translate("TelegramHelp", "App configuration"))
     p.setFont(small)
     rows = [
-        ("1", tr("TelegramHelp", "App api_id:"), "1234567"),
-        ("2", tr("TelegramHelp", "App api_hash:"), "0123456789abcdef0123456789abcdef"),
+        ("1", QCoreApplication.translate("TelegramHelp", "App api_id:"), "1234567"),
+        ("2", QCoreApplication.translate("TelegramHelp", "App api_hash:"), "0123456789abcdef0123456789abcdef"),
     ]
     y = 76.0
     for number, label, value in rows:
