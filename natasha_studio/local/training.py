@@ -187,7 +187,7 @@ def train(config: TrainConfig, emit: Emit, should_stop: Callable[[], bool]) -> P
             out = model(input_ids=ids.to(device), attention_mask=mask.to(device),
                         labels=labels.to(device))
             (out.loss / config.gradient_accumulation).backward()
-            accumulated += float(out.loss)
+            accumulated += float(out.loss.detach())
             micro += 1
             tokens_seen += int(mask.sum())
             if micro % config.gradient_accumulation:
