@@ -33,7 +33,7 @@ _SORT_SQL = {
     "status": "CASE p.status WHEN 'new' THEN 0 WHEN 'needs_work' THEN 1"
               " WHEN 'approved' THEN 2 ELSE 3 END",
     "chat": "(SELECT name FROM chats c WHERE c.id = p.chat_id)",
-    "date": "coalesce(p.answer_date, 0)",
+    "date": "p.answer_date",
     "topics": f"coalesce({_TOPICS_SQL}, '')",
     "quality": "coalesce(p.quality, -1)",
     "question": "p.question",

@@ -15,14 +15,17 @@ from collections.abc import Callable
 from natasha_studio.core.store import Project
 
 _WORD = re.compile(r"[^\W_]+")
+_MARKS = re.compile(r"[\u0300-\u036f]")  # combining diacritical marks
 
 Progress = Callable[[int, int, str], None]
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip diacritics, as the index tokenizer does."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return _MARKS.sub("", unicodedata.normalize("NFD", folded))
 
 
 def words(text: str) -> list[str]:
@@ -51,7 +54,7 @@ def pending_count(project: Project) -> int:
 
 
 def sync_search_index(project: Project, progress: Progress | None = None,
-                      batch: int = 2000) -> int:
+                      batch: int = 10000) -> int:
     """Index every pair marked as changed; returns how many were processed.
 
     Works in short transactions so that edits from the window are never blocked for long.

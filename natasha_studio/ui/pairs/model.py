@@ -50,10 +50,12 @@ class PairTableModel(QAbstractTableModel):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def set_project(self, project: Project | None) -> None:
+    def set_project(self, project: Project | None, load: bool = True) -> None:
+        """Show ``project``'s pairs; ``load=False`` when a filter is applied right after."""
         self._project = project
         self.filter = PairFilter()
-        self.reload()
+        if load or project is None:
+            self.reload()
 
     def set_filter(self, flt: PairFilter) -> None:
         """Apply a filter (may raise StudioError for a bad pattern; the table is then kept)."""
@@ -90,7 +92,9 @@ class PairTableModel(QAbstractTableModel):
 
     def refresh_ids(self, pair_ids: set[int] | None) -> None:
         """Re-read rows of changed pairs (None: every cached row)."""
-        if pair_ids is None:
+        if pair_ids is None or len(pair_ids) > 500:
+            # One signal for a bulk change: thousands of per-row signals cost more than a
+            # repaint of the visible rows.
             self._pages.clear()
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0),

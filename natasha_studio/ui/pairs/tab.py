@@ -222,8 +222,8 @@ class PairsTab(QWidget):
         self.filter_bar.load_choices(project)
         if project is not None:
             self._index_for_search(project)
-        self.model.set_project(project)
-        self.filter_bar.clear()
+        self.model.set_project(project, load=False)
+        self.filter_bar.clear()  # applies the (empty) filter: the one query that fills the table
         self._update_empty()
 
     def _index_for_search(self, project: Project, then=None) -> bool:

@@ -1,0 +1,65 @@
+"""An edit typed in the Pairs tab survives the process being killed (SIGKILL) right after."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from pairs_data import populate
+
+from natasha_studio.core.pairs import get_pair
+from natasha_studio.core.store import Project
+
+CHILD = textwrap.dedent("""
+    import sys, time
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from natasha_studio.core.store import Project
+    from natasha_studio.secrets import SecretStore
+    from natasha_studio.settings import AppSettings
+    from natasha_studio.ui.context import AppContext
+    from natasha_studio.ui.pairs.tab import PairsTab
+    ctx = AppContext(AppSettings(sys.argv[2]), SecretStore())
+    ctx.set_project(Project.open(sys.argv[1]))
+    tab = PairsTab(ctx)
+    tab.resize(1000, 700)
+    tab.show()
+    tab.select_row(1)
+    editor = tab.detail.answer_editor()
+    editor.setFocus()
+    editor.insertPlainText("Сохранено до сбоя. ")
+    deadline = time.monotonic() + 1.2   # longer than the 500 ms pause before writing
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    print(tab.detail.current_pair_id(), flush=True)
+    time.sleep(60)
+""")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_edit_survives_sigkill(tmp_path):
+    path = tmp_path / "crash.nstudio"
+    with Project.create(path, "Наташа") as project:
+        populate(project, 10)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path), str(tmp_path / "s.ini")],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        line = child.stdout.readline()
+        assert line.strip(), "the child did not report the edited pair"
+        pair_id = int(line)
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+    time.sleep(0.05)
+    with Project.open(path) as project:
+        pair = get_pair(project, pair_id)
+        assert pair.edited and "Сохранено до сбоя." in pair.answer
