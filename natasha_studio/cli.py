@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "dataset",
     "finetune",
     "chat",
+    "local",
 ]
 
 

@@ -68,7 +68,7 @@ AREAS: dict[str, list[str]] = {
         "natasha_studio/cli_commands/chat.py",
     ],
     "local": [
-        "natasha_studio/local", "natasha_studio/ui/local",
+        "natasha_studio/local", "natasha_studio/ui/local", "natasha_studio/cli_commands/local.py",
     ],
 }
 
