@@ -159,8 +159,32 @@ def _forward(message: Any) -> tuple[str | None, int | None, int | None]:
     return name, chat_id, msg_id
 
 
-def to_record(message: Any, chat_id: int) -> MessageRecord | None:
-    """One Telethon ``Message`` or ``MessageService`` as a record (None for empty slots)."""
+class AlbumIds:
+    """Album ids as the export import gives them: the id of the album's first message.
+
+    The Desktop export has no album id, so the import numbers every photo, video or file by
+    its album's first message (a lone photo is its own album). Telegram's ``grouped_id`` is
+    mapped the same way here, so both sources store the same value.
+    """
+
+    MEDIA = frozenset({"photo", "video_file", "animation", "file"})
+
+    def __init__(self) -> None:
+        self._first: dict[int, int] = {}
+
+    def __call__(self, record: MessageRecord, telegram_group: int | None) -> int | None:
+        if record.media_type not in self.MEDIA:
+            return None
+        if telegram_group is None:
+            return record.id
+        return self._first.setdefault(telegram_group, record.id)
+
+
+def to_record(message: Any, chat_id: int, albums: AlbumIds | None = None) -> MessageRecord | None:
+    """One Telethon ``Message`` or ``MessageService`` as a record (None for empty slots).
+
+    Pass one ``albums`` per chat, fed oldest first, to number albums as the export does.
+    """
     if isinstance(message, types.MessageEmpty) or message is None:
         return None
     sender_id = message.sender_id
@@ -197,7 +221,7 @@ def to_record(message: Any, chat_id: int) -> MessageRecord | None:
     if via is not None and getattr(via, "username", None):
         record.via_bot = "@" + via.username
     record.edited = int(message.edit_date.timestamp()) if message.edit_date else None
-    record.grouped_id = message.grouped_id
+    record.grouped_id = (albums or AlbumIds())(record, message.grouped_id)
     return record
 
 

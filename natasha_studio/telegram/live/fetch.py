@@ -26,7 +26,7 @@ from telethon import errors
 from natasha_studio.core.dataset.messages import store_messages
 from natasha_studio.core.dataset.records import MessageRecord
 from natasha_studio.core.store import Project
-from natasha_studio.telegram.live.convert import to_record
+from natasha_studio.telegram.live.convert import AlbumIds, to_record
 from natasha_studio.telegram.live.dialogs import ChatInfo
 from natasha_studio.telegram.live.errors import SessionDeadError, TelegramError, explain
 
@@ -236,12 +236,13 @@ class Fetcher:
                 store_messages(self.project, record, [])
                 state.save(self.project, chat.id)
         failures = 0
+        albums = AlbumIds()
         while True:
             started = self.clock()
             try:
                 async for message in source.iter_messages(chat.entity, reverse=True,
                                                           min_id=state.max_id, wait_time=wait_time):
-                    converted = to_record(message, chat.id)
+                    converted = to_record(message, chat.id, albums)
                     if converted is None:
                         continue
                     buffer.append(converted)
