@@ -28,10 +28,6 @@ Notify = Callable[[set[int] | None], None]
 _EDIT_ID = 1001
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("PairsUndo", text, None, n)
-
-
 class PairCommand(QUndoCommand):
     def __init__(self, project: Project, notify: Notify, text: str) -> None:
         super().__init__(text)
@@ -42,8 +38,8 @@ class PairCommand(QUndoCommand):
 class StatusCommand(PairCommand):
     def __init__(self, project: Project, notify: Notify, pair_ids: Sequence[int],
                  status: str, label: str) -> None:
-        text = (_tr("Mark %n pairs as {status}", len(pair_ids)).format(status=label)
-                if len(pair_ids) != 1 else _tr("Mark as {status}").format(status=label))
+        text = (QCoreApplication.translate("PairsUndo", "Mark %n pairs as {status}", None, len(pair_ids)).format(status=label)
+                if len(pair_ids) != 1 else QCoreApplication.translate("PairsUndo", "Mark as {status}").format(status=label))
         super().__init__(project, notify, text)
         self.pair_ids = list(pair_ids)
         self.status = status
@@ -61,8 +57,8 @@ class StatusCommand(PairCommand):
 class TopicCommand(PairCommand):
     def __init__(self, project: Project, notify: Notify, pair_ids: Sequence[int], name: str,
                  add: bool) -> None:
-        text = (_tr("Add topic \u201c{name}\u201d") if add
-                else _tr("Remove topic \u201c{name}\u201d")).format(name=name)
+        text = (QCoreApplication.translate("PairsUndo", "Add topic \u201c{name}\u201d") if add
+                else QCoreApplication.translate("PairsUndo", "Remove topic \u201c{name}\u201d")).format(name=name)
         super().__init__(project, notify, text)
         self.pair_ids, self.name, self.add = list(pair_ids), name, add
         self.before: dict[int, list[str]] = {}
@@ -81,7 +77,7 @@ class SetTopicsCommand(PairCommand):
 
     def __init__(self, project: Project, notify: Notify, pair_id: int, before: list[str],
                  after: list[str]) -> None:
-        super().__init__(project, notify, _tr("Change topics"))
+        super().__init__(project, notify, QCoreApplication.translate("PairsUndo", "Change topics"))
         self.pair_id, self.before, self.after = pair_id, before, after
 
     def redo(self) -> None:
@@ -154,8 +150,8 @@ class FieldCommand(PairCommand):
 class DeleteCommand(PairCommand):
     def __init__(self, project: Project, notify: Notify, pair_ids: Sequence[int],
                  deleted: bool) -> None:
-        text = (_tr("Delete %n pairs", len(pair_ids)) if deleted
-                else _tr("Restore %n pairs", len(pair_ids)))
+        text = (QCoreApplication.translate("PairsUndo", "Delete %n pairs", None, len(pair_ids)) if deleted
+                else QCoreApplication.translate("PairsUndo", "Restore %n pairs", None, len(pair_ids)))
         super().__init__(project, notify, text)
         self.pair_ids, self.deleted = list(pair_ids), deleted
         self.changed: list[int] = []
@@ -188,7 +184,7 @@ class ReplaceCommand(PairCommand):
 
 class SplitCommand(PairCommand):
     def __init__(self, project: Project, notify: Notify, pair_id: int, at: int) -> None:
-        super().__init__(project, notify, _tr("Split pair"))
+        super().__init__(project, notify, QCoreApplication.translate("PairsUndo", "Split pair"))
         self.pair_id, self.at = pair_id, at
         self.result: operations.SplitResult | None = None
 
@@ -207,7 +203,7 @@ class MergeCommand(PairCommand):
 
     def __init__(self, project: Project, notify: Notify,
                  groups: list[tuple[int, list[int]]]) -> None:
-        super().__init__(project, notify, _tr("Merge %n duplicate groups", len(groups)))
+        super().__init__(project, notify, QCoreApplication.translate("PairsUndo", "Merge %n duplicate groups", None, len(groups)))
         self.groups = groups
         self.results: list[operations.MergeResult] = []
 
@@ -227,7 +223,7 @@ class MergeCommand(PairCommand):
 class AddPairCommand(PairCommand):
     def __init__(self, project: Project, notify: Notify, question: str, answer: str,
                  context: str = "") -> None:
-        super().__init__(project, notify, _tr("Add pair"))
+        super().__init__(project, notify, QCoreApplication.translate("PairsUndo", "Add pair"))
         self.args = (question, answer, context)
         self.pair_id: int | None = None
 

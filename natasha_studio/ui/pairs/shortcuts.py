@@ -14,11 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PairsShortcuts", text)
-
-
 # action name -> keys (the first is shown on buttons)
 SHORTCUTS: dict[str, list[str]] = {
     "approve": ["A", "Ctrl+1"],
@@ -41,21 +36,21 @@ SHORTCUTS: dict[str, list[str]] = {
 
 def descriptions() -> dict[str, str]:
     return {
-        "approve": _tr("Approve the pair"),
-        "reject": _tr("Reject the pair"),
-        "needs_work": _tr("Mark the pair as needing work"),
-        "reset_status": _tr("Put the pair back to \u201cnew\u201d"),
-        "next": _tr("Next pair"),
-        "previous": _tr("Previous pair"),
-        "focus_answer": _tr("Edit the answer"),
-        "focus_table": _tr("Back to the table (from an editor)"),
-        "focus_search": _tr("Search"),
-        "undo": _tr("Undo"),
-        "redo": _tr("Redo"),
-        "add_topic": _tr("Add a topic to the selected pairs"),
-        "delete": _tr("Delete the selected pairs (restorable)"),
-        "replace": _tr("Find and replace in answers"),
-        "add_pair": _tr("Add a pair by hand"),
+        "approve": QCoreApplication.translate("PairsShortcuts", "Approve the pair"),
+        "reject": QCoreApplication.translate("PairsShortcuts", "Reject the pair"),
+        "needs_work": QCoreApplication.translate("PairsShortcuts", "Mark the pair as needing work"),
+        "reset_status": QCoreApplication.translate("PairsShortcuts", "Put the pair back to \u201cnew\u201d"),
+        "next": QCoreApplication.translate("PairsShortcuts", "Next pair"),
+        "previous": QCoreApplication.translate("PairsShortcuts", "Previous pair"),
+        "focus_answer": QCoreApplication.translate("PairsShortcuts", "Edit the answer"),
+        "focus_table": QCoreApplication.translate("PairsShortcuts", "Back to the table (from an editor)"),
+        "focus_search": QCoreApplication.translate("PairsShortcuts", "Search"),
+        "undo": QCoreApplication.translate("PairsShortcuts", "Undo"),
+        "redo": QCoreApplication.translate("PairsShortcuts", "Redo"),
+        "add_topic": QCoreApplication.translate("PairsShortcuts", "Add a topic to the selected pairs"),
+        "delete": QCoreApplication.translate("PairsShortcuts", "Delete the selected pairs (restorable)"),
+        "replace": QCoreApplication.translate("PairsShortcuts", "Find and replace in answers"),
+        "add_pair": QCoreApplication.translate("PairsShortcuts", "Add a pair by hand"),
     }
 
 
