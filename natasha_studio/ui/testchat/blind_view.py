@@ -102,6 +102,8 @@ class BlindView(QWidget):
             self.tr("Won / lost / tied"), self.tr("Both bad")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table_note = QLabel(self.tr("A tie counts as half a win; “both bad” votes are "
                                          "counted but say nothing about which model is better."))
@@ -181,7 +183,7 @@ class BlindView(QWidget):
             entry = get_model(project, self.round.model_for(side))
             self.panes[side].clear()
             self.panes[side].add_block(self.tr("Question"), text, muted=True)
-            self.panes[side].start_answer(self.headers[side].text())
+            self.panes[side].start_answer(self.tr("Answer"))
             self.metrics[side].clear()
             tasks.append(self.ctx.tasks.start(f"testchat.blind.{side}", self._answer(side, entry),
                                               title=self.tr("Blind answer"), owner=project))

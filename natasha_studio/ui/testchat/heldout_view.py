@@ -128,6 +128,8 @@ class HeldoutView(QWidget):
             self.tr("Best picks"), self.tr("Wording like hers"), self.tr("Length vs hers")])
         self.summary.verticalHeader().setVisible(False)
         self.summary.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.summary.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.summary.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.summary.setToolTip(self.tr("“Wording like hers”: how much the words overlap with "
                                         "the persona's real answers (0-100). “Length vs hers”: "
