@@ -95,18 +95,21 @@ class PairsTab(QWidget):
 
         self.actions_by_name: dict[str, QAction] = {}
         self._make_actions()
-        review = QHBoxLayout()
-        for name in ("approve", "reject", "needs_work", "reset_status", None, "previous",
-                     "next", None, "undo", "redo", None, "add_topic", "delete", "replace",
-                     "duplicates", "add_pair", "shortcuts"):
-            if name is None:
-                review.addSpacing(12)
-                continue
-            button = QToolButton()
-            button.setDefaultAction(self.actions_by_name[name])
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            review.addWidget(button)
-        review.addStretch(1)
+        # Review buttons and tools on two rows, so the tab fits 1280 px in Russian too.
+        review, tools = QHBoxLayout(), QHBoxLayout()
+        for row, names in ((review, ("approve", "reject", "needs_work", "reset_status", None,
+                                     "previous", "next", None, "undo", "redo")),
+                           (tools, ("add_topic", "delete", "replace", "duplicates",
+                                    "add_pair", "shortcuts"))):
+            for name in names:
+                if name is None:
+                    row.addSpacing(12)
+                    continue
+                button = QToolButton()
+                button.setDefaultAction(self.actions_by_name[name])
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                row.addWidget(button)
+            row.addStretch(1)
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -119,6 +122,7 @@ class PairsTab(QWidget):
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.filter_bar)
         col.addLayout(review)
+        col.addLayout(tools)
         col.addWidget(split, 1)
 
         self.empty = QWidget()
