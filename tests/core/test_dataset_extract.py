@@ -152,3 +152,11 @@ def test_the_persona_channel_post_stays_her_turn(project, tmp_path):
     pair = get_pair(project, project.conn.execute("SELECT id FROM pairs").fetchone()[0])
     assert pair.origin == "comment"
     assert [t.role for t in pair.turns] == ["assistant", "user", "assistant"]
+
+
+def test_turns_json_matches_the_pairs_module():
+    from natasha_studio.core.dataset.pipeline import _turns_json
+    from natasha_studio.core.pairs import turns_to_json
+
+    turns = [Turn("user", "Вопрос \"в кавычках\"", 5, "Оля", [1, 2], 100), Turn("assistant", "Ответ")]
+    assert _turns_json(turns) == turns_to_json(turns)

@@ -39,9 +39,15 @@ _GREETING_WORDS = frozenset(
     "привет приветствую здравствуйте здравствуй добрый доброе доброго день утро вечер ночи "
     "очень всем вам тебе рада рад ок окей хорошо ага да нет понятно поняла понял супер класс "
     "thanks thank you hi hello ok okay yes no great".split())
-_AD_MARKERS = re.compile(
-    r"(скидк|промокод|акци[яи]|купить|закажи|заказать|переходи|подписывайся|реклам|"
-    r"заработ[ао]к|casino|казино|крипт|инвестиц[ии] с доходом|\bsale\b|discount|promo)", re.I)
+# Word beginnings typical of advertising (matched on lower-case words: far cheaper than one
+# case-insensitive regex with many alternatives over long texts).
+_AD_PREFIXES = ("скидк", "промокод", "акция", "акции", "купить", "купи", "закажи", "заказать",
+                "переходи", "подписывайся", "реклам", "заработок", "заработка", "казино", "крипт",
+                "casino", "sale", "discount", "promo")
+
+
+def _looks_like_ad(text: str) -> bool:
+    return any(w.startswith(_AD_PREFIXES) for w in _WORD.findall(text[:2000].lower()))
 
 
 def reason_label(code: str) -> str:
@@ -84,14 +90,14 @@ def is_greeting_only(text: str) -> bool:
     return all(w in _GREETING_WORDS for w in words)
 
 
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+_LATIN = re.compile(r"[a-z]", re.I)
+
+
 def script(text: str) -> str | None:
     """``cyrillic``, ``latin`` or None (too few letters to tell)."""
-    cyr = lat = 0
-    for ch in text:
-        if "а" <= ch.lower() <= "я" or ch in "ёЁ":
-            cyr += 1
-        elif "a" <= ch.lower() <= "z":
-            lat += 1
+    sample = _URL.sub("", text[:1500])  # links are Latin whatever the language
+    cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
     if cyr + lat < 12:
         return None
     if cyr >= 0.7 * (cyr + lat):
@@ -120,7 +126,7 @@ def assess(question: str, answer: str, *, question_media_only: bool = False,
         reasons.append("too_long")
     if q and not question_media_only and len(q) < MIN_QUESTION_CHARS:
         reasons.append("question_too_short")
-    if _AD_MARKERS.search(a) or (_AD_MARKERS.search(q) and _URL.search(q)):
+    if _looks_like_ad(a) or (_URL.search(q) and _looks_like_ad(q)):
         reasons.append("advertising")
     sq, sa = script(q), script(a)
     if sq and sa and sq != sa:
@@ -146,6 +152,9 @@ def normalise(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(text))
 
 
+_FAMILIES = [(0x9E3779B1 + 2 * i + 1, 0x7F4A7C15 * (i + 1)) for i in range(4)]
+
+
 class DuplicateFinder:
     """Finds questions seen before: exact (after normalising) or near (MinHash LSH + rapidfuzz).
 
@@ -153,7 +162,7 @@ class DuplicateFinder:
     hundreds of thousands of pairs of a big community.
     """
 
-    BANDS = 3
+    BANDS = 2
     ROWS = 2
     THRESHOLD = 88.0
 
@@ -169,11 +178,12 @@ class DuplicateFinder:
         if norm in self._exact:
             return "duplicate"
         self._exact.add(norm)
-        words = set(norm.split())
-        if len(words) < 3:
+        words = norm.split()[:60]
+        if len(set(words)) < 3:
             return None
-        shingles = words | {a + " " + b for a, b in zip(norm.split(), norm.split()[1:], strict=False)}
-        mins = [min(hash((seed, s)) for s in shingles) for seed in range(self.BANDS * self.ROWS)]
+        # MinHash over words and word pairs, with cheap affine hash families.
+        hashes = {hash(w) for w in words} | {hash((a, b)) for a, b in zip(words, words[1:], strict=False)}
+        mins = [min(((h * mult + add) & 0xFFFFFFFFFFFF) for h in hashes) for mult, add in _FAMILIES]
         found = None
         for band in range(self.BANDS):
             key = (band, *mins[band * self.ROWS:(band + 1) * self.ROWS])

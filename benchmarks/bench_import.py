@@ -1,0 +1,137 @@
+"""Import + extraction speed and memory on generated exports (prints figures; asserts nothing).
+
+    python benchmarks/bench_import.py                 # 100k and 1M messages
+    python benchmarks/bench_import.py --sizes 100000  # only 100k
+
+Each measurement runs in its own process so that peak memory (max RSS) is its own.
+The exports are written in Telegram Desktop's layout: a forum-less community group where
+members ask, the persona answers in reply threads (several turns deep) or right after,
+with Russian text, media-only messages and service messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = ("как мне начать медитировать каждый день если нет времени энергия уходит вечером "
+         "отношения с мужем стали холоднее что делать спасибо за ответ практика дыхания помогает "
+         "прошлые жизни карма бизнес клиенты деньги страх перемен уверенность в себе душа").split()
+
+
+def generate(path: Path, count: int, seed: int = 1) -> None:
+    from natasha_studio.telegram.export.synth import message, service, write_export
+
+    rnd = random.Random(seed)
+    persona = ("Наташа", "user100")
+    members = [(f"Участница {i}", f"user{1000 + i}") for i in range(2000)]
+
+    def text(n: int) -> str:
+        return " ".join(rnd.choice(WORDS) for _ in range(n)).capitalize()
+
+    def messages():
+        t = 1_600_000_000
+        msg_id = 0
+        last_persona = None
+        while msg_id < count:
+            t += rnd.randint(5, 400)
+            msg_id += 1
+            roll = rnd.random()
+            if roll < 0.01:
+                yield service(msg_id, t, "Участница", "user1001", "join_group_by_link")
+                continue
+            member = members[rnd.randrange(len(members))]
+            if roll < 0.04:
+                yield message(msg_id, t, member[0], member[1], "", photo="(File not included.)")
+                continue
+            reply = last_persona if last_persona and rnd.random() < 0.3 else None
+            yield message(msg_id, t, member[0], member[1], text(rnd.randint(5, 30)) + "?",
+                          reply_to=reply)
+            question = msg_id
+            if msg_id < count and rnd.random() < 0.6:
+                t += rnd.randint(30, 900)
+                msg_id += 1
+                explicit = rnd.random() < 0.75
+                yield message(msg_id, t, *persona, text(rnd.randint(10, 80)) + ".",
+                              reply_to=question if explicit else None)
+                last_persona = msg_id
+
+    write_export(path, "Большое сообщество", "public_supergroup", 1234567890, messages())
+
+
+def phase(kind: str, export: str, project: str) -> dict:
+    """One measurement, run in a child process."""
+    started = time.perf_counter()
+    result: dict = {}
+    if kind == "orjson":
+        import orjson
+
+        data = orjson.loads(Path(export).read_bytes())
+        result["messages"] = len(data["messages"])
+    else:
+        from natasha_studio.core.dataset.importer import import_exports
+        from natasha_studio.core.dataset.pipeline import run_extraction
+        from natasha_studio.core.dataset.settings import set_persona_ids
+        from natasha_studio.core.store import Project
+
+        p = Project.create(project, "Наташа")
+        report = import_exports(p, [export])
+        result["messages"] = report.added
+        result["import_s"] = time.perf_counter() - started
+        set_persona_ids(p, [100])
+        extraction = run_extraction(p)
+        result["pairs"] = extraction.total
+        result["from_replies"] = extraction.from_replies
+        result["by_proximity"] = extraction.by_proximity
+        result["extract_s"] = time.perf_counter() - started - result["import_s"]
+        p.close()
+    result["seconds"] = time.perf_counter() - started
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def run_child(kind: str, export: Path, project: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--phase", kind, str(export), str(project)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
+    parser.add_argument("--phase", nargs=3, metavar=("KIND", "EXPORT", "PROJECT"))
+    args = parser.parse_args()
+    if args.phase:
+        print(json.dumps(phase(*args.phase)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            export = Path(tmp) / f"export-{size}.json"
+            t = time.perf_counter()
+            generate(export, size)
+            mb = export.stat().st_size / 2**20
+            print(f"\n== {size:,} messages: {mb:,.0f} MB export (generated in {time.perf_counter() - t:.1f} s)")
+            parsed = run_child("orjson", export, Path(tmp) / "unused")
+            full = run_child("import", export, Path(tmp) / f"p-{size}.nstudio")
+            print(f"orjson.loads alone:      {parsed['seconds']:6.2f} s, peak {parsed['peak_mb']:6.0f} MB")
+            print(f"import (stream + store): {full['import_s']:6.2f} s "
+                  f"({full['messages'] / full['import_s']:,.0f} messages/s)")
+            print(f"extraction:              {full['extract_s']:6.2f} s -> {full['pairs']:,} pairs "
+                  f"({full['from_replies']:,} from replies, {full['by_proximity']:,} by proximity)")
+            print(f"import + extraction:     {full['seconds']:6.2f} s, peak {full['peak_mb']:6.0f} MB")
+            print(f"ratio to orjson.loads:   import {full['import_s'] / parsed['seconds']:.1f}x, "
+                  f"import + extraction {full['seconds'] / parsed['seconds']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
