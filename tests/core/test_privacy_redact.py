@@ -202,3 +202,13 @@ def test_export_contains_no_original_values(project, pairs, tmp_path):
     for value in ORIGINALS:
         assert value not in content
         assert json.dumps(value, ensure_ascii=True)[1:-1] not in content
+
+
+def test_cache_after_redaction_matches_a_fresh_scan(project, pairs):
+    redact(project, kinds=["phone", "email", "link"])
+    cached = scan_pairs(project)
+    with project.transaction() as conn:
+        conn.execute("DELETE FROM privacy_scan")
+    fresh = scan_pairs(project)
+    assert cached == fresh
+    assert any(f.text == "Марина" for f in cached[pairs[0]])

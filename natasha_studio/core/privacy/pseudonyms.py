@@ -126,13 +126,26 @@ class Pseudonymiser:
             self._pending = []
 
 
-def apply_to_text(text: str, findings: Sequence[Finding], pseudo: Pseudonymiser) -> str:
-    """``text`` with each finding replaced; a finding that no longer matches is skipped."""
+def apply_to_text(text: str, findings: Sequence[Finding], pseudo: Pseudonymiser,
+                  keep: Sequence[Finding] = ()) -> tuple[str, list[Finding], list[Finding]]:
+    """``text`` with each finding replaced; a finding that no longer matches is skipped.
+
+    Returns the new text, the findings replaced, and ``keep`` (findings left in place) moved
+    to their offsets in the new text, so the scan cache stays right without a rescan.
+    """
     valid = [f for f in sorted(findings, key=lambda x: x.start) if text[f.start:f.end] == f.text]
-    # Pseudonyms are chosen in reading order (the first new name gets the lower number),
-    # then spliced in from the end so that earlier offsets stay right.
+    # Pseudonyms are chosen in reading order (the first new name gets the lower number).
     replacements = [(f, pseudo.replacement(f)) for f in valid]
-    out = text
-    for f, new in reversed(replacements):
-        out = out[:f.start] + new + out[f.end:]
-    return out
+    out, pos = [], 0
+    for f, new in replacements:
+        out.append(text[pos:f.start])
+        out.append(new)
+        pos = f.end
+    out.append(text[pos:])
+
+    def shift(offset: int) -> int:
+        return offset + sum(len(new) - (f.end - f.start) for f, new in replacements if f.end <= offset)
+
+    moved = [Finding(k.turn, shift(k.start), shift(k.end), k.kind, k.source, k.text, k.key)
+             for k in keep if not any(k.overlaps(f) for f in valid)]
+    return "".join(out), valid, moved

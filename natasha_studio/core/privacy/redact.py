@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.pairs import Turn, get_pair, set_turns, turns_from_json
+from natasha_studio.core.privacy.detector import detector_for
 from natasha_studio.core.privacy.findings import KINDS, Finding
 from natasha_studio.core.privacy.pseudonyms import Pseudonymiser, apply_to_text
-from natasha_studio.core.privacy.scan import Progress, scan_pairs
+from natasha_studio.core.privacy.scan import Progress, scan_pairs, store_scan
 from natasha_studio.core.privacy.settings import MODES, load_settings
 from natasha_studio.core.store import Project
 
@@ -34,6 +35,7 @@ class PairRedaction:
     before: list[Turn]
     after: list[Turn]
     counts: dict[str, int]
+    remaining: list[Finding] = field(default_factory=list)  # not replaced, offsets in ``after``
 
 
 @dataclass
@@ -95,16 +97,20 @@ def plan_redaction(
         if pair is None or pair.deleted:
             continue
         before = pair.turns
-        after = []
+        after: list[Turn] = []
+        remaining: list[Finding] = []
         applied: Counter[str] = Counter()
+        others = [f for f in findings[pid] if f not in chosen]
         for index, turn in enumerate(before):
-            mine = [f for f in chosen if f.turn == index]
-            text = apply_to_text(turn.text, mine, pseudo)
-            applied.update(f.kind for f in mine if turn.text[f.start:f.end] == f.text)
+            text, done, moved = apply_to_text(
+                turn.text, [f for f in chosen if f.turn == index], pseudo,
+                keep=[f for f in others if f.turn == index])
+            applied.update(f.kind for f in done)
+            remaining += moved
             after.append(replace(turn, text=text))
         if applied:
             plans.append(PairRedaction(pid, before, after,
-                                       {k: applied[k] for k in KINDS if applied[k]}))
+                                       {k: applied[k] for k in KINDS if applied[k]}, remaining))
     return plans, pseudo
 
 
@@ -131,6 +137,9 @@ def redact(
                                    progress=progress)
     if not plans:
         return RedactionResult(None)
+    # What is left in a redacted pair is known without rescanning it, when the findings
+    # came from a full scan under the current set-up (not a chosen span or two).
+    config = detector_for(project).config.hash if findings is None else None
     totals: Counter[str] = Counter()
     with project.transaction() as conn:
         pseudo.commit()
@@ -141,8 +150,11 @@ def redact(
             before_json = conn.execute("SELECT turns FROM pairs WHERE id = ?",
                                        (plan.pair_id,)).fetchone()[0]
             set_turns(project, plan.pair_id, plan.after)
-            after_json = conn.execute("SELECT turns FROM pairs WHERE id = ?",
-                                      (plan.pair_id,)).fetchone()[0]
+            after_row = conn.execute("SELECT turns, updated_at FROM pairs WHERE id = ?",
+                                     (plan.pair_id,)).fetchone()
+            after_json = after_row[0]
+            if config and after_json:
+                store_scan(project, plan.pair_id, after_row[1], after_json, config, plan.remaining)
             conn.execute(
                 "INSERT INTO privacy_operation_pairs(operation_id, pair_id, turns_before,"
                 " turns_after) VALUES (?, ?, ?, ?)", (op_id, plan.pair_id, before_json, after_json or ""))

@@ -127,6 +127,17 @@ def _without_pseudonyms(result: dict[int, list[Finding]], keys: set[str]) -> dic
             for pid, items in result.items()}
 
 
+def store_scan(project: Project, pair_id: int, pair_updated: str, turns_json: str,
+               config: str, findings: list[Finding]) -> None:
+    """Cache findings known for a pair's text (after a redaction, which knows what is left)."""
+    with project.transaction() as conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO privacy_scan(pair_id, pair_updated, content_hash, config_hash,"
+            " finding_count, findings) VALUES (?, ?, ?, ?, ?, ?)",
+            (pair_id, pair_updated, content_hash(turns_json), config, len(findings),
+             json.dumps([f.to_dict() for f in findings], ensure_ascii=False)))
+
+
 def findings_for_pair(project: Project, pair_id: int) -> list[Finding]:
     """Findings in one pair's current text (scanned now if the cache is stale)."""
     return scan_pairs(project, [pair_id]).get(pair_id, [])
