@@ -105,3 +105,13 @@ def test_delete_snapshot_keeps_jobs(project):
     assert export.list_snapshots(project) == []
     assert project.conn.execute("SELECT snapshot_id FROM jobs").fetchone()[0] is None
     assert project.conn.execute("SELECT count(*) FROM snapshot_pairs").fetchone()[0] == 0
+
+
+def test_frozen_content_has_every_field_but_the_split():
+    from dataclasses import fields
+
+    from natasha_studio.core.export.selection import Example
+
+    example = Example(pair_id=1, turns=[{"role": "user", "text": "q"}])
+    assert set(example.content()) == {f.name for f in fields(Example)} - {"split"}
+    assert export.Example.from_content(example.content(), "heldout").split == "heldout"

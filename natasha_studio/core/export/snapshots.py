@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.export.selection import Example, PairFilter, select_examples
 from natasha_studio.core.export.split import SPLITS, assign_splits
@@ -42,18 +44,29 @@ class Snapshot:
         return PairFilter.from_dict(self.settings.get("filter"))
 
 
-def _canonical(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def _canonical(data: Any) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+
+
+def _entries(examples: Sequence[Example]) -> list[tuple[int, str, bytes]]:
+    """(pair id, split, canonical content) of each example, in pair-id order."""
+    return [(e.pair_id, e.split, _canonical(e.content()))
+            for e in sorted(examples, key=lambda e: e.pair_id)]
+
+
+def _hash_entries(system_prompt: str, entries: Sequence[tuple[int, str, bytes]]) -> str:
+    digest = hashlib.sha256()
+    digest.update(_canonical({"system_prompt": system_prompt}))
+    for pair_id, split, content in entries:
+        digest.update(b"\n")
+        digest.update(_canonical([pair_id, split]))
+        digest.update(content)
+    return digest.hexdigest()
 
 
 def content_hash(system_prompt: str, examples: Sequence[Example]) -> str:
     """The SHA-256 of a snapshot's content (order-independent; see the module docstring)."""
-    digest = hashlib.sha256()
-    digest.update(_canonical({"system_prompt": system_prompt}).encode())
-    for example in sorted(examples, key=lambda e: e.pair_id):
-        digest.update(b"\n")
-        digest.update(_canonical([example.pair_id, example.split, example.content()]).encode())
-    return digest.hexdigest()
+    return _hash_entries(system_prompt, _entries(examples))
 
 
 def _check_name(project: Project, name: str) -> str:
@@ -70,7 +83,7 @@ def _check_name(project: Project, name: str) -> str:
 
 @dataclass
 class _Frozen:
-    examples: list[Example]
+    entries: list[tuple[int, str, bytes]]
     system_prompt: str
     settings: dict[str, Any]
     content_hash: str
@@ -108,13 +121,14 @@ def _freeze(project: Project, pair_filter: PairFilter, validation_split: float, 
         "seed": seed,
         "persona_name": project.persona_name,
     }
-    return _Frozen(examples, prompt, settings, content_hash(prompt, examples))
+    entries = _entries(examples)
+    return _Frozen(entries, prompt, settings, _hash_entries(prompt, entries))
 
 
 def _insert(project: Project, name: str, note: str, frozen: _Frozen,
             progress: Progress | None) -> Snapshot:
-    examples = frozen.examples
-    total = len(examples)
+    entries = frozen.entries
+    total = len(entries)
     with project.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO snapshots(name, note, system_prompt, settings, content_hash, pair_count)"
@@ -124,11 +138,10 @@ def _insert(project: Project, name: str, note: str, frozen: _Frozen,
         )
         snapshot_id = int(cur.lastrowid)
         for start in range(0, total, 5000):
-            chunk = examples[start:start + 5000]
+            chunk = entries[start:start + 5000]
             conn.executemany(
                 "INSERT INTO snapshot_pairs(snapshot_id, pair_id, split, content) VALUES (?, ?, ?, ?)",
-                [(snapshot_id, e.pair_id, e.split, json.dumps(e.content(), ensure_ascii=False))
-                 for e in chunk],
+                [(snapshot_id, pair_id, split, content.decode()) for pair_id, split, content in chunk],
             )
             if progress:
                 progress(start + len(chunk), total, translate("Export", "Freezing pairs\u2026"))
@@ -244,7 +257,7 @@ def snapshot_examples(project: Project, snapshot_id: int,
         sql += f" AND split IN ({','.join('?' * len(splits))})"
         params += splits
     sql += " ORDER BY pair_id"
-    return [Example.from_content(json.loads(r["content"]), r["split"])
+    return [Example.from_content(orjson.loads(r["content"]), r["split"])
             for r in project.conn.execute(sql, params)]
 
 

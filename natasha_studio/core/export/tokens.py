@@ -16,6 +16,7 @@ import functools
 import os
 import shutil
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import tiktoken
@@ -99,15 +100,25 @@ class TokenCounter:
         return self.encoding.name
 
     def prime(self, texts: Iterable[str]) -> None:
-        """Encode every not-yet-seen text in one multi-threaded batch."""
+        """Encode every not-yet-seen text, in a few threads (tiktoken releases the GIL).
+
+        Texts go to the threads in large chunks: tiktoken's own batch call makes one future per
+        text, which costs more than encoding a short chat message.
+        """
         todo = list({t for t in texts if t not in self._cache})
         if not todo:
             return
+        encode = self.encoding.encode_ordinary
         threads = max(1, min(8, os.cpu_count() or 1))
-        for text, tokens in zip(
-            todo, self.encoding.encode_ordinary_batch(todo, num_threads=threads), strict=True
-        ):
-            self._cache[text] = len(tokens)
+        if threads == 1 or len(todo) < 2000:
+            self._cache.update((t, len(encode(t))) for t in todo)
+            return
+        size = -(-len(todo) // threads)
+        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            for chunk, counts in zip(chunks, pool.map(lambda c: [len(encode(t)) for t in c], chunks),
+                                     strict=True):
+                self._cache.update(zip(chunk, counts, strict=True))
 
     def count(self, text: str) -> int:
         """Tokens in ``text`` (special-token text such as ``<|endoftext|>`` counts as text)."""
