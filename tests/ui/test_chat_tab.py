@@ -271,16 +271,24 @@ def test_models_dialog_saves_a_compatible_server_and_rejects_a_bad_address(
     assert "no model named “llama-missing”" in dialog.status.text()
 
 
-def test_test_in_chat_from_a_job_opens_that_model(tab):
+def test_test_in_chat_from_a_job_opens_that_model_beside_its_base(tab):
     ctx = tab.ctx
     with ctx.project.transaction() as conn:
         job = conn.execute("INSERT INTO jobs(provider, base_model, display_name, status, tuned_model)"
                            " VALUES ('openai', 'gpt-4.1-mini', 'Наташа v1', 'succeeded', 'ft:1')"
                            ).lastrowid
+        running = conn.execute("INSERT INTO jobs(provider, base_model, status)"
+                               " VALUES ('vertex', 'gemini-2.5-flash', 'succeeded')").lastrowid
     ctx.jobs_changed.emit()
     tuned = ctx.project.conn.execute("SELECT id FROM models WHERE job_id = ?", (job,)).fetchone()[0]
+    base = get_model_id(ctx, "gpt-4.1-mini (base)")
+    # as the Fine-tune tab does for a job whose model entry it creates itself
+    other = add_model(ctx.project, "Gemini tune", "vertex", "endpoints/1", job_id=running)
     tab.views.setCurrentWidget(tab.blind)
     ctx.navigate.emit("testchat", tuned)
     assert tab.views.currentWidget() is tab.side_by_side
-    assert tab.side_by_side.columns[0].model_combo.current_id() == tuned
+    columns = tab.side_by_side.columns
+    assert [c.model_combo.current_id() for c in columns] == [tuned, base]
+    ctx.navigate.emit("testchat", other)
+    assert columns[1].model_combo.current_entry().name == "gemini-2.5-flash (base)"
     assert list_sessions(ctx.project) == []

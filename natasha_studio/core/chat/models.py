@@ -194,6 +194,27 @@ def sync_job_models(project: Project) -> list[int]:
     return added
 
 
+def base_entry_for(project: Project, entry: ModelEntry) -> int | None:
+    """The entry of the base model ``entry`` was tuned from, added if missing; None if unknown.
+
+    "Test in chat" puts a tuned model beside its base model: the comparison that says
+    whether tuning helped.
+    """
+    if entry.job_id is None:
+        return None
+    job = project.conn.execute("SELECT base_model FROM jobs WHERE id = ?",
+                               (entry.job_id,)).fetchone()
+    if job is None or not job["base_model"]:
+        return None
+    row = project.conn.execute(
+        "SELECT id FROM models WHERE provider = ? AND model_id = ? AND job_id IS NULL"
+        " ORDER BY id LIMIT 1", (entry.provider, job["base_model"])).fetchone()
+    if row is not None:
+        return int(row[0])
+    return add_model(project, translate("Chat", "{model} (base)").format(model=job["base_model"]),
+                     entry.provider, job["base_model"], settings={"kind": "base"}, unique=True)
+
+
 def provider_for(entry: ModelEntry, secrets: Any) -> Any:
     """The provider that serves ``entry`` (the one place the test chat builds providers).
 

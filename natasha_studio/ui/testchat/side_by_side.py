@@ -170,11 +170,18 @@ class SideBySideView(QWidget):
             if column.model_combo.current_id() is not None:
                 taken.add(column.model_combo.current_id())
 
-    def focus_model(self, model_entry_id: int) -> None:
-        """Put ``model_entry_id`` in the first column (from "Test in chat" on a job)."""
+    def focus_model(self, model_entry_id: int, beside: int | None = None) -> None:
+        """Put ``model_entry_id`` in the first column and ``beside`` in the second (from
+        "Test in chat" on a job: the tuned model next to its base model)."""
+        if self._running:
+            return
+        if self.session_id is not None:
+            self.new_chat()  # a new model under test deserves a fresh conversation
         self.reload_models()
-        if self.columns and not self._running:
+        if self.columns:
             self.columns[0].model_combo.select(model_entry_id)
+        if beside is not None and len(self.columns) > 1:
+            self.columns[1].model_combo.select(beside)
         self.input.setFocus()
 
     # -- sessions ------------------------------------------------------------------------------

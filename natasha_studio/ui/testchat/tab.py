@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from natasha_studio.core.chat.models import get_model, list_models, sync_job_models
+from natasha_studio.core.chat.models import (
+    base_entry_for,
+    get_model,
+    list_models,
+    sync_job_models,
+)
 from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.testchat.blind_view import BlindView
@@ -122,10 +127,12 @@ class TestChatTab(QWidget):
         """"Test in chat" on a job: open side by side with that model in the first column."""
         if key != "testchat" or self.ctx.project is None:
             return
-        if isinstance(argument, int) and get_model(self.ctx.project, argument) is not None:
+        entry = get_model(self.ctx.project, argument) if isinstance(argument, int) else None
+        if entry is not None:
+            base = base_entry_for(self.ctx.project, entry)
             self._on_models_changed()
             self.views.setCurrentWidget(self.side_by_side)
-            self.side_by_side.focus_model(argument)
+            self.side_by_side.focus_model(entry.id, base)
 
     def open_models(self) -> None:
         if self.ctx.project is None:
