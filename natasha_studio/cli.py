@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "finetune",
     "chat",
     "local",
+    "privacy",
 ]
 
 

@@ -9,7 +9,6 @@ The audit keeps kinds and counts, never the values replaced.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -220,6 +219,3 @@ def audit_log(project: Project, limit: int | None = None) -> list[AuditEntry]:
                                   row["undone_at"]))
     return entries
 
-
-def audit_json(entries: list[AuditEntry]) -> str:
-    return json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=2)
