@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -106,8 +107,6 @@ class _ImportArea(QWidget):
         layout.addWidget(hint)
         layout.addLayout(row)
         layout.addWidget(self.chats, 1)
-        # The chats list stays short so the persona list below gets the room.
-        self.chats.setMaximumHeight(220)
 
     def kind_label(self, chat_type: str) -> str:
         labels = {
@@ -148,7 +147,8 @@ class SourcesTab(QWidget):
         lower.addWidget(self.extraction)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
-        main = QSplitter(Qt.Orientation.Vertical)
+        self._sized = False
+        main = self._main = QSplitter(Qt.Orientation.Vertical)
         main.addWidget(self.sources)
         main.addWidget(lower)
         main.setStretchFactor(0, 1)
@@ -166,11 +166,27 @@ class SourcesTab(QWidget):
         self._connect()
         self._on_project_changed(ctx.project)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if not self._sized and event.size().height() > 200:
+            # First layout: the persona list gets most of the room (the sources panels ask
+            # for more than they need); later the curator's own splitter position stays.
+            self._sized = True
+            height = event.size().height()
+            self._main.setSizes([int(height * 0.4), int(height * 0.6)])
+
     def _telegram_panel(self) -> QWidget:
         # The live account lives in its own package; the tab works without it.
         try:
             module = importlib.import_module("natasha_studio.ui.telegram.panel")
-            return module.TelegramPanel(self.ctx)
+            panel = module.TelegramPanel(self.ctx)
+            # Scrolls rather than forcing its full height onto the persona list below.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(panel)
+            self.telegram_panel = panel
+            return scroll
         except ImportError as exc:
             placeholder = EmptyState(self.tr("Telegram account"),
                                      self.tr("Fetching from a Telegram account is not available "

@@ -1,0 +1,546 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>&quot;{value}&quot; is not a Telegram id.</source>
+        <translation>«{value}» — это не идентификатор Telegram.</translation>
+    </message>
+    <message>
+        <source>Write it as the export does (user123, channel123) or as a number.</source>
+        <translation>Укажите его так, как в экспорте (user123, channel123), или числом.</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Персона</translation>
+    </message>
+    <message>
+        <source>Created project {path}.</source>
+        <translation>Создан проект {path}.</translation>
+    </message>
+    <message>
+        <source>{file}: {chat}: {added} new of {seen} messages</source>
+        <translation>{file}: {chat}: новых сообщений — {added} из {seen}</translation>
+    </message>
+    <message>
+        <source>Nobody in the chats is named &quot;{name}&quot;.</source>
+        <translation>В чатах нет никого с именем «{name}».</translation>
+    </message>
+    <message>
+        <source>Imported {added} new messages from {files} files ({chats} chats).</source>
+        <translation>Импортировано новых сообщений: {added}, файлов: {files}, чатов: {chats}.</translation>
+    </message>
+    <message>
+        <source>No persona chosen yet: give --persona-id or --persona-name to extract pairs.</source>
+        <translation>Персона ещё не выбрана: укажите --persona-id или --persona-name, чтобы найти пары.</translation>
+    </message>
+    <message>
+        <source>{total} pairs ({replies} from replies, {implicit} by proximity); {new} new, {stale} no longer found but kept.</source>
+        <translation>Пар: {total} ({replies} из ответов, {implicit} по соседству); новых: {new}, больше не найдено, но сохранено: {stale}.</translation>
+    </message>
+    <message>
+        <source>Messages: {n}</source>
+        <translation>Сообщений: {n}</translation>
+    </message>
+    <message>
+        <source>Chats: {n}</source>
+        <translation>Чатов: {n}</translation>
+    </message>
+    <message>
+        <source>Participants: {n}</source>
+        <translation>Участников: {n}</translation>
+    </message>
+    <message>
+        <source>Pairs: {n}</source>
+        <translation>Пар: {n}</translation>
+    </message>
+    <message>
+        <source>Average answer length: {n} characters</source>
+        <translation>Средняя длина ответа: {n} символов</translation>
+    </message>
+    <message>
+        <source>Pairs by chat:</source>
+        <translation>Пары по чатам:</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Темы:</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>You are Natasha, the host of a community about meditation, energy and relationships. You answer members warmly, simply and to the point.</source>
+        <translation>Ты — Наташа, ведущая сообщества о медитации, энергии и отношениях. Ты отвечаешь участникам тепло, просто и по делу.</translation>
+    </message>
+    <message>
+        <source>The demo project could not be created: {reason}</source>
+        <translation>Не удалось создать демо-проект: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractionPanel</name>
+    <message>
+        <source>Pairs</source>
+        <translation>Пары</translation>
+    </message>
+    <message>
+        <source>How many earlier messages of a reply thread come with a pair.</source>
+        <translation>Сколько предыдущих сообщений ветки ответов попадает в пару.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Messages of one person this close together make one turn.</source>
+        <translation>Сообщения одного человека, написанные с таким промежутком, объединяются в одну реплику.</translation>
+    </message>
+    <message>
+        <source>Also pair answers written without &quot;Reply&quot;</source>
+        <translation>Искать и ответы, написанные без кнопки «Ответить»</translation>
+    </message>
+    <message>
+        <source>Such an answer must follow the member&apos;s message within this time.</source>
+        <translation>Такой ответ должен появиться не позже этого времени после сообщения участника.</translation>
+    </message>
+    <message>
+        <source>Thread messages kept as context:</source>
+        <translation>Сообщений ветки в контексте:</translation>
+    </message>
+    <message>
+        <source>Join one person&apos;s messages within:</source>
+        <translation>Объединять сообщения одного человека в пределах:</translation>
+    </message>
+    <message>
+        <source>Answer must follow within:</source>
+        <translation>Ответ должен прийти в пределах:</translation>
+    </message>
+    <message>
+        <source>Extract pairs again</source>
+        <translation>Найти пары заново</translation>
+    </message>
+    <message>
+        <source>Topics and keywords…</source>
+        <translation>Темы и ключевые слова…</translation>
+    </message>
+    <message>
+        <source>Extracting again keeps every edit, status and label you made.</source>
+        <translation>При повторном поиске все ваши правки, статусы и метки сохраняются.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) (%1 from replies, %2 by proximity)</source>
+        <translation>
+            <numerusform>%n пара (%1 из ответов, %2 по соседству)</numerusform>
+            <numerusform>%n пары (%1 из ответов, %2 по соседству)</numerusform>
+            <numerusform>%n пар (%1 из ответов, %2 по соседству)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a chat first: pairs come from its messages.</source>
+        <translation>Сначала импортируйте чат: пары берутся из его сообщений.</translation>
+    </message>
+    <message>
+        <source>Tick the persona in the list to find her answers.</source>
+        <translation>Отметьте персону в списке, чтобы найти её ответы.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plus %n pair(s) written by hand or saved from the test chat.</source>
+        <translation>
+            <numerusform>И ещё %n пара, написанная вручную или сохранённая из тест-чата.</numerusform>
+            <numerusform>И ещё %n пары, написанные вручную или сохранённые из тест-чата.</numerusform>
+            <numerusform>И ещё %n пар, написанных вручную или сохранённых из тест-чата.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>The folder {name} holds no Telegram export (result.json).</source>
+        <translation>В папке {name} нет экспорта Telegram (result.json).</translation>
+    </message>
+    <message>
+        <source>Choose the folder Telegram Desktop wrote, or its result.json.</source>
+        <translation>Выберите папку, которую создал Telegram Desktop, или файл result.json в ней.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read: {reason}</source>
+        <translation>Не удаётся прочитать файл {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you may open it.</source>
+        <translation>Проверьте, что файл существует и у вас есть доступ к нему.</translation>
+    </message>
+    <message>
+        <source>Reading {name} failed: {reason}</source>
+        <translation>Ошибка при чтении {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged near line {line}: {what}</source>
+        <translation>Файл {name} повреждён около строки {line}: {what}</translation>
+    </message>
+    <message>
+        <source>Export the chat again from Telegram Desktop (format: JSON). Nothing was imported from this file.</source>
+        <translation>Экспортируйте чат заново в Telegram Desktop (формат JSON). Из этого файла ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>{name} ends in the middle of the messages (line {line}).</source>
+        <translation>Файл {name} обрывается посреди сообщений (строка {line}).</translation>
+    </message>
+    <message>
+        <source>The file was probably cut short while copying or downloading. Copy it again, or export the chat again. Nothing was imported from it.</source>
+        <translation>Вероятно, файл не докопировался или не докачался. Скопируйте его ещё раз или экспортируйте чат заново. Из него ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Telegram export: it is not a JSON file.</source>
+        <translation>{name} — не экспорт Telegram: это не JSON-файл.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Telegram export.</source>
+        <translation>{name} — не экспорт Telegram.</translation>
+    </message>
+    <message>
+        <source>In Telegram Desktop choose Export chat history, format &quot;Machine-readable JSON&quot;, and pick the result.json it writes.</source>
+        <translation>В Telegram Desktop выберите «Экспорт истории чата», формат «Машиночитаемый JSON», и укажите файл result.json, который он создаст.</translation>
+    </message>
+    <message>
+        <source>{name} has no messages: it is not a Telegram chat export.</source>
+        <translation>В {name} нет сообщений: это не экспорт чата Telegram.</translation>
+    </message>
+    <message>
+        <source>a message is not followed by a comma</source>
+        <translation>после сообщения нет запятой</translation>
+    </message>
+    <message>
+        <source>a message is not a JSON object</source>
+        <translation>сообщение записано не как объект JSON</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconDialog</name>
+    <message>
+        <source>Topics and keywords</source>
+        <translation>Темы и ключевые слова</translation>
+    </message>
+    <message>
+        <source>Topic name</source>
+        <translation>Название темы</translation>
+    </message>
+    <message>
+        <source>One keyword or phrase per line, in any form: &quot;медитация&quot; also finds &quot;медитации&quot;.</source>
+        <translation>По одному слову или фразе в строке, в любой форме: «медитация» найдёт и «медитации».</translation>
+    </message>
+    <message>
+        <source>A pair gets a topic when its question or answer contains one of the topic&apos;s words. Words match in every form, so one entry is enough.</source>
+        <translation>Пара получает тему, если в вопросе или ответе встречается одно из слов темы. Слова узнаются в любой форме, так что достаточно одной записи.</translation>
+    </message>
+    <message>
+        <source>New topic</source>
+        <translation>Новая тема</translation>
+    </message>
+    <message>
+        <source>Save topic</source>
+        <translation>Сохранить тему</translation>
+    </message>
+    <message>
+        <source>Delete topic</source>
+        <translation>Удалить тему</translation>
+    </message>
+    <message>
+        <source>The topic was not saved</source>
+        <translation>Тема не сохранена</translation>
+    </message>
+    <message>
+        <source>Delete the topic &quot;%1&quot;? Pairs lose this label.</source>
+        <translation>Удалить тему «%1»? Пары потеряют эту метку.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaPicker</name>
+    <message>
+        <source>Who is the persona?</source>
+        <translation>Кто персона?</translation>
+    </message>
+    <message>
+        <source>Tick every account the persona writes from, and her channel if its posts are hers. Names are only labels: people are told apart by id.</source>
+        <translation>Отметьте все аккаунты, с которых пишет персона, и её канал, если посты в нём — её. Имена — лишь подписи: людей различают по идентификатору.</translation>
+    </message>
+    <message>
+        <source>Search by name or id</source>
+        <translation>Поиск по имени или идентификатору</translation>
+    </message>
+    <message>
+        <source>Persona / name</source>
+        <translation>Персона / имя</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Идентификатор</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(без имени)</translation>
+    </message>
+    <message numerus="yes">
+        <source>A channel: its posts count as the persona&apos;s when ticked (%n signed post(s)).</source>
+        <translation>
+            <numerusform>Канал: если отметить, его посты считаются постами персоны (%n подписанный пост).</numerusform>
+            <numerusform>Канал: если отметить, его посты считаются постами персоны (%n подписанных поста).</numerusform>
+            <numerusform>Канал: если отметить, его посты считаются постами персоны (%n подписанных постов).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Quality</name>
+    <message>
+        <source>photo, voice or file without text</source>
+        <translation>фото, голосовое или файл без текста</translation>
+    </message>
+    <message>
+        <source>only emoji</source>
+        <translation>только эмодзи</translation>
+    </message>
+    <message>
+        <source>only thanks or a greeting</source>
+        <translation>только благодарность или приветствие</translation>
+    </message>
+    <message>
+        <source>only a link</source>
+        <translation>только ссылка</translation>
+    </message>
+    <message>
+        <source>looks like advertising</source>
+        <translation>похоже на рекламу</translation>
+    </message>
+    <message>
+        <source>answer too short</source>
+        <translation>слишком короткий ответ</translation>
+    </message>
+    <message>
+        <source>question too short</source>
+        <translation>слишком короткий вопрос</translation>
+    </message>
+    <message>
+        <source>answer very long</source>
+        <translation>очень длинный ответ</translation>
+    </message>
+    <message>
+        <source>question and answer in different languages</source>
+        <translation>вопрос и ответ на разных языках</translation>
+    </message>
+    <message>
+        <source>the same question appears earlier</source>
+        <translation>такой же вопрос уже был раньше</translation>
+    </message>
+    <message>
+        <source>a very similar question appears earlier</source>
+        <translation>очень похожий вопрос уже был раньше</translation>
+    </message>
+    <message>
+        <source>found by timing, not by a reply</source>
+        <translation>найдено по времени, а не по ответу</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTab</name>
+    <message>
+        <source>No project open</source>
+        <translation>Проект не открыт</translation>
+    </message>
+    <message>
+        <source>Create or open a project, or open the demo project, to bring in Telegram conversations.</source>
+        <translation>Создайте или откройте проект либо откройте демо-проект, чтобы добавить переписки из Telegram.</translation>
+    </message>
+    <message>
+        <source>Export files</source>
+        <translation>Файлы экспорта</translation>
+    </message>
+    <message>
+        <source>Telegram account</source>
+        <translation>Аккаунт Telegram</translation>
+    </message>
+    <message>
+        <source>Fetching from a Telegram account is not available in this installation (%1). Import export files instead.</source>
+        <translation>Загрузка из аккаунта Telegram недоступна в этой установке (%1). Импортируйте файлы экспорта.</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Импорт: %1</translation>
+    </message>
+    <message>
+        <source>Finding pairs in %1</source>
+        <translation>Поиск пар: %1</translation>
+    </message>
+    <message>
+        <source>Tagging topics</source>
+        <translation>Расстановка тем</translation>
+    </message>
+    <message>
+        <source>Choose Telegram export files</source>
+        <translation>Выберите файлы экспорта Telegram</translation>
+    </message>
+    <message>
+        <source>Telegram export (*.json);;All files (*)</source>
+        <translation>Экспорт Telegram (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Choose an export folder</source>
+        <translation>Выберите папку экспорта</translation>
+    </message>
+    <message>
+        <source>Importing Telegram exports</source>
+        <translation>Импорт экспорта Telegram</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n new message(s).</source>
+        <translation>
+            <numerusform>Импортировано %n новое сообщение.</numerusform>
+            <numerusform>Импортировано %n новых сообщения.</numerusform>
+            <numerusform>Импортировано %n новых сообщений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some files were not imported</source>
+        <translation>Некоторые файлы не импортированы</translation>
+    </message>
+    <message>
+        <source>Finding pairs</source>
+        <translation>Поиск пар</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) found</source>
+        <translation>
+            <numerusform>Найдена %n пара</numerusform>
+            <numerusform>Найдено %n пары</numerusform>
+            <numerusform>Найдено %n пар</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n no longer found but kept for your edits</source>
+        <translation>
+            <numerusform>; %n больше не находится, но сохранена ради ваших правок</numerusform>
+            <numerusform>; %n больше не находятся, но сохранены ради ваших правок</numerusform>
+            <numerusform>; %n больше не находятся, но сохранены ради ваших правок</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Topics</name>
+    <message>
+        <source>Questions</source>
+        <translation>Вопросы</translation>
+    </message>
+    <message>
+        <source>Energy work</source>
+        <translation>Работа с энергией</translation>
+    </message>
+    <message>
+        <source>Personal transformation</source>
+        <translation>Личная трансформация</translation>
+    </message>
+    <message>
+        <source>Relationships</source>
+        <translation>Отношения</translation>
+    </message>
+    <message>
+        <source>Rituals and meditations</source>
+        <translation>Ритуалы и медитации</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Бизнес</translation>
+    </message>
+    <message>
+        <source>Spiritual growth</source>
+        <translation>Духовный рост</translation>
+    </message>
+    <message>
+        <source>Past lives</source>
+        <translation>Прошлые жизни</translation>
+    </message>
+    <message>
+        <source>A topic needs a name.</source>
+        <translation>У темы должно быть название.</translation>
+    </message>
+    <message>
+        <source>A topic named &quot;{name}&quot; already exists.</source>
+        <translation>Тема «{name}» уже есть.</translation>
+    </message>
+</context>
+<context>
+    <name>_ImportArea</name>
+    <message>
+        <source>Import export files…</source>
+        <translation>Импортировать файлы экспорта…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Импортировать папку…</translation>
+    </message>
+    <message>
+        <source>In Telegram Desktop: chat menu → Export chat history → format &quot;Machine-readable JSON&quot;. Then choose its result.json here, or drag the file or folder onto this window.</source>
+        <translation>В Telegram Desktop: меню чата → «Экспорт истории чата» → формат «Машиночитаемый JSON». Затем выберите здесь его result.json или перетащите файл или папку в это окно.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>personal chat</source>
+        <translation>личный чат</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>бот</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>группа</translation>
+    </message>
+    <message>
+        <source>public group</source>
+        <translation>публичная группа</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>канал</translation>
+    </message>
+    <message>
+        <source>public channel</source>
+        <translation>публичный канал</translation>
+    </message>
+    <message>
+        <source>saved messages</source>
+        <translation>избранное</translation>
+    </message>
+    <message>
+        <source>, forum</source>
+        <translation>, форум</translation>
+    </message>
+</context>
+</TS>
