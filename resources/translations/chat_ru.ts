@@ -19,6 +19,10 @@
         <translation>Спросить две скрытые модели</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
         <source>A is better</source>
         <translation>A лучше</translation>
     </message>
@@ -89,6 +93,10 @@
     <message>
         <source>The model was deleted.</source>
         <translation>Модель удалена.</translation>
+    </message>
+    <message>
+        <source>Stopped: only whole answers can be voted on. Ask again.</source>
+        <translation>Остановлено: голосовать можно только за полные ответы. Спросите ещё раз.</translation>
     </message>
     <message>
         <source>One of the models did not answer, so this question cannot be voted on. Ask again.</source>

@@ -7,6 +7,7 @@ import asyncio
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 
 from natasha_studio.core.chat.dpo import validate_dpo_file
 from natasha_studio.core.chat.models import add_model, api_key_name, get_model
@@ -292,3 +293,58 @@ def test_test_in_chat_from_a_job_opens_that_model_beside_its_base(tab):
     ctx.navigate.emit("testchat", other)
     assert columns[1].model_combo.current_entry().name == "gemini-2.5-flash (base)"
     assert list_sessions(ctx.project) == []
+
+
+def test_blind_stop_and_a_failed_side_allow_no_vote(tab, qloop, openai_server):
+    from fakes.openai_server import FakeOpenAI
+
+    ctx = tab.ctx
+    compatible_model(ctx, openai_server, "Slow A", "gpt-4.1-mini")
+    compatible_model(ctx, openai_server, "Slow B", "gpt-4.1-nano-2025-04-14")
+    openai_server.reply_for = lambda model, messages: "слово " * 80
+    openai_server.chat_delay = 0.03
+    blind = tab.blind
+    tasks = blind.ask("Долгий вопрос")
+    assert blind.stop_button.isEnabled()
+
+    async def stop_midway():
+        while not all("слово" in p.toPlainText() for p in blind.panes.values()):
+            await asyncio.sleep(0.01)
+        blind.stop()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    qloop.run_until_complete(stop_midway())
+    assert not any(b.isEnabled() for b in blind.vote_buttons.values())
+    assert "Stopped" in blind.reveal.text() and blind.ask_button.isEnabled()
+
+    with FakeOpenAI() as broken:
+        broken.fail_with("401", "/v1/chat/completions", times=5)
+        blind.pool.clear()
+        compatible_model(ctx, broken, "Broken")
+        for i in range(blind.pool.count()):
+            if blind.pool.item(i).text().startswith("Slow B"):
+                blind.pool.item(i).setCheckState(Qt.CheckState.Unchecked)
+        run(qloop, blind.ask("Привет"))
+    assert "did not answer" in blind.reveal.text()
+    assert not any(b.isEnabled() for b in blind.vote_buttons.values())
+    assert any("did not accept the API key" in p.toPlainText() for p in blind.panes.values())
+
+
+def test_export_of_the_open_chat(tab, qloop, openai_server, tmp_path, monkeypatch):
+    from natasha_studio.ui.testchat.side_by_side import safe_file_name
+
+    assert safe_file_name("Chat of 2026-11-25 15:45") == "Chat of 2026-11-25 15-45"
+    assert safe_file_name("..") == "chat"
+    compatible_model(tab.ctx, openai_server, "Mini")
+    view = tab.side_by_side
+    assert not view.export_button.isEnabled()
+    run(qloop, view.send("Привет"))
+    out = tmp_path / "chat.md"
+    offered = []
+    monkeypatch.setattr("natasha_studio.ui.testchat.side_by_side.QFileDialog.getSaveFileName",
+                        lambda parent, title, default, filters: offered.append(default)
+                        or (str(out), ""))
+    view.export_button.click()
+    assert ":" not in offered[0].split("/")[-1]
+    text = out.read_text(encoding="utf-8")
+    assert "**Mini:** Ответ модели gpt-4.1-mini: Привет" in text

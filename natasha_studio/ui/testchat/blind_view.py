@@ -63,9 +63,14 @@ class BlindView(QWidget):
         self.input.setMaximumHeight(80)
         self.ask_button = QPushButton(self.tr("Ask two hidden models"))
         self.ask_button.setProperty("primary", True)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setEnabled(False)
+        ask_buttons = QVBoxLayout()
+        ask_buttons.addWidget(self.ask_button)
+        ask_buttons.addWidget(self.stop_button)
         ask_row = QHBoxLayout()
         ask_row.addWidget(self.input, 1)
-        ask_row.addWidget(self.ask_button)
+        ask_row.addLayout(ask_buttons)
 
         self.panes: dict[str, Transcript] = {"a": Transcript(), "b": Transcript()}
         self.metrics: dict[str, MetricsLabel] = {"a": MetricsLabel(), "b": MetricsLabel()}
@@ -129,6 +134,7 @@ class BlindView(QWidget):
         pool_box.setMaximumWidth(260)
 
         self.ask_button.clicked.connect(lambda: self.ask())
+        self.stop_button.clicked.connect(self.stop)
         for side, button in self.vote_buttons.items():
             button.clicked.connect(lambda _c=False, s=side: self.vote(s))
         self.undo_button.clicked.connect(self._on_undo)
@@ -178,6 +184,7 @@ class BlindView(QWidget):
         self._set_voting(False)
         self.undo_button.setEnabled(False)
         self.ask_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
         tasks = []
         for side in ("a", "b"):
             entry = get_model(project, self.round.model_for(side))
@@ -216,11 +223,18 @@ class BlindView(QWidget):
         if len(self.replies) < 2:
             return
         self.ask_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
         if all(r.ok for r in self.replies.values()):
             self._set_voting(True)
+        elif any(r.stopped for r in self.replies.values()):
+            self.reveal.setText(self.tr("Stopped: only whole answers can be voted on. Ask again."))
         else:
             self.reveal.setText(self.tr("One of the models did not answer, so this question "
                                         "cannot be voted on. Ask again."))
+
+    def stop(self) -> None:
+        for side in ("a", "b"):
+            self.ctx.tasks.cancel(f"testchat.blind.{side}")
 
     def vote(self, winner: str) -> int | None:
         project = self.ctx.project

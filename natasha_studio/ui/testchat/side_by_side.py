@@ -8,6 +8,7 @@ message is committed to the session as it is sent or finished.
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -42,9 +43,15 @@ from natasha_studio.ui.testchat.column import ChatColumn
 from natasha_studio.ui.testchat.dialogs import CorrectionDialog, SessionsDialog
 
 MIN_COLUMNS = 2
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 # Loaded with the tab rather than on the first question, where importing the SDK would stall
 # the streams already running in other columns.
 _PRELOADED = compatible_provider
+
+
+def safe_file_name(title: str) -> str:
+    """``title`` with the characters Windows forbids in file names (a time's colon) replaced."""
+    return _UNSAFE_IN_FILE_NAMES.sub("-", title).strip(" .") or "chat"
 
 
 class SideBySideView(QWidget):
@@ -241,7 +248,7 @@ class SideBySideView(QWidget):
         if self.session_id is None or self.ctx.project is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export chat"), str(Path.home() / f"{self.title.text()}.md"),
+            self, self.tr("Export chat"), str(Path.home() / f"{safe_file_name(self.title.text())}.md"),
             self.tr("Markdown (*.md);;JSON (*.json)"))
         if path:
             try:
