@@ -117,3 +117,10 @@ def test_missing_provider_settings_are_reported_per_answer(project):
     run_id = create_run(project, sid, [model])
     asyncio.run(run_heldout(project, run_id, no_key))
     assert run_table(project, run_id)[1][0].answers[model]["error"] == "No OpenAI key is set."
+
+
+def test_a_run_cut_short_by_closing_the_app_shows_as_stopped(project):
+    sid = add_snapshot_with_heldout(project, QUESTIONS[:1])
+    run_id = create_run(project, sid, [add_model(project, "M", "openai", "gpt-4.1")])
+    assert list_runs(project)[0]["status"] == "stopped"  # nobody is running it
+    assert list_runs(project, sid, active=[run_id])[0]["status"] == "running"

@@ -200,7 +200,7 @@ def test_heldout_run_fills_the_table_and_summary(tab, qloop, openai_server):
     view = tab.heldout
     assert view.snapshot.currentData() == snapshot.id
     task = view.start_run()
-    assert view.stop_button.isEnabled()
+    assert view.stop_button.isEnabled() and "running" in view.runs.currentText()
     run(qloop, [task])
     assert view.table.rowCount() == 2 and view.table.columnCount() == 4
     headers = [view.table.horizontalHeaderItem(c).text() for c in range(4)]
@@ -348,3 +348,28 @@ def test_export_of_the_open_chat(tab, qloop, openai_server, tmp_path, monkeypatc
     assert ":" not in offered[0].split("/")[-1]
     text = out.read_text(encoding="utf-8")
     assert "**Mini:** Ответ модели gpt-4.1-mini: Привет" in text
+
+
+def test_closing_the_project_mid_stream_and_mid_run_is_quiet(tab, qloop, openai_server):
+    ctx = tab.ctx
+    from chat_helpers import add_snapshot_with_heldout
+
+    compatible_model(ctx, openai_server, "Slow")
+    openai_server.reply_for = lambda model, messages: "слово " * 60
+    openai_server.chat_delay = 0.02
+    add_snapshot_with_heldout(ctx.project, [("Вопрос?", "Ответ.")] * 3)
+    ctx.snapshots_changed.emit()
+    failures = []
+    ctx.tasks.task_failed.connect(lambda title, message: failures.append(message))
+    tasks = tab.side_by_side.send("Привет") + [tab.heldout.start_run()]
+
+    async def close_midway():
+        while "слово" not in tab.side_by_side.columns[0].transcript.toPlainText():
+            await asyncio.sleep(0.01)
+        ctx.set_project(None)
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    qloop.run_until_complete(close_midway())
+    assert failures == []
+    assert tab.stack.currentWidget() is tab.empty
+    assert all(t.cancelled() for t in tasks)

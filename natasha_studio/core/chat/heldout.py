@@ -9,8 +9,10 @@ models side by side, with how close each one's answers are to the persona's real
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -183,7 +185,10 @@ async def run_heldout(
     try:
         await asyncio.gather(*(ask(q, e) for q, e in todo))
     except asyncio.CancelledError:
-        _finish_run(project, run_id, "stopped")
+        # Closing the project cancels the run after the file is closed: nothing to record
+        # then, and the run shows as stopped next time (see ``list_runs``).
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            _finish_run(project, run_id, "stopped")
         raise
     _finish_run(project, run_id, "finished")
     return len(todo)
@@ -276,11 +281,22 @@ def run_summary(project: Project, run_id: int) -> list[ModelSummary]:
     return summaries
 
 
-def list_runs(project: Project, snapshot_id: int | None = None) -> list[dict[str, Any]]:
-    """Runs, newest first: id, snapshot, title, models, status, created_at, answers."""
+def list_runs(project: Project, snapshot_id: int | None = None,
+              active: Sequence[int] = ()) -> list[dict[str, Any]]:
+    """Runs, newest first: id, snapshot, title, models, status, created_at, answers.
+
+    A run marked running that is not among ``active`` (the runs going on now) was cut short
+    by closing the app, and is reported as stopped.
+    """
     rows = project.conn.execute(
         "SELECT r.*, (SELECT count(*) FROM heldout_answers a WHERE a.run_id = r.id) AS answers"
         " FROM heldout_runs r WHERE (? IS NULL OR r.snapshot_id = ?) ORDER BY r.id DESC",
         (snapshot_id, snapshot_id),
     )
-    return [dict(r) | {"models": json.loads(r["models"])} for r in rows]
+    runs = []
+    for r in rows:
+        run = dict(r) | {"models": json.loads(r["models"])}
+        if run["status"] == "running" and run["id"] not in active:
+            run["status"] = "stopped"
+        runs.append(run)
+    return runs

@@ -215,14 +215,18 @@ def base_entry_for(project: Project, entry: ModelEntry) -> int | None:
                      entry.provider, job["base_model"], settings={"kind": "base"}, unique=True)
 
 
-def provider_for(entry: ModelEntry, secrets: Any) -> Any:
+def provider_for(entry: ModelEntry, secrets: Any, *, api_key: str | None = None) -> Any:
     """The provider that serves ``entry`` (the one place the test chat builds providers).
 
     The provider registry reads the account settings from the secret store; a compatible
-    server's key is the one saved under ``api_key_name(base_url)``.
+    server's key is the one saved under ``api_key_name(base_url)``, unless ``api_key`` is
+    given (a key typed in a form and not saved yet).
     """
-    from natasha_studio.providers.registry import provider_for_model
+    from natasha_studio.providers.registry import build_provider, provider_for_model
 
+    if api_key is not None and entry.provider == "compatible":
+        return build_provider("compatible", secrets, base_url=entry.base_url or "",
+                              api_key=api_key)
     return provider_for_model(
         {"provider": entry.provider, "base_url": entry.base_url, "settings": entry.settings},
         secrets)

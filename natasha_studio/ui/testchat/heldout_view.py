@@ -56,6 +56,7 @@ class HeldoutView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.run_id: int | None = None
+        self._active_run: int | None = None
         self.models: list[tuple[int, str]] = []
         self.rows: list[HeldoutRow] = []
 
@@ -205,7 +206,8 @@ class HeldoutView(QWidget):
             names = {e.id: e.name for e in list_models(self.ctx.project)}
             status_text = {"running": self.tr("running"), "finished": self.tr("finished"),
                            "stopped": self.tr("stopped")}
-            for run in list_runs(self.ctx.project, sid):
+            active = [self._active_run] if self.ctx.tasks.is_running(TASK) else []
+            for run in list_runs(self.ctx.project, sid, active):
                 models = ", ".join(names.get(i, "?") for i in run["models"])
                 self.runs.addItem(f"{run['created_at'][:16].replace('T', ' ')} — {models} "
                                   f"({status_text.get(run['status'], run['status'])})", run["id"])
@@ -250,12 +252,14 @@ class HeldoutView(QWidget):
         if project is None or self.run_id is None:
             return None
         self.progress.setRange(0, 0)
+        self._active_run = self.run_id
         task = self.ctx.tasks.start(
             TASK,
             run_heldout(project, self.run_id, lambda e: provider_for(e, self.ctx.secrets),
                         self._on_progress),
             title=self.tr("Held-out questions"), owner=project)
         task.add_done_callback(lambda _t: self._after_run(project))
+        self._reload_runs()  # shows the run as running
         self._update_controls()
         return task
 

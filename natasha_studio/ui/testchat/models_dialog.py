@@ -262,16 +262,15 @@ class ModelsDialog(QDialog):
         provider = self.provider.currentData()
         entry = ModelEntry(0, self.name.text() or "?", provider, self.model_id.text().strip(),
                            base_url=self.base_url.text().strip() or None)
-        if provider == "compatible":
-            # Check with the key typed in the form, before it is saved.
-            self.ctx.secrets.set(api_key_name(entry.base_url), self.api_key.text().strip())
+        # A compatible server is checked with the key typed in the form, saved or not.
+        key = self.api_key.text().strip() if provider == "compatible" else None
         self.status.setText(self.tr("Checking…"))
-        self.ctx.tasks.start("testchat.check_model", self._check(entry),
+        self.ctx.tasks.start("testchat.check_model", self._check(entry, key),
                              title=self.tr("Checking the model"), owner=self)
 
-    async def _check(self, entry: ModelEntry) -> None:
+    async def _check(self, entry: ModelEntry, key: str | None) -> None:
         try:
-            provider = provider_for(entry, self.ctx.secrets)
+            provider = provider_for(entry, self.ctx.secrets, api_key=key)
             models = await provider.list_models()
         except Exception as exc:  # every failure is reported in this dialog, in words
             self.status.setText(error_message(exc))
