@@ -35,6 +35,7 @@ class PairRedaction:
     after: list[Turn]
     counts: dict[str, int]
     remaining: list[Finding] = field(default_factory=list)  # not replaced, offsets in ``after``
+    replaced: list[Finding] = field(default_factory=list)   # offsets in ``before``
 
 
 @dataclass
@@ -42,6 +43,8 @@ class RedactionResult:
     operation_id: int | None
     pair_ids: list[int] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    # What was replaced, per pair: passed back as ``findings`` it redoes the same redaction.
+    replaced: dict[int, list[Finding]] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -98,6 +101,7 @@ def plan_redaction(
         before = pair.turns
         after: list[Turn] = []
         remaining: list[Finding] = []
+        replaced: list[Finding] = []
         applied: Counter[str] = Counter()
         others = [f for f in findings[pid] if f not in chosen]
         for index, turn in enumerate(before):
@@ -105,11 +109,12 @@ def plan_redaction(
                 turn.text, [f for f in chosen if f.turn == index], pseudo,
                 keep=[f for f in others if f.turn == index])
             applied.update(f.kind for f in done)
+            replaced += done
             remaining += moved
             after.append(replace(turn, text=text))
         if applied:
             plans.append(PairRedaction(pid, before, after,
-                                       {k: applied[k] for k in KINDS if applied[k]}, remaining))
+                                       {k: applied[k] for k in KINDS if applied[k]}, remaining, replaced))
     return plans, pseudo
 
 
@@ -161,7 +166,9 @@ def redact(
         conn.executemany(
             "INSERT INTO privacy_audit(kind, count, scope, operation_id) VALUES (?, ?, ?, ?)",
             [(k, totals[k], scope, op_id) for k in KINDS if totals[k]])
-    return RedactionResult(op_id, [p.pair_id for p in plans], {k: totals[k] for k in KINDS if totals[k]})
+    return RedactionResult(op_id, [p.pair_id for p in plans],
+                           {k: totals[k] for k in KINDS if totals[k]},
+                           {p.pair_id: p.replaced for p in plans})
 
 
 def last_operation(project: Project) -> AuditEntry | None:

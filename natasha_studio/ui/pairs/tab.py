@@ -38,6 +38,7 @@ from natasha_studio.ui.pairs.dialogs import AddPairDialog, DuplicatesDialog, Rep
 from natasha_studio.ui.pairs.filter_bar import PairFilterBar
 from natasha_studio.ui.pairs.model import COLUMNS, PairTableModel
 from natasha_studio.ui.pairs.shortcuts import ShortcutsDialog, key_sequences, keys_text
+from natasha_studio.ui.privacy.integration import install_privacy
 
 # More changed pairs than this are indexed for search in the background, not inline.
 INLINE_INDEX_LIMIT = 2000
@@ -158,6 +159,8 @@ class PairsTab(QWidget):
         ctx.project_changed.connect(self._on_project_changed)
         ctx.pairs_changed.connect(self._on_pairs_changed_elsewhere)
         QApplication.instance().aboutToQuit.connect(self.flush)
+        # The "Personal data" panel beside the thread: highlights, redaction, its filter.
+        self.privacy_panel = install_privacy(self)
         self._on_project_changed(ctx.project)
 
     # -- actions ------------------------------------------------------------------------------

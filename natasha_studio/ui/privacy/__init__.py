@@ -1,0 +1,1 @@
+"""Privacy in the window: highlights, the findings panel, redaction dialogs."""

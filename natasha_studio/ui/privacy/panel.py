@@ -1,0 +1,356 @@
+"""The privacy panel: personal data found in the current pair, and redaction.
+
+It stands alone (``PrivacyPanel(ctx)``); the Pairs tab plugs it in beside the thread and
+gives it hooks: where the turn editors are (for highlights), which pairs are selected, its
+undo stack (so Ctrl+Z undoes a redaction) and a flush before changes. Scans run in worker
+threads; the panel only shows what they found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.privacy import (
+    Finding,
+    audit_log,
+    flagged_pair_ids,
+    kind_label,
+    load_settings,
+    save_settings,
+    source_label,
+    undo_redaction,
+)
+from natasha_studio.core.store import Project
+from natasha_studio.ui.context import AppContext
+from natasha_studio.ui.errors import show_error
+from natasha_studio.ui.privacy import workers
+from natasha_studio.ui.privacy.commands import RedactCommand
+from natasha_studio.ui.privacy.dialogs import (
+    AuditDialog,
+    PrivacySettingsDialog,
+    RedactPreviewDialog,
+)
+from natasha_studio.ui.privacy.highlighter import PrivacyHighlighter, kind_color
+
+
+class PrivacyPanel(QWidget):
+    # Pair ids with personal data, to show only them; None to show all pairs again.
+    filter_requested = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.project: Project | None = None
+        self.pair_id: int | None = None
+        self.findings: list[Finding] = []
+        self._undo_stack: QUndoStack | None = None
+        self._selection: Callable[[], list[int]] = lambda: [self.pair_id] if self.pair_id else []
+        self._editor: Callable[[int], QPlainTextEdit | None] = lambda _i: None
+        self._before_change: Callable[[], None] = lambda: None
+        self._preview: RedactPreviewDialog | None = None
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Found"), self.tr("Kind"), self.tr("Found by"), ""])
+        self.tree.setRootIsDecorated(False)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.redact_pair = QPushButton(self.tr("Replace in this pair"))
+        self.redact_pair.clicked.connect(self._on_redact_pair)
+        self.redact_selected = QPushButton(self.tr("Selected pairs\u2026"))
+        self.redact_selected.setToolTip(self.tr("Preview and replace personal data in the "
+                                                "pairs selected in the table"))
+        self.redact_selected.clicked.connect(lambda: self._open_preview("selection"))
+        self.redact_all = QPushButton(self.tr("All pairs\u2026"))
+        self.redact_all.setToolTip(self.tr("Preview and replace personal data in every pair"))
+        self.redact_all.clicked.connect(lambda: self._open_preview("all"))
+        self.undo_button = QPushButton(self.tr("Undo last redaction"))
+        self.undo_button.clicked.connect(self._on_undo)
+        self.settings_button = QPushButton(self.tr("Settings\u2026"))
+        self.settings_button.clicked.connect(self._on_settings)
+        self.history_button = QPushButton(self.tr("History\u2026"))
+        self.history_button.clicked.connect(self._on_history)
+        self.dataset = QLabel()
+        self.dataset.setWordWrap(True)
+        self.dataset.setProperty("role", "muted")
+        self.only_flagged = QCheckBox(self.tr("Show only pairs with personal data"))
+        self.only_flagged.toggled.connect(self._on_only_flagged)
+
+        replace_row = QHBoxLayout()
+        for button in (self.redact_pair, self.redact_selected, self.redact_all):
+            replace_row.addWidget(button)
+        replace_row.addStretch(1)
+        tools_row = QHBoxLayout()
+        for button in (self.undo_button, self.settings_button, self.history_button):
+            tools_row.addWidget(button)
+        tools_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(replace_row)
+        layout.addLayout(tools_row)
+        layout.addWidget(self.dataset)
+        layout.addWidget(self.only_flagged)
+
+        ctx.project_changed.connect(self._on_project_changed)
+        ctx.pairs_changed.connect(self._on_pairs_changed)
+        ctx.tasks.progress.connect(self._on_progress)
+        self._on_project_changed(ctx.project)
+
+    # -- hooks for the host tab -----------------------------------------------------------
+
+    def set_undo_stack(self, stack: QUndoStack | None) -> None:
+        """Put redactions on this stack, so the host's Undo (Ctrl+Z) reverts them."""
+        self._undo_stack = stack
+
+    def set_selection_provider(self, provider: Callable[[], list[int]]) -> None:
+        self._selection = provider
+
+    def set_editor_provider(self, provider: Callable[[int], QPlainTextEdit | None]) -> None:
+        """Where the editor of turn ``i`` is, for highlighting what was found in it."""
+        self._editor = provider
+
+    def set_before_change(self, callback: Callable[[], None]) -> None:
+        """Called before a redaction writes (the host saves typing in progress)."""
+        self._before_change = callback
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _on_project_changed(self, project: Project | None) -> None:
+        self.project = project
+        self.only_flagged.blockSignals(True)
+        self.only_flagged.setChecked(False)
+        self.only_flagged.blockSignals(False)
+        self.show_pair(None)
+        self._update_buttons()
+        if project is None:
+            self.dataset.setText(self.tr("Open a project to check its pairs for personal data."))
+            return
+        self.scan_dataset()
+
+    def scan_dataset(self, pair_ids: list[int] | None = None) -> None:
+        """Scan (in the background) the pairs whose cached results are stale."""
+        if self.project is None:
+            return
+        if pair_ids is None:
+            self.dataset.setText(self.tr("Checking the pairs for personal data\u2026"))
+        self.ctx.tasks.run_in_thread(
+            f"privacy-scan-{id(self)}", workers.scan, str(self.project.path), pair_ids,
+            title=self.tr("Checking for personal data"), owner=self.project,
+            on_done=lambda _r, project=self.project: self._on_dataset_scanned(project),
+            with_progress=True)
+
+    def _on_progress(self, name: str, done: int, total: int, _detail: str) -> None:
+        if name == f"privacy-scan-{id(self)}" and total > 50:
+            self.dataset.setText(self.tr("Checking for personal data: {done} of {total} pairs")
+                                 .format(done=done, total=total))
+
+    def _on_dataset_scanned(self, project: Project) -> None:
+        if project is not self.project:
+            return
+        flagged = flagged_pair_ids(project)
+        total = project.counts()["pairs"]
+        if flagged:
+            self.dataset.setText(self.tr("%n pairs have personal data", "", len(flagged))
+                                 + " " + self.tr("(of %n).", "", total))
+        else:
+            self.dataset.setText(self.tr("No personal data found in %n pairs.", "", total))
+        if self.only_flagged.isChecked():
+            self.filter_requested.emit(flagged)
+
+    def show_pair(self, pair_id: int | None) -> None:
+        """Show what was found in the pair (scanned in the background if it changed)."""
+        self.pair_id = pair_id or None
+        self._set_findings([])
+        if self.project is None or not self.pair_id:
+            self.title.setText(self.tr("Choose a pair to see personal data in it."))
+            return
+        self.title.setText(self.tr("Looking for personal data\u2026"))
+        self.ctx.tasks.run_in_thread(
+            f"privacy-pair-{id(self)}", workers.scan, str(self.project.path), [self.pair_id],
+            title=self.tr("Checking for personal data"), owner=self.project,
+            on_done=lambda result, pid=self.pair_id: self._on_pair_scanned(pid, result))
+
+    def _on_pair_scanned(self, pair_id: int, result: dict[int, list[Finding]]) -> None:
+        if pair_id == self.pair_id:
+            self._set_findings(result.get(pair_id, []))
+
+    def _set_findings(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self.tree.clear()
+        for f in findings:
+            item = QTreeWidgetItem([f.text, kind_label(f.kind), source_label(f.source), ""])
+            item.setBackground(0, kind_color(f.kind))
+            item.setForeground(0, Qt.GlobalColor.black)
+            item.setToolTip(0, self.tr("In turn {n}").format(n=f.turn + 1))
+            self.tree.addTopLevelItem(item)
+            button = QToolButton()
+            button.setText(self.tr("Replace"))
+            button.setToolTip(self.tr("Replace just this one"))
+            button.clicked.connect(lambda _c=False, finding=f: self._on_redact_span(finding))
+            self.tree.setItemWidget(item, 3, button)
+        if self.pair_id:
+            self.title.setText(self.tr("%n findings in this pair", "", len(findings))
+                               if findings else self.tr("No personal data found in this pair."))
+        self._highlight()
+        self._update_buttons()
+
+    def _highlight(self) -> None:
+        turns = {f.turn for f in self.findings}
+        for index in range(max(turns, default=-1) + 8):
+            editor = self._editor(index)
+            if editor is None:
+                if index > max(turns, default=-1):
+                    break
+                continue
+            document = editor.document()
+            highlighter = document.findChild(PrivacyHighlighter)
+            if highlighter is None:
+                highlighter = PrivacyHighlighter(document)
+            highlighter.set_spans([(f.start, f.end, f.kind) for f in self.findings
+                                   if f.turn == index])
+
+    def _update_buttons(self) -> None:
+        has_project = self.project is not None
+        self.redact_pair.setEnabled(bool(self.findings))
+        for w in (self.redact_selected, self.redact_all, self.settings_button,
+                  self.history_button, self.undo_button, self.only_flagged):
+            w.setEnabled(has_project)
+
+    def _on_pairs_changed(self, pair_ids) -> None:
+        if self.project is None:
+            return
+        self.scan_dataset(sorted(pair_ids) if pair_ids is not None else None)
+        if self.pair_id and (pair_ids is None or self.pair_id in pair_ids):
+            self.show_pair(self.pair_id)
+
+    def _on_only_flagged(self, on: bool) -> None:
+        if self.project is None:
+            return
+        self.filter_requested.emit(flagged_pair_ids(self.project) if on else None)
+
+    # -- redacting ----------------------------------------------------------------------------
+
+    def _notify(self, pair_ids: set[int] | None) -> None:
+        self.ctx.pairs_changed.emit(pair_ids)
+
+    def _apply(self, findings: dict[int, list[Finding]], scope: str) -> None:
+        """A small redaction (one finding, one pair), made at once on this thread."""
+        if self.project is None or not findings:
+            return
+        self._before_change()
+        mode = load_settings(self.project).mode
+        command = RedactCommand(self.project, self._notify, findings, mode, scope)
+        try:
+            if self._undo_stack is not None:
+                self._undo_stack.push(command)
+            else:
+                command.redo()
+        except StudioError as exc:
+            show_error(self, self.tr("Nothing was replaced"), exc)
+
+    def _on_redact_span(self, finding: Finding) -> None:
+        if self.pair_id:
+            self._apply({self.pair_id: [finding]}, "span")
+
+    def _on_redact_pair(self) -> None:
+        if self.pair_id and self.findings and self.project is not None:
+            kinds = load_settings(self.project).kinds
+            chosen = [f for f in self.findings if f.kind in kinds]
+            self._apply({self.pair_id: chosen}, "pair")
+
+    def _open_preview(self, scope: str) -> None:
+        if self.project is None:
+            return
+        ids = None if scope == "all" else self._selection()
+        if ids is not None and not ids:
+            self.ctx.show_status(self.tr("Select pairs in the table first."))
+            return
+        self._before_change()
+        settings = load_settings(self.project)
+        dialog = RedactPreviewDialog([], settings.mode, settings.kinds, self)
+        self._preview = dialog
+        dialog.options_changed.connect(lambda mode, kinds: self._plan(dialog, ids, mode, kinds))
+        self._plan(dialog, ids, settings.mode, settings.kinds)
+        if dialog.exec() and dialog.plans:
+            self._redact_in_background(ids, dialog.mode(), dialog.kinds(), scope)
+        self._preview = None
+
+    def _plan(self, dialog: RedactPreviewDialog, ids, mode: str, kinds: tuple) -> None:
+        dialog.set_busy()
+        self.ctx.tasks.run_in_thread(
+            f"privacy-preview-{id(self)}", workers.plan, str(self.project.path), ids, mode, kinds,
+            title=self.tr("Preparing the preview"), owner=self.project, with_progress=True,
+            on_done=lambda plans: dialog.set_plans(plans) if self._preview is dialog else None)
+
+    def _redact_in_background(self, ids, mode: str, kinds: tuple, scope: str) -> None:
+        project = self.project
+
+        def done(result) -> None:
+            if project is not self.project or result.operation_id is None:
+                return
+            command = RedactCommand(project, self._notify, {}, mode, scope, result)
+            if self._undo_stack is not None:
+                self._undo_stack.push(command)
+            else:
+                command.redo()
+            self.ctx.show_status(self.tr("Personal data replaced in %n pairs.", "",
+                                         len(result.pair_ids)))
+
+        self.ctx.tasks.run_in_thread(
+            f"privacy-redact-{id(self)}", workers.redact_pairs, str(project.path), ids, mode,
+            kinds, "all" if ids is None else "selection", title=self.tr("Replacing personal data"),
+            owner=project, with_progress=True, on_done=done)
+
+    def _on_undo(self) -> None:
+        if self.project is None:
+            return
+        self._before_change()
+        try:
+            result = undo_redaction(self.project)
+        except StudioError as exc:
+            show_error(self, self.tr("Nothing to undo"), exc)
+            return
+        if result.skipped:
+            show_error(self, self.tr("Redaction undone"), StudioError(
+                self.tr("%n pairs were edited after the redaction and were left as they are.",
+                        "", len(result.skipped))))
+        self._notify(set(result.restored))
+
+    def _on_settings(self) -> None:
+        if self.project is None:
+            return
+        dialog = PrivacySettingsDialog(load_settings(self.project), self.project.persona_name, self)
+        if dialog.exec():
+            save_settings(self.project, dialog.settings())
+            self.scan_dataset()
+            if self.pair_id:
+                self.show_pair(self.pair_id)
+
+    def _on_history(self) -> None:
+        if self.project is not None:
+            AuditDialog(audit_log(self.project), self).exec()
+
+    def redact_spans(self, findings: dict[int, list[Finding]]) -> None:
+        """Replace chosen findings at once (for tests and scripted use of the panel)."""
+        self._apply(findings, "span" if sum(map(len, findings.values())) == 1 else "pair")

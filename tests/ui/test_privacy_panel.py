@@ -1,0 +1,202 @@
+"""The privacy panel: findings of the current pair, highlights, one-click and previewed
+redaction, undo through the host's undo stack, the "has personal data" filter."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QPlainTextEdit
+
+from natasha_studio.core.pairs import Turn, add_pair, get_pair
+from natasha_studio.ui.privacy.dialogs import (
+    AuditDialog,
+    PrivacySettingsDialog,
+    RedactPreviewDialog,
+)
+from natasha_studio.ui.privacy.highlighter import PrivacyHighlighter
+from natasha_studio.ui.privacy.panel import PrivacyPanel
+
+
+def _idle(qloop, ctx, until=lambda: True):
+    async def wait():
+        for _ in range(400):
+            if not ctx.tasks.running() and until():
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError("the background work did not finish")
+
+    qloop.run_until_complete(wait())
+
+
+@pytest.fixture
+def data(ctx_with_project):
+    project = ctx_with_project.project
+    with project.transaction() as conn:
+        conn.execute("INSERT INTO participants(id, name, username) VALUES (1, 'Марина Иванова', 'marina_iv')")
+    ids = [
+        add_pair(project, [Turn("user", "Я Марина, телефон +7 916 123-45-67", 1),
+                           Turn("assistant", "Марине перезвоню.", 2)]),
+        add_pair(project, [Turn("user", "Пишите marina.iv@mail.ru", 1),
+                           Turn("assistant", "Хорошо.", 2)]),
+        add_pair(project, [Turn("user", "Сколько бегать?", 1), Turn("assistant", "Три раза.", 2)]),
+    ]
+    return ctx_with_project, ids
+
+
+@pytest.fixture
+def panel(qtbot, qloop, data):
+    ctx, ids = data
+    editors = [QPlainTextEdit(), QPlainTextEdit()]
+    panel = PrivacyPanel(ctx)
+    qtbot.addWidget(panel)
+    stack = QUndoStack(panel)
+    panel.set_undo_stack(stack)
+    panel.set_editor_provider(lambda i: editors[i] if i < len(editors) else None)
+    panel.set_selection_provider(lambda: ids[:2])
+
+    def show(pid):
+        for editor, turn in zip(editors, get_pair(ctx.project, pid).turns, strict=True):
+            editor.setPlainText(turn.text)
+        panel.show_pair(pid)
+        _idle(qloop, ctx)
+
+    panel.show_for_test = show
+    panel.editors = editors
+    panel.stack = stack
+    _idle(qloop, ctx)
+    return panel
+
+
+def test_findings_listed_with_source_and_highlighted(panel, data):
+    ctx, ids = data
+    panel.show_for_test(ids[0])
+    rows = [(panel.tree.topLevelItem(i).text(0), panel.tree.topLevelItem(i).text(1),
+             panel.tree.topLevelItem(i).text(2)) for i in range(panel.tree.topLevelItemCount())]
+    assert ("Марина", "Name", "chat participant") in rows
+    assert ("+7 916 123-45-67", "Phone", "pattern") in rows
+    assert "3 findings" in panel.title.text()
+    highlighter = panel.editors[0].document().findChild(PrivacyHighlighter)
+    assert [s[2] for s in highlighter.spans()] == ["person", "phone"]
+    # Typing before a span moves it; typing inside one drops it.
+    cursor = panel.editors[0].textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("Ну ")
+    assert highlighter.spans()[0][:2] == (5, 11)
+    assert "2 pairs have personal data" in panel.dataset.text()
+
+
+def test_one_click_redaction_and_undo_through_the_stack(panel, data, qloop):
+    ctx, ids = data
+    panel.show_for_test(ids[0])
+    changed = []
+    ctx.pairs_changed.connect(changed.append)
+    phone_row = next(i for i in range(panel.tree.topLevelItemCount())
+                     if panel.tree.topLevelItem(i).text(1) == "Phone")
+    panel.tree.itemWidget(panel.tree.topLevelItem(phone_row), 3).click()
+    assert get_pair(ctx.project, ids[0]).turns[0].text == "Я Марина, телефон [ТЕЛЕФОН]"
+    assert changed == [{ids[0]}]
+    panel.stack.undo()
+    assert get_pair(ctx.project, ids[0]).turns[0].text.endswith("+7 916 123-45-67")
+    panel.stack.redo()
+    assert "[ТЕЛЕФОН]" in get_pair(ctx.project, ids[0]).turns[0].text
+    panel.show_for_test(ids[0])
+    panel.redact_pair.click()
+    turns = get_pair(ctx.project, ids[0]).turns
+    assert [t.text for t in turns] == ["Я [ИМЯ_1], телефон [ТЕЛЕФОН]", "[ИМЯ_1] перезвоню."]
+    _idle(qloop, ctx)
+    assert "No personal data found in this pair" in panel.title.text()
+
+
+def test_selection_redaction_with_preview(panel, data, qloop, monkeypatch):
+    ctx, ids = data
+    seen = []
+
+    def fake_exec(dialog):
+        _idle(qloop, ctx, until=lambda: bool(dialog.plans))
+        seen.append((len(dialog.plans), dialog.summary.text(), dialog.view.toPlainText()))
+        return True
+
+    monkeypatch.setattr(RedactPreviewDialog, "exec", fake_exec)
+    panel.redact_selected.click()
+    _idle(qloop, ctx, until=lambda: panel.stack.count() == 1)
+    count, summary, preview = seen[0]
+    assert count == 2 and "4 replacements" in summary
+    assert "+7 916 123-45-67" in preview and "[ТЕЛЕФОН]" in preview
+    assert "[EMAIL]" in get_pair(ctx.project, ids[1]).turns[0].text
+    panel.stack.undo()  # the whole selection in one step
+    assert get_pair(ctx.project, ids[1]).turns[0].text == "Пишите marina.iv@mail.ru"
+    assert get_pair(ctx.project, ids[0]).turns[0].text.startswith("Я Марина")
+
+
+def test_undo_button_and_dialogs(panel, data, qloop, monkeypatch, qtbot):
+    ctx, ids = data
+    panel.show_for_test(ids[1])
+    panel.redact_pair.click()
+    assert "[EMAIL]" in get_pair(ctx.project, ids[1]).turns[0].text
+    panel.undo_button.click()
+    assert "marina.iv@mail.ru" in get_pair(ctx.project, ids[1]).turns[0].text
+    from natasha_studio.core.privacy import audit_log
+
+    dialog = AuditDialog(audit_log(ctx.project))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 4).text() == "E-mail: 1"
+    assert dialog.table.item(0, 5).text() != ""
+
+    def accept_with(dialog):
+        dialog.allow.setPlainText("Марина\n")
+        return True
+
+    monkeypatch.setattr(PrivacySettingsDialog, "exec", accept_with)
+    panel.settings_button.click()
+    _idle(qloop, ctx)
+    panel.show_for_test(ids[0])
+    texts = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert texts == ["+7 916 123-45-67"]
+
+
+def test_only_flagged_filter_and_no_project(panel, data, qloop):
+    ctxp, ids = data
+    requested = []
+    panel.filter_requested.connect(requested.append)
+    panel.only_flagged.setChecked(True)
+    panel.only_flagged.setChecked(False)
+    assert requested == [{ids[0], ids[1]}, None]
+    ctxp.set_project(None)
+    assert not panel.redact_all.isEnabled() and "Open a project" in panel.dataset.text()
+
+
+def test_in_the_pairs_tab(qtbot, qloop, data, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from natasha_studio.ui.pairs.tab import PairsTab
+
+    ctx, ids = data
+    tab = PairsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.activateWindow()
+    panel = tab.privacy_panel
+    titles = [tab.detail.side.tabText(i) for i in range(tab.detail.side.count())]
+    assert "Personal data" in titles
+    row = tab.model.row_of(ids[0])
+    tab.select_row(row)
+    _idle(qloop, ctx, until=lambda: panel.tree.topLevelItemCount() == 3)
+    highlighter = tab.detail.turn_editor(0).document().findChild(PrivacyHighlighter)
+    assert len(highlighter.spans()) == 2
+    panel.redact_pair.click()
+    assert "[ИМЯ_1]" in tab.detail.turn_editor(1).toPlainText()
+    QTest.keyClick(tab, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert get_pair(ctx.project, ids[0]).turns[1].text == "Марине перезвоню."
+    panel.only_flagged.setChecked(True)
+    assert sorted(tab.model.ids()) == sorted(ids[:2])
+    panel.only_flagged.setChecked(False)
+    assert len(tab.model.ids()) == 3
+    tab.detail.side.setCurrentWidget(panel)
+    tab.select_row(tab.model.row_of(ids[0]))
+    _idle(qloop, ctx, until=lambda: panel.tree.topLevelItemCount() == 3)
+    tab.grab().save(str(tmp_path / "pairs_privacy.png"))
