@@ -64,7 +64,9 @@ def _histogram(values: pd.Series, bins: int = LENGTH_BINS, clip_quantile: float 
         return None
     top = float(values.quantile(clip_quantile)) if len(values) > 20 else float(values.max())
     top = max(top, float(values.min()) + 1)
-    # The longest 1% go into the last bar, so one huge answer does not squash the chart.
+    # The longest 1% go into the last bar, so one huge answer does not squash the chart; bars
+    # are at least one character wide, so their whole-number labels never repeat.
+    bins = max(1, min(bins, int(top - float(values.min()))))
     counts, edges = np.histogram(values.clip(upper=top), bins=bins, range=(float(values.min()), top))
     return Histogram([float(e) for e in edges], [int(c) for c in counts])
 

@@ -1,0 +1,181 @@
+"""The Statistics tab renders with data, its figures match pandas, filters and exports work."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pandas as pd
+import pytest
+from core.export_fixtures import make_pairs
+
+from natasha_studio.core import export
+from natasha_studio.core.pairs import set_status
+from natasha_studio.ui.statistics.charts import ChartCard
+from natasha_studio.ui.statistics.compare_dialog import CompareDialog
+from natasha_studio.ui.statistics.snapshot_forms import ExportDialog, FreezeDialog
+from natasha_studio.ui.statistics.tab import StatisticsTab
+
+
+def act(loop, action):
+    async def run():
+        result = action()
+        await asyncio.sleep(0)
+        return result
+    return loop.run_until_complete(run())
+
+
+def wait_until(loop, condition, timeout=20.0):
+    async def poll():
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError("timed out waiting")
+            await asyncio.sleep(0.02)
+    loop.run_until_complete(poll())
+
+
+def idle(ctx):
+    return lambda: not ctx.tasks.running()
+
+
+@pytest.fixture
+def tab(qtbot, qloop, ctx):
+    widget = StatisticsTab(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def filled(tab, qloop, ctx_with_project):
+    ctx = ctx_with_project
+    ids = make_pairs(ctx.project, 48, status_cycle=("approved", "approved", "new", "rejected"))
+    act(qloop, lambda: ctx.pairs_changed.emit(None))
+    wait_until(qloop, lambda: tab.stats is not None and tab.stats.figures["pairs"] == 48)
+    wait_until(qloop, idle(ctx))
+    return ids
+
+
+def test_empty_states(tab, qloop, ctx):
+    assert tab._stack.currentWidget() is tab.no_project
+    assert not tab.refresh_action.isEnabled()
+    from natasha_studio.core.store import Project
+
+    act(qloop, lambda: ctx.set_project(Project.create(ctx.settings.path.parent / "e.nstudio", "Наташа")))
+    wait_until(qloop, lambda: tab._stack.currentWidget() is tab.no_pairs)
+    navigated = []
+    ctx.navigate.connect(lambda name, arg: navigated.append(name))
+    tab.no_pairs.button.click()
+    assert navigated == ["sources"]
+
+
+def test_figures_match_pandas(tab, qloop, filled, ctx_with_project):
+    df = pd.read_sql_query("SELECT * FROM pairs WHERE deleted = 0", ctx_with_project.project.conn)
+    values = {k: label.text() for k, label in tab.figure_values.items()}
+    assert values["pairs"] == str(len(df))
+    assert values["approved_share"] == f"{(df.status == 'approved').mean() * 100:.0f}%"
+    assert values["answer_chars_median"] == f"{df.answer.str.len().median():.0f}"
+    assert values["question_chars_mean"] == f"{df.question.str.len().mean():.1f}"
+    assert values["chats"] == "3" and values["participants"] == "4"
+    assert "Approved: 24" in tab.status_line.text()
+    assert "USD" in tab.cost_line.text() and "2026" in tab.cost_line.text()
+    assert all(card.has_chart for card in tab.cards.values())
+    chart = tab.cards["pairs_per_chat"].view.chart()
+    bar_set = chart.series()[0].barSets()[0]
+    assert sorted(bar_set.at(i) for i in range(bar_set.count())) == [16.0, 16.0, 16.0]
+
+
+def test_filters_apply_to_every_chart(tab, qloop, filled):
+    index = tab.chat_filter.findText("Питание")
+    assert index > 0
+    act(qloop, lambda: (tab.chat_filter.setCurrentIndex(index), tab._on_filter_changed()))
+    wait_until(qloop, lambda: tab.stats.figures["pairs"] == 16)
+    assert tab.figure_values["pairs"].text() == "16"
+    assert [name for name, _ in tab.stats.pairs_per_chat] == ["Питание"]
+    assert sum(c for _, c in tab.stats.pairs_per_month) == 16
+    status = tab.status_filter.findData("approved")
+    act(qloop, lambda: (tab.status_filter.setCurrentIndex(status), tab._on_filter_changed()))
+    wait_until(qloop, lambda: tab.stats.figures["pairs"] == 8)
+    assert tab.current_filter().to_dict()["statuses"] == ["approved"]
+
+
+def test_pair_changes_refresh_the_page(tab, qloop, filled, ctx_with_project):
+    set_status(ctx_with_project.project, filled[2:4], "approved")
+    act(qloop, lambda: ctx_with_project.pairs_changed.emit(set(filled[2:4])))
+    wait_until(qloop, lambda: tab.stats.figures["by_status"]["approved"] == 26)
+    assert "Approved: 26" in tab.status_line.text()
+
+
+def test_save_png_and_html_report(tab, qloop, filled, tmp_path):
+    png = tmp_path / "chat.png"
+    assert tab.save_chart_png(tab.cards["pairs_per_chat"], png)
+    assert png.read_bytes().startswith(b"\x89PNG")
+    report = tmp_path / "report.html"
+    assert tab.save_report(report)
+    text = report.read_text(encoding="utf-8")
+    assert text.count("<img") == len(tab.cards)
+    assert "Pairs per chat" in text and "Most active members" in text and "Наташа" in text
+
+
+def test_save_report_to_a_bad_place_says_so(tab, qloop, filled, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("natasha_studio.ui.statistics.tab.show_error",
+                        lambda parent, title, error: shown.append(str(error)))
+    assert not tab.save_report(tmp_path / "missing" / "r.html")
+    assert shown and "could not be saved" in shown[0]
+
+
+def test_snapshots_dialog_freeze_export_compare(tab, qloop, filled, ctx_with_project, tmp_path, qtbot):
+    project = ctx_with_project.project
+    act(qloop, tab.open_snapshots)
+    dialog = tab.snapshots_dialog
+    assert dialog.empty.isVisible() and not dialog.compare_button.isEnabled()
+    changed = []
+    ctx_with_project.snapshots_changed.connect(lambda: changed.append(1))
+
+    form = FreezeDialog("v1", tab.current_filter(), dialog)
+    form.heldout.setValue(2)
+    act(qloop, lambda: dialog.start_freeze(form.values()))
+    wait_until(qloop, lambda: len(dialog.snapshots) == 1)
+    assert changed and dialog.snapshots[0].split_counts["heldout"] == 2
+    assert dialog.snapshots[0].pair_count == 24
+
+    set_status(project, filled[2:3], "approved")
+    form = FreezeDialog("v2", tab.current_filter(), dialog)
+    act(qloop, lambda: dialog.start_freeze(form.values()))
+    wait_until(qloop, lambda: len(dialog.snapshots) == 2)
+
+    export_form = ExportDialog("v1", dialog)
+    export_form.format.setCurrentIndex(export_form.format.findData("openai"))
+    export_form.path.setText(str(tmp_path / "v1.jsonl"))
+    assert export_form.ok_button.isEnabled()
+    act(qloop, lambda: dialog.start_export(dialog.snapshots[1].id, export_form.values()))
+    wait_until(qloop, lambda: (tmp_path / "v1.jsonl").exists() and idle(ctx_with_project)())
+    assert export.validate_file(tmp_path / "v1.jsonl", "openai").n_examples == \
+        dialog.snapshots[1].split_counts["train"]
+
+    dialog.table.selectAll()
+    assert dialog.compare_button.isEnabled()
+    old, new = sorted(dialog.selected(), key=lambda s: s.id)
+    from natasha_studio.core.stats import compare_snapshots
+
+    compare = CompareDialog(compare_snapshots(project, old.id, new.id), dialog)
+    assert "Added: 1" in compare.summary.text()
+    assert compare.table.rowCount() > 10 and compare.table.item(0, 3).text() == "+1"
+    dialog.close()
+
+
+def test_freeze_form_needs_a_name(qtbot, ctx):
+    form = FreezeDialog("", export.PairFilter(), None)
+    qtbot.addWidget(form)
+    form._on_accept()
+    assert form.error.isVisibleTo(form) and form.result() == 0
+
+
+def test_chart_card_without_data(qtbot):
+    card = ChartCard("x", "Title")
+    qtbot.addWidget(card)
+    card.set_chart(None)
+    assert not card.has_chart and not card.save_button.isEnabled()
