@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from natasha_studio.core.export import PairFilter, estimate_cost, load_prices
+from natasha_studio.core.export import PairFilter
 from natasha_studio.core.pairs import STATUSES
-from natasha_studio.core.stats import Statistics, compute_statistics, filter_choices
+from natasha_studio.core.stats import Statistics
 from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.statistics.charts import ChartCard, bar_chart, month_chart, pie_chart
 from natasha_studio.ui.statistics.report import build_html
 from natasha_studio.ui.statistics.texts import figure_label, format_value, status_label
+from natasha_studio.ui.statistics.worker import compute_in_thread
 from natasha_studio.ui.widgets.empty_state import EmptyState
 
 FIGURE_KEYS = (
@@ -45,32 +46,6 @@ FIGURE_KEYS = (
     "date_from", "date_to",
 )
 TASK = "statistics:compute"
-
-
-def compute_in_thread(path: str, filter_data: dict[str, Any]) -> dict[str, Any]:
-    """Worker-thread job: statistics, filter choices and cost estimates for the page."""
-    project = Project.open(path)
-    try:
-        stats = compute_statistics(project, PairFilter.from_dict(filter_data))
-        choices = filter_choices(project)
-        costs = []
-        if not stats.empty:
-            prices = load_prices()
-            f = stats.figures
-            prompt_tokens = 0
-            if project.system_prompt:
-                from natasha_studio.core.export.tokens import TokenCounter
-
-                prompt_tokens = TokenCounter().count(project.system_prompt)
-            # An estimate from the average pair: system prompt, question, answer and the
-            # chat format's per-message overhead; the pre-flight check counts exactly.
-            per_example = int(prompt_tokens + f["question_tokens_mean"] + f["answer_tokens_mean"] + 12)
-            for provider in ("vertex", "openai"):
-                model = prices.provider(provider).get("default_model", "")
-                costs.append(estimate_cost(provider, model, [per_example] * f["pairs"], prices=prices))
-        return {"stats": stats, "choices": choices, "costs": costs}
-    finally:
-        project.close()
 
 
 class StatisticsTab(QWidget):
