@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from PySide6.QtCore import Qt, Signal
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -36,7 +38,7 @@ from natasha_studio.ui.privacy.highlighter import KIND_COLORS
 _PREVIEW_LIMIT = 100
 
 
-class _ModeAndKinds(QWidget):
+class ModeAndKindsBox(QWidget):
     """Placeholders or fake names, and which kinds to replace."""
 
     changed = Signal()
@@ -94,7 +96,7 @@ class RedactPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Replace personal data"))
         self.resize(820, 620)
-        self.options = _ModeAndKinds(mode, kinds)
+        self.options = ModeAndKindsBox(mode, kinds)
         self.options.changed.connect(
             lambda: self.options_changed.emit(self.options.mode(), self.options.kinds()))
         self.summary = QLabel()
@@ -134,7 +136,8 @@ class RedactPreviewDialog(QDialog):
                                  + self.tr("%n pairs will change.", "", len(plans)))
         parts = []
         for plan in plans[:_PREVIEW_LIMIT]:
-            parts.append(f"<h4>{html.escape(self.tr('Pair #{id}').format(id=plan.pair_id))}</h4>")
+            title = self.tr("Pair #{id}").format(id=plan.pair_id)
+            parts.append(f"<h4>{html.escape(title)}</h4>")
             for index, (before, after) in enumerate(zip(plan.before, plan.after, strict=True)):
                 if before.text == after.text:
                     continue
@@ -161,7 +164,7 @@ class PrivacySettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Privacy settings"))
         self.resize(620, 560)
-        self.options = _ModeAndKinds(settings.mode, settings.kinds)
+        self.options = ModeAndKindsBox(settings.mode, settings.kinds)
         self.persona = QCheckBox(self.tr("Replace the persona\u2019s own name ({name}) too").format(
             name=persona_name or self.tr("no name set")))
         self.persona.setChecked(settings.replace_persona)
@@ -196,6 +199,14 @@ class PrivacySettingsDialog(QDialog):
             kinds=self.options.kinds() or KINDS, use_ner=self.ner.isChecked())
 
 
+def _local(stamp: str | None) -> str:
+    """A stored UTC time as the curator's local time."""
+    if not stamp:
+        return ""
+    when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 class AuditDialog(QDialog):
     """What redactions replaced and when: kinds and counts, never the values."""
 
@@ -204,7 +215,7 @@ class AuditDialog(QDialog):
         self.setWindowTitle(self.tr("Redaction history"))
         self.resize(820, 420)
         headers = [self.tr("When"), self.tr("How"), self.tr("Where"), self.tr("Pairs"),
-                   self.tr("Replaced"), self.tr("Undone")]
+                   self.tr("Undone"), self.tr("Replaced")]
         self.table = QTableWidget(len(entries), len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -213,14 +224,19 @@ class AuditDialog(QDialog):
         scopes = {"all": self.tr("all pairs"), "selection": self.tr("selected pairs"),
                   "pair": self.tr("one pair"), "span": self.tr("one finding")}
         for row, e in enumerate(entries):
-            values = [e.at.replace("T", " ")[:16], modes.get(e.mode, e.mode),
-                      scopes.get(e.scope, e.scope), str(e.pair_count),
-                      ", ".join(f"{kind_label(k)}: {n}" for k, n in e.counts.items()),
-                      (e.undone_at or "").replace("T", " ")[:16]]
+            values = [_local(e.at), modes.get(e.mode, e.mode), scopes.get(e.scope, e.scope),
+                      str(e.pair_count), _local(e.undone_at),
+                      ", ".join(f"{kind_label(k)}: {n}" for k, n in e.counts.items())]
             for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, col, item)
+        # The counts (last column) wrap in the room left, so nothing hides off to the right.
+        self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
         empty = QLabel(self.tr("Nothing has been replaced in this project yet."))
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setVisible(not entries)
