@@ -146,59 +146,58 @@ def preflight(
 
 def report_lines(report: ValidationReport) -> list[str]:
     """The report in plain words, one line each (for the command line and plain-text views)."""
-    t = translate
-    lines = [t("Validation", "File: {path}").format(path=report.path),
-             t("Validation", "Format: {format}, model: {model}").format(format=report.format,
+    lines = [translate("Validation", "File: {path}").format(path=report.path),
+             translate("Validation", "Format: {format}, model: {model}").format(format=report.format,
                                                                          model=report.model),
-             t("Validation", "Examples: {n}").format(n=report.n_examples)]
+             translate("Validation", "Examples: {n}").format(n=report.n_examples)]
     if report.errors:
-        lines.append(t("Validation", "Errors (the provider would reject the file):"))
+        lines.append(translate("Validation", "Errors (the provider would reject the file):"))
         for issue in report.errors:
-            where = t("Validation", " (lines {lines})").format(
+            where = translate("Validation", " (lines {lines})").format(
                 lines=", ".join(map(str, issue.lines))) if issue.lines else ""
             lines.append(f"  \u2716 {issue.message}{where}")
             if issue.hint:
                 lines.append(f"    {issue.hint}")
     if report.warnings:
-        lines.append(t("Validation", "Warnings:"))
+        lines.append(translate("Validation", "Warnings:"))
         for issue in report.warnings:
             lines.append(f"  ! {issue.message}")
             if issue.hint:
                 lines.append(f"    {issue.hint}")
     if not report.errors:
-        lines.append(t("Validation", "\u2714 No errors: the provider should accept the file."))
-    label = (t("Validation", "Tokens (estimated with {tokenizer}; Gemini counts differently):")
-             if report.tokens_estimated else t("Validation", "Tokens ({tokenizer}):"))
+        lines.append(translate("Validation", "\u2714 No errors: the provider should accept the file."))
+    label = (translate("Validation", "Tokens (estimated with {tokenizer}; Gemini counts differently):")
+             if report.tokens_estimated else translate("Validation", "Tokens ({tokenizer}):"))
     lines.append(label.format(tokenizer=report.tokenizer))
     for title, dist in (
-        (t("Validation", "messages per example"), report.messages_per_example),
-        (t("Validation", "tokens per example"), report.tokens_per_example),
-        (t("Validation", "answer tokens per example"), report.assistant_tokens_per_example),
+        (translate("Validation", "messages per example"), report.messages_per_example),
+        (translate("Validation", "tokens per example"), report.tokens_per_example),
+        (translate("Validation", "answer tokens per example"), report.assistant_tokens_per_example),
     ):
         if dist:
-            lines.append(t("Validation", "  {title}: min {min:.0f}, max {max:.0f}, mean {mean:.1f}, "
+            lines.append(translate("Validation", "  {title}: min {min:.0f}, max {max:.0f}, mean {mean:.1f}, "
                            "median {median:.0f}, p10 {p10:.0f}, p90 {p90:.0f}").format(
                 title=title, **dist.__dict__))
-    lines.append(t("Validation", "  total tokens in the file: {n:,}").format(n=report.total_tokens))
+    lines.append(translate("Validation", "  total tokens in the file: {n:,}").format(n=report.total_tokens))
     if report.token_limit:
-        lines.append(t("Validation", "  limit per example: {limit:,}; over it: {n}").format(
+        lines.append(translate("Validation", "  limit per example: {limit:,}; over it: {n}").format(
             limit=report.token_limit, n=report.n_over_limit))
     cost = report.cost
     if cost:
-        epochs = (t("Validation", "{n} (chosen automatically)") if cost.epochs_auto
-                  else t("Validation", "{n}")).format(n=cost.epochs)
-        lines.append(t("Validation", "Epochs: {epochs}; billed tokens: {billed:,}").format(
+        epochs = (translate("Validation", "{n} (chosen automatically)").format(n=cost.epochs)
+                  if cost.epochs_auto else str(cost.epochs))
+        lines.append(translate("Validation", "Epochs: {epochs}; billed tokens: {billed:,}").format(
             epochs=epochs, billed=cost.billed_tokens))
         if cost.cost is not None:
-            lines.append(t("Validation", "Estimated cost: \u2248 {cost:.2f} {currency} "
+            lines.append(translate("Validation", "Estimated cost: \u2248 {cost:.2f} {currency} "
                            "({price} per 1M tokens for {model}; prices of {date})").format(
                 cost=cost.cost, currency=cost.currency, price=cost.price_per_million,
                 model=cost.price_model, date=cost.prices_date))
         else:
-            lines.append(t("Validation", "No price is known for {model} (prices of {date}).").format(
+            lines.append(translate("Validation", "No price is known for {model} (prices of {date}).").format(
                 model=cost.model, date=cost.prices_date))
     if report.validation is not None:
-        lines.append(t("Validation", "Validation file: {path}, {n} examples").format(
+        lines.append(translate("Validation", "Validation file: {path}, {n} examples").format(
             path=report.validation.path, n=report.validation.n_examples))
         for issue in report.validation.errors:
             lines.append(f"  \u2716 {issue_text(issue.code, issue.count)}")

@@ -33,10 +33,6 @@ def png_base64(pixmap: QPixmap) -> str:
     return base64.b64encode(bytes(data)).decode("ascii")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StatisticsReport", text)
-
-
 def build_html(title: str, filter_text: str, stats: Statistics, figure_keys: Sequence[str],
                charts: Sequence[tuple[str, str, QPixmap]]) -> str:
     """The report: figures table, pairs by status, and each chart (title, note, picture)."""
@@ -54,12 +50,15 @@ def build_html(title: str, filter_text: str, stats: Statistics, figure_keys: Seq
         + (f"<div class='muted'>{e(note)}</div>" if note else "") + "</figure>"
         for name, note, pixmap in charts)
     made = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    heading_figures = QCoreApplication.translate("StatisticsReport", "Figures")
+    heading_status = QCoreApplication.translate("StatisticsReport", "Pairs by status")
+    heading_charts = QCoreApplication.translate("StatisticsReport", "Charts")
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
         f"<title>{e(title)}</title><style>{_STYLE}</style></head><body>"
         f"<h1>{e(title)}</h1><p class='muted'>{e(filter_text)} \u00b7 {e(made)}</p>"
-        f"<h2>{e(_t('Figures'))}</h2><table>{rows}</table>"
-        f"<h2>{e(_t('Pairs by status'))}</h2><table>{statuses}</table>"
-        f"<h2>{e(_t('Charts'))}</h2><div class='charts'>{figures_html}</div>"
+        f"<h2>{e(heading_figures)}</h2><table>{rows}</table>"
+        f"<h2>{e(heading_status)}</h2><table>{statuses}</table>"
+        f"<h2>{e(heading_charts)}</h2><div class='charts'>{figures_html}</div>"
         "</body></html>"
     )

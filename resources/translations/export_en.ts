@@ -1,0 +1,251 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CompareDialog</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTab</name>
+    <message numerus="yes">
+        <source>Tokens are measured on a random sample of %n pairs.</source>
+        <translation>
+            <numerusform>Tokens are measured on a random sample of %n pair.</numerusform>
+            <numerusform>Tokens are measured on a random sample of %n pairs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pairs have no score.</source>
+        <translation>
+            <numerusform>%n pair have no score.</numerusform>
+            <numerusform>%n pairs have no score.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message numerus="yes">
+        <source>%n lines are not valid JSON.</source>
+        <translation>
+            <numerusform>%n line are not valid JSON.</numerusform>
+            <numerusform>%n lines are not valid JSON.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples are not JSON objects.</source>
+        <translation>
+            <numerusform>%n example are not JSON objects.</numerusform>
+            <numerusform>%n examples are not JSON objects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have keys the provider does not know.</source>
+        <translation>
+            <numerusform>%n example have keys the provider does not know.</numerusform>
+            <numerusform>%n examples have keys the provider does not know.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no “messages” list, or it is empty.</source>
+        <translation>
+            <numerusform>%n example have no “messages” list, or it is empty.</numerusform>
+            <numerusform>%n examples have no “messages” list, or it is empty.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message that is not a JSON object.</source>
+        <translation>
+            <numerusform>%n example have a message that is not a JSON object.</numerusform>
+            <numerusform>%n examples have a message that is not a JSON object.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message without a role or content.</source>
+        <translation>
+            <numerusform>%n example have a message without a role or content.</numerusform>
+            <numerusform>%n examples have a message without a role or content.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message with an unknown key.</source>
+        <translation>
+            <numerusform>%n example have a message with an unknown key.</numerusform>
+            <numerusform>%n examples have a message with an unknown key.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message with an unknown role.</source>
+        <translation>
+            <numerusform>%n example have a message with an unknown role.</numerusform>
+            <numerusform>%n examples have a message with an unknown role.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message with empty or non-text content.</source>
+        <translation>
+            <numerusform>%n example have a message with empty or non-text content.</numerusform>
+            <numerusform>%n examples have a message with empty or non-text content.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a “weight” that is not 0 or 1 on an assistant message.</source>
+        <translation>
+            <numerusform>%n example have a “weight” that is not 0 or 1 on an assistant message.</numerusform>
+            <numerusform>%n examples have a “weight” that is not 0 or 1 on an assistant message.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no answer of the persona (assistant message).</source>
+        <translation>
+            <numerusform>%n example have no answer of the persona (assistant message).</numerusform>
+            <numerusform>%n examples have no answer of the persona (assistant message).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have every answer switched off (weight 0), so they teach nothing.</source>
+        <translation>
+            <numerusform>%n example have every answer switched off (weight 0), so they teach nothing.</numerusform>
+            <numerusform>%n examples have every answer switched off (weight 0), so they teach nothing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a malformed system instruction.</source>
+        <translation>
+            <numerusform>%n example have a malformed system instruction.</numerusform>
+            <numerusform>%n examples have a malformed system instruction.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no “contents” list, or it is empty.</source>
+        <translation>
+            <numerusform>%n example have no “contents” list, or it is empty.</numerusform>
+            <numerusform>%n examples have no “contents” list, or it is empty.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a turn without a role or parts.</source>
+        <translation>
+            <numerusform>%n example have a turn without a role or parts.</numerusform>
+            <numerusform>%n examples have a turn without a role or parts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have an empty text part.</source>
+        <translation>
+            <numerusform>%n example have an empty text part.</numerusform>
+            <numerusform>%n examples have an empty text part.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples do not start with a member&apos;s message (role “user”).</source>
+        <translation>
+            <numerusform>%n example do not start with a member&apos;s message (role “user”).</numerusform>
+            <numerusform>%n examples do not start with a member&apos;s message (role “user”).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have two turns in a row from the same side.</source>
+        <translation>
+            <numerusform>%n example have two turns in a row from the same side.</numerusform>
+            <numerusform>%n examples have two turns in a row from the same side.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no answer of the persona (role “model”).</source>
+        <translation>
+            <numerusform>%n example have no answer of the persona (role “model”).</numerusform>
+            <numerusform>%n examples have no answer of the persona (role “model”).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples do not end with the persona&apos;s answer.</source>
+        <translation>
+            <numerusform>%n example do not end with the persona&apos;s answer.</numerusform>
+            <numerusform>%n examples do not end with the persona&apos;s answer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples are longer than the model&apos;s limit per example.</source>
+        <translation>
+            <numerusform>%n example are longer than the model&apos;s limit per example.</numerusform>
+            <numerusform>%n examples are longer than the model&apos;s limit per example.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples are longer than the model&apos;s limit and will be cut from the end.</source>
+        <translation>
+            <numerusform>%n example are longer than the model&apos;s limit and will be cut from the end.</numerusform>
+            <numerusform>%n examples are longer than the model&apos;s limit and will be cut from the end.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no system prompt.</source>
+        <translation>
+            <numerusform>%n example have no system prompt.</numerusform>
+            <numerusform>%n examples have no system prompt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no member&apos;s message.</source>
+        <translation>
+            <numerusform>%n example have no member&apos;s message.</numerusform>
+            <numerusform>%n examples have no member&apos;s message.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n examples: the provider needs more to start a fine-tune.</source>
+        <translation>
+            <numerusform>Only %n example: the provider needs more to start a fine-tune.</numerusform>
+            <numerusform>Only %n examples: the provider needs more to start a fine-tune.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n examples: results are usually better with more.</source>
+        <translation>
+            <numerusform>Only %n example: results are usually better with more.</numerusform>
+            <numerusform>Only %n examples: results are usually better with more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples are more than the provider accepts in one file.</source>
+        <translation>
+            <numerusform>%n example are more than the provider accepts in one file.</numerusform>
+            <numerusform>%n examples are more than the provider accepts in one file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The validation set has only %n examples, so its loss will say little.</source>
+        <translation>
+            <numerusform>The validation set has only %n example, so its loss will say little.</numerusform>
+            <numerusform>The validation set has only %n examples, so its loss will say little.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The validation set has %n examples, more than the provider accepts.</source>
+        <translation>
+            <numerusform>The validation set has %n example, more than the provider accepts.</numerusform>
+            <numerusform>The validation set has %n examples, more than the provider accepts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples of the validation file have errors.</source>
+        <translation>
+            <numerusform>%n example of the validation file have errors.</numerusform>
+            <numerusform>%n examples of the validation file have errors.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pairs still contain personal data (names, phone numbers, e-mails…).</source>
+        <translation>
+            <numerusform>%n pair still contain personal data (names, phone numbers, e-mails…).</numerusform>
+            <numerusform>%n pairs still contain personal data (names, phone numbers, e-mails…).</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

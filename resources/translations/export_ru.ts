@@ -1,0 +1,1128 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru">
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Сохранить как PNG…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a picture.</source>
+        <translation>Сохранить этот график картинкой.</translation>
+    </message>
+    <message>
+        <source>Nothing to show for this filter.</source>
+        <translation>Для этого фильтра показать нечего.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>“{old}” → “{new}”</source>
+        <translation>«{old}» → «{new}»</translation>
+    </message>
+    <message>
+        <source>The two snapshots hold exactly the same data (same content hash).</source>
+        <translation>В двух снимках одни и те же данные (совпадает хеш содержимого).</translation>
+    </message>
+    <message>
+        <source>Added: {added} · removed: {removed} · edited: {edited} · moved to another part: {moved} · unchanged: {unchanged}</source>
+        <translation>Добавлено: {added} · удалено: {removed} · изменено: {edited} · перешло в другую часть: {moved} · без изменений: {unchanged}</translation>
+    </message>
+    <message>
+        <source>The system prompt changed.</source>
+        <translation>Системный промпт изменился.</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Added pairs</source>
+        <translation>Добавленные пары</translation>
+    </message>
+    <message>
+        <source>Removed pairs</source>
+        <translation>Удалённые пары</translation>
+    </message>
+    <message>
+        <source>Edited pairs</source>
+        <translation>Изменённые пары</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> и ещё %n</numerusform>
+            <numerusform> и ещё %n</numerusform>
+            <numerusform> и ещё %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Unknown export format “{format}”.</source>
+        <translation>Неизвестный формат выгрузки «{format}».</translation>
+    </message>
+    <message>
+        <source>Choose one of: {formats}.</source>
+        <translation>Выберите один из: {formats}.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written: {reason}</source>
+        <translation>Не удаётся записать файл {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose another folder, or check that the disk is not full.</source>
+        <translation>Выберите другую папку или проверьте, не заполнен ли диск.</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Записываем {name}…</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Проверяем файлы…</translation>
+    </message>
+    <message>
+        <source>There are no prices for the provider {provider}.</source>
+        <translation>Для провайдера {provider} нет цен.</translation>
+    </message>
+    <message>
+        <source>The price table {path} cannot be read: {reason}</source>
+        <translation>Не удаётся прочитать таблицу цен {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Reinstall Natasha Studio to restore it.</source>
+        <translation>Переустановите Natasha Studio, чтобы её восстановить.</translation>
+    </message>
+    <message>
+        <source>The snapshot needs a name.</source>
+        <translation>У снимка должно быть название.</translation>
+    </message>
+    <message>
+        <source>A snapshot named “{name}” already exists.</source>
+        <translation>Снимок с названием «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <source>Choose another name.</source>
+        <translation>Выберите другое название.</translation>
+    </message>
+    <message>
+        <source>The validation share must be from 0% to 99%.</source>
+        <translation>Доля для проверки должна быть от 0% до 99%.</translation>
+    </message>
+    <message>
+        <source>The number of held-out questions cannot be negative.</source>
+        <translation>Число отложенных вопросов не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>Reading pairs…</source>
+        <translation>Читаем пары…</translation>
+    </message>
+    <message>
+        <source>No pairs match, so there is nothing to freeze.</source>
+        <translation>Ни одна пара не подходит — замораживать нечего.</translation>
+    </message>
+    <message>
+        <source>Approve some pairs on the Pairs tab, or change the filter.</source>
+        <translation>Одобрите пары на вкладке «Пары» или измените фильтр.</translation>
+    </message>
+    <message>
+        <source>{heldout} held-out questions would leave no pairs for training (the snapshot has {count}).</source>
+        <translation>Если отложить {heldout} вопросов, для обучения не останется пар (в снимке их {count}).</translation>
+    </message>
+    <message>
+        <source>Keep fewer questions out.</source>
+        <translation>Отложите меньше вопросов.</translation>
+    </message>
+    <message>
+        <source>Freezing pairs…</source>
+        <translation>Замораживаем пары…</translation>
+    </message>
+    <message>
+        <source>Snapshot of {date}</source>
+        <translation>Снимок от {date}</translation>
+    </message>
+    <message>
+        <source>There is no snapshot “{name}” in this project.</source>
+        <translation>В этом проекте нет снимка «{name}».</translation>
+    </message>
+    <message>
+        <source>Freeze a snapshot first, or pick one from the list.</source>
+        <translation>Сначала заморозьте снимок или выберите его из списка.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCli</name>
+    <message>
+        <source>Froze snapshot “{name}”: {n} pairs (hash {hash}).</source>
+        <translation>Заморожен снимок «{name}»: пар — {n} (хеш {hash}).</translation>
+    </message>
+    <message>
+        <source>Using snapshot “{name}”: {n} pairs (hash {hash}).</source>
+        <translation>Используется снимок «{name}»: пар — {n} (хеш {hash}).</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {n} pairs ({parts}).</source>
+        <translation>Записан {path}: пар — {n} ({parts}).</translation>
+    </message>
+    <message>
+        <source>The file passes validation; run “validate” for tokens and cost.</source>
+        <translation>Файл прошёл проверку; токены и стоимость покажет команда «validate».</translation>
+    </message>
+    <message>
+        <source>No snapshots yet.</source>
+        <translation>Снимков пока нет.</translation>
+    </message>
+    <message>
+        <source>{name} — {n} pairs (train {train}, validation {valid}, held out {held}), {date}, hash {hash}</source>
+        <translation>{name} — пар: {n} (обучение {train}, проверка {valid}, отложено {held}), {date}, хеш {hash}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export “{name}”</source>
+        <translation>Выгрузка «{name}»</translation>
+    </message>
+    <message>
+        <source>Vertex AI (Gemini) JSONL</source>
+        <translation>Vertex AI (Gemini), JSONL</translation>
+    </message>
+    <message>
+        <source>OpenAI chat JSONL</source>
+        <translation>OpenAI, чат в JSONL</translation>
+    </message>
+    <message>
+        <source>Hugging Face messages JSONL (TRL, Unsloth, LLaMA-Factory)</source>
+        <translation>Hugging Face, messages в JSONL (TRL, Unsloth, LLaMA-Factory)</translation>
+    </message>
+    <message>
+        <source>CSV table (Excel, LibreOffice)</source>
+        <translation>Таблица CSV (Excel, LibreOffice)</translation>
+    </message>
+    <message>
+        <source>JSON with every detail</source>
+        <translation>JSON со всеми подробностями</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>Training part</source>
+        <translation>Часть для обучения</translation>
+    </message>
+    <message>
+        <source>Validation part</source>
+        <translation>Часть для проверки</translation>
+    </message>
+    <message>
+        <source>Held-out questions</source>
+        <translation>Отложенные вопросы</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Всё</translation>
+    </message>
+    <message>
+        <source>Pairs:</source>
+        <translation>Пары:</translation>
+    </message>
+    <message>
+        <source>Train only the last answer of multi-turn pairs</source>
+        <translation>В многоходовых парах обучать только последнему ответу</translation>
+    </message>
+    <message>
+        <source>Earlier answers in the conversation stay as context but are not learned (OpenAI “weight: 0”).</source>
+        <translation>Более ранние ответы остаются контекстом, но модель на них не учится (у OpenAI это «weight: 0»).</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Выгрузить</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Куда выгрузить</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeDialog</name>
+    <message>
+        <source>Freeze a snapshot</source>
+        <translation>Заморозить снимок</translation>
+    </message>
+    <message>
+        <source>A snapshot keeps these pairs exactly as they are now. Later edits do not change it, so a fine-tune can always be traced back to its data.</source>
+        <translation>Снимок сохраняет пары точно такими, какие они сейчас. Последующие правки его не меняют, поэтому всегда можно узнать, на каких данных обучалась модель.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>What is special about this version (optional)</source>
+        <translation>Чем особенна эта версия (необязательно)</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Заметка:</translation>
+    </message>
+    <message>
+        <source>Pairs:</source>
+        <translation>Пары:</translation>
+    </message>
+    <message>
+        <source>Only the chat and topic chosen on the Statistics tab</source>
+        <translation>Только чат и тема, выбранные на вкладке «Статистика»</translation>
+    </message>
+    <message>
+        <source>Pairs kept aside to measure the model during training.</source>
+        <translation>Пары, которые откладываются, чтобы оценивать модель во время обучения.</translation>
+    </message>
+    <message>
+        <source>Validation share:</source>
+        <translation>Доля для проверки:</translation>
+    </message>
+    <message>
+        <source>Golden questions kept out of training, to compare the model's answers with the real ones in the Test chat.</source>
+        <translation>«Золотые» вопросы, которые не попадают в обучение: в тест-чате ответы модели сравниваются с настоящими.</translation>
+    </message>
+    <message>
+        <source>Held-out questions:</source>
+        <translation>Отложенные вопросы:</translation>
+    </message>
+    <message>
+        <source>The same number always splits the same pairs the same way.</source>
+        <translation>С одним и тем же числом одни и те же пары всегда делятся одинаково.</translation>
+    </message>
+    <message>
+        <source>Split seed:</source>
+        <translation>Число для разбиения:</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>Заморозить</translation>
+    </message>
+    <message>
+        <source>Give the snapshot a name.</source>
+        <translation>Дайте снимку название.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsDialog</name>
+    <message>
+        <source>Snapshots</source>
+        <translation>Снимки</translation>
+    </message>
+    <message>
+        <source>Freeze the pairs before a fine-tune: the snapshot keeps them as they are, with the system prompt and the train/validation split. Select two snapshots to compare them.</source>
+        <translation>Перед обучением заморозьте пары: снимок сохранит их как есть вместе с системным промптом и разбиением на обучение и проверку. Выделите два снимка, чтобы сравнить их.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Заморожен</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Пары</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Held out</source>
+        <translation>Отложено</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>No snapshots yet. Press “Freeze…” to make the first one.</source>
+        <translation>Снимков пока нет. Нажмите «Заморозить…», чтобы сделать первый.</translation>
+    </message>
+    <message>
+        <source>Freeze…</source>
+        <translation>Заморозить…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Выгрузить…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Сравнить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Content hash: {hash}</source>
+        <translation>Хеш содержимого: {hash}</translation>
+    </message>
+    <message>
+        <source>v{n}</source>
+        <translation>v{n}</translation>
+    </message>
+    <message>
+        <source>Freezing “{name}”…</source>
+        <translation>Замораживаем «{name}»…</translation>
+    </message>
+    <message>
+        <source>Freezing a snapshot</source>
+        <translation>Заморозка снимка</translation>
+    </message>
+    <message>
+        <source>Snapshot frozen.</source>
+        <translation>Снимок заморожен.</translation>
+    </message>
+    <message>
+        <source>Writing {path}…</source>
+        <translation>Записываем {path}…</translation>
+    </message>
+    <message>
+        <source>Exporting a snapshot</source>
+        <translation>Выгрузка снимка</translation>
+    </message>
+    <message>
+        <source>Exported {name}</source>
+        <translation>Выгружено: {name}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Выгружено в {path}</translation>
+    </message>
+    <message>
+        <source>Delete snapshot</source>
+        <translation>Удалить снимок</translation>
+    </message>
+    <message>
+        <source>Delete the snapshot “{name}”? Fine-tune jobs made from it keep their results, but its frozen pairs are gone.</source>
+        <translation>Удалить снимок «{name}»? Обучения, сделанные по нему, сохранят свои результаты, но замороженные пары пропадут.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsReport</name>
+    <message>
+        <source>Figures</source>
+        <translation>Показатели</translation>
+    </message>
+    <message>
+        <source>Pairs by status</source>
+        <translation>Пары по статусам</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Графики</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTab</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>Open or create a project to see what its dataset is made of: where the pairs come from, their topics and lengths, and who asks the most.</source>
+        <translation>Откройте или создайте проект, чтобы увидеть, из чего состоит набор данных: откуда пары, какие у них темы и длина, кто спрашивает больше всех.</translation>
+    </message>
+    <message>
+        <source>No pairs yet</source>
+        <translation>Пар пока нет</translation>
+    </message>
+    <message>
+        <source>Import chats on the Sources tab and extract pairs; their statistics appear here.</source>
+        <translation>Загрузите чаты на вкладке «Источники» и извлеките пары — их статистика появится здесь.</translation>
+    </message>
+    <message>
+        <source>Go to Sources</source>
+        <translation>Перейти к источникам</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Chat:</source>
+        <translation>Чат:</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Считаем…</translation>
+    </message>
+    <message>
+        <source>Snapshots…</source>
+        <translation>Снимки…</translation>
+    </message>
+    <message>
+        <source>Freeze the pairs for a fine-tune, export them, or compare two snapshots.</source>
+        <translation>Заморозить пары для обучения, выгрузить их или сравнить два снимка.</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Сохранить отчёт…</translation>
+    </message>
+    <message>
+        <source>Save this page with every chart as one HTML file.</source>
+        <translation>Сохранить эту страницу со всеми графиками в один HTML-файл.</translation>
+    </message>
+    <message>
+        <source>Pairs per chat</source>
+        <translation>Пары по чатам</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Question length, characters</source>
+        <translation>Длина вопроса, символов</translation>
+    </message>
+    <message>
+        <source>Answer length, characters</source>
+        <translation>Длина ответа, символов</translation>
+    </message>
+    <message>
+        <source>Pairs per month</source>
+        <translation>Пары по месяцам</translation>
+    </message>
+    <message>
+        <source>Quality score</source>
+        <translation>Оценка качества</translation>
+    </message>
+    <message>
+        <source>Most active members</source>
+        <translation>Самые активные участники</translation>
+    </message>
+    <message>
+        <source>Refresh statistics</source>
+        <translation>Обновить статистику</translation>
+    </message>
+    <message>
+        <source>Save statistics report…</source>
+        <translation>Сохранить отчёт по статистике…</translation>
+    </message>
+    <message>
+        <source>Counting statistics</source>
+        <translation>Подсчёт статистики</translation>
+    </message>
+    <message>
+        <source>All chats</source>
+        <translation>Все чаты</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Все темы</translation>
+    </message>
+    <message>
+        <source>Pairs by status — </source>
+        <translation>Пары по статусам — </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tokens are measured on a random sample of %n pairs.</source>
+        <translation>
+            <numerusform>Токены посчитаны на случайной выборке из %n пары.</numerusform>
+            <numerusform>Токены посчитаны на случайной выборке из %n пар.</numerusform>
+            <numerusform>Токены посчитаны на случайной выборке из %n пар.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training on {model}: ≈ {cost:.2f} {currency} for {epochs} epochs</source>
+        <translation>Обучение {model}: ≈ {cost:.2f} {currency}, эпох: {epochs}</translation>
+    </message>
+    <message>
+        <source>(estimate from prices of {date}; the Fine-tune tab counts exactly)</source>
+        <translation>(оценка по ценам на {date}; точный расчёт — на вкладке «Обучение»)</translation>
+    </message>
+    <message>
+        <source>No topics are assigned to these pairs.</source>
+        <translation>У этих пар нет тем.</translation>
+    </message>
+    <message>
+        <source>Each bar is {width} characters wide; the last one also holds the longest 1%.</source>
+        <translation>Каждый столбец — {width} символов; в последний попадает и самый длинный 1%.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pairs have no score.</source>
+        <translation>
+            <numerusform>У %n пары нет оценки.</numerusform>
+            <numerusform>У %n пар нет оценки.</numerusform>
+            <numerusform>У %n пар нет оценки.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everyone else</source>
+        <translation>Все остальные</translation>
+    </message>
+    <message>
+        <source>{name} asked {share:.0%} of the questions.</source>
+        <translation>{name} задаёт {share:.0%} всех вопросов.</translation>
+    </message>
+    <message>
+        <source>One member this large can make the model answer mostly them.</source>
+        <translation>Если один участник так заметен, модель может научиться отвечать в основном ему.</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Сохранить график</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Картинки PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved to {path}. Choose another folder.</source>
+        <translation>Не удалось сохранить картинку в {path}. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Сохранить отчёт</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Веб-страницы (*.html)</translation>
+    </message>
+    <message>
+        <source>Statistics of {name}</source>
+        <translation>Статистика: {name}</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to {path}: {reason}</source>
+        <translation>Не удалось сохранить отчёт в {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTexts</name>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Пары</translation>
+    </message>
+    <message>
+        <source>For training</source>
+        <translation>Для обучения</translation>
+    </message>
+    <message>
+        <source>For validation</source>
+        <translation>Для проверки</translation>
+    </message>
+    <message>
+        <source>Held-out questions</source>
+        <translation>Отложенные вопросы</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Одобрено</translation>
+    </message>
+    <message>
+        <source>Edited by hand</source>
+        <translation>Исправлено вручную</translation>
+    </message>
+    <message>
+        <source>Chats with pairs</source>
+        <translation>Чатов с парами</translation>
+    </message>
+    <message>
+        <source>Members who asked</source>
+        <translation>Спрашивавших участников</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Question, characters (average)</source>
+        <translation>Вопрос, символов (в среднем)</translation>
+    </message>
+    <message>
+        <source>Question, characters (median)</source>
+        <translation>Вопрос, символов (медиана)</translation>
+    </message>
+    <message>
+        <source>Answer, characters (average)</source>
+        <translation>Ответ, символов (в среднем)</translation>
+    </message>
+    <message>
+        <source>Answer, characters (median)</source>
+        <translation>Ответ, символов (медиана)</translation>
+    </message>
+    <message>
+        <source>Question, tokens (average)</source>
+        <translation>Вопрос, токенов (в среднем)</translation>
+    </message>
+    <message>
+        <source>Question, tokens (median)</source>
+        <translation>Вопрос, токенов (медиана)</translation>
+    </message>
+    <message>
+        <source>Answer, tokens (average)</source>
+        <translation>Ответ, токенов (в среднем)</translation>
+    </message>
+    <message>
+        <source>Answer, tokens (median)</source>
+        <translation>Ответ, токенов (медиана)</translation>
+    </message>
+    <message>
+        <source>First answer</source>
+        <translation>Первый ответ</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Последний ответ</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новые</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Needs work</source>
+        <translation>Нужна доработка</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>The file {path} cannot be read: {reason}</source>
+        <translation>Не удаётся прочитать файл {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Check the file name and try again.</source>
+        <translation>Проверьте имя файла и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Files in the format “{format}” cannot be validated.</source>
+        <translation>Файлы в формате «{format}» проверить нельзя.</translation>
+    </message>
+    <message>
+        <source>Validate an OpenAI or Vertex AI file.</source>
+        <translation>Проверьте файл для OpenAI или Vertex AI.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines are not valid JSON.</source>
+        <translation>
+            <numerusform>%n строка — не JSON.</numerusform>
+            <numerusform>%n строки — не JSON.</numerusform>
+            <numerusform>%n строк — не JSON.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples are not JSON objects.</source>
+        <translation>
+            <numerusform>%n пример — не объект JSON.</numerusform>
+            <numerusform>%n примера — не объекты JSON.</numerusform>
+            <numerusform>%n примеров — не объекты JSON.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have keys the provider does not know.</source>
+        <translation>
+            <numerusform>В %n примере есть ключи, которых провайдер не знает.</numerusform>
+            <numerusform>В %n примерах есть ключи, которых провайдер не знает.</numerusform>
+            <numerusform>В %n примерах есть ключи, которых провайдер не знает.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no “messages” list, or it is empty.</source>
+        <translation>
+            <numerusform>В %n примере нет списка «messages» или он пуст.</numerusform>
+            <numerusform>В %n примерах нет списка «messages» или он пуст.</numerusform>
+            <numerusform>В %n примерах нет списка «messages» или он пуст.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message that is not a JSON object.</source>
+        <translation>
+            <numerusform>В %n примере есть сообщение, которое не является объектом JSON.</numerusform>
+            <numerusform>В %n примерах есть сообщение, которое не является объектом JSON.</numerusform>
+            <numerusform>В %n примерах есть сообщение, которое не является объектом JSON.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message without a role or content.</source>
+        <translation>
+            <numerusform>В %n примере есть сообщение без роли или текста.</numerusform>
+            <numerusform>В %n примерах есть сообщение без роли или текста.</numerusform>
+            <numerusform>В %n примерах есть сообщение без роли или текста.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message with an unknown key.</source>
+        <translation>
+            <numerusform>В %n примере есть сообщение с неизвестным ключом.</numerusform>
+            <numerusform>В %n примерах есть сообщение с неизвестным ключом.</numerusform>
+            <numerusform>В %n примерах есть сообщение с неизвестным ключом.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message with an unknown role.</source>
+        <translation>
+            <numerusform>В %n примере есть сообщение с неизвестной ролью.</numerusform>
+            <numerusform>В %n примерах есть сообщение с неизвестной ролью.</numerusform>
+            <numerusform>В %n примерах есть сообщение с неизвестной ролью.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a message with empty or non-text content.</source>
+        <translation>
+            <numerusform>В %n примере есть сообщение с пустым или нетекстовым содержимым.</numerusform>
+            <numerusform>В %n примерах есть сообщение с пустым или нетекстовым содержимым.</numerusform>
+            <numerusform>В %n примерах есть сообщение с пустым или нетекстовым содержимым.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a “weight” that is not 0 or 1 on an assistant message.</source>
+        <translation>
+            <numerusform>В %n примере у ответа ассистента «weight» не 0 и не 1.</numerusform>
+            <numerusform>В %n примерах у ответа ассистента «weight» не 0 и не 1.</numerusform>
+            <numerusform>В %n примерах у ответа ассистента «weight» не 0 и не 1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no answer of the persona (assistant message).</source>
+        <translation>
+            <numerusform>В %n примере нет ответа персонажа (сообщения assistant).</numerusform>
+            <numerusform>В %n примерах нет ответа персонажа (сообщения assistant).</numerusform>
+            <numerusform>В %n примерах нет ответа персонажа (сообщения assistant).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have every answer switched off (weight 0), so they teach nothing.</source>
+        <translation>
+            <numerusform>В %n примере все ответы выключены (weight 0), так что он ничему не учит.</numerusform>
+            <numerusform>В %n примерах все ответы выключены (weight 0), так что они ничему не учат.</numerusform>
+            <numerusform>В %n примерах все ответы выключены (weight 0), так что они ничему не учат.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a malformed system instruction.</source>
+        <translation>
+            <numerusform>В %n примере неправильная системная инструкция.</numerusform>
+            <numerusform>В %n примерах неправильная системная инструкция.</numerusform>
+            <numerusform>В %n примерах неправильная системная инструкция.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no “contents” list, or it is empty.</source>
+        <translation>
+            <numerusform>В %n примере нет списка «contents» или он пуст.</numerusform>
+            <numerusform>В %n примерах нет списка «contents» или он пуст.</numerusform>
+            <numerusform>В %n примерах нет списка «contents» или он пуст.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a turn without a role or parts.</source>
+        <translation>
+            <numerusform>В %n примере есть реплика без роли или частей.</numerusform>
+            <numerusform>В %n примерах есть реплика без роли или частей.</numerusform>
+            <numerusform>В %n примерах есть реплика без роли или частей.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have an empty text part.</source>
+        <translation>
+            <numerusform>В %n примере есть пустая часть текста.</numerusform>
+            <numerusform>В %n примерах есть пустая часть текста.</numerusform>
+            <numerusform>В %n примерах есть пустая часть текста.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples do not start with a member's message (role “user”).</source>
+        <translation>
+            <numerusform>%n пример начинается не с сообщения участника (роль «user»).</numerusform>
+            <numerusform>%n примера начинаются не с сообщения участника (роль «user»).</numerusform>
+            <numerusform>%n примеров начинаются не с сообщения участника (роль «user»).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have two turns in a row from the same side.</source>
+        <translation>
+            <numerusform>В %n примере две реплики подряд от одной стороны.</numerusform>
+            <numerusform>В %n примерах две реплики подряд от одной стороны.</numerusform>
+            <numerusform>В %n примерах две реплики подряд от одной стороны.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no answer of the persona (role “model”).</source>
+        <translation>
+            <numerusform>В %n примере нет ответа персонажа (роль «model»).</numerusform>
+            <numerusform>В %n примерах нет ответа персонажа (роль «model»).</numerusform>
+            <numerusform>В %n примерах нет ответа персонажа (роль «model»).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples do not end with the persona's answer.</source>
+        <translation>
+            <numerusform>%n пример заканчивается не ответом персонажа.</numerusform>
+            <numerusform>%n примера заканчиваются не ответом персонажа.</numerusform>
+            <numerusform>%n примеров заканчиваются не ответом персонажа.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples are longer than the model's limit per example.</source>
+        <translation>
+            <numerusform>%n пример длиннее предела модели для одного примера.</numerusform>
+            <numerusform>%n примера длиннее предела модели для одного примера.</numerusform>
+            <numerusform>%n примеров длиннее предела модели для одного примера.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples are longer than the model's limit and will be cut from the end.</source>
+        <translation>
+            <numerusform>%n пример длиннее предела модели, его конец будет обрезан.</numerusform>
+            <numerusform>%n примера длиннее предела модели, их конец будет обрезан.</numerusform>
+            <numerusform>%n примеров длиннее предела модели, их конец будет обрезан.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no system prompt.</source>
+        <translation>
+            <numerusform>В %n примере нет системного промпта.</numerusform>
+            <numerusform>В %n примерах нет системного промпта.</numerusform>
+            <numerusform>В %n примерах нет системного промпта.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no member's message.</source>
+        <translation>
+            <numerusform>В %n примере нет сообщения участника.</numerusform>
+            <numerusform>В %n примерах нет сообщения участника.</numerusform>
+            <numerusform>В %n примерах нет сообщения участника.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file has no examples.</source>
+        <translation>В файле нет ни одного примера.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n examples: the provider needs more to start a fine-tune.</source>
+        <translation>
+            <numerusform>Всего %n пример: провайдеру нужно больше, чтобы начать обучение.</numerusform>
+            <numerusform>Всего %n примера: провайдеру нужно больше, чтобы начать обучение.</numerusform>
+            <numerusform>Всего %n примеров: провайдеру нужно больше, чтобы начать обучение.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n examples: results are usually better with more.</source>
+        <translation>
+            <numerusform>Всего %n пример: обычно с большим числом результат лучше.</numerusform>
+            <numerusform>Всего %n примера: обычно с большим числом результат лучше.</numerusform>
+            <numerusform>Всего %n примеров: обычно с большим числом результат лучше.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples are more than the provider accepts in one file.</source>
+        <translation>
+            <numerusform>%n пример — больше, чем провайдер принимает в одном файле.</numerusform>
+            <numerusform>%n примера — больше, чем провайдер принимает в одном файле.</numerusform>
+            <numerusform>%n примеров — больше, чем провайдер принимает в одном файле.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is larger than the provider accepts.</source>
+        <translation>Файл больше, чем принимает провайдер.</translation>
+    </message>
+    <message>
+        <source>The validation set is empty.</source>
+        <translation>Набор для проверки пуст.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The validation set has only %n examples, so its loss will say little.</source>
+        <translation>
+            <numerusform>В наборе для проверки всего %n пример — его ошибка (loss) мало что покажет.</numerusform>
+            <numerusform>В наборе для проверки всего %n примера — его ошибка (loss) мало что покажет.</numerusform>
+            <numerusform>В наборе для проверки всего %n примеров — его ошибка (loss) мало что покажет.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The validation set has %n examples, more than the provider accepts.</source>
+        <translation>
+            <numerusform>В наборе для проверки %n пример — больше, чем принимает провайдер.</numerusform>
+            <numerusform>В наборе для проверки %n примера — больше, чем принимает провайдер.</numerusform>
+            <numerusform>В наборе для проверки %n примеров — больше, чем принимает провайдер.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples of the validation file have errors.</source>
+        <translation>
+            <numerusform>В %n примере файла для проверки есть ошибки.</numerusform>
+            <numerusform>В %n примерах файла для проверки есть ошибки.</numerusform>
+            <numerusform>В %n примерах файла для проверки есть ошибки.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pairs still contain personal data (names, phone numbers, e-mails…).</source>
+        <translation>
+            <numerusform>В %n паре остались личные данные (имена, телефоны, адреса почты…).</numerusform>
+            <numerusform>В %n парах остались личные данные (имена, телефоны, адреса почты…).</numerusform>
+            <numerusform>В %n парах остались личные данные (имена, телефоны, адреса почты…).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve more pairs, then freeze a new snapshot.</source>
+        <translation>Одобрите больше пар и заморозьте новый снимок.</translation>
+    </message>
+    <message>
+        <source>Approve more pairs if you have them.</source>
+        <translation>Одобрите больше пар, если они есть.</translation>
+    </message>
+    <message>
+        <source>Shorten or split the longest pairs.</source>
+        <translation>Сократите или разделите самые длинные пары.</translation>
+    </message>
+    <message>
+        <source>Freeze the snapshot with a validation share above 0%.</source>
+        <translation>Заморозьте снимок с долей для проверки больше 0%.</translation>
+    </message>
+    <message>
+        <source>Raise the validation share when freezing the snapshot.</source>
+        <translation>Увеличьте долю для проверки, когда будете замораживать снимок.</translation>
+    </message>
+    <message>
+        <source>Open the Pairs tab and redact them before training.</source>
+        <translation>Откройте вкладку «Пары» и скройте их перед обучением.</translation>
+    </message>
+    <message>
+        <source>Set the system prompt in the project settings.</source>
+        <translation>Задайте системный промпт в настройках проекта.</translation>
+    </message>
+    <message>
+        <source>Freeze a smaller snapshot.</source>
+        <translation>Заморозьте снимок поменьше.</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Файл: {path}</translation>
+    </message>
+    <message>
+        <source>Format: {format}, model: {model}</source>
+        <translation>Формат: {format}, модель: {model}</translation>
+    </message>
+    <message>
+        <source>Examples: {n}</source>
+        <translation>Примеров: {n}</translation>
+    </message>
+    <message>
+        <source>Errors (the provider would reject the file):</source>
+        <translation>Ошибки (провайдер не примет файл):</translation>
+    </message>
+    <message>
+        <source> (lines {lines})</source>
+        <translation> (строки {lines})</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Предупреждения:</translation>
+    </message>
+    <message>
+        <source>✔ No errors: the provider should accept the file.</source>
+        <translation>✔ Ошибок нет: провайдер должен принять файл.</translation>
+    </message>
+    <message>
+        <source>Tokens (estimated with {tokenizer}; Gemini counts differently):</source>
+        <translation>Токены (оценка по {tokenizer}; Gemini считает по-своему):</translation>
+    </message>
+    <message>
+        <source>Tokens ({tokenizer}):</source>
+        <translation>Токены ({tokenizer}):</translation>
+    </message>
+    <message>
+        <source>messages per example</source>
+        <translation>сообщений в примере</translation>
+    </message>
+    <message>
+        <source>tokens per example</source>
+        <translation>токенов в примере</translation>
+    </message>
+    <message>
+        <source>answer tokens per example</source>
+        <translation>токенов ответа в примере</translation>
+    </message>
+    <message>
+        <source>  {title}: min {min:.0f}, max {max:.0f}, mean {mean:.1f}, median {median:.0f}, p10 {p10:.0f}, p90 {p90:.0f}</source>
+        <translation>  {title}: мин. {min:.0f}, макс. {max:.0f}, среднее {mean:.1f}, медиана {median:.0f}, p10 {p10:.0f}, p90 {p90:.0f}</translation>
+    </message>
+    <message>
+        <source>  total tokens in the file: {n:,}</source>
+        <translation>  всего токенов в файле: {n:,}</translation>
+    </message>
+    <message>
+        <source>  limit per example: {limit:,}; over it: {n}</source>
+        <translation>  предел на пример: {limit:,}; больше него: {n}</translation>
+    </message>
+    <message>
+        <source>{n} (chosen automatically)</source>
+        <translation>{n} (выбрано автоматически)</translation>
+    </message>
+    <message>
+        <source>Epochs: {epochs}; billed tokens: {billed:,}</source>
+        <translation>Эпох: {epochs}; оплачиваемых токенов: {billed:,}</translation>
+    </message>
+    <message>
+        <source>Estimated cost: ≈ {cost:.2f} {currency} ({price} per 1M tokens for {model}; prices of {date})</source>
+        <translation>Примерная стоимость: ≈ {cost:.2f} {currency} ({price} за 1 млн токенов для {model}; цены на {date})</translation>
+    </message>
+    <message>
+        <source>No price is known for {model} (prices of {date}).</source>
+        <translation>Цена для {model} неизвестна (цены на {date}).</translation>
+    </message>
+    <message>
+        <source>Validation file: {path}, {n} examples</source>
+        <translation>Файл для проверки: {path}, примеров: {n}</translation>
+    </message>
+</context>
+</TS>
