@@ -55,7 +55,8 @@ def install_cli_translation(language: str | None = None) -> list[QTranslator]:
         for translator in translators:
             found = translator.translate(ctx, text, disamb, n)
             if found:
-                return found
+                # QTranslator leaves %n to QCoreApplication.translate, which is not used here.
+                return found.replace("%n", str(n)) if n >= 0 else found
         return text.replace("%n", str(n)) if n >= 0 else text
 
     core_i18n.install(translate)

@@ -42,7 +42,7 @@ def test_report_json_then_redact_undo_and_audit(project_file, capsys):
     assert "pair #1" in out and "--redact" in out
 
     code, out, _ = _run(capsys, "privacy", str(project_file), "--redact", "--placeholders")
-    assert code == 0 and "1 pairs" in out and "--undo" in out
+    assert code == 0 and "Replaced in 1 pair" in out and "--undo" in out
     with Project.open(project_file) as project:
         assert get_pair(project, 1).turns[0].text == "Я [ИМЯ_1], мой телефон [ТЕЛЕФОН]"
 
@@ -54,7 +54,7 @@ def test_report_json_then_redact_undo_and_audit(project_file, capsys):
     assert audit[0]["counts"] == {"person": 2, "phone": 1} and "Марина" not in out
 
     code, out, _ = _run(capsys, "privacy", str(project_file), "--undo")
-    assert code == 0 and "1 pairs restored" in out
+    assert code == 0 and "1 pair restored" in out
     with Project.open(project_file) as project:
         assert "Марина" in get_pair(project, 1).turns[0].text
 

@@ -8,6 +8,7 @@ threads; the panel only shows what they found.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -134,6 +135,16 @@ class PrivacyPanel(QWidget):
         """Called before a redaction writes (the host saves typing in progress)."""
         self._before_change = callback
 
+    def _run(self, name: str, fn, *args, **kwargs) -> bool:
+        """Start background work; without the app's event loop (a panel built outside the
+        app) there is nowhere to run it, and the panel stays idle instead of failing."""
+        try:
+            asyncio.get_event_loop()
+        except RuntimeError:
+            return False
+        self.ctx.tasks.run_in_thread(name, fn, *args, **kwargs)
+        return True
+
     # -- showing ------------------------------------------------------------------------------
 
     def _on_project_changed(self, project: Project | None) -> None:
@@ -154,7 +165,7 @@ class PrivacyPanel(QWidget):
             return
         if pair_ids is None:
             self.dataset.setText(self.tr("Checking the pairs for personal data\u2026"))
-        self.ctx.tasks.run_in_thread(
+        self._run(
             f"privacy-scan-{id(self)}", workers.scan, str(self.project.path), pair_ids,
             title=self.tr("Checking for personal data"), owner=self.project,
             on_done=lambda _r, project=self.project: self._on_dataset_scanned(project),
@@ -186,7 +197,7 @@ class PrivacyPanel(QWidget):
             self.title.setText(self.tr("Choose a pair to see personal data in it."))
             return
         self.title.setText(self.tr("Looking for personal data\u2026"))
-        self.ctx.tasks.run_in_thread(
+        self._run(
             f"privacy-pair-{id(self)}", workers.scan, str(self.project.path), [self.pair_id],
             title=self.tr("Checking for personal data"), owner=self.project,
             on_done=lambda result, pid=self.pair_id: self._on_pair_scanned(pid, result))
@@ -298,7 +309,7 @@ class PrivacyPanel(QWidget):
 
     def _plan(self, dialog: RedactPreviewDialog, ids, mode: str, kinds: tuple) -> None:
         dialog.set_busy()
-        self.ctx.tasks.run_in_thread(
+        self._run(
             f"privacy-preview-{id(self)}", workers.plan, str(self.project.path), ids, mode, kinds,
             title=self.tr("Preparing the preview"), owner=self.project, with_progress=True,
             on_done=lambda plans: dialog.set_plans(plans) if self._preview is dialog else None)
@@ -317,7 +328,7 @@ class PrivacyPanel(QWidget):
             self.ctx.show_status(self.tr("Personal data replaced in %n pairs.", "",
                                          len(result.pair_ids)))
 
-        self.ctx.tasks.run_in_thread(
+        self._run(
             f"privacy-redact-{id(self)}", workers.redact_pairs, str(project.path), ids, mode,
             kinds, "all" if ids is None else "selection", title=self.tr("Replacing personal data"),
             owner=project, with_progress=True, on_done=done)
