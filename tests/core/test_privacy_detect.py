@@ -152,3 +152,8 @@ def test_malformed_settings_fall_back_to_defaults(project):
     assert settings.kinds == ("phone",)
     with pytest.raises(ValueError):
         save_settings(project, PrivacySettings(mode="shout"))
+
+
+@pytest.mark.parametrize("text", ["Ок", "Ок, спасибо", "Спасибо!", "Привет всем!", "Да"])
+def test_short_replies_have_no_entities(det, text):
+    assert _found(det, text) == []

@@ -25,7 +25,7 @@ from natasha_studio.core.privacy.settings import PrivacySettings, load_settings
 from natasha_studio.core.store import Project
 
 # Bumped whenever detection changes, so caches made by older code are rescanned.
-DETECTOR_VERSION = 1
+DETECTOR_VERSION = 2
 
 # On overlap the higher-priority source wins (a curator's deny-list above all).
 _PRIORITY = {"deny_list": 6, "pattern": 5, "persona": 4, "participant": 4, "ner": 2,
@@ -98,6 +98,8 @@ class Detector:
             span = text[start:end]
             if not morph.is_cyrillic(span):
                 continue  # the model reads Russian; on English text its guesses are noise
+            if " " not in span and (len(span) < 3 or morph.is_function_word(span)):
+                continue  # "Ок", "Спасибо": on short replies the model sometimes sees names
             if (kind == "person" and " " not in span and morph.is_sentence_start(text, start)
                     and morph.name_status(span) in ("ambiguous", "word")):
                 continue  # "Вера в себя важна": a common word opening a sentence

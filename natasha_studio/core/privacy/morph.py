@@ -82,6 +82,17 @@ def name_status(word: str) -> str:
     return "word" if morph.word_is_known(word.lower()) else "unknown"
 
 
+_NOT_NAMES = frozenset({"PREP", "PRCL", "CONJ", "INTJ", "NPRO", "PRED", "ADVB", "VERB", "INFN",
+                        "COMP", "GRND", "PRTS"})
+
+
+@lru_cache(maxsize=50_000)
+def is_function_word(word: str) -> bool:
+    """Whether the word's likeliest reading is no noun ("Ок", "Спасибо", "Привет")."""
+    parses = analyzer().parse(word)
+    return bool(parses) and parses[0].tag.POS in _NOT_NAMES
+
+
 @lru_cache(maxsize=50_000)
 def forms(word: str) -> frozenset[str]:
     """Every inflected form (lower case) a name word can take in text."""
