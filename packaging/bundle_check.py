@@ -1,0 +1,123 @@
+"""Inside a built bundle: prove that what only a frozen app can miss is there and works.
+
+    NatashaStudio --check-bundle
+
+The app's ``self-test`` opens the window and visits every tab; this goes after what the window
+does not touch at start-up: each library that loads files by path or finds modules and
+plug-ins by name at run time (the rules in bundle_plan.py). Each probe does real work with
+the bundled data, offline. Exits 0 when every probe passes, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from collections.abc import Callable
+
+
+def _keyring() -> str:
+    from importlib.metadata import entry_points
+
+    import keyring
+
+    names = sorted(ep.name for ep in entry_points(group="keyring.backends"))
+    if not names:
+        raise RuntimeError("keyring's entry points are missing (no package metadata)")
+    modules = {"linux": "SecretService", "darwin": "macOS", "win32": "Windows"}
+    platform_backend = next(v for k, v in modules.items() if sys.platform.startswith(k))
+    __import__(f"keyring.backends.{platform_backend}")
+    backend = keyring.get_keyring()
+    return f"entry points {', '.join(names)}; in use: {type(backend).__module__}"
+
+
+def _pymorphy3() -> str:
+    import pymorphy3
+
+    lemma = pymorphy3.MorphAnalyzer(lang="ru").parse("мамы")[0].normal_form
+    if lemma != "мама":
+        raise RuntimeError(f"unexpected lemma {lemma!r}")
+    return "мамы -> мама"
+
+
+def _natasha() -> str:
+    from natasha_studio.core.privacy.ner import entities
+
+    found = entities(["Наташа живёт в Москве."])[0]
+    kinds = sorted({kind for _start, _end, kind in found})
+    if "person" not in kinds:
+        raise RuntimeError(f"no person found, only {kinds}")
+    return f"entities: {', '.join(kinds)}"
+
+
+def _tiktoken() -> str:
+    import tiktoken
+
+    from natasha_studio.core.export.tokens import ensure_offline_encodings
+
+    ensure_offline_encodings()
+    counts = [len(tiktoken.get_encoding(name).encode("Привет, Наташа!"))
+              for name in ("o200k_base", "cl100k_base")]
+    return f"o200k_base and cl100k_base from the bundle: {counts} tokens"
+
+
+def _certifi() -> str:
+    import ssl
+
+    import certifi
+
+    context = ssl.create_default_context(cafile=certifi.where())
+    return f"{len(context.get_ca_certs())} CA certificates"
+
+
+def _faker() -> str:
+    import faker
+
+    name = faker.Faker("ru_RU").first_name()
+    if not name:
+        raise RuntimeError("no name generated")
+    return f"ru_RU first name: {name}"
+
+
+def _tzdata() -> str:
+    import zoneinfo
+    from datetime import datetime
+
+    # An empty search path makes zoneinfo read the bundled tzdata package, as on Windows.
+    zoneinfo.reset_tzpath(to=[])
+    try:
+        moscow = zoneinfo.ZoneInfo.no_cache("Europe/Moscow")
+    finally:
+        zoneinfo.reset_tzpath()
+    return f"Moscow now (from tzdata): {datetime.now(moscow):%H:%M %Z}"
+
+
+PROBES: dict[str, Callable[[], str]] = {
+    "keyring": _keyring,
+    "pymorphy3": _pymorphy3,
+    "natasha": _natasha,
+    "tiktoken": _tiktoken,
+    "certifi": _certifi,
+    "faker": _faker,
+    "tzdata": _tzdata,
+}
+
+
+def main() -> int:
+    failed = 0
+    for name, probe in PROBES.items():
+        started = time.perf_counter()
+        try:
+            detail = probe()
+        except Exception as exc:  # report every probe, then fail once at the end
+            failed += 1
+            print(f"  FAIL {name}: {type(exc).__name__}: {exc}", flush=True)
+            traceback.print_exc()
+            continue
+        print(f"  ok   {name} ({time.perf_counter() - started:.1f} s): {detail}", flush=True)
+    print("bundle check passed" if not failed else f"bundle check FAILED ({failed})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,419 @@
+"""What goes into the frozen app, in one place the spec builds from and the tests check.
+
+The PyInstaller spec (``natasha_studio.spec``) imports this module; so do the packaging tests,
+which need no PyInstaller. Nothing here imports PyInstaller or Qt.
+
+A frozen app finds only what its import analysis saw. Three kinds of thing slip through:
+files loaded by path (our ``resources/`` tree, dictionaries, model weights, certificates),
+modules found by name at run time (keyring back-ends, tiktoken's encoding plugin), and
+package metadata read at run time (entry points, versions). Each is declared below.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+PYPROJECT = ROOT / "pyproject.toml"
+ENTRY_SCRIPT = PACKAGING / "launcher.py"
+ICONS = ROOT / "resources" / "icons"
+
+EXE_NAME = "NatashaStudio"
+DISPLAY_NAME = "Natasha Studio"
+BUNDLE_ID = "org.natashastudio.NatashaStudio"
+ICON_ICO = ICONS / "natasha-studio.ico"
+ICON_ICNS = ICONS / "natasha-studio.icns"
+ICON_PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+# Copied whole, so what later work adds to resources/ ships without touching the spec. The
+# destination must match natasha_studio.paths.resources_dir() in a frozen app.
+RESOURCE_TREES: tuple[tuple[str, str], ...] = (("resources", "resources"),)
+
+# The app finds its command groups and tabs by module name (cli.COMMAND_MODULES,
+# main_window.TABS), which import analysis cannot follow, so every module of it ships.
+APP_PACKAGES: tuple[str, ...] = ("natasha_studio",)
+
+# Linux: Python's own shared libraries, when built with debug information (pyenv does),
+# carry it as most of their size (libpython: 23 MB, 5.5 MB without). Only these are
+# stripped, and only of debug sections: stripping every binary breaks auditwheel-patched
+# libraries such as numpy's OpenBLAS ("ELF load command address/offset not page-aligned").
+STRIP_DEBUG = re.compile(r"(^|/)(libpython3[^/]*\.so[^/]*|python3\.\d+/lib-dynload/[^/]+\.so)$")
+
+# Limit agreed for the Linux one-folder bundle.
+MAX_BUNDLE_MB = 300
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    name: str
+    version: str
+    description: str
+    license: str
+
+    @property
+    def version_tuple(self) -> tuple[int, int, int, int]:
+        """The version as four numbers, as Windows version resources want it."""
+        numbers = [int(n) for n in re.findall(r"\d+", self.version)[:4]]
+        return tuple(numbers + [0] * (4 - len(numbers)))  # type: ignore[return-value]
+
+
+def project_info(pyproject: Path = PYPROJECT) -> ProjectInfo:
+    """Name, version and description from pyproject.toml: the one place they are written."""
+    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    lic = data.get("license", {})
+    return ProjectInfo(
+        name=data["name"],
+        version=data["version"],
+        description=data.get("description", ""),
+        license=lic.get("text", "") if isinstance(lic, dict) else str(lic),
+    )
+
+
+@dataclass(frozen=True)
+class DataRule:
+    """What one run-time dependency needs beyond its Python modules.
+
+    The rule applies when the app's own code imports the module ``trigger`` or, for a library
+    the app reaches only through another one (``indirect``), when the distribution of that
+    name is among the app's dependencies. Large model files ship only when they are used.
+    """
+
+    trigger: str
+    why: str
+    indirect: bool = False
+    collect_data: tuple[str, ...] = ()  # import packages whose data files are copied
+    data_includes: tuple[str, ...] = ()  # glob patterns within them; empty: every data file
+    metadata: tuple[str, ...] = ()  # distributions whose .dist-info ships (entry points)
+    hidden_imports: tuple[str, ...] = ()
+    hidden_submodules: tuple[str, ...] = ()  # packages all of whose submodules are added
+    # Files (relative to the bundle's data folder) a built bundle must contain.
+    expect_in_bundle: tuple[str, ...] = ()
+
+
+DATA_RULES: tuple[DataRule, ...] = (
+    DataRule(
+        "keyring",
+        "keyring picks its back-end from entry points and imports it by name; the macOS, "
+        "Windows and Secret Service back-ends must all be there for the platform to choose.",
+        metadata=("keyring",),
+        hidden_submodules=("keyring.backends",),
+    ),
+    DataRule(
+        "pymorphy3",
+        "pymorphy3 finds its Russian dictionary through an entry point and opens its files "
+        "by path.",
+        collect_data=("pymorphy3_dicts_ru",),
+        metadata=("pymorphy3-dicts-ru",),
+        hidden_imports=("pymorphy3_dicts_ru",),
+        expect_in_bundle=("pymorphy3_dicts_ru/data/words.dawg",),
+    ),
+    DataRule(
+        "natasha",
+        "natasha's NER loads its word embeddings and NER model (tar files) by path. Only "
+        "these two ship: the app uses NewsNERTagger, not natasha's morphology, syntax or "
+        "name lists (the morphology would also need pymorphy2's 15 MB dictionary).",
+        collect_data=("natasha",),
+        data_includes=("data/emb/*.tar", "data/model/slovnet_ner_*.tar"),
+        expect_in_bundle=(
+            "natasha/data/emb/navec_news_v1_1B_250K_300d_100q.tar",
+            "natasha/data/model/slovnet_ner_news_v1.tar",
+        ),
+    ),
+    DataRule(
+        "tiktoken",
+        "tiktoken registers its encodings through the tiktoken_ext namespace package, which it "
+        "scans at run time; the encoding files themselves ship in resources/.",
+        hidden_imports=("tiktoken_ext", "tiktoken_ext.openai_public"),
+    ),
+    DataRule(
+        "certifi",
+        "HTTPS to OpenAI, Google and Telegram's web endpoints checks certificates against "
+        "certifi's bundle, opened by path.",
+        indirect=True,
+        collect_data=("certifi",),
+        expect_in_bundle=("certifi/cacert.pem",),
+    ),
+    DataRule(
+        "faker",
+        "Faker's own PyInstaller hook ships every provider in every locale (13 MB); the app "
+        "uses the Russian and English name providers, so other locales are left out "
+        "(FAKER_LOCALES).",
+        expect_in_bundle=("faker/providers/person/ru_RU/__init__.py",),
+    ),
+    DataRule(
+        "tzdata",
+        "zoneinfo reads time-zone files by path where the OS has none (Windows).",
+        indirect=True,
+        collect_data=("tzdata",),
+        expect_in_bundle=("tzdata/zoneinfo/Europe/Moscow",),
+    ),
+)
+
+# Dependencies that ship non-code files which the app does not need, or which PyInstaller's
+# own hooks already collect. Listed so a new dependency with data files gets a decision.
+DATA_NOT_NEEDED: dict[str, str] = {
+    "cffi": "C headers for compiling extensions, not used at run time",
+    "google-crc32c": "the C source of its extension",
+    "google-cloud-storage": "gapic_metadata.json describes the generated client for tooling",
+    "googleapis-common-protos": ".proto sources; the compiled _pb2 modules are what runs",
+    "keyring": "shell completion scripts",
+    "numpy": "C headers and Cython declarations for building against numpy",
+    "openai": "API docs and licence files of a vendored module",
+    "pandas": "PyInstaller's pandas hooks collect the Styler templates it loads",
+    "pycparser": "a table used only to generate its own sources",
+    "pyside6-addons": "PyInstaller's Qt hooks collect the libraries and plug-ins of the "
+    "modules the app imports",
+    "pyside6-essentials": "PyInstaller's Qt hooks, as above",
+    "shiboken6": "C++ headers for building bindings",
+    "urllib3": "a web-worker script for urllib3 running inside a browser (Pyodide)",
+    "websockets": "the C source of its speed-ups",
+    "faker": "its data lives in Python modules, collected by the hidden imports above",
+    "ipymarkup": "notebook markup styles; the app does not render natasha's markup",
+    "pymorphy2-dicts-ru": "only natasha's MorphVocab opens it; the app uses natasha's NER alone",
+    "pyside6-pdf": "QtPdf is left out on purpose (UNUSED_QT_NATIVE)",
+    "pyside6-webengine": "QtWebEngine is left out on purpose (UNUSED_QT_NATIVE)",
+}
+
+# Left out of the bundle: the app does not use them, and some are very large.
+UNUSED_QT_MODULES: tuple[str, ...] = (
+    "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
+    "QtAxContainer", "QtBluetooth", "QtCanvasPainter", "QtDataVisualization", "QtDesigner",
+    "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLocation", "QtMultimedia",
+    "QtMultimediaWidgets", "QtNetworkAuth", "QtNfc", "QtPdf", "QtPdfWidgets", "QtPositioning",
+    "QtQml", "QtQuick", "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets",
+    "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort",
+    "QtSpatialAudio", "QtSql", "QtStateMachine", "QtTest", "QtTextToSpeech", "QtUiTools",
+    "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick", "QtWebEngineWidgets",
+    "QtWebSockets", "QtWebView", "QtXml",
+    # Python bindings only: QtCharts links the OpenGL libraries (they stay), but the app
+    # never calls OpenGL or D-Bus from Python (8.9 MB of bindings).
+    "QtOpenGL", "QtOpenGLWidgets", "QtDBus",
+)
+# Local LoRA training needs PyTorch and friends (gigabytes, GPU-specific builds): the bundle
+# leaves them out, and the app imports them only when a curator starts local training,
+# saying it is not installed when they are missing.
+OPTIONAL_IMPORTS: frozenset[str] = frozenset({
+    "torch", "transformers", "peft", "trl", "datasets", "accelerate", "bitsandbytes",
+    "huggingface_hub",
+})
+EXCLUDED_MODULES: tuple[str, ...] = (
+    # Test and development tools.
+    "pytest", "_pytest", "pytestqt", "hypothesis", "gcp_storage_emulator", "ruff", "pip",
+    "IPython", "jedi", "pydoc_data", "unittest.mock",
+    # GUI toolkits and plotting stacks that optional code paths of dependencies may import.
+    "tkinter", "_tkinter", "matplotlib", "PyQt5", "PyQt6", "PySide2",
+    # PyYAML: google-genai imports it only to write YAML, numpy only to show its config.
+    "yaml",
+    # Pillow: optional in Telethon (resizing photos to send); Qt draws every image here.
+    "PIL",
+    # Everything behind local training (see OPTIONAL_IMPORTS) and what it pulls in.
+    *OPTIONAL_IMPORTS, "torchvision", "torchaudio", "triton", "sympy", "safetensors",
+    "tokenizers",
+    # Heavy optional back-ends of pandas that the app never uses.
+    "scipy", "pyarrow", "numba", "sqlalchemy", "openpyxl", "xlsxwriter", "tables",
+) + tuple(f"PySide6.{name}" for name in UNUSED_QT_MODULES)
+
+# Native Qt parts that plug-ins pull in although the app never uses them: the virtual
+# keyboard plug-in brings QtQuick and QML (~17 MB), the PDF image plug-in brings QtPdf, and
+# the embedded-device platforms are for kiosks without a desktop. Matched against bundle
+# paths on all three systems (libQt6Quick.so.6, Qt6Quick.dll, QtQuick.framework).
+UNUSED_QT_NATIVE = re.compile(
+    r"(^|/)(lib)?Qt6?(Quick|Qml|VirtualKeyboard|Pdf|WebEngine|3D|Multimedia|ShaderTools|EglFS|EglFs)"
+    r"|plugins/imageformats/(lib)?qpdf\."
+    r"|plugins/platforminputcontexts/(lib)?qtvirtualkeyboardplugin\."
+    r"|plugins/egldeviceintegrations/|plugins/generic/"
+    r"|plugins/imageformats/(lib)?q(tiff|tga|wbmp|icns)\."
+    # GTK's look for Qt widgets: it drags in a second copy of cairo, pango and GDK (~5 MB)
+    # that must match the desktop's own GTK; the app has its own light and dark themes.
+    r"|plugins/platformthemes/(lib)?qgtk3\."
+    r"|plugins/platforms/(lib)?q(eglfs|linuxfb|vnc|vkkhrdisplay|minimalegl)\."
+    r"|Qt/translations/qt_help_"
+)
+# Locales of Faker's providers that ship: pseudonyms are Russian or English.
+FAKER_LOCALES: frozenset[str] = frozenset({"en", "en_US", "ru_RU"})
+
+
+LOCALE_NAME = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+
+def keep_module(name: str) -> bool:
+    """False for modules left out of the bundle: Faker providers in unused locales.
+
+    ``name`` is a dotted module name or a bundle path (Faker's hook also copies the provider
+    sources as data files, which Faker scans to list its locales).
+    """
+    parts = name.replace("\\", "/").replace("/", ".").split(".")
+    return not (parts[:2] == ["faker", "providers"] and len(parts) >= 4
+                and LOCALE_NAME.match(parts[3]) and parts[3] not in FAKER_LOCALES)
+
+
+# Qt ships translations for its own dialogs in some thirty languages; the app speaks two.
+QT_TRANSLATION_LANGUAGES: tuple[str, ...] = ("ru", "en")
+
+
+def keep_in_bundle(dest: str) -> bool:
+    """False for the Qt parts above and Qt's .qm files in languages the app does not offer."""
+    norm = dest.replace("\\", "/")
+    if UNUSED_QT_NATIVE.search(norm) or not keep_module(norm):
+        return False
+    if "Qt/translations/" not in norm or not norm.endswith(".qm"):
+        return True
+    stem = norm.rsplit("/", 1)[-1][:-3]
+    return any(stem.endswith(f"_{lang}") or f"_{lang}_" in stem
+               for lang in QT_TRANSLATION_LANGUAGES)
+
+
+@dataclass
+class Collected:
+    """The extra inputs for PyInstaller's Analysis."""
+
+    datas: list[tuple[str, str]] = field(default_factory=list)
+    hidden_imports: list[str] = field(default_factory=list)
+    rules: list[DataRule] = field(default_factory=list)
+
+
+def normalize(name: str) -> str:
+    """A distribution name in the canonical form pip uses (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def dependency_closure(pyproject: Path = PYPROJECT) -> dict[str, object]:
+    """Every installed distribution the app's declared dependencies pull in, by name.
+
+    Values are ``importlib.metadata.Distribution`` objects; a dependency that is not installed
+    (say, a platform-only one) is left out.
+    """
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    env = {"extra": ""}
+    deps = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    found: dict[str, object] = {}
+    pending = [Requirement(d) for d in deps]
+    while pending:
+        req = pending.pop()
+        if req.marker is not None and not req.marker.evaluate(env):
+            continue
+        key = normalize(req.name)
+        if key in found:
+            continue
+        try:
+            dist = metadata.distribution(req.name)
+        except metadata.PackageNotFoundError:
+            continue
+        found[key] = dist
+        for raw in dist.requires or []:
+            pending.append(Requirement(raw))
+    return found
+
+
+def file_imports(path: Path) -> set[str]:
+    """Top-level names of the modules one source file imports, lazily imported ones too."""
+    import ast
+
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def app_imports(package: Path = ROOT / "natasha_studio") -> set[str]:
+    """Top-level names of every module the app's code imports."""
+    return set().union(*(file_imports(path) for path in package.rglob("*.py")))
+
+
+def active_rules(imports: set[str] | None = None,
+                 closure: dict[str, object] | None = None) -> list[DataRule]:
+    """The rules that apply to the app as its code and dependencies stand now."""
+    imports = app_imports() if imports is None else imports
+    closure = dependency_closure() if closure is None else closure
+    return [rule for rule in DATA_RULES
+            if rule.trigger in imports
+            or (rule.indirect and normalize(rule.trigger) in closure)]
+
+
+def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
+    """(source folder, bundle folder) pairs that copy the resources trees whole."""
+    return [(str(root / src), dest) for src, dest in RESOURCE_TREES]
+
+
+def write_dist_info(build_dir: Path, info: ProjectInfo | None = None) -> tuple[str, str]:
+    """Write our own minimal .dist-info so ``importlib.metadata.version()`` works when frozen.
+
+    The app is frozen from a source tree, not from an installed wheel, so without this the
+    bundle would report whatever fallback version the code carries.
+    """
+    info = info or project_info()
+    folder = build_dir / f"{info.name.replace('-', '_')}-{info.version}.dist-info"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {info.name}\nVersion: {info.version}\n"
+        f"Summary: {info.description}\nLicense: {info.license}\n",
+        encoding="utf-8",
+    )
+    return str(folder), folder.name
+
+
+def strip_debug_copy(src: str, folder: Path) -> str:
+    """A copy of the library ``src`` without debug sections; ``src`` itself if ``strip`` fails.
+
+    The copy goes to ``folder`` and is reused while it is newer than the original.
+    """
+    import shutil
+    import subprocess
+
+    source = Path(src)
+    target = folder / source.parent.name / source.name
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return str(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+    target.chmod(0o755)
+    try:
+        subprocess.run(["strip", "--strip-debug", str(target)], check=True,
+                       capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return src
+    return str(target)
+
+
+PROTECTED_LIBRARY = re.compile(r"python", re.IGNORECASE)
+
+
+def orphaned_libraries(kept: list[tuple[str, str, str]], removed: list[tuple[str, str, str]],
+                       imports_of) -> set[str]:
+    """Names of shared libraries in the bundle's top folder that only ``removed`` needed.
+
+    PyInstaller adds the libraries a plug-in links to while analysing; dropping the plug-in
+    afterwards leaves them behind. ``kept`` and ``removed`` are PyInstaller TOC entries
+    (dest, source, kind); ``imports_of(source)`` lists the library names a binary links to.
+    """
+    top = {dest: src for dest, src, kind in kept
+           if "/" not in dest.replace("\\", "/") and kind == "BINARY"}
+
+    def reach(entries) -> set[str]:
+        seen: set[str] = set()
+        stack = [src for _dest, src, kind in entries if kind in ("BINARY", "EXTENSION")]
+        while stack:
+            try:
+                names = imports_of(stack.pop())
+            except Exception:  # an unreadable binary only means we keep what it may need
+                continue
+            for name in names:
+                base = Path(name).name
+                if base in top and base not in seen:
+                    seen.add(base)
+                    stack.append(top[base])
+        return seen
+
+    candidates = reach(removed)
+    roots = [entry for entry in kept if entry[0] not in candidates]
+    return {name for name in candidates - reach(roots) if not PROTECTED_LIBRARY.search(name)}
