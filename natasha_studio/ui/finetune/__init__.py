@@ -1,1 +1,1 @@
-"""The Fine-tune tab."""
+"""The Fine-tune tab: launch a job from a snapshot and follow it to the tuned model."""

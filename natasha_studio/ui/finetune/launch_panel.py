@@ -1,0 +1,320 @@
+"""The launch panel: snapshot, provider, base model, hyperparameters, pre-flight check, Launch.
+
+The pre-flight (export + validation + cost, from ``core.export``) runs in a worker thread
+whenever the choice changes; Launch stays disabled until it passes for exactly what is chosen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from natasha_studio.core import export
+from natasha_studio.core.jobs import LaunchPlan
+from natasha_studio.core.store import Project
+from natasha_studio.ui.context import AppContext
+from natasha_studio.ui.finetune.texts import provider_text
+
+SUGGESTIONS = {
+    "vertex": ["gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro"],
+    "openai": ["gpt-4.1-mini-2025-04-14", "gpt-4.1-2025-04-14", "gpt-4.1-nano-2025-04-14",
+               "gpt-4o-mini-2024-07-18"],
+}
+ADAPTER_SIZES = (1, 2, 4, 8, 16)
+
+
+def run_preflight(path: str, snapshot_id: int, provider: str, model: str, epochs: int | None,
+                  progress: Any = None) -> export.Preflight:
+    """Worker-thread body: the thread opens its own connection to the project."""
+    project = Project.open(path)
+    try:
+        return export.preflight(project, snapshot_id, provider, model, epochs=epochs,
+                                progress=progress)
+    finally:
+        project.close()
+
+
+def freeze_approved(path: str) -> tuple[export.Snapshot, bool]:
+    project = Project.open(path)
+    try:
+        return export.freeze_or_reuse(project)
+    finally:
+        project.close()
+
+
+def _help(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(mid); font-size: 11px;")
+    return label
+
+
+class LaunchPanel(QWidget):
+    launch_requested = Signal(object)  # a LaunchPlan
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preflight: export.Preflight | None = None
+        self._preflight_key: tuple | None = None
+        self._busy = False
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.snapshot = QComboBox()
+        self.freeze_button = QPushButton(self.tr("Freeze approved pairs"))
+        self.freeze_button.setToolTip(self.tr("Make a snapshot of the approved pairs as they are "
+                                              "now (an identical existing one is reused)."))
+        self.freeze_button.clicked.connect(self._on_freeze_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.snapshot, 1)
+        row.addWidget(self.freeze_button)
+        form.addRow(self.tr("Snapshot:"), row)
+
+        self.provider = QComboBox()
+        for kind in ("vertex", "openai"):
+            self.provider.addItem(provider_text(kind), kind)
+        self.provider_note = _help("")
+        form.addRow(self.tr("Provider:"), self.provider)
+        form.addRow("", self.provider_note)
+
+        self.model = QComboBox()
+        self.model.setEditable(True)
+        self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        form.addRow(self.tr("Base model:"), self.model)
+        form.addRow("", _help(self.tr("Type any model the provider can tune; the list only "
+                                      "suggests.")))
+
+        self.display_name = QLineEdit()
+        self.display_name.setPlaceholderText(self.tr("e.g. Наташа v2"))
+        form.addRow(self.tr("Name:"), self.display_name)
+
+        self.epochs = QSpinBox()
+        self.epochs.setRange(0, 50)
+        self.epochs.setSpecialValueText(self.tr("Auto"))
+        form.addRow(self.tr("Epochs:"), self.epochs)
+        form.addRow("", _help(self.tr("How many times the model reads the whole dataset. Auto "
+                                      "lets the provider choose; 3–4 suits most datasets.")))
+        self.lr = QDoubleSpinBox()
+        self.lr.setRange(0.0, 10.0)
+        self.lr.setSingleStep(0.1)
+        self.lr.setDecimals(2)
+        self.lr.setSpecialValueText(self.tr("Auto"))
+        form.addRow(self.tr("Learning rate ×:"), self.lr)
+        form.addRow("", _help(self.tr("Lower it if the loss jumps around; raise it if the model "
+                                      "barely changes.")))
+        self.batch = QSpinBox()
+        self.batch.setRange(0, 256)
+        self.batch.setSpecialValueText(self.tr("Auto"))
+        self.batch_help = _help(self.tr("Examples per training step (OpenAI only)."))
+        form.addRow(self.tr("Batch size:"), self.batch)
+        form.addRow("", self.batch_help)
+        self.adapter = QComboBox()
+        self.adapter.addItem(self.tr("Auto"), None)
+        for size in ADAPTER_SIZES:
+            self.adapter.addItem(str(size), size)
+        self.adapter_help = _help(self.tr("Larger adapters learn more, and overfit sooner "
+                                          "(Vertex AI only)."))
+        form.addRow(self.tr("Adapter size:"), self.adapter)
+        form.addRow("", self.adapter_help)
+        layout.addLayout(form)
+
+        self.check_status = QLabel()
+        self.check_status.setWordWrap(True)
+        layout.addWidget(self.check_status)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setMaximumBlockCount(400)
+        self.report.setMinimumHeight(90)
+        layout.addWidget(self.report, 1)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        buttons = QHBoxLayout()
+        self.check_button = QPushButton(self.tr("Check again"))
+        self.check_button.clicked.connect(self.schedule_check)
+        self.launch_button = QPushButton(self.tr("Launch fine-tune"))
+        self.launch_button.setDefault(True)
+        self.launch_button.clicked.connect(self._on_launch_clicked)
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.launch_button)
+        layout.addLayout(buttons)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(400)
+        self._debounce.timeout.connect(self._start_check)
+        self.provider.currentIndexChanged.connect(self._on_provider_changed)
+        for signal in (self.snapshot.currentIndexChanged, self.model.currentTextChanged,
+                       self.epochs.valueChanged):
+            signal.connect(self.schedule_check)
+        saved = str(ctx.settings.value("finetune/provider", "vertex"))
+        self.provider.setCurrentIndex(max(0, self.provider.findData(saved)))
+        self._on_provider_changed()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def provider_kind(self) -> str:
+        return self.provider.currentData()
+
+    def _key(self) -> tuple:
+        return (self.snapshot.currentData(), self.provider_kind, self.model.currentText().strip(),
+                self.epochs.value() or None)
+
+    def reload_snapshots(self, select: int | None = None) -> None:
+        project = self.ctx.project
+        current = select if select is not None else self.snapshot.currentData()
+        self.snapshot.blockSignals(True)
+        self.snapshot.clear()
+        if project is not None:
+            for snap in reversed(export.list_snapshots(project)):
+                self.snapshot.addItem(self.tr("{name} — {n} pairs").format(
+                    name=snap.name, n=snap.pair_count), snap.id)
+        if self.snapshot.count() == 0:
+            self.snapshot.addItem(self.tr("No snapshots yet: freeze the approved pairs"), None)
+        index = self.snapshot.findData(current) if current is not None else -1
+        self.snapshot.setCurrentIndex(max(0, index))
+        self.snapshot.blockSignals(False)
+        self.schedule_check()
+
+    def set_busy(self, busy: bool) -> None:
+        """While a launch uploads, the panel shows progress and takes no second launch."""
+        self._busy = busy
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+        self._update_launch_button()
+
+    def show_upload_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("Uploading: %p%"))
+
+    def _update_launch_button(self) -> None:
+        ready = (self.ctx.project is not None and self.preflight is not None
+                 and self.preflight.ok and self._preflight_key == self._key() and not self._busy)
+        self.launch_button.setEnabled(ready)
+
+    # -- reactions -----------------------------------------------------------------------------
+
+    def _on_provider_changed(self) -> None:
+        kind = self.provider_kind
+        text = self.model.currentText().strip()
+        self.model.blockSignals(True)
+        self.model.clear()
+        self.model.addItems(SUGGESTIONS[kind])
+        saved = str(self.ctx.settings.value(f"finetune/model_{kind}", "") or "")
+        self.model.setCurrentText(saved or (text if text in SUGGESTIONS[kind] else
+                                            SUGGESTIONS[kind][0]))
+        self.model.blockSignals(False)
+        openai = kind == "openai"
+        for widget in (self.batch, self.batch_help):
+            widget.setEnabled(openai)
+        for widget in (self.adapter, self.adapter_help):
+            widget.setEnabled(not openai)
+        self.provider_note.setText(
+            self.tr("OpenAI no longer takes new fine-tuning customers and stops new jobs on "
+                    "6 January 2027; if it refuses, use Vertex AI.") if openai else
+            self.tr("Set the Google Cloud project, region and bucket under “Providers…”."))
+        self.schedule_check()
+
+    def schedule_check(self) -> None:
+        self.preflight = None
+        self._update_launch_button()
+        self._debounce.start()
+
+    def _start_check(self) -> None:
+        project = self.ctx.project
+        snapshot_id, provider, model, epochs = self._key()
+        if project is None:
+            return
+        if snapshot_id is None:
+            self.check_status.setText(self.tr("Freeze a snapshot of the approved pairs to "
+                                              "launch a fine-tune."))
+            self.report.clear()
+            return
+        if not model:
+            self.check_status.setText(self.tr("Type the base model to tune."))
+            return
+        self.check_status.setText(self.tr("Checking the dataset…"))
+        key = self._key()
+        self.ctx.tasks.run_in_thread(
+            "finetune:preflight", run_preflight, str(project.path), snapshot_id, provider, model,
+            epochs, title=self.tr("Checking the dataset"), owner=project, with_progress=True,
+            on_done=lambda pre: self._on_checked(key, pre))
+
+    def _on_checked(self, key: tuple, pre: export.Preflight) -> None:
+        if key != self._key():
+            return  # the choice changed while checking; a newer check is on its way
+        self.preflight, self._preflight_key = pre, key
+        self.report.setPlainText("\n".join(export.report_lines(pre.report)))
+        report = pre.report
+        if not pre.ok:
+            self.check_status.setText(self.tr("✖ The provider would reject this dataset: fix "
+                                              "the errors below, then check again."))
+            self.check_status.setStyleSheet("color: #c62828; font-weight: 600;")
+        else:
+            cost = report.cost
+            price = (self.tr("≈ {cost:.2f} {currency}").format(cost=cost.cost,
+                                                                 currency=cost.currency)
+                     if cost and cost.cost is not None else self.tr("price unknown"))
+            self.check_status.setText(self.tr("✔ Ready: {n} examples, {tokens:,} billed tokens, "
+                                              "{price}.").format(
+                n=report.n_examples, tokens=cost.billed_tokens if cost else 0, price=price))
+            self.check_status.setStyleSheet("color: #2e7d32; font-weight: 600;")
+        self._update_launch_button()
+
+    def _on_freeze_clicked(self) -> None:
+        project = self.ctx.project
+        if project is None:
+            return
+        self.ctx.tasks.run_in_thread("finetune:freeze", freeze_approved, str(project.path),
+                                     title=self.tr("Freezing the approved pairs"), owner=project,
+                                     on_done=self._on_frozen)
+
+    def _on_frozen(self, result: tuple[export.Snapshot, bool]) -> None:
+        snapshot, created = result
+        self.reload_snapshots(select=snapshot.id)
+        self.ctx.snapshots_changed.emit()
+        self.ctx.show_status((self.tr("Snapshot “{name}” frozen.") if created else
+                              self.tr("Snapshot “{name}” already has these pairs.")).format(
+            name=snapshot.name))
+
+    def _on_launch_clicked(self) -> None:
+        pre = self.preflight
+        if pre is None or not pre.ok or self._preflight_key != self._key():
+            return
+        snapshot_id, provider, model, epochs = self._key()
+        hyper: dict[str, Any] = {"epochs": epochs,
+                                 "learning_rate_multiplier": self.lr.value() or None}
+        if provider == "openai":
+            hyper["batch_size"] = self.batch.value() or None
+        else:
+            hyper["adapter_size"] = self.adapter.currentData()
+        self.ctx.settings.set_value("finetune/provider", provider)
+        self.ctx.settings.set_value(f"finetune/model_{provider}", model)
+        name = self.display_name.text().strip() or self.snapshot.currentText().split(" — ")[0]
+        self.launch_requested.emit(LaunchPlan(
+            provider, model, Path(pre.train_path),
+            Path(pre.validation_path) if pre.validation_path else None, snapshot_id=snapshot_id,
+            display_name=name, hyperparameters={k: v for k, v in hyper.items() if v is not None}))
+

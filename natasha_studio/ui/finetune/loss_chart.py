@@ -1,0 +1,85 @@
+"""The live loss chart of a job: training and validation loss, token accuracy on a second axis."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+# metric name -> (colour, dashed, right axis)
+STYLE = {
+    "train_loss": ("#1f77b4", False, False),
+    "valid_loss": ("#d62728", False, False),
+    "full_valid_loss": ("#9467bd", True, False),
+    "train_mean_token_accuracy": ("#2ca02c", True, True),
+    "valid_mean_token_accuracy": ("#ff7f0e", True, True),
+}
+
+
+class LossChart(QChartView):
+    """A chart of a job's metric series; ``set_series({name: [(step, value)]})`` redraws it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        chart = QChart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.setChart(chart)
+        self._x = QValueAxis()
+        self._x.setLabelFormat("%d")
+        self._x.setTitleText(self.tr("Step"))
+        self._loss = QValueAxis()
+        self._loss.setTitleText(self.tr("Loss"))
+        self._accuracy = QValueAxis()
+        self._accuracy.setTitleText(self.tr("Token accuracy"))
+        self._accuracy.setRange(0, 1)
+        chart.addAxis(self._x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self._loss, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(self._accuracy, Qt.AlignmentFlag.AlignRight)
+        self.series: dict[str, QLineSeries] = {}
+        self.set_series({})
+
+    def _title(self, name: str) -> str:
+        titles = {
+            "train_loss": self.tr("Training loss"),
+            "valid_loss": self.tr("Validation loss"),
+            "full_valid_loss": self.tr("Full validation loss"),
+            "train_mean_token_accuracy": self.tr("Training token accuracy"),
+            "valid_mean_token_accuracy": self.tr("Validation token accuracy"),
+        }
+        return titles.get(name, name)
+
+    def set_series(self, data: dict[str, list[tuple[int, float]]],
+                   empty_text: str = "") -> None:
+        chart = self.chart()
+        for series in self.series.values():
+            chart.removeSeries(series)
+        self.series = {}
+        steps, losses = [], []
+        for name, (colour, dashed, right) in STYLE.items():
+            points = data.get(name)
+            if not points:
+                continue
+            series = QLineSeries()
+            series.setName(self._title(name))
+            pen = QPen(QColor(colour))
+            pen.setWidthF(2.0)
+            if dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            series.setPen(pen)
+            series.append([QPointF(step, value) for step, value in points])
+            chart.addSeries(series)
+            series.attachAxis(self._x)
+            series.attachAxis(self._accuracy if right else self._loss)
+            self.series[name] = series
+            steps += [s for s, _ in points]
+            if not right:
+                losses += [v for _, v in points]
+        self._x.setRange(min(steps, default=0), max(max(steps, default=1), 1))
+        top = max(losses, default=1.0)
+        self._loss.setRange(0, top * 1.1 if top > 0 else 1.0)
+        self._accuracy.setVisible(any(STYLE[n][2] for n in self.series))
+        chart.setTitle("" if self.series else empty_text or self.tr("No training metrics yet."))
