@@ -146,6 +146,11 @@ CREATE TRIGGER pair_search_del AFTER DELETE ON pairs BEGIN INSERT OR IGNORE INTO
 CREATE INDEX pairs_origin ON pairs(origin);
 -- Covers the Pairs tab's usual filters and its default order without reading pair text.
 CREATE INDEX pairs_curation ON pairs(deleted, answer_date, status, quality, chat_id, origin);
+-- The Pairs tab sorts by a short prefix of question and answer (narrow, indexed), and reads
+-- which pairs are hand-edited without touching the text.
+CREATE INDEX pairs_question_sort ON pairs(substr(question, 1, 24));
+CREATE INDEX pairs_answer_sort ON pairs(substr(answer, 1, 24));
+CREATE INDEX pairs_edited ON pairs(id) WHERE turns IS NOT NULL;
 
 -- Bulk curation operations (command line and window), kept so that one can be undone whole.
 CREATE TABLE curation_operations (
