@@ -73,16 +73,19 @@ def _histogram(values: pd.Series, bins: int = LENGTH_BINS, clip_quantile: float 
 
 def token_lengths(data: PairsData, sample: int = TOKEN_SAMPLE, seed: int = 0) -> tuple[pd.DataFrame, int]:
     """Question and answer tokens of (a fixed random sample of) the pairs."""
-    pairs = data.pairs
-    if len(pairs) > sample:
-        pairs = pairs.sample(n=sample, random_state=seed)
+    ids = data.pairs["id"]
+    if len(ids) > sample:
+        ids = ids.sample(n=sample, random_state=seed)
+    texts = data.texts_of(list(ids))
+    questions = texts["question"].fillna("").astype(str).tolist()
+    answers = texts["answer"].fillna("").astype(str).tolist()
     counter = TokenCounter("o200k_base")
-    counter.prime(list(pairs["question"]) + list(pairs["answer"]))
+    counter.prime(questions + answers)
     tokens = pd.DataFrame({
-        "q_tokens": [counter.count(t) for t in pairs["question"]],
-        "a_tokens": [counter.count(t) for t in pairs["answer"]],
+        "q_tokens": [counter.count(t) for t in questions],
+        "a_tokens": [counter.count(t) for t in answers],
     })
-    return tokens, len(pairs)
+    return tokens, len(ids)
 
 
 def figures_of(data: PairsData, token_sample: int = TOKEN_SAMPLE) -> dict[str, Any]:

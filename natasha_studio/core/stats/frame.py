@@ -7,8 +7,9 @@ several) come as a second, long frame of (pair id, topic).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -21,16 +22,29 @@ COLUMNS = ["id", "chat_id", "chat_name", "status", "edited", "question", "answer
 
 @dataclass
 class PairsData:
-    pairs: pd.DataFrame   # COLUMNS plus q_chars, a_chars
+    pairs: pd.DataFrame   # COLUMNS plus q_chars, a_chars (question/answer may be empty)
     topics: pd.DataFrame  # pair_id, topic
+    # Fetches (question, answer) texts of some pair ids when ``pairs`` was read without them.
+    texts: Callable[[Sequence[int]], pd.DataFrame] | None = None
+
+    def texts_of(self, ids: Sequence[int]) -> pd.DataFrame:
+        """Question and answer texts of ``ids``, indexed by pair id."""
+        if self.texts is not None:
+            return self.texts(ids)
+        return self.pairs.set_index("id").loc[list(ids), ["question", "answer"]]
 
 
 def _finish(pairs: pd.DataFrame, topics: pd.DataFrame) -> PairsData:
+    lengths = pairs[["q_chars", "a_chars"]] if "q_chars" in pairs else None
     pairs = pairs.reindex(columns=COLUMNS)
-    pairs["question"] = pairs["question"].fillna("").astype(str)
-    pairs["answer"] = pairs["answer"].fillna("").astype(str)
-    pairs["q_chars"] = pairs["question"].str.len()
-    pairs["a_chars"] = pairs["answer"].str.len()
+    pairs["question"] = pairs["question"].astype(object).fillna("").astype(str)
+    pairs["answer"] = pairs["answer"].astype(object).fillna("").astype(str)
+    if lengths is None:
+        pairs["q_chars"] = pairs["question"].str.len()
+        pairs["a_chars"] = pairs["answer"].str.len()
+    else:
+        pairs["q_chars"] = lengths["q_chars"].fillna(0).astype(int).to_numpy()
+        pairs["a_chars"] = lengths["a_chars"].fillna(0).astype(int).to_numpy()
     pairs["edited"] = pairs["edited"].fillna(False).astype(bool)
     pairs["chat_name"] = pairs["chat_name"].fillna("").astype(str)
     pairs["asker_name"] = pairs["asker_name"].fillna("").astype(str)
@@ -40,25 +54,58 @@ def _finish(pairs: pd.DataFrame, topics: pd.DataFrame) -> PairsData:
     return PairsData(pairs.reset_index(drop=True), topics.reindex(columns=["pair_id", "topic"]))
 
 
+def _query(project: Project, sql: str, params: Sequence[Any]) -> pd.DataFrame:
+    # Plain tuples: the project's sqlite3.Row factory makes large reads several times slower.
+    cursor = project.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(sql, list(params))
+    columns = [d[0] for d in cursor.description]
+    return pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
+
+
 def project_frame(project: Project, pair_filter: PairFilter | None = None) -> PairsData:
-    """The project's pairs that ``pair_filter`` selects (every status when it has none)."""
+    """The project's pairs that ``pair_filter`` selects (every status when it has none).
+
+    Texts stay in the database (SQLite measures their length); ``PairsData.texts_of`` fetches
+    the few that token counting samples, which keeps 100k pairs well under a second.
+    """
     pair_filter = pair_filter or PairFilter(statuses=())
     where, params = pair_filter.where()
-    pairs = pd.read_sql_query(
-        "SELECT p.id, p.chat_id, COALESCE(NULLIF(c.name, ''), CAST(p.chat_id AS TEXT)) AS chat_name,"
-        " p.status, p.turns IS NOT NULL AS edited, p.question, p.answer, p.quality, p.asker_id,"
-        " COALESCE(NULLIF(u.name, ''), CAST(p.asker_id AS TEXT)) AS asker_name,"
-        " p.answer_date, NULL AS split"
-        " FROM pairs p LEFT JOIN chats c ON c.id = p.chat_id"
-        f" LEFT JOIN participants u ON u.id = p.asker_id WHERE {where}",
-        project.conn, params=params,
+    # Names are joined in pandas from the small chats/participants tables: a join per row in
+    # SQLite costs more than the whole mapping.
+    pairs = _query(
+        project,
+        "SELECT p.id, p.chat_id, p.status, p.turns IS NOT NULL AS edited,"
+        " length(p.question) AS q_chars, length(p.answer) AS a_chars, p.quality, p.asker_id,"
+        f" p.answer_date FROM pairs p WHERE {where}",
+        params,
     )
-    topics = pd.read_sql_query(
+    chats = dict(project.conn.execute("SELECT id, name FROM chats WHERE name != ''").fetchall())
+    people = dict(project.conn.execute(
+        "SELECT id, name FROM participants WHERE name != ''").fetchall())
+    pairs["chat_name"] = [chats.get(c) or ("" if pd.isna(c) else str(int(c))) for c in pairs["chat_id"]]
+    pairs["asker_name"] = [people.get(a) or ("" if pd.isna(a) else str(int(a))) for a in pairs["asker_id"]]
+    topics = _query(
+        project,
         "SELECT pt.pair_id, t.name AS topic FROM pair_topics pt JOIN topics t ON t.id = pt.topic_id"
         f" JOIN pairs p ON p.id = pt.pair_id WHERE {where}",
-        project.conn, params=params,
+        params,
     )
-    return _finish(pairs, topics)
+    data = _finish(pairs, topics)
+
+    def texts(ids: Sequence[int]) -> pd.DataFrame:
+        frames = []
+        ids = [int(i) for i in ids]
+        for start in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+            chunk = ids[start:start + 900]
+            frames.append(pd.read_sql_query(
+                f"SELECT id, question, answer FROM pairs WHERE id IN ({','.join('?' * len(chunk))})",
+                project.conn, params=chunk))
+        both = pd.concat(frames) if frames else pd.DataFrame(columns=["id", "question", "answer"])
+        return both.set_index("id").loc[ids, ["question", "answer"]]
+
+    data.texts = texts
+    return data
 
 
 def examples_frame(examples: Sequence[Example]) -> PairsData:
