@@ -58,7 +58,7 @@ def openai_error(exc: BaseException, label: str, *, tuning: bool = False,
     if status == 401:
         return StudioError(
             translate("Providers", "{provider} did not accept the API key.").format(provider=label),
-            translate("Providers", "Check the key in Settings → Providers (or the OPENAI_API_KEY "
+            translate("Providers", "Check the key in the Fine-tune tab → Providers… (or the OPENAI_API_KEY "
                                    "variable) and try again."),
         )
     if status == 429 and (code == "insufficient_quota" or "quota" in message.lower()):
@@ -117,7 +117,7 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
     if isinstance(exc, auth_exc.DefaultCredentialsError):
         return StudioError(
             translate("Providers", "No Google Cloud credentials were found."),
-            translate("Providers", "Choose a service-account key file in Settings → Providers, "
+            translate("Providers", "Choose a service-account key file in the Fine-tune tab → Providers…, "
                                    "or sign in with “gcloud auth application-default login”."),
         )
     if isinstance(exc, auth_exc.RefreshError | auth_exc.GoogleAuthError):
@@ -138,7 +138,7 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
         return StudioError(
             translate("Providers", "The Cloud Storage bucket was not found: {reason}").format(
                 reason=getattr(exc, "message", exc)),
-            translate("Providers", "Check the bucket name in Settings → Providers; create the "
+            translate("Providers", "Check the bucket name in the Fine-tune tab → Providers…; create the "
                                    "bucket in the Google Cloud console if needed."),
         )
     if isinstance(exc, core_exc.GoogleAPICallError):
@@ -154,7 +154,7 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
             return StudioError(
                 translate("Providers", "Google did not accept the credentials: {reason}").format(
                     reason=message),
-                translate("Providers", "Check the service-account key file in Settings → Providers."),
+                translate("Providers", "Check the service-account key file in the Fine-tune tab → Providers…"),
             )
         if code == 403:
             return StudioError(

@@ -75,7 +75,7 @@ class OpenAIProvider:
             raise StudioError(
                 translate("Providers", "No API key is set for {provider}.").format(
                     provider=self.label),
-                translate("Providers", "Enter the key in Settings → Providers, or set the "
+                translate("Providers", "Enter the key in the Fine-tune tab → Providers…, or set the "
                                        "OPENAI_API_KEY environment variable."),
             )
         return openai.AsyncOpenAI(api_key=self.api_key, base_url=self.base_url,
@@ -216,7 +216,8 @@ class OpenAIProvider:
             status.events.append(JobEvent(
                 remote_id=event.id, at=iso_from_epoch(event.created_at) or "",
                 level="warning" if event.level == "warn" else event.level,
-                message=event.message, data=data or None))
+                message=event_text(event.message, data if event.type == "metrics" else None),
+                data=data or None))
             if event.type == "metrics" and data and "step" in data:
                 for name in METRIC_NAMES:
                     if isinstance(data.get(name), int | float):
@@ -264,6 +265,30 @@ class OpenAIProvider:
             raise
         except openai.APIError as exc:
             raise self._error(exc) from exc
+
+
+def event_text(message: str, metrics: dict[str, Any] | None) -> str:
+    """OpenAI's usual event messages in the user's language; others as OpenAI wrote them."""
+    if metrics and isinstance(metrics.get("train_loss"), int | float) and "step" in metrics:
+        if metrics.get("total_steps"):
+            return translate("Providers", "Step {step} of {total}: training loss {loss:.4f}").format(
+                step=metrics["step"], total=metrics["total_steps"], loss=metrics["train_loss"])
+        return translate("Providers", "Step {step}: training loss {loss:.4f}").format(
+            step=metrics["step"], loss=metrics["train_loss"])
+    known = {
+        "Validating training file": translate("Providers", "Checking the training file."),
+        "Files validated, moving job to queued state": translate(
+            "Providers", "The files are accepted; the job is queued."),
+        "Fine-tuning job started": translate("Providers", "Training has started."),
+        "New fine-tuned model created": translate("Providers", "The tuned model is ready."),
+        "The job has successfully completed": translate("Providers", "The job has finished."),
+        "Fine-tuning job cancelled": translate("Providers", "The job was cancelled."),
+        "Job cancelled": translate("Providers", "The job was cancelled."),
+    }
+    for prefix, text in known.items():
+        if message.startswith(prefix):
+            return text
+    return message
 
 
 def parse_result_csv(text: str) -> list[tuple[int, str, float]]:

@@ -79,7 +79,7 @@ class VertexProvider:
             raise StudioError(
                 translate("Providers", "The service-account key file {path} does not exist.").format(
                     path=path),
-                translate("Providers", "Choose the key file again in Settings → Providers."),
+                translate("Providers", "Choose the key file again in the Fine-tune tab → Providers…"),
             )
         try:
             self._credentials = service_account.Credentials.from_service_account_file(
@@ -100,7 +100,7 @@ class VertexProvider:
         if not self.project:
             raise StudioError(
                 translate("Providers", "No Google Cloud project is set for Vertex AI."),
-                translate("Providers", "Enter the project id in Settings → Providers, or set "
+                translate("Providers", "Enter the project id in the Fine-tune tab → Providers…, or set "
                                        "GOOGLE_CLOUD_PROJECT."),
             )
         options = types.HttpOptions(base_url=self.base_url) if self.base_url else None
@@ -159,7 +159,7 @@ class VertexProvider:
             raise StudioError(
                 translate("Providers", "No Cloud Storage bucket is set for Vertex AI."),
                 translate("Providers", "Vertex AI reads training data from a bucket: enter its "
-                                       "name in Settings → Providers."),
+                                       "name in the Fine-tune tab → Providers…"),
             )
         paths = [Path(p) for p in (request.train_file, request.validation_file) if p]
         sizes = [p.stat().st_size for p in paths]

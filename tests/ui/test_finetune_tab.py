@@ -189,7 +189,7 @@ def test_provider_dialog_tests_what_is_typed_then_saves(qtbot, qloop, ctx, opena
         dialog.edits["openai_api_key"].setText(openai_server.api_key)
         dialog.test_buttons["openai"].click()
         await until(lambda: dialog.results["openai"].text().startswith("✔"))
-        assert "model(s) available" in dialog.results["openai"].text()
+        assert "available" in dialog.results["openai"].text()
         dialog.test_buttons["vertex"].click()
         await until(lambda: dialog.results["vertex"].text().startswith("✖"))
         assert "No Google Cloud project" in dialog.results["vertex"].text()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -75,7 +76,10 @@ class LaunchPanel(QWidget):
         self._preflight_key: tuple | None = None
         self._busy = False
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The choices scroll; the check result and Launch stay in sight below them.
+        fields = QWidget()
+        form = QFormLayout(fields)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.snapshot = QComboBox()
@@ -134,7 +138,11 @@ class LaunchPanel(QWidget):
                                           "(Vertex AI only)."))
         form.addRow(self.tr("Adapter size:"), self.adapter)
         form.addRow("", self.adapter_help)
-        layout.addLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(fields)
+        layout.addWidget(scroll, 3)
 
         self.check_status = QLabel()
         self.check_status.setWordWrap(True)
@@ -142,8 +150,8 @@ class LaunchPanel(QWidget):
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.report.setMaximumBlockCount(400)
-        self.report.setMinimumHeight(90)
-        layout.addWidget(self.report, 1)
+        self.report.setMinimumHeight(70)
+        layout.addWidget(self.report, 2)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)

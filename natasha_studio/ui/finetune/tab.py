@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTreeWidget,
@@ -72,11 +71,8 @@ class FinetuneTab(QWidget):
         self.launch_panel = LaunchPanel(ctx)
         self.launch_panel.launch_requested.connect(self._on_launch_requested)
         launch_box = QGroupBox(self.tr("New fine-tune"))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.launch_panel)
         box_layout = QVBoxLayout(launch_box)
-        box_layout.addWidget(scroll)
+        box_layout.addWidget(self.launch_panel)
 
         jobs_box = QGroupBox(self.tr("Jobs"))
         self.jobs_list = QTreeWidget()
@@ -95,14 +91,14 @@ class FinetuneTab(QWidget):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(launch_box)
         left.addWidget(jobs_box)
-        left.setSizes([520, 260])
+        left.setSizes([560, 240])
         self.job_view = JobView()
         self.job_view.cancel_requested.connect(self._on_cancel_requested)
         self.job_view.test_in_chat_requested.connect(self._on_test_in_chat)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.job_view)
-        split.setSizes([460, 820])
+        split.setSizes([520, 760])
         layout.addWidget(split, 1)
         self._stack.addWidget(page)
 

@@ -13,39 +13,36 @@ TIMELINE = ("uploading", "validating", "queued", "running", "done")
 
 
 def state_text(state: str) -> str:
-    t = QCoreApplication.translate
     words = {
-        "preparing": t("Finetune", "Preparing"),
-        "uploading": t("Finetune", "Uploading"),
-        "validating": t("Finetune", "Checking files"),
-        "queued": t("Finetune", "Queued"),
-        "running": t("Finetune", "Training"),
-        "succeeded": t("Finetune", "Finished"),
-        "failed": t("Finetune", "Failed"),
-        "cancelling": t("Finetune", "Cancelling"),
-        "cancelled": t("Finetune", "Cancelled"),
-        "done": t("Finetune", "Done"),
+        "preparing": QCoreApplication.translate("Finetune", "Preparing"),
+        "uploading": QCoreApplication.translate("Finetune", "Uploading"),
+        "validating": QCoreApplication.translate("Finetune", "Checking files"),
+        "queued": QCoreApplication.translate("Finetune", "Queued"),
+        "running": QCoreApplication.translate("Finetune", "Training"),
+        "succeeded": QCoreApplication.translate("Finetune", "Finished"),
+        "failed": QCoreApplication.translate("Finetune", "Failed"),
+        "cancelling": QCoreApplication.translate("Finetune", "Cancelling"),
+        "cancelled": QCoreApplication.translate("Finetune", "Cancelled"),
+        "done": QCoreApplication.translate("Finetune", "Done"),
     }
     return words.get(state, state)
 
 
 def provider_text(kind: str) -> str:
-    t = QCoreApplication.translate
     return {"vertex": "Vertex AI", "openai": "OpenAI",
-            "compatible": t("Finetune", "OpenAI-compatible server"),
-            "local": t("Finetune", "Local training")}.get(kind, kind)
+            "compatible": QCoreApplication.translate("Finetune", "OpenAI-compatible server"),
+            "local": QCoreApplication.translate("Finetune", "Local training")}.get(kind, kind)
 
 
 def duration_text(seconds: float) -> str:
-    t = QCoreApplication.translate
     seconds = int(seconds)
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return t("Finetune", "{h} h {m} min").format(h=hours, m=minutes)
+        return QCoreApplication.translate("Finetune", "{h} h {m} min").format(h=hours, m=minutes)
     if minutes:
-        return t("Finetune", "{m} min {s} s").format(m=minutes, s=secs)
-    return t("Finetune", "{s} s").format(s=secs)
+        return QCoreApplication.translate("Finetune", "{m} min {s} s").format(m=minutes, s=secs)
+    return QCoreApplication.translate("Finetune", "{s} s").format(s=secs)
 
 
 class Notifier:

@@ -1,0 +1,955 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>Finetune</name>
+    <message>
+        <source>Preparing</source>
+        <translation>Подготовка</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Загрузка</translation>
+    </message>
+    <message>
+        <source>Checking files</source>
+        <translation>Проверка файлов</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>В очереди</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Завершено</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>Сервер, совместимый с OpenAI</translation>
+    </message>
+    <message>
+        <source>Local training</source>
+        <translation>Локальное обучение</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} ч {m} мин</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} мин {s} с</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} с</translation>
+    </message>
+</context>
+<context>
+    <name>FinetuneCli</name>
+    <message>
+        <source>Froze snapshot “{name}” ({n} pairs).</source>
+        <translation>Снимок «{name}» сохранён (пар: {n}).</translation>
+    </message>
+    <message>
+        <source>Using snapshot “{name}” ({n} pairs), which has the same content.</source>
+        <translation>Используется снимок «{name}» (пар: {n}) с тем же содержимым.</translation>
+    </message>
+    <message>
+        <source>The dataset has errors the provider would reject; nothing was sent.</source>
+        <translation>В наборе данных есть ошибки, из-за которых провайдер его не примет; ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>Estimated cost: ≈ {cost:.2f} {currency} ({tokens:,} billed tokens).</source>
+        <translation>Примерная стоимость: ≈ {cost:.2f} {currency} (оплачиваемых токенов: {tokens:,}).</translation>
+    </message>
+    <message>
+        <source>Uploading: {percent}%</source>
+        <translation>Загрузка: {percent}%</translation>
+    </message>
+    <message>
+        <source>Job #{id} started: {remote_id}</source>
+        <translation>Задача №{id} запущена: {remote_id}</translation>
+    </message>
+    <message>
+        <source>Tuned model: {model}</source>
+        <translation>Обученная модель: {model}</translation>
+    </message>
+    <message>
+        <source>The job ended as {state}: {error}</source>
+        <translation>Задача завершилась со статусом {state}: {error}</translation>
+    </message>
+    <message>
+        <source>state: {state}</source>
+        <translation>статус: {state}</translation>
+    </message>
+    <message>
+        <source>step {step}, training loss {loss:.3f}</source>
+        <translation>шаг {step}, ошибка на обучении {loss:.3f}</translation>
+    </message>
+    <message>
+        <source>No fine-tune jobs yet.</source>
+        <translation>Задач обучения пока нет.</translation>
+    </message>
+</context>
+<context>
+    <name>FinetuneTab</name>
+    <message>
+        <source>Fine-tune</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>Open or create a project to tune a model on its approved pairs and follow the training here.</source>
+        <translation>Откройте или создайте проект, чтобы обучить модель на одобренных парах и следить за обучением здесь.</translation>
+    </message>
+    <message>
+        <source>Tune a model on a frozen snapshot of your pairs, then try it in the Test chat.</source>
+        <translation>Обучите модель на сохранённом снимке пар, а затем проверьте её в тест-чате.</translation>
+    </message>
+    <message>
+        <source>Providers…</source>
+        <translation>Провайдеры…</translation>
+    </message>
+    <message>
+        <source>Keys, Google Cloud project and bucket, and a connection test for each provider.</source>
+        <translation>Ключи, проект и хранилище Google Cloud и проверка подключения для каждого провайдера.</translation>
+    </message>
+    <message>
+        <source>New fine-tune</source>
+        <translation>Новое обучение</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Провайдер</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>No jobs yet. Launch one above; it will be kept here, even if you close the app while it trains.</source>
+        <translation>Задач пока нет. Запустите обучение выше — задача сохранится здесь, даже если закрыть программу во время обучения.</translation>
+    </message>
+    <message>
+        <source>Fine-tune providers…</source>
+        <translation>Провайдеры обучения…</translation>
+    </message>
+    <message>
+        <source>Cannot launch</source>
+        <translation>Не удаётся запустить</translation>
+    </message>
+    <message>
+        <source>Launching the fine-tune</source>
+        <translation>Запуск обучения</translation>
+    </message>
+    <message>
+        <source>Following job #{id}</source>
+        <translation>Отслеживание задачи №{id}</translation>
+    </message>
+    <message>
+        <source>Job #{id}</source>
+        <translation>Задача №{id}</translation>
+    </message>
+    <message>
+        <source>“{name}” finished: {model}</source>
+        <translation>«{name}» готово: {model}</translation>
+    </message>
+    <message>
+        <source>“{name}” failed: {error}</source>
+        <translation>«{name}» не удалось: {error}</translation>
+    </message>
+    <message>
+        <source>“{name}” was cancelled.</source>
+        <translation>«{name}» отменено.</translation>
+    </message>
+    <message>
+        <source>Cancel the job?</source>
+        <translation>Отменить задачу?</translation>
+    </message>
+    <message>
+        <source>The provider stops training; what it has done so far may still be billed. Cancel the job?</source>
+        <translation>Провайдер остановит обучение; уже выполненная часть может быть оплачена. Отменить задачу?</translation>
+    </message>
+    <message>
+        <source>Cannot cancel</source>
+        <translation>Не удаётся отменить</translation>
+    </message>
+    <message>
+        <source>Cancelling job #{id}</source>
+        <translation>Отмена задачи №{id}</translation>
+    </message>
+    <message>
+        <source>Tune #{id}</source>
+        <translation>Обучение №{id}</translation>
+    </message>
+    <message>
+        <source>Cannot open the model</source>
+        <translation>Не удаётся открыть модель</translation>
+    </message>
+</context>
+<context>
+    <name>JobView</name>
+    <message>
+        <source>Choose a job in the list to follow it here, or launch a new one.</source>
+        <translation>Выберите задачу в списке, чтобы следить за ней здесь, или запустите новую.</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Время:</translation>
+    </message>
+    <message>
+        <source>Snapshot:</source>
+        <translation>Снимок:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Настройки:</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s job id:</source>
+        <translation>Номер задачи у провайдера:</translation>
+    </message>
+    <message>
+        <source>Tuned model:</source>
+        <translation>Обученная модель:</translation>
+    </message>
+    <message>
+        <source>Test in chat</source>
+        <translation>Проверить в чате</translation>
+    </message>
+    <message>
+        <source>Save the tuned model in the project and open it in the Test chat tab.</source>
+        <translation>Сохранить обученную модель в проекте и открыть её на вкладке «Тест-чат».</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Отменить задачу</translation>
+    </message>
+    <message>
+        <source>Ask the provider to stop training. Training done so far may still be billed.</source>
+        <translation>Попросить провайдера остановить обучение. Уже выполненная часть может быть оплачена.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Ошибка на обучении</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Ошибка на проверке</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Контрольные точки</translation>
+    </message>
+    <message>
+        <source>Job #{id}</source>
+        <translation>Задача №{id}</translation>
+    </message>
+    <message>
+        <source>{name} — {model} on {provider}</source>
+        <translation>{name} — {model}, {provider}</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Пока нет</translation>
+    </message>
+    <message>
+        <source>Vertex AI does not report the loss while training; follow the events.</source>
+        <translation>Vertex AI не сообщает ошибку во время обучения; следите за событиями.</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>эпохи</translation>
+    </message>
+    <message>
+        <source>learning rate ×</source>
+        <translation>скорость обучения ×</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>размер пакета</translation>
+    </message>
+    <message>
+        <source>adapter size</source>
+        <translation>размер адаптера</translation>
+    </message>
+    <message>
+        <source>suffix</source>
+        <translation>суффикс</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>зерно</translation>
+    </message>
+    <message>
+        <source>provider&apos;s defaults</source>
+        <translation>по умолчанию провайдера</translation>
+    </message>
+    <message>
+        <source>about {time} left</source>
+        <translation>осталось около {time}</translation>
+    </message>
+    <message>
+        <source>should finish any moment</source>
+        <translation>вот-вот закончится</translation>
+    </message>
+    <message>
+        <source>Checkpoints ({n})</source>
+        <translation>Контрольные точки ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Choose the base model to fine-tune.</source>
+        <translation>Выберите базовую модель для обучения.</translation>
+    </message>
+    <message>
+        <source>There is no fine-tune job #{id} in this project.</source>
+        <translation>В этом проекте нет задачи обучения №{id}.</translation>
+    </message>
+    <message>
+        <source>There is no fine-tune job “{ref}” in this project.</source>
+        <translation>В этом проекте нет задачи обучения «{ref}».</translation>
+    </message>
+    <message>
+        <source>The app was closed before the job reached the provider. Launch it again.</source>
+        <translation>Программу закрыли до того, как задача дошла до провайдера. Запустите её снова.</translation>
+    </message>
+    <message>
+        <source>Uploading the dataset to {provider}…</source>
+        <translation>Загрузка набора данных в {provider}…</translation>
+    </message>
+    <message>
+        <source>The launch was stopped before the job started.</source>
+        <translation>Запуск остановлен до начала задачи.</translation>
+    </message>
+    <message>
+        <source>The job was created: {remote_id}</source>
+        <translation>Задача создана: {remote_id}</translation>
+    </message>
+    <message>
+        <source>Job #{id} never reached the provider; there is nothing to track.</source>
+        <translation>Задача №{id} не дошла до провайдера; отслеживать нечего.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the provider; trying again. ({reason})</source>
+        <translation>Провайдер недоступен; пробуем снова. ({reason})</translation>
+    </message>
+    <message>
+        <source>The provider answers again.</source>
+        <translation>Провайдер снова отвечает.</translation>
+    </message>
+    <message>
+        <source>Cancellation requested.</source>
+        <translation>Запрошена отмена.</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchPanel</name>
+    <message>
+        <source>Freeze approved pairs</source>
+        <translation>Сохранить одобренные пары</translation>
+    </message>
+    <message>
+        <source>Make a snapshot of the approved pairs as they are now (an identical existing one is reused).</source>
+        <translation>Сделать снимок одобренных пар в их нынешнем виде (если такой уже есть, он будет использован).</translation>
+    </message>
+    <message>
+        <source>Snapshot:</source>
+        <translation>Снимок:</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Провайдер:</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>Базовая модель:</translation>
+    </message>
+    <message>
+        <source>Type any model the provider can tune; the list only suggests.</source>
+        <translation>Введите любую модель, которую провайдер умеет обучать; список — лишь подсказка.</translation>
+    </message>
+    <message>
+        <source>e.g. Наташа v2</source>
+        <translation>например, Наташа v2</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Авто</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Эпохи:</translation>
+    </message>
+    <message>
+        <source>How many times the model reads the whole dataset. Auto lets the provider choose; 3–4 suits most datasets.</source>
+        <translation>Сколько раз модель прочитает весь набор. «Авто» — выбор провайдера; для большинства наборов подходит 3–4.</translation>
+    </message>
+    <message>
+        <source>Learning rate ×:</source>
+        <translation>Скорость обучения ×:</translation>
+    </message>
+    <message>
+        <source>Lower it if the loss jumps around; raise it if the model barely changes.</source>
+        <translation>Уменьшите, если ошибка скачет; увеличьте, если модель почти не меняется.</translation>
+    </message>
+    <message>
+        <source>Examples per training step (OpenAI only).</source>
+        <translation>Примеров на один шаг обучения (только OpenAI).</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Размер пакета:</translation>
+    </message>
+    <message>
+        <source>Larger adapters learn more, and overfit sooner (Vertex AI only).</source>
+        <translation>Большой адаптер усваивает больше, но быстрее переобучается (только Vertex AI).</translation>
+    </message>
+    <message>
+        <source>Adapter size:</source>
+        <translation>Размер адаптера:</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Проверить снова</translation>
+    </message>
+    <message>
+        <source>Launch fine-tune</source>
+        <translation>Запустить обучение</translation>
+    </message>
+    <message>
+        <source>{name} — {n} pairs</source>
+        <translation>{name} — пар: {n}</translation>
+    </message>
+    <message>
+        <source>No snapshots yet: freeze the approved pairs</source>
+        <translation>Снимков пока нет: сохраните одобренные пары</translation>
+    </message>
+    <message>
+        <source>Uploading: %p%</source>
+        <translation>Загрузка: %p%</translation>
+    </message>
+    <message>
+        <source>OpenAI no longer takes new fine-tuning customers and stops new jobs on 6 January 2027; if it refuses, use Vertex AI.</source>
+        <translation>OpenAI больше не подключает новых клиентов к обучению и прекращает приём задач 6 января 2027 года; если он откажет, используйте Vertex AI.</translation>
+    </message>
+    <message>
+        <source>Set the Google Cloud project, region and bucket under “Providers…”.</source>
+        <translation>Укажите проект, регион и хранилище Google Cloud в разделе «Провайдеры…».</translation>
+    </message>
+    <message>
+        <source>Freeze a snapshot of the approved pairs to launch a fine-tune.</source>
+        <translation>Чтобы запустить обучение, сохраните снимок одобренных пар.</translation>
+    </message>
+    <message>
+        <source>Type the base model to tune.</source>
+        <translation>Введите базовую модель для обучения.</translation>
+    </message>
+    <message>
+        <source>Checking the dataset…</source>
+        <translation>Проверка набора данных…</translation>
+    </message>
+    <message>
+        <source>Checking the dataset</source>
+        <translation>Проверка набора данных</translation>
+    </message>
+    <message>
+        <source>✖ The provider would reject this dataset: fix the errors below, then check again.</source>
+        <translation>✖ Провайдер не примет этот набор: исправьте ошибки ниже и проверьте снова.</translation>
+    </message>
+    <message>
+        <source>≈ {cost:.2f} {currency}</source>
+        <translation>≈ {cost:.2f} {currency}</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>цена неизвестна</translation>
+    </message>
+    <message>
+        <source>✔ Ready: {n} examples, {tokens:,} billed tokens, {price}.</source>
+        <translation>✔ Готово: примеров {n}, оплачиваемых токенов {tokens:,}, {price}.</translation>
+    </message>
+    <message>
+        <source>Freezing the approved pairs</source>
+        <translation>Сохранение одобренных пар</translation>
+    </message>
+    <message>
+        <source>Snapshot “{name}” frozen.</source>
+        <translation>Снимок «{name}» сохранён.</translation>
+    </message>
+    <message>
+        <source>Snapshot “{name}” already has these pairs.</source>
+        <translation>В снимке «{name}» уже есть эти пары.</translation>
+    </message>
+</context>
+<context>
+    <name>LossChart</name>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Token accuracy</source>
+        <translation>Точность по токенам</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Ошибка на обучении</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Ошибка на проверке</translation>
+    </message>
+    <message>
+        <source>Full validation loss</source>
+        <translation>Ошибка на всей проверочной выборке</translation>
+    </message>
+    <message>
+        <source>Training token accuracy</source>
+        <translation>Точность: обучение</translation>
+    </message>
+    <message>
+        <source>Validation token accuracy</source>
+        <translation>Точность: проверка</translation>
+    </message>
+    <message>
+        <source>No training metrics yet.</source>
+        <translation>Показателей обучения пока нет.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSettingsDialog</name>
+    <message>
+        <source>Fine-tune providers</source>
+        <translation>Провайдеры обучения</translation>
+    </message>
+    <message>
+        <source>Project id:</source>
+        <translation>Идентификатор проекта:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <source>Cloud Storage bucket:</source>
+        <translation>Хранилище Cloud Storage:</translation>
+    </message>
+    <message>
+        <source>Service-account key file:</source>
+        <translation>Файл ключа сервисного аккаунта:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Ключ API:</translation>
+    </message>
+    <message>
+        <source>Server address (optional):</source>
+        <translation>Адрес сервера (необязательно):</translation>
+    </message>
+    <message>
+        <source>empty: use “gcloud auth application-default login”</source>
+        <translation>пусто: вход через «gcloud auth application-default login»</translation>
+    </message>
+    <message>
+        <source>Vertex AI tunes Gemini models in your Google Cloud project. The dataset is uploaded to a Cloud Storage bucket first.</source>
+        <translation>Vertex AI обучает модели Gemini в вашем проекте Google Cloud. Сначала набор данных загружается в хранилище Cloud Storage.</translation>
+    </message>
+    <message>
+        <source>OpenAI tunes GPT models while it still accepts fine-tuning jobs (new jobs end on 6 January 2027).</source>
+        <translation>OpenAI обучает модели GPT, пока ещё принимает задачи обучения (приём новых задач заканчивается 6 января 2027 года).</translation>
+    </message>
+    <message>
+        <source>Set by an environment variable; change it there.</source>
+        <translation>Задано переменной окружения; меняйте его там.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <source>No system keyring is available: these values are kept for this session only.</source>
+        <translation>Системное хранилище паролей недоступно: значения сохранятся только до закрытия программы.</translation>
+    </message>
+    <message>
+        <source>Service-account key file</source>
+        <translation>Файл ключа сервисного аккаунта</translation>
+    </message>
+    <message>
+        <source>JSON key (*.json)</source>
+        <translation>Ключ JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Проверка подключения</translation>
+    </message>
+</context>
+<context>
+    <name>Providers</name>
+    <message>
+        <source>The server address is empty.</source>
+        <translation>Адрес сервера не указан.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s base URL, for example http://localhost:11434/v1 for Ollama.</source>
+        <translation>Введите базовый адрес сервера, например http://localhost:11434/v1 для Ollama.</translation>
+    </message>
+    <message>
+        <source>the server at {url}</source>
+        <translation>сервер {url}</translation>
+    </message>
+    <message>
+        <source>{provider} can chat but cannot fine-tune models.</source>
+        <translation>{provider} умеет отвечать в чате, но не обучает модели.</translation>
+    </message>
+    <message>
+        <source>Choose Vertex AI or OpenAI to fine-tune.</source>
+        <translation>Для обучения выберите Vertex AI или OpenAI.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {where}.</source>
+        <translation>Нет связи с {where}.</translation>
+    </message>
+    <message>
+        <source>Check the internet connection (or that the server is running) and try again.</source>
+        <translation>Проверьте подключение к интернету (или что сервер запущен) и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>{provider} failed: {reason}</source>
+        <translation>Ошибка {provider}: {reason}</translation>
+    </message>
+    <message>
+        <source>{provider} did not accept the API key.</source>
+        <translation>{provider} не принял ключ API.</translation>
+    </message>
+    <message>
+        <source>Check the key in the Fine-tune tab → Providers… (or the OPENAI_API_KEY variable) and try again.</source>
+        <translation>Проверьте ключ на вкладке «Обучение» → «Провайдеры…» (или переменную OPENAI_API_KEY) и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The {provider} account has no credit or quota left.</source>
+        <translation>На счёте {provider} закончились деньги или квота.</translation>
+    </message>
+    <message>
+        <source>Add a payment method or raise the quota on the provider&apos;s billing page, then try again.</source>
+        <translation>Добавьте способ оплаты или увеличьте квоту на странице оплаты провайдера, затем попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>{provider} is receiving too many requests from this account.</source>
+        <translation>{provider} получает слишком много запросов с этого аккаунта.</translation>
+    </message>
+    <message>
+        <source>Wait a minute and try again.</source>
+        <translation>Подождите минуту и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>OpenAI refused to start fine-tuning for this account: {message}</source>
+        <translation>OpenAI отказался запускать обучение для этого аккаунта: {message}</translation>
+    </message>
+    <message>
+        <source>OpenAI no longer takes new fine-tuning customers and stops all new jobs on {date}. Use Vertex AI or local training instead; chatting with models you already tuned still works.</source>
+        <translation>OpenAI больше не подключает новых клиентов к обучению и прекращает приём всех новых задач {date}. Используйте Vertex AI или локальное обучение; общаться с уже обученными моделями по-прежнему можно.</translation>
+    </message>
+    <message>
+        <source>{provider} denied access: {message}</source>
+        <translation>{provider} отказал в доступе: {message}</translation>
+    </message>
+    <message>
+        <source>Check that the key belongs to a project allowed to do this.</source>
+        <translation>Проверьте, что ключ принадлежит проекту, которому это разрешено.</translation>
+    </message>
+    <message>
+        <source>{provider} could not find it: {message}</source>
+        <translation>{provider} не нашёл это: {message}</translation>
+    </message>
+    <message>
+        <source>Check the model name or job; it may have been deleted.</source>
+        <translation>Проверьте название модели или задачи; возможно, она удалена.</translation>
+    </message>
+    <message>
+        <source>{provider} had a problem on its side.</source>
+        <translation>У {provider} сбой на их стороне.</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes. Nothing was lost.</source>
+        <translation>Попробуйте снова через несколько минут. Ничего не потеряно.</translation>
+    </message>
+    <message>
+        <source>{provider} rejected the request: {message}</source>
+        <translation>{provider} отклонил запрос: {message}</translation>
+    </message>
+    <message>
+        <source>No Google Cloud credentials were found.</source>
+        <translation>Не найдены учётные данные Google Cloud.</translation>
+    </message>
+    <message>
+        <source>Choose a service-account key file in the Fine-tune tab → Providers…, or sign in with “gcloud auth application-default login”.</source>
+        <translation>Выберите файл ключа сервисного аккаунта на вкладке «Обучение» → «Провайдеры…» или войдите командой «gcloud auth application-default login».</translation>
+    </message>
+    <message>
+        <source>Check the bucket name in the Fine-tune tab → Providers…; create the bucket in the Google Cloud console if needed.</source>
+        <translation>Проверьте название хранилища на вкладке «Обучение» → «Провайдеры…»; при необходимости создайте его в консоли Google Cloud.</translation>
+    </message>
+    <message>
+        <source>Check the service-account key file in the Fine-tune tab → Providers…</source>
+        <translation>Проверьте файл ключа сервисного аккаунта на вкладке «Обучение» → «Провайдеры…»</translation>
+    </message>
+    <message>
+        <source>Google did not accept the credentials: {reason}</source>
+        <translation>Google не принял учётные данные: {reason}</translation>
+    </message>
+    <message>
+        <source>Check the service-account key file; it may have been revoked or belong to another project.</source>
+        <translation>Проверьте файл ключа сервисного аккаунта: возможно, ключ отозван или относится к другому проекту.</translation>
+    </message>
+    <message>
+        <source>No permission to use the Cloud Storage bucket: {reason}</source>
+        <translation>Нет прав на хранилище Cloud Storage: {reason}</translation>
+    </message>
+    <message>
+        <source>Give the service account the “Storage Object Admin” role on the bucket, or choose another bucket in Settings.</source>
+        <translation>Выдайте сервисному аккаунту роль «Storage Object Admin» для этого хранилища или выберите другое хранилище в настройках.</translation>
+    </message>
+    <message>
+        <source>The Cloud Storage bucket was not found: {reason}</source>
+        <translation>Хранилище Cloud Storage не найдено: {reason}</translation>
+    </message>
+    <message>
+        <source>Cloud Storage failed: {reason}</source>
+        <translation>Ошибка Cloud Storage: {reason}</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes.</source>
+        <translation>Попробуйте снова через несколько минут.</translation>
+    </message>
+    <message>
+        <source>Enable the Vertex AI API for the project and give the account the “Vertex AI User” role.</source>
+        <translation>Включите Vertex AI API в проекте и выдайте аккаунту роль «Vertex AI User».</translation>
+    </message>
+    <message>
+        <source>The Vertex AI quota of this project is used up: {message}</source>
+        <translation>Квота Vertex AI в этом проекте исчерпана: {message}</translation>
+    </message>
+    <message>
+        <source>Wait and try again, or ask for a higher quota in the Google Cloud console.</source>
+        <translation>Подождите и попробуйте снова или запросите увеличение квоты в консоли Google Cloud.</translation>
+    </message>
+    <message>
+        <source>Check the project, region and model name.</source>
+        <translation>Проверьте проект, регион и название модели.</translation>
+    </message>
+    <message>
+        <source>No API key is set for {provider}.</source>
+        <translation>Для {provider} не задан ключ API.</translation>
+    </message>
+    <message>
+        <source>Enter the key in the Fine-tune tab → Providers…, or set the OPENAI_API_KEY environment variable.</source>
+        <translation>Введите ключ на вкладке «Обучение» → «Провайдеры…» или задайте переменную окружения OPENAI_API_KEY.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to {provider}: %n model(s) available.</source>
+        <translation>
+            <numerusform>Подключено к {provider}: доступна %n модель.</numerusform>
+            <numerusform>Подключено к {provider}: доступно %n модели.</numerusform>
+            <numerusform>Подключено к {provider}: доступно %n моделей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The dataset file {path} cannot be read: {reason}</source>
+        <translation>Не удаётся прочитать файл набора данных {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>OpenAI rejected the file {name}: {reason}</source>
+        <translation>OpenAI отклонил файл {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Fix the dataset (see the validation panel) and launch again.</source>
+        <translation>Исправьте набор данных (см. панель проверки) и запустите снова.</translation>
+    </message>
+    <message>
+        <source>OpenAI rejected the training data: {message}</source>
+        <translation>OpenAI отклонил обучающие данные: {message}</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}: training loss {loss:.4f}</source>
+        <translation>Шаг {step} из {total}: ошибка на обучении {loss:.4f}</translation>
+    </message>
+    <message>
+        <source>Step {step}: training loss {loss:.4f}</source>
+        <translation>Шаг {step}: ошибка на обучении {loss:.4f}</translation>
+    </message>
+    <message>
+        <source>Checking the training file.</source>
+        <translation>Проверка обучающего файла.</translation>
+    </message>
+    <message>
+        <source>The files are accepted; the job is queued.</source>
+        <translation>Файлы приняты; задача в очереди.</translation>
+    </message>
+    <message>
+        <source>Training has started.</source>
+        <translation>Обучение началось.</translation>
+    </message>
+    <message>
+        <source>The tuned model is ready.</source>
+        <translation>Обученная модель готова.</translation>
+    </message>
+    <message>
+        <source>The job has finished.</source>
+        <translation>Задача завершена.</translation>
+    </message>
+    <message>
+        <source>The job was cancelled.</source>
+        <translation>Задача отменена.</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>Сервер, совместимый с OpenAI</translation>
+    </message>
+    <message>
+        <source>Local training</source>
+        <translation>Локальное обучение</translation>
+    </message>
+    <message>
+        <source>Unknown provider “{name}”.</source>
+        <translation>Неизвестный провайдер «{name}».</translation>
+    </message>
+    <message>
+        <source>The service-account key file {path} does not exist.</source>
+        <translation>Файл ключа сервисного аккаунта {path} не существует.</translation>
+    </message>
+    <message>
+        <source>Choose the key file again in the Fine-tune tab → Providers…</source>
+        <translation>Выберите файл ключа заново на вкладке «Обучение» → «Провайдеры…»</translation>
+    </message>
+    <message>
+        <source>{name} is not a Google service-account key file.</source>
+        <translation>{name} — не файл ключа сервисного аккаунта Google.</translation>
+    </message>
+    <message>
+        <source>Download a JSON key for the service account in the Google Cloud console (IAM → Service accounts → Keys).</source>
+        <translation>Скачайте JSON-ключ сервисного аккаунта в консоли Google Cloud (IAM → Service accounts → Keys).</translation>
+    </message>
+    <message>
+        <source>No Google Cloud project is set for Vertex AI.</source>
+        <translation>Для Vertex AI не указан проект Google Cloud.</translation>
+    </message>
+    <message>
+        <source>Enter the project id in the Fine-tune tab → Providers…, or set GOOGLE_CLOUD_PROJECT.</source>
+        <translation>Введите идентификатор проекта на вкладке «Обучение» → «Провайдеры…» или задайте GOOGLE_CLOUD_PROJECT.</translation>
+    </message>
+    <message>
+        <source>Vertex AI reads training data from a bucket: enter its name in the Fine-tune tab → Providers…</source>
+        <translation>Vertex AI берёт обучающие данные из хранилища: укажите его название на вкладке «Обучение» → «Провайдеры…»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to Vertex AI project {project} ({location}): %n tuning job(s).</source>
+        <translation>
+            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задача обучения.</numerusform>
+            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задачи обучения.</numerusform>
+            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задач обучения.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bucket gs://{bucket} is reachable.</source>
+        <translation>Хранилище gs://{bucket} доступно.</translation>
+    </message>
+    <message>
+        <source>No Cloud Storage bucket is set for Vertex AI.</source>
+        <translation>Для Vertex AI не указано хранилище Cloud Storage.</translation>
+    </message>
+    <message>
+        <source>Vertex AI job state: {state}</source>
+        <translation>Статус задачи Vertex AI: {state}</translation>
+    </message>
+    <message>
+        <source>Dataset accepted: {examples} examples, {steps} training steps.</source>
+        <translation>Набор данных принят: примеров {examples}, шагов обучения {steps}.</translation>
+    </message>
+</context>
+</TS>
