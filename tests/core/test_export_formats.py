@@ -110,3 +110,23 @@ def test_unwritable_target_is_explained(project, snap, tmp_path):
     blocker.write_text("x")
     with pytest.raises(StudioError, match="cannot be written"):
         export.export_snapshot(project, snap.id, "openai", blocker / "out.jsonl")
+
+
+def test_preflight_writes_validated_files_and_reports_personal_data(project, tmp_path):
+    from natasha_studio.core.pairs import Turn, add_pair
+
+    make_pairs(project, 30)
+    add_pair(project, [Turn("user", "Позвоните мне: +7 912 345-67-89, это Ольга", 11, "Ольга"),
+                       Turn("assistant", "Хорошо, Ольга, позвоню", 1, "Наташа")],
+             origin="reply", chat_id=-1001, status="approved")
+    snap = export.create_snapshot(project, "v1", validation_split=0.2)
+    pre = export.preflight(project, snap.id, "openai", "gpt-4.1-mini-2025-04-14", out_dir=tmp_path)
+    assert pre.train_path.parent == tmp_path and pre.validation_path.exists()
+    assert pre.report.validation.n_examples == snap.split_counts["validation"]
+    assert pre.ok  # personal data is a warning: the provider would accept the file
+    assert pre.privacy["pairs"] >= 1
+    warning = next(i for i in pre.report.warnings if i.code == "personal_data")
+    assert warning.count == pre.privacy["pairs"] and "personal data" in warning.message
+    assert any("personal data" in line for line in export.report_lines(pre.report))
+    clean = export.preflight(project, snap.id, "vertex", out_dir=tmp_path / "v", check_privacy=False)
+    assert clean.privacy == {} and clean.ok

@@ -83,22 +83,21 @@ class Preflight:
 def privacy_findings(project: Project, pair_ids: list[int]) -> dict[str, Any]:
     """Leftover personal data in these pairs, from the privacy checker when it is installed.
 
-    Returns ``{"pairs": n, "counts": {kind: n}}`` (empty when the checker is unavailable).
+    Returns ``{"pairs": n, "counts": {kind: n}, "pair_ids": [...], "summary": text}``, or an
+    empty dict when the checker is unavailable. It checks the pairs' current text, so pairs
+    redacted after a snapshot was frozen count as clean: freeze again after redacting.
     """
     try:
-        from natasha_studio.core.privacy import privacy_check  # type: ignore[attr-defined]
+        from natasha_studio.core.privacy import privacy_check
     except ImportError:
         return {}
-    result = privacy_check(project, pair_ids)
-    pairs = getattr(result, "pair_count", None)
-    if pairs is None:
-        pairs = getattr(result, "pairs_with_findings", None)
-    if pairs is None and isinstance(result, dict):
-        pairs = result.get("pairs", result.get("pair_count", 0))
-    counts = getattr(result, "counts", None)
-    if counts is None and isinstance(result, dict):
-        counts = result.get("counts", {})
-    return {"pairs": int(pairs or 0), "counts": dict(counts or {})}
+    report = privacy_check(project, pair_ids)
+    return {
+        "pairs": int(report.pairs_with_findings),
+        "counts": dict(report.counts),
+        "pair_ids": list(report.pair_ids),
+        "summary": report.summary(),
+    }
 
 
 def preflight(
