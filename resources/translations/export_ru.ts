@@ -323,6 +323,77 @@
     </message>
 </context>
 <context>
+    <name>PreflightDialog</name>
+    <message>
+        <source>Check “{name}” before a fine-tune</source>
+        <translation>Проверка «{name}» перед обучением</translation>
+    </message>
+    <message>
+        <source>Vertex AI (Gemini)</source>
+        <translation>Vertex AI (Gemini)</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Провайдер:</translation>
+    </message>
+    <message>
+        <source>Any model name the provider accepts; the list shows the ones with a known price.</source>
+        <translation>Любое название модели, которое принимает провайдер; в списке — модели с известной ценой.</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>Базовая модель:</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>автоматически</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Эпохи:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>The check writes the files the provider would get, validates them, counts tokens and estimates the cost.</source>
+        <translation>Проверка запишет файлы, которые получит провайдер, проверит их, посчитает токены и оценит стоимость.</translation>
+    </message>
+    <message>
+        <source>Prices of {date}: check the provider's price page before large runs.</source>
+        <translation>Цены на {date}: перед большим обучением сверьтесь со страницей цен провайдера.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверяем…</translation>
+    </message>
+    <message>
+        <source>Checking a snapshot</source>
+        <translation>Проверка снимка</translation>
+    </message>
+    <message>
+        <source>The check did not finish.</source>
+        <translation>Проверка не завершилась.</translation>
+    </message>
+    <message>
+        <source>✔ The provider should accept these files.</source>
+        <translation>✔ Провайдер должен принять эти файлы.</translation>
+    </message>
+    <message numerus="yes">
+        <source>✖ The provider would reject these files: %n errors.</source>
+        <translation>
+            <numerusform>✖ Провайдер не примет эти файлы: %n ошибка.</numerusform>
+            <numerusform>✖ Провайдер не примет эти файлы: %n ошибки.</numerusform>
+            <numerusform>✖ Провайдер не примет эти файлы: %n ошибок.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SnapshotsDialog</name>
     <message>
         <source>Snapshots</source>
@@ -371,6 +442,14 @@
     <message>
         <source>Export…</source>
         <translation>Выгрузить…</translation>
+    </message>
+    <message>
+        <source>Check for a fine-tune…</source>
+        <translation>Проверить для обучения…</translation>
+    </message>
+    <message>
+        <source>Validate the files a provider would get, count tokens and estimate the cost.</source>
+        <translation>Проверить файлы, которые получит провайдер, посчитать токены и оценить стоимость.</translation>
     </message>
     <message>
         <source>Compare</source>

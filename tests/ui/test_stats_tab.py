@@ -179,3 +179,35 @@ def test_chart_card_without_data(qtbot):
     qtbot.addWidget(card)
     card.set_chart(None)
     assert not card.has_chart and not card.save_button.isEnabled()
+
+
+def test_preflight_dialog_reports_verdict_and_cost(tab, qloop, filled, ctx_with_project):
+    from natasha_studio.ui.statistics.preflight_dialog import PreflightDialog
+
+    snap = export.create_snapshot(ctx_with_project.project, "v1", validation_split=0.2)
+    dialog = PreflightDialog(ctx_with_project, snap, tab)
+    assert dialog.model.currentText() == "gemini-2.5-flash"
+    dialog.provider.setCurrentIndex(dialog.provider.findData("openai"))
+    assert dialog.model.currentText().startswith("gpt-4.1-mini")
+    act(qloop, dialog.start_check)
+    wait_until(qloop, lambda: dialog.result is not None)
+    assert dialog.result["ok"]
+    assert "accept" in dialog.verdict.text()
+    text = dialog.details.toPlainText()
+    assert "Estimated cost" in text and "o200k_base" in text
+    dialog.epochs.setValue(2)
+    act(qloop, dialog.start_check)
+    wait_until(qloop, lambda: "Epochs: 2;" in dialog.details.toPlainText())
+    dialog.close()
+
+
+def test_preflight_dialog_shows_rejection(tab, qloop, ctx_with_project):
+    from natasha_studio.ui.statistics.preflight_dialog import PreflightDialog
+
+    make_pairs(ctx_with_project.project, 6)
+    snap = export.create_snapshot(ctx_with_project.project, "tiny", validation_split=0)
+    dialog = PreflightDialog(ctx_with_project, snap, tab)
+    act(qloop, dialog.start_check)
+    wait_until(qloop, lambda: dialog.result is not None)
+    assert not dialog.result["ok"] and "reject" in dialog.verdict.text()
+    assert "Only 6 examples" in dialog.details.toPlainText()

@@ -30,6 +30,7 @@ from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.statistics.compare_dialog import CompareDialog
+from natasha_studio.ui.statistics.preflight_dialog import PreflightDialog
 from natasha_studio.ui.statistics.snapshot_forms import ExportDialog, FreezeDialog
 
 
@@ -85,14 +86,19 @@ class SnapshotsDialog(QDialog):
         self.freeze_button = QPushButton(self.tr("Freeze\u2026"))
         self.freeze_button.setProperty("primary", True)
         self.export_button = QPushButton(self.tr("Export\u2026"))
+        self.check_button = QPushButton(self.tr("Check for a fine-tune\u2026"))
+        self.check_button.setToolTip(self.tr("Validate the files a provider would get, count "
+                                             "tokens and estimate the cost."))
         self.compare_button = QPushButton(self.tr("Compare"))
         self.delete_button = QPushButton(self.tr("Delete"))
         close = QPushButton(self.tr("Close"))
         for button, slot in ((self.freeze_button, self.freeze), (self.export_button, self.ask_export),
+                             (self.check_button, self.check),
                              (self.compare_button, self.compare), (self.delete_button, self.delete),
                              (close, self.accept)):
             button.clicked.connect(slot)
-        for button in (self.freeze_button, self.export_button, self.compare_button):
+        for button in (self.freeze_button, self.export_button, self.check_button,
+                       self.compare_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.delete_button)
@@ -130,6 +136,7 @@ class SnapshotsDialog(QDialog):
     def _update_buttons(self) -> None:
         n = len(self.selected())
         self.export_button.setEnabled(n == 1)
+        self.check_button.setEnabled(n == 1)
         self.delete_button.setEnabled(n == 1)
         self.compare_button.setEnabled(n == 2)
 
@@ -175,6 +182,12 @@ class SnapshotsDialog(QDialog):
     def _on_exported(self, path: str) -> None:
         self.ctx.show_status(self.tr("Exported {name}").format(name=Path(path).name))
         self.busy.setText(self.tr("Exported to {path}").format(path=path))
+
+    def check(self) -> None:
+        [snapshot] = self.selected()
+        self.preflight_dialog = PreflightDialog(self.ctx, snapshot, self)
+        self.preflight_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preflight_dialog.open()
 
     def compare(self) -> None:
         pair = self.selected()
