@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>CompareDialog</name>
@@ -152,10 +153,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not start with a member's message (role “user”).</source>
+        <source>%n examples do not start with a member&apos;s message (role “user”).</source>
         <translation>
-            <numerusform>%n example do not start with a member's message (role “user”).</numerusform>
-            <numerusform>%n examples do not start with a member's message (role “user”).</numerusform>
+            <numerusform>%n example do not start with a member&apos;s message (role “user”).</numerusform>
+            <numerusform>%n examples do not start with a member&apos;s message (role “user”).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -173,24 +174,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not end with the persona's answer.</source>
+        <source>%n examples do not end with the persona&apos;s answer.</source>
         <translation>
-            <numerusform>%n example do not end with the persona's answer.</numerusform>
-            <numerusform>%n examples do not end with the persona's answer.</numerusform>
+            <numerusform>%n example do not end with the persona&apos;s answer.</numerusform>
+            <numerusform>%n examples do not end with the persona&apos;s answer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model's limit per example.</source>
+        <source>%n examples are longer than the model&apos;s limit per example.</source>
         <translation>
-            <numerusform>%n example are longer than the model's limit per example.</numerusform>
-            <numerusform>%n examples are longer than the model's limit per example.</numerusform>
+            <numerusform>%n example are longer than the model&apos;s limit per example.</numerusform>
+            <numerusform>%n examples are longer than the model&apos;s limit per example.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model's limit and will be cut from the end.</source>
+        <source>%n examples are longer than the model&apos;s limit and will be cut from the end.</source>
         <translation>
-            <numerusform>%n example are longer than the model's limit and will be cut from the end.</numerusform>
-            <numerusform>%n examples are longer than the model's limit and will be cut from the end.</numerusform>
+            <numerusform>%n example are longer than the model&apos;s limit and will be cut from the end.</numerusform>
+            <numerusform>%n examples are longer than the model&apos;s limit and will be cut from the end.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -201,10 +202,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no member's message.</source>
+        <source>%n examples have no member&apos;s message.</source>
         <translation>
-            <numerusform>%n example have no member's message.</numerusform>
-            <numerusform>%n examples have no member's message.</numerusform>
+            <numerusform>%n example have no member&apos;s message.</numerusform>
+            <numerusform>%n examples have no member&apos;s message.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

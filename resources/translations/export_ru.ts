@@ -500,6 +500,14 @@
         <translation>Выгружено в {path}</translation>
     </message>
     <message>
+        <source>Comparing…</source>
+        <translation>Сравниваем…</translation>
+    </message>
+    <message>
+        <source>Comparing snapshots</source>
+        <translation>Сравнение снимков</translation>
+    </message>
+    <message>
         <source>Delete snapshot</source>
         <translation>Удалить снимок</translation>
     </message>

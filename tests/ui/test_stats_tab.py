@@ -158,10 +158,10 @@ def test_snapshots_dialog_freeze_export_compare(tab, qloop, filled, ctx_with_pro
 
     dialog.table.selectAll()
     assert dialog.compare_button.isEnabled()
-    old, new = sorted(dialog.selected(), key=lambda s: s.id)
-    from natasha_studio.core.stats import compare_snapshots
-
-    compare = CompareDialog(compare_snapshots(project, old.id, new.id), dialog)
+    act(qloop, dialog.compare)
+    wait_until(qloop, lambda: getattr(dialog, "compare_dialog", None) is not None)
+    compare = dialog.compare_dialog
+    assert isinstance(compare, CompareDialog)
     assert "Added: 1" in compare.summary.text()
     assert compare.table.rowCount() > 10 and compare.table.item(0, 3).text() == "+1"
     dialog.close()
@@ -211,3 +211,21 @@ def test_preflight_dialog_shows_rejection(tab, qloop, ctx_with_project):
     wait_until(qloop, lambda: dialog.result is not None)
     assert not dialog.result["ok"] and "reject" in dialog.verdict.text()
     assert "Only 6 examples" in dialog.details.toPlainText()
+
+
+def test_delete_snapshot_asks_first(tab, qloop, filled, ctx_with_project, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    export.create_snapshot(ctx_with_project.project, "v1")
+    act(qloop, tab.open_snapshots)
+    dialog = tab.snapshots_dialog
+    dialog.table.selectRow(0)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: answers.pop(0))
+    dialog.delete()
+    assert len(dialog.snapshots) == 1
+    dialog.table.selectRow(0)
+    dialog.delete()
+    assert dialog.snapshots == [] and dialog.empty.isVisibleTo(dialog)
+    assert export.list_snapshots(ctx_with_project.project) == []
+    dialog.close()

@@ -24,11 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from natasha_studio.core import export
-from natasha_studio.core.errors import StudioError
-from natasha_studio.core.stats import compare_snapshots
+from natasha_studio.core.stats import SnapshotComparison, compare_snapshots
 from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
-from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.statistics.compare_dialog import CompareDialog
 from natasha_studio.ui.statistics.preflight_dialog import PreflightDialog
 from natasha_studio.ui.statistics.snapshot_forms import ExportDialog, FreezeDialog
@@ -46,6 +44,14 @@ def export_in_thread(path: str, snapshot_id: int, values: dict[str, Any], progre
     project = Project.open(path)
     try:
         return str(export.export_snapshot(project, snapshot_id, progress=progress, **values))
+    finally:
+        project.close()
+
+
+def compare_in_thread(path: str, old_id: int, new_id: int) -> SnapshotComparison:
+    project = Project.open(path)
+    try:
+        return compare_snapshots(project, old_id, new_id)
     finally:
         project.close()
 
@@ -195,12 +201,17 @@ class SnapshotsDialog(QDialog):
             return
         # Older first, so "added" means added since the older snapshot.
         old, new = sorted(pair, key=lambda s: (s.created_at, s.id))
-        try:
-            comparison = compare_snapshots(self.project, old.id, new.id)
-        except StudioError as exc:
-            show_error(self, self.tr("Compare"), exc)
-            return
-        CompareDialog(comparison, self).exec()
+        self.busy.setText(self.tr("Comparing\u2026"))
+        self.compare_button.setEnabled(False)
+        task = self.ctx.tasks.run_in_thread(
+            "statistics:compare", compare_in_thread, str(self.project.path), old.id, new.id,
+            title=self.tr("Comparing snapshots"), owner=self.project, on_done=self._on_compared)
+        task.add_done_callback(lambda _t: (self._task_ended(), self._update_buttons()))
+
+    def _on_compared(self, comparison: SnapshotComparison) -> None:
+        self.compare_dialog = CompareDialog(comparison, self)
+        self.compare_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.compare_dialog.open()
 
     def delete(self) -> None:
         [snapshot] = self.selected()
