@@ -183,8 +183,9 @@ def test_in_the_pairs_tab(qtbot, qloop, data, tmp_path):
     panel = tab.privacy_panel
     titles = [tab.detail.side.tabText(i) for i in range(tab.detail.side.count())]
     assert "Personal data" in titles
-    row = tab.model.row_of(ids[0])
-    tab.select_row(row)
+    # The table may fill in the background.
+    _idle(qloop, ctx, until=lambda: tab.model.rowCount() == 3)
+    tab.select_row(tab.model.row_of(ids[0]))
     _idle(qloop, ctx, until=lambda: panel.tree.topLevelItemCount() == 3)
     highlighter = tab.detail.turn_editor(0).document().findChild(PrivacyHighlighter)
     assert len(highlighter.spans()) == 2
@@ -193,10 +194,24 @@ def test_in_the_pairs_tab(qtbot, qloop, data, tmp_path):
     QTest.keyClick(tab, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert get_pair(ctx.project, ids[0]).turns[1].text == "Марине перезвоню."
     panel.only_flagged.setChecked(True)
+    _idle(qloop, ctx, until=lambda: tab.model.rowCount() == 2)
     assert sorted(tab.model.ids()) == sorted(ids[:2])
     panel.only_flagged.setChecked(False)
-    assert len(tab.model.ids()) == 3
+    _idle(qloop, ctx, until=lambda: tab.model.rowCount() == 3)
     tab.detail.side.setCurrentWidget(panel)
     tab.select_row(tab.model.row_of(ids[0]))
     _idle(qloop, ctx, until=lambda: panel.tree.topLevelItemCount() == 3)
     tab.grab().save(str(tmp_path / "pairs_privacy.png"))
+
+
+def test_menu_actions(panel, data, monkeypatch):
+    ctx, ids = data
+    texts = [a.text() for a in panel.menu_actions()]
+    assert texts == ["Replace personal data in all pairs\u2026", "Undo last redaction",
+                     "Privacy settings\u2026", "Redaction history\u2026"]
+    shown = []
+    monkeypatch.setattr(AuditDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    panel.menu_actions()[3].trigger()
+    assert len(shown) == 1
+    ctx.set_project(None)
+    assert not any(a.isEnabled() for a in panel.menu_actions())

@@ -217,7 +217,7 @@ class PairsTab(QWidget):
         """Actions for the window's Edit menu."""
         return [self.actions_by_name[n] for n in (
             "undo", "redo", "approve", "reject", "needs_work", "reset_status", "add_topic",
-            "delete", "replace", "duplicates", "add_pair")]
+            "delete", "replace", "duplicates", "add_pair")] + self.privacy_panel.menu_actions()
 
     # -- project ------------------------------------------------------------------------------
 

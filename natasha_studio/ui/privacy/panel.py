@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -113,10 +113,24 @@ class PrivacyPanel(QWidget):
         layout.addWidget(self.dataset)
         layout.addWidget(self.only_flagged)
 
+        self._actions: list[QAction] = []
+        for text, slot in ((self.tr("Replace personal data in all pairs\u2026"),
+                            lambda: self._open_preview("all")),
+                           (self.tr("Undo last redaction"), self._on_undo),
+                           (self.tr("Privacy settings\u2026"), self._on_settings),
+                           (self.tr("Redaction history\u2026"), self._on_history)):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            self._actions.append(action)
+
         ctx.project_changed.connect(self._on_project_changed)
         ctx.pairs_changed.connect(self._on_pairs_changed)
         ctx.tasks.progress.connect(self._on_progress)
         self._on_project_changed(ctx.project)
+
+    def menu_actions(self) -> list[QAction]:
+        """Redaction, undo, settings and history, for the window's Edit menu."""
+        return list(self._actions)
 
     # -- hooks for the host tab -----------------------------------------------------------
 
@@ -245,7 +259,7 @@ class PrivacyPanel(QWidget):
         has_project = self.project is not None
         self.redact_pair.setEnabled(bool(self.findings))
         for w in (self.redact_selected, self.redact_all, self.settings_button,
-                  self.history_button, self.undo_button, self.only_flagged):
+                  self.history_button, self.undo_button, self.only_flagged, *self._actions):
             w.setEnabled(has_project)
 
     def _on_pairs_changed(self, pair_ids) -> None:
