@@ -288,6 +288,18 @@
         <translation>Показывать только пары с личными данными</translation>
     </message>
     <message>
+        <source>Replace personal data in all pairs…</source>
+        <translation>Заменить личные данные во всех парах…</translation>
+    </message>
+    <message>
+        <source>Privacy settings…</source>
+        <translation>Настройки личных данных…</translation>
+    </message>
+    <message>
+        <source>Redaction history…</source>
+        <translation>История замен…</translation>
+    </message>
+    <message>
         <source>Open a project to check its pairs for personal data.</source>
         <translation>Откройте проект, чтобы проверить его пары на личные данные.</translation>
     </message>
