@@ -157,3 +157,15 @@ def test_malformed_settings_fall_back_to_defaults(project):
 @pytest.mark.parametrize("text", ["Ок", "Ок, спасибо", "Спасибо!", "Привет всем!", "Да"])
 def test_short_replies_have_no_entities(det, text):
     assert _found(det, text) == []
+
+
+def test_missing_ner_model_is_explained(monkeypatch, tmp_path):
+    from natasha_studio.core.errors import StudioError
+    from natasha_studio.core.privacy import ner
+
+    monkeypatch.setattr(ner, "_tagger", None)
+    monkeypatch.setattr(ner, "_model_dir", lambda: tmp_path)
+    with pytest.raises(StudioError) as info:
+        ner.entities(["Марина из Казани"])
+    assert "could not be loaded" in info.value.message and info.value.hint
+    assert not __import__("sys").modules.get("pymorphy2")  # natasha's own tools never load
