@@ -215,3 +215,16 @@ def test_menu_actions(panel, data, monkeypatch):
     assert len(shown) == 1
     ctx.set_project(None)
     assert not any(a.isEnabled() for a in panel.menu_actions())
+
+
+def test_edits_during_a_scan_do_not_cancel_it(panel, data, qloop):
+    ctx, ids = data
+    with ctx.project.transaction() as conn:
+        conn.execute("DELETE FROM privacy_scan")
+    panel.scan_dataset()
+    ctx.pairs_changed.emit({ids[2]})
+    names = {t.name.rsplit("-", 1)[0] for t in ctx.tasks.running()}
+    assert {"privacy-scan", "privacy-rescan"} <= names
+    _idle(qloop, ctx)
+    assert "2 pairs have personal data" in panel.dataset.text()
+    assert ctx.project.conn.execute("SELECT count(*) FROM privacy_scan").fetchone()[0] == 3

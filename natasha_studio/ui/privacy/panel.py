@@ -66,6 +66,7 @@ class PrivacyPanel(QWidget):
         self._editor: Callable[[int], QPlainTextEdit | None] = lambda _i: None
         self._before_change: Callable[[], None] = lambda: None
         self._preview: RedactPreviewDialog | None = None
+        self._dirty: set[int] = set()  # changed pairs waiting for a rescan
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -163,6 +164,7 @@ class PrivacyPanel(QWidget):
 
     def _on_project_changed(self, project: Project | None) -> None:
         self.project = project
+        self._dirty = set()
         self.only_flagged.blockSignals(True)
         self.only_flagged.setChecked(False)
         self.only_flagged.blockSignals(False)
@@ -174,16 +176,27 @@ class PrivacyPanel(QWidget):
         self.scan_dataset()
 
     def scan_dataset(self, pair_ids: list[int] | None = None) -> None:
-        """Scan (in the background) the pairs whose cached results are stale."""
+        """Scan (in the background) the pairs whose cached results are stale.
+
+        Changed pairs are rescanned as a separate task, so a curator's edits never cancel
+        the first scan of a large dataset; edits made meanwhile wait for the next round.
+        """
         if self.project is None:
             return
         if pair_ids is None:
             self.dataset.setText(self.tr("Checking the pairs for personal data\u2026"))
+            name = f"privacy-scan-{id(self)}"
+        else:
+            self._dirty.update(pair_ids)
+            name = f"privacy-rescan-{id(self)}"
+            if self.ctx.tasks.is_running(name):
+                return
+            pair_ids, self._dirty = sorted(self._dirty), set()
         self._run(
-            f"privacy-scan-{id(self)}", workers.scan, str(self.project.path), pair_ids,
+            name, workers.scan, str(self.project.path), pair_ids,
             title=self.tr("Checking for personal data"), owner=self.project,
             on_done=lambda _r, project=self.project: self._on_dataset_scanned(project),
-            with_progress=True)
+            with_progress=pair_ids is None)
 
     def _on_progress(self, name: str, done: int, total: int, _detail: str) -> None:
         if name == f"privacy-scan-{id(self)}" and total > 50:
@@ -193,6 +206,8 @@ class PrivacyPanel(QWidget):
     def _on_dataset_scanned(self, project: Project) -> None:
         if project is not self.project:
             return
+        if self._dirty:
+            self.scan_dataset([])
         flagged = flagged_pair_ids(project)
         total = project.counts()["pairs"]
         if flagged:
