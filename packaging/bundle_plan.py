@@ -11,9 +11,11 @@ package metadata read at run time (entry points, versions). Each is declared bel
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,11 +39,17 @@ RESOURCE_TREES: tuple[tuple[str, str], ...] = (("resources", "resources"),)
 # main_window.TABS), which import analysis cannot follow, so every module of it ships.
 APP_PACKAGES: tuple[str, ...] = ("natasha_studio",)
 
-# Linux: Python's own shared libraries, when built with debug information (pyenv does),
-# carry it as most of their size (libpython: 23 MB, 5.5 MB without). Only these are
-# stripped, and only of debug sections: stripping every binary breaks auditwheel-patched
-# libraries such as numpy's OpenBLAS ("ELF load command address/offset not page-aligned").
-STRIP_DEBUG = re.compile(r"(^|/)(libpython3[^/]*\.so[^/]*|python3\.\d+/lib-dynload/[^/]+\.so)$")
+# Linux: some shared libraries carry debug information as most of their size (pyenv's
+# libpython: 23 MB, 6 MB without; regex: 2.5 -> 0.9 MB). Only debug sections go, and never
+# from auditwheel's "<package>.libs" folders: their libraries were rewritten by patchelf and
+# break when stripped ("ELF load command address/offset not page-aligned", numpy's OpenBLAS).
+NEVER_STRIP = re.compile(r"(^|/)[^/]+\.libs/")
+
+
+def may_strip_debug(dest: str) -> bool:
+    """Whether the bundled library at ``dest`` may lose its debug sections."""
+    return not NEVER_STRIP.search(dest.replace("\\", "/"))
+
 
 # Limit agreed for the Linux one-folder bundle.
 MAX_BUNDLE_MB = 300
@@ -113,9 +121,10 @@ DATA_RULES: tuple[DataRule, ...] = (
     ),
     DataRule(
         "natasha",
-        "natasha's NER loads its word embeddings and NER model (tar files) by path. Only "
-        "these two ship: the app uses NewsNERTagger, not natasha's morphology, syntax or "
-        "name lists (the morphology would also need pymorphy2's 15 MB dictionary).",
+        "The privacy checker loads natasha's NER model and word embeddings (tar files) by "
+        "path with slovnet and navec, finding natasha's folder without importing it. Only "
+        "these two files ship, not natasha's morphology, syntax or name lists.",
+        indirect=True,
         collect_data=("natasha",),
         data_includes=("data/emb/*.tar", "data/model/slovnet_ner_*.tar"),
         expect_in_bundle=(
@@ -189,9 +198,10 @@ UNUSED_QT_MODULES: tuple[str, ...] = (
     "QtSpatialAudio", "QtSql", "QtStateMachine", "QtTest", "QtTextToSpeech", "QtUiTools",
     "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick", "QtWebEngineWidgets",
     "QtWebSockets", "QtWebView", "QtXml",
-    # Python bindings only: QtCharts links the OpenGL libraries (they stay), but the app
-    # never calls OpenGL or D-Bus from Python (8.9 MB of bindings).
-    "QtOpenGL", "QtOpenGLWidgets", "QtDBus",
+    # QtCharts links the OpenGL libraries (they stay), but the app never calls OpenGL or
+    # D-Bus from Python (8.9 MB of bindings); its HTTP goes through Python libraries, so Qt's
+    # network module and its TLS plug-ins stay out too.
+    "QtOpenGL", "QtOpenGLWidgets", "QtDBus", "QtNetwork",
 )
 # Local LoRA training needs PyTorch and friends (gigabytes, GPU-specific builds): the bundle
 # leaves them out, and the app imports them only when a curator starts local training,
@@ -208,6 +218,11 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "tkinter", "_tkinter", "matplotlib", "PyQt5", "PyQt6", "PySide2",
     # PyYAML: google-genai imports it only to write YAML, numpy only to show its config.
     "yaml",
+    # Console and build tools that optional paths of dependencies import: rich and pygments
+    # (pretty tracebacks), click (command lines), setuptools and pkg_resources (packaging),
+    # numpy.f2py (Fortran wrappers), fsspec (pandas' remote files), jinja2 (pandas' Styler).
+    "rich", "pygments", "click", "setuptools", "pkg_resources", "numpy.f2py", "fsspec",
+    "jinja2",
     # Pillow: optional in Telethon (resizing photos to send); Qt draws every image here.
     "PIL",
     # Everything behind local training (see OPTIONAL_IMPORTS) and what it pulls in.
@@ -237,7 +252,15 @@ UNUSED_QT_NATIVE = re.compile(
 FAKER_LOCALES: frozenset[str] = frozenset({"en", "en_US", "ru_RU"})
 
 
-LOCALE_NAME = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+@functools.cache
+def _faker_locales() -> frozenset[str]:
+    # A locale is a sub-package of a provider (faker/providers/person/ru_RU/); provider
+    # packages also hold plain modules (sbn/sbn.py, color/color.py), which must stay.
+    spec = importlib.util.find_spec("faker")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    providers = Path(next(iter(spec.submodule_search_locations))) / "providers"
+    return frozenset(p.name for p in providers.glob("*/*") if (p / "__init__.py").is_file())
 
 
 def keep_module(name: str) -> bool:
@@ -248,7 +271,7 @@ def keep_module(name: str) -> bool:
     """
     parts = name.replace("\\", "/").replace("/", ".").split(".")
     return not (parts[:2] == ["faker", "providers"] and len(parts) >= 4
-                and LOCALE_NAME.match(parts[3]) and parts[3] not in FAKER_LOCALES)
+                and parts[3] in _faker_locales() and parts[3] not in FAKER_LOCALES)
 
 
 # Qt ships translations for its own dialogs in some thirty languages; the app speaks two.
@@ -265,15 +288,6 @@ def keep_in_bundle(dest: str) -> bool:
     stem = norm.rsplit("/", 1)[-1][:-3]
     return any(stem.endswith(f"_{lang}") or f"_{lang}_" in stem
                for lang in QT_TRANSLATION_LANGUAGES)
-
-
-@dataclass
-class Collected:
-    """The extra inputs for PyInstaller's Analysis."""
-
-    datas: list[tuple[str, str]] = field(default_factory=list)
-    hidden_imports: list[str] = field(default_factory=list)
-    rules: list[DataRule] = field(default_factory=list)
 
 
 def normalize(name: str) -> str:
@@ -343,77 +357,3 @@ def active_rules(imports: set[str] | None = None,
 def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """(source folder, bundle folder) pairs that copy the resources trees whole."""
     return [(str(root / src), dest) for src, dest in RESOURCE_TREES]
-
-
-def write_dist_info(build_dir: Path, info: ProjectInfo | None = None) -> tuple[str, str]:
-    """Write our own minimal .dist-info so ``importlib.metadata.version()`` works when frozen.
-
-    The app is frozen from a source tree, not from an installed wheel, so without this the
-    bundle would report whatever fallback version the code carries.
-    """
-    info = info or project_info()
-    folder = build_dir / f"{info.name.replace('-', '_')}-{info.version}.dist-info"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "METADATA").write_text(
-        f"Metadata-Version: 2.1\nName: {info.name}\nVersion: {info.version}\n"
-        f"Summary: {info.description}\nLicense: {info.license}\n",
-        encoding="utf-8",
-    )
-    return str(folder), folder.name
-
-
-def strip_debug_copy(src: str, folder: Path) -> str:
-    """A copy of the library ``src`` without debug sections; ``src`` itself if ``strip`` fails.
-
-    The copy goes to ``folder`` and is reused while it is newer than the original.
-    """
-    import shutil
-    import subprocess
-
-    source = Path(src)
-    target = folder / source.parent.name / source.name
-    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
-        return str(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source, target)
-    target.chmod(0o755)
-    try:
-        subprocess.run(["strip", "--strip-debug", str(target)], check=True,
-                       capture_output=True, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        return src
-    return str(target)
-
-
-PROTECTED_LIBRARY = re.compile(r"python", re.IGNORECASE)
-
-
-def orphaned_libraries(kept: list[tuple[str, str, str]], removed: list[tuple[str, str, str]],
-                       imports_of) -> set[str]:
-    """Names of shared libraries in the bundle's top folder that only ``removed`` needed.
-
-    PyInstaller adds the libraries a plug-in links to while analysing; dropping the plug-in
-    afterwards leaves them behind. ``kept`` and ``removed`` are PyInstaller TOC entries
-    (dest, source, kind); ``imports_of(source)`` lists the library names a binary links to.
-    """
-    top = {dest: src for dest, src, kind in kept
-           if "/" not in dest.replace("\\", "/") and kind == "BINARY"}
-
-    def reach(entries) -> set[str]:
-        seen: set[str] = set()
-        stack = [src for _dest, src, kind in entries if kind in ("BINARY", "EXTENSION")]
-        while stack:
-            try:
-                names = imports_of(stack.pop())
-            except Exception:  # an unreadable binary only means we keep what it may need
-                continue
-            for name in names:
-                base = Path(name).name
-                if base in top and base not in seen:
-                    seen.add(base)
-                    stack.append(top[base])
-        return seen
-
-    candidates = reach(removed)
-    roots = [entry for entry in kept if entry[0] not in candidates]
-    return {name for name in candidates - reach(roots) if not PROTECTED_LIBRARY.search(name)}

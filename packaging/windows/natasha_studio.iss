@@ -1,7 +1,7 @@
 ﻿; Inno Setup script: the Windows installer for Natasha Studio.
 ;
 ; Built by packaging\build_windows.ps1, which passes the version from pyproject.toml:
-;   ISCC.exe /DAppVersion=0.1.0 packaging\windows\natasha_studio.iss
+;   ISCC.exe /DAppVersion=<version> packaging\windows\natasha_studio.iss
 ; It packs dist\NatashaStudio\ (the PyInstaller bundle) into dist\NatashaStudio-<version>-windows-x64-setup.exe.
 ; Installs per user by default (no administrator needed); the first page lets an
 ; administrator install for everyone instead.

@@ -19,6 +19,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "packaging"))
 
+import build_steps  # noqa: E402
 import bundle_check  # noqa: E402
 import bundle_plan as plan  # noqa: E402
 
@@ -103,7 +104,7 @@ def test_version_tuple_for_windows_resources():
 def test_generated_metadata_reports_the_version(tmp_path):
     from importlib.metadata import PathDistribution
 
-    folder, name = plan.write_dist_info(tmp_path, plan.ProjectInfo("natasha-studio", "9.8.7",
+    folder, name = build_steps.write_dist_info(tmp_path, plan.ProjectInfo("natasha-studio", "9.8.7",
                                                                    "d", "MIT"))
     assert name == "natasha_studio-9.8.7.dist-info"
     assert PathDistribution(Path(folder)).version == "9.8.7"
@@ -214,6 +215,7 @@ def test_bundle_filter(dest, kept):
     ("faker.providers.person.ru_RU", True), ("faker.providers.person.en_US", True),
     ("faker.providers.address.en", True), ("faker.providers.color.color", True),
     ("faker.providers.isbn.rules", True), ("faker.providers.person", True),
+    ("faker.providers.sbn.sbn", True), ("faker/providers/sbn/sbn.py", True),
     ("faker.providers.person.fr_FR", False), ("faker.providers.address.fil_PH", False),
 ])
 def test_faker_locales_filter(module, kept):
@@ -235,5 +237,25 @@ def test_orphaned_libraries_are_only_those_removed_parts_needed():
             ("libX11.so.6", "/s/libX11.so.6", "BINARY"),
             ("PySide6/Qt/lib/libQt6Gui.so.6", "/s/libQt6Gui.so.6", "BINARY")]
     removed = [("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/q/libqgtk3.so", "BINARY")]
-    assert plan.orphaned_libraries(kept, removed, links.__getitem__) == {
+    assert build_steps.orphaned_libraries(kept, removed, links.__getitem__) == {
         "libcairo.so.2", "libpixman-1.so.0"}
+
+
+def test_strip_debug_copy_keeps_what_it_cannot_shrink(tmp_path):
+    not_a_library = tmp_path / "notes.txt"
+    not_a_library.write_text("plain text")
+    assert build_steps.strip_debug_copy(str(not_a_library), tmp_path / "out") == \
+        str(not_a_library)
+    # Asked again, it remembers the answer instead of copying once more.
+    assert build_steps.strip_debug_copy(str(not_a_library), tmp_path / "out") == \
+        str(not_a_library)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="GNU strip on ELF files")
+def test_strip_debug_copy_shrinks_a_library_with_debug_sections(tmp_path):
+    import regex._regex as with_debug_info  # shipped with DWARF sections in its wheel
+
+    src = with_debug_info.__file__
+    copy = build_steps.strip_debug_copy(src, tmp_path / "out")
+    assert copy != src and Path(copy).stat().st_size < Path(src).stat().st_size
+    assert Path(src).read_bytes()[:4] == Path(copy).read_bytes()[:4] == b"\x7fELF"

@@ -83,7 +83,7 @@ def _offline_prefix() -> list[str]:
     return []
 
 
-def _run(executable: Path, tmp_path: Path, *args: str, timeout: int = 300):
+def _run(executable: Path, tmp_path: Path, *args: str, timeout: int = 180):
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     return subprocess.run(
