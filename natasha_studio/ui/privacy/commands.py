@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from natasha_studio.core.errors import StudioError
 from natasha_studio.core.privacy import KINDS, Finding, RedactionResult, redact, undo_redaction
 from natasha_studio.core.store import Project
 
@@ -44,5 +45,8 @@ class RedactCommand(QUndoCommand):
     def undo(self) -> None:
         if self.result is None or self.result.operation_id is None:
             return
-        done = undo_redaction(self.project, self.result.operation_id)
+        try:
+            done = undo_redaction(self.project, self.result.operation_id)
+        except StudioError:
+            return  # already undone from the panel or the command line: nothing left to do
         self.notify(set(done.restored))
