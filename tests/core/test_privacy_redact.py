@@ -212,3 +212,14 @@ def test_cache_after_redaction_matches_a_fresh_scan(project, pairs):
     fresh = scan_pairs(project)
     assert cached == fresh
     assert any(f.text == "Марина" for f in cached[pairs[0]])
+
+
+def test_fake_names_are_never_real_participants_and_hide_no_one(project, pairs):
+    redact(project, [pairs[0]], mode="fake_names")
+    fakes = [r[0] for r in project.conn.execute("SELECT fake FROM privacy_pseudonyms")]
+    assert fakes and not any("Марин" in f or "Наташ" in f for f in fakes)
+    later = add_pair(project, [Turn("user", "Это снова Марина", 1), Turn("assistant", "Привет!", 2)])
+    assert privacy_check(project, [later]).pair_ids == [later]
+    # A new set-up rescans everything: the fake names are still not taken for people.
+    project.set_setting("privacy_deny_list", ["абонемент"])
+    assert privacy_check(project, [pairs[0]]).clean

@@ -56,6 +56,7 @@ class Pseudonymiser:
             self.known[(row[0], row[1])] = (row[2], row[3])
             self.next_number[row[0]] = max(self.next_number.get(row[0], 0), row[2])
         self._pending: list[tuple[str, str, int, str | None]] = []
+        self._real: set[str] | None = None
 
     def _hash(self, key: str) -> str:
         return hashlib.sha256((self.salt + "\x00" + key).encode()).hexdigest()[:32]
@@ -73,16 +74,33 @@ class Pseudonymiser:
             self._pending.append((group, digest, number, fake))
         return entry
 
+    def _real_names(self) -> set[str]:
+        """Lemmas of the project's real people, which a fake name must never be."""
+        if self._real is None:
+            self._real = {morph.lemma(w) for (name,) in self.project.conn.execute(
+                "SELECT name FROM participants") for _, _, w in morph.tokens(name or "")}
+            self._real |= {morph.lemma(w) for _, _, w in morph.tokens(self.project.persona_name)}
+        return self._real
+
     def _fake_name(self, finding: Finding, digest: str) -> str:
         seed = int(digest[:12], 16)
-        if finding.kind == "person" and not morph.is_cyrillic(finding.text):
-            return f"{_EN_FIRST[seed % len(_EN_FIRST)]} {_EN_LAST[(seed // 7) % len(_EN_LAST)]}"
+        latin = finding.kind == "person" and not morph.is_cyrillic(finding.text)
         words = finding.text.lstrip("@").split()
         _, gender = morph.grammemes(words[0]) if finding.kind == "person" and words else (None, None)
         female = gender != "masc" if gender else seed % 2 == 0
-        firsts = _RU_FEMALE if female else _RU_MALE
-        lasts = _RU_SURN_FEMALE if female else _RU_SURN_MALE
-        first, last = firsts[seed % len(firsts)], lasts[(seed // 7) % len(lasts)]
+        if latin:
+            firsts, lasts = _EN_FIRST, _EN_LAST
+        else:
+            firsts = _RU_FEMALE if female else _RU_MALE
+            lasts = _RU_SURN_FEMALE if female else _RU_SURN_MALE
+        real = self._real_names()
+        # Never a real participant's name: the check after redaction would take a real
+        # person for a pseudonym.
+        for step in range(len(firsts)):
+            first = firsts[(seed + step) % len(firsts)]
+            last = lasts[(seed // 7 + step) % len(lasts)]
+            if morph.lemma(first) not in real and morph.lemma(last) not in real:
+                break
         if finding.kind == "username":
             return f"{morph.translit(first)}_{morph.translit(last)[:3]}"
         return f"{first} {last}"

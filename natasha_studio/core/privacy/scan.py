@@ -123,7 +123,10 @@ def _pseudonym_keys(project: Project) -> set[str]:
 def _without_pseudonyms(result: dict[int, list[Finding]], keys: set[str]) -> dict[int, list[Finding]]:
     if not keys:
         return result
-    return {pid: [f for f in items if f.key not in keys and "name:" + normalise(f.text) not in keys]
+    # Only guesses (the NER model, name dictionaries, @mentions) can be a fake name put in
+    # earlier; what a participant's name or the deny-list matches is always real.
+    return {pid: [f for f in items if f.source not in ("ner", "name_dictionary", "pattern")
+                  or (f.key not in keys and "name:" + normalise(f.text) not in keys)]
             for pid, items in result.items()}
 
 
