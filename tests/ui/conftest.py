@@ -25,9 +25,28 @@ def qloop(qapp):
         loop.close()
 
 
+@pytest.fixture(autouse=True)
+def modal_messages(monkeypatch):
+    """Message boxes never block an unattended test: their text is recorded, "OK" returned."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def record(box):
+        shown.append(f"{box.text()}\n{box.informativeText()}".strip())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    return shown
+
+
 @pytest.fixture
-def ctx(qapp, tmp_path):
-    """An AppContext with its own settings file and no project."""
+def ctx(qapp, qloop, tmp_path):
+    """An AppContext with its own settings file and no project.
+
+    Its background tasks are stopped when the test ends, so none of them finishes later,
+    inside another test.
+    """
     from natasha_studio.secrets import SecretStore
     from natasha_studio.settings import AppSettings
     from natasha_studio.ui.context import AppContext
@@ -36,6 +55,7 @@ def ctx(qapp, tmp_path):
     yield context
     if context.project is not None:
         context.set_project(None)
+    qloop.run_until_complete(context.tasks.shutdown())
 
 
 @pytest.fixture
