@@ -51,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     install_cli_translation()
     _utf8_output()
+    from natasha_studio.core.export.tokens import ensure_offline_encodings
+
+    ensure_offline_encodings()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -51,6 +59,7 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.resize(1280, 820)
+        self.setAcceptDrops(True)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -101,6 +110,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Open the &demo project"), self.open_demo)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         file_menu.addSeparator()
+        self.import_action = self._action(file_menu, self.tr("&Import Telegram export…"),
+                                          self.import_export, "Ctrl+I")
+        file_menu.addSeparator()
         self.close_action = self._action(file_menu, self.tr("&Close project"), self.close_project,
                                          QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
@@ -113,17 +125,22 @@ class MainWindow(QMainWindow):
         for index, title in enumerate(self._tab_titles()):
             self._action(self.view_menu, title, lambda i=index: self.tabs.setCurrentIndex(i),
                          f"Ctrl+{index + 1}")
-        extra = [a for w in self.tab_widgets.values() for a in _menu_actions(w)]
-        if extra:
-            for action in extra:
-                self.edit_menu.addAction(action)
-        else:
-            self.edit_menu.menuAction().setVisible(False)
-
+        self.dataset_menu = bar.addMenu(self.tr("&Dataset"))
+        self.extract_action = self._action(self.dataset_menu, self.tr("&Find pairs again"),
+                                           self.extract_again)
+        self.dataset_menu.addSeparator()
         settings_menu = bar.addMenu(self.tr("&Settings"))
         prefs = self._action(settings_menu, self.tr("&Preferences…"), self.open_settings,
                              QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        settings_menu.addSeparator()
+        # Each tab's own actions go where a curator looks for them.
+        menus = {"pairs": self.edit_menu, "statistics": self.dataset_menu,
+                 "finetune": settings_menu, "testchat": settings_menu}
+        for key, widget in self.tab_widgets.items():
+            for action in _menu_actions(widget):
+                menus.get(key, self.edit_menu).addAction(action)
+        self.edit_menu.menuAction().setVisible(bool(self.edit_menu.actions()))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = self._action(help_menu, self.tr("&Keyboard shortcuts"),
@@ -216,6 +233,42 @@ class MainWindow(QMainWindow):
             "demo", build, title=self.tr("Preparing the demo project"),
             on_done=lambda p: self.open_project(p))
 
+    def import_export(self) -> None:
+        """File → Import: choose export files (or a folder) for the Sources tab to import."""
+        if self.ctx.project is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose Telegram export files"), "",
+            self.tr("Telegram export (result.json, *.json);;All files (*)"))
+        if files:
+            self.import_paths(files)
+
+    def import_paths(self, paths: list[str]) -> None:
+        sources = self.tab_widgets["sources"]
+        self.tabs.setCurrentWidget(sources)
+        sources.import_paths(paths)
+
+    def extract_again(self) -> None:
+        if self.ctx.project is not None:
+            sources = self.tab_widgets["sources"]
+            self.tabs.setCurrentWidget(sources)
+            sources.start_extraction()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        """A dropped project opens; dropped exports are imported into the open project."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        projects = [p for p in paths if p.endswith(PROJECT_SUFFIX)]
+        if projects:
+            event.acceptProposedAction()
+            self.open_project(Path(projects[0]))
+        elif paths and self.ctx.project is not None:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
     def close_project(self) -> None:
         if self.ctx.project is not None:
             self.ctx.set_project(None)
@@ -227,7 +280,8 @@ class MainWindow(QMainWindow):
 
     def _on_project_changed(self, project: Project | None) -> None:
         self.stack.setCurrentWidget(self.tabs if project is not None else self.welcome)
-        self.close_action.setEnabled(project is not None)
+        for action in (self.close_action, self.import_action, self.extract_action):
+            action.setEnabled(project is not None)
         if project is None:
             self.setWindowTitle(APP_NAME)
             self.ctx.settings.last_project = None

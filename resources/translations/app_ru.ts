@@ -97,6 +97,10 @@
         <translation>&amp;Недавние</translation>
     </message>
     <message>
+        <source>&amp;Import Telegram export…</source>
+        <translation>&amp;Импорт выгрузки Telegram…</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>&amp;Закрыть проект</translation>
     </message>
@@ -111,6 +115,14 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation>&amp;Данные</translation>
+    </message>
+    <message>
+        <source>&amp;Find pairs again</source>
+        <translation>&amp;Найти пары заново</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -171,6 +183,14 @@
     <message>
         <source>Preparing the demo project</source>
         <translation>Готовим демо-проект</translation>
+    </message>
+    <message>
+        <source>Choose Telegram export files</source>
+        <translation>Выберите файлы выгрузки Telegram</translation>
+    </message>
+    <message>
+        <source>Telegram export (result.json, *.json);;All files (*)</source>
+        <translation>Выгрузка Telegram (result.json, *.json);;Все файлы (*)</translation>
     </message>
     <message>
         <source>No project open</source>
