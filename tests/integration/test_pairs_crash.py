@@ -29,6 +29,9 @@ CHILD = textwrap.dedent("""
     tab = PairsTab(ctx)
     tab.resize(1000, 700)
     tab.show()
+    while tab.model.rowCount() < 2:  # the table's rows come from its worker thread
+        app.processEvents()
+        time.sleep(0.01)
     tab.select_row(1)
     editor = tab.detail.answer_editor()
     editor.setFocus()

@@ -17,6 +17,11 @@ from natasha_studio.ui.pairs.shortcuts import SHORTCUTS, ShortcutsDialog
 from natasha_studio.ui.pairs.tab import PairsTab
 
 
+def _settle(qtbot, tab):
+    """Wait for the table's answer (queries run on the tab's worker thread)."""
+    qtbot.waitUntil(lambda: not tab.model.is_busy(), timeout=5000)
+
+
 def _tab(qtbot, ctx, n=40):
     populate(ctx.project, n)
     tab = PairsTab(ctx)
@@ -27,6 +32,7 @@ def _tab(qtbot, ctx, n=40):
     # Shortcuts fire only in the active window.
     tab.activateWindow()
     qtbot.waitUntil(tab.isActiveWindow, timeout=2000)
+    _settle(qtbot, tab)
     return tab
 
 
@@ -43,6 +49,7 @@ def test_review_session_by_keyboard_reaches_the_store(qtbot, ctx_with_project):
     ctx = ctx_with_project
     tab = _tab(qtbot, ctx)
     tab.filter_bar.status.setCurrentIndex(1)  # New
+    _settle(qtbot, tab)
     ids = [tab.model.pair_id(r) for r in range(4)]
     tab.select_row(0)
     tab.table.setFocus()
@@ -165,8 +172,10 @@ def test_topics_notes_delete_and_split(qtbot, ctx_with_project):
     tab.table.setFocus()
     tab.actions_by_name["delete"].trigger()
     assert get_pair(ctx.project, pid).deleted
+    _settle(qtbot, tab)
     assert pid not in tab.model.ids()
     tab.undo_stack.undo()
+    _settle(qtbot, tab)
     assert not get_pair(ctx.project, pid).deleted and pid in tab.model.ids()
 
 

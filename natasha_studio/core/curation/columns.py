@@ -243,8 +243,9 @@ class PairColumns:
 
     # -- filtering ----------------------------------------------------------------------------
 
-    def mask(self, flt: PairFilter) -> np.ndarray:
-        """Pairs (by position) meeting every condition except a regular expression."""
+    def mask(self, flt: PairFilter, progress: Progress | None = None) -> np.ndarray:
+        """Pairs (by position) meeting every condition except a regular expression;
+        ``progress`` hears of indexing changed pairs for word search (detail "index")."""
         m = self.deleted == flt.deleted
         if flt.statuses:
             codes = [STATUSES.index(s) for s in flt.statuses if s in STATUSES]
@@ -273,7 +274,9 @@ class PairColumns:
                 m[:] = False  # only punctuation typed: nothing can match a word
             else:
                 if search.pending_count(self.project):
-                    search.sync_search_index(self.project)
+                    search.sync_search_index(
+                        self.project, None if progress is None else
+                        lambda done, total, _d: progress(done, total, "index"))
                 m &= self._has(r[0] for r in self.project.conn.execute(
                     "SELECT rowid FROM pair_search WHERE pair_search MATCH ?", (query,)))
         return m
@@ -306,7 +309,7 @@ class PairColumns:
         """Ids of the pairs that match, sorted by ``sort``; ``progress`` hears of a regular
         expression's scan (and may raise ``Cancelled`` to stop it)."""
         order = self.order(sort)
-        m = self.mask(flt)
+        m = self.mask(flt, progress)
         if flt.search.strip() and flt.regex and m.any():
             self._scan_regex(m, flt.search.strip(), progress)
         picked = order[m[order]]

@@ -54,10 +54,11 @@ def pending_count(project: Project) -> int:
 
 
 def sync_search_index(project: Project, progress: Progress | None = None,
-                      batch: int = 10000) -> int:
+                      batch: int = 2000) -> int:
     """Index every pair marked as changed; returns how many were processed.
 
-    Works in short transactions so that edits from the window are never blocked for long.
+    Works in short transactions (about half a second each) so that edits from the window
+    are never blocked for long.
     """
     conn = project.conn
     total = pending_count(project)

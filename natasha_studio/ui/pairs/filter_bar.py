@@ -19,7 +19,7 @@ from natasha_studio.core.curation import filters
 from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.store import Project
 
-SEARCH_DELAY_MS = 120  # a pause in typing, so a burst of keys runs one query
+SEARCH_DELAY_MS = 150  # a pause in typing, so a burst of keys runs one query
 
 
 class PairFilterBar(QWidget):
@@ -75,6 +75,9 @@ class PairFilterBar(QWidget):
         self.error_label.setStyleSheet("color:#b91c1c")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self.hint_label = QLabel()
+        self.hint_label.setProperty("role", "muted")
+        self.hint_label.hide()
 
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._emit)
@@ -90,6 +93,7 @@ class PairFilterBar(QWidget):
         row1 = QHBoxLayout()
         row1.addWidget(self.search, 3)
         row1.addWidget(self.regex)
+        row1.addWidget(self.hint_label)
         row1.addWidget(self.count_label, 1)
         row2 = QHBoxLayout()
         for w in (self.status, self.chat, self.topic, self.origin, self.edited):
@@ -173,6 +177,10 @@ class PairFilterBar(QWidget):
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
+
+    def show_hint(self, text: str) -> None:
+        self.hint_label.setText(text)
+        self.hint_label.setVisible(bool(text))
 
     def _emit(self) -> None:
         self._timer.stop()

@@ -1,18 +1,31 @@
-"""The pairs table model: holds only the matching ids; rows are read page by page."""
+"""The pairs table model: holds only the matching ids; rows are read page by page.
+
+Which ids match is asked of a ``FilterWorker`` (its own thread and connection), so typing in
+the filter bar never waits for a query. Answers to requests other than the newest are dropped;
+the first answer after opening may be the first page only, the rest is appended when it comes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from natasha_studio.core.curation import filters
 from natasha_studio.core.curation.filters import PairFilter, PairSummary
 from natasha_studio.core.store import Project
+from natasha_studio.ui.pairs.worker import FilterResult, FilterWorker
 
 PAGE = 200
 MAX_PAGES = 50  # about 10k rows cached: memory stays flat however far one scrolls
@@ -20,6 +33,7 @@ MAX_PAGES = 50  # about 10k rows cached: memory stays flat however far one scrol
 COLUMNS = ("status", "chat", "date", "topics", "quality", "question", "answer", "edited")
 
 _ROOT = QModelIndex()
+_NO_IDS = np.zeros(0, dtype=np.int64)
 
 STATUS_COLORS = {"new": "#6b7280", "approved": "#15803d", "rejected": "#b91c1c",
                  "needs_work": "#b45309"}
@@ -28,13 +42,22 @@ STATUS_COLORS = {"new": "#6b7280", "approved": "#15803d", "rejected": "#b91c1c",
 class PairTableModel(QAbstractTableModel):
     """Pairs matching a filter, sorted by any column."""
 
+    filtered = Signal(bool)           # rows now answer the newest request; complete or not
+    progress = Signal(int, int, str)  # done, total, "index" (preparing word search) or ""
+    failed = Signal(str)              # the newest request failed: why, in plain words
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._project: Project | None = None
-        self._ids = array("q")
+        self._worker: FilterWorker | None = None
+        self._ids = _NO_IDS
         self._pages: OrderedDict[int, list[PairSummary | None]] = OrderedDict()
-        self._row_of: dict[int, int] | None = None
-        self.filter = PairFilter()
+        self._generation = 0      # of the answer the rows show
+        self.complete = True      # False: the rows are the first page of ``count``
+        self.count = 0            # how many pairs match
+        self.total = 0            # live pairs in the project
+        self.filter = PairFilter()      # what the rows show
+        self.wanted = PairFilter()      # what was asked last
         self.sort_key = "date"
         self.descending = True
         self._headers = {
@@ -52,51 +75,107 @@ class PairTableModel(QAbstractTableModel):
 
     def set_project(self, project: Project | None, load: bool = True) -> None:
         """Show ``project``'s pairs; ``load=False`` when a filter is applied right after."""
+        self.close()
         self._project = project
-        self.filter = PairFilter()
-        if load or project is None:
-            self.reload()
+        self.filter = self.wanted = PairFilter()
+        self._reset(_NO_IDS)
+        if project is not None:
+            self._worker = FilterWorker(project.path, self)
+            self._worker.result.connect(self._on_result)
+            self._worker.progress.connect(self._on_progress)
+            self._worker.failed.connect(self._on_failed)
+            if load:
+                self.reload()
+
+    def close(self) -> None:
+        """Stop the query thread (before the project closes)."""
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker.result.disconnect(self._on_result)
+            self._worker.progress.disconnect(self._on_progress)
+            self._worker.failed.disconnect(self._on_failed)
+            self._worker.deleteLater()
+            self._worker = None
 
     def set_filter(self, flt: PairFilter) -> None:
-        """Apply a filter (may raise StudioError for a bad pattern; the table is then kept)."""
-        if self._project is not None:
-            ids = filters.matching_ids(self._project, flt, self.sort_key, self.descending)
-        else:
-            ids = array("q")
-        self.filter = flt
-        self._reset(ids)
+        """Ask for the pairs matching ``flt``; the rows change when the answer comes.
+
+        A bad regular expression raises StudioError at once (the rows are then kept).
+        """
+        if flt.search.strip() and flt.regex:
+            filters.check_regex(flt.search.strip())
+        self.wanted = flt
+        self._ask()
 
     def reload(self) -> None:
-        if self._project is None:
-            self._reset(array("q"))
-            return
-        self._reset(filters.matching_ids(self._project, self.filter, self.sort_key,
-                                         self.descending))
+        """Ask again for the current filter, after pairs were added or removed."""
+        if self._worker is not None:
+            self._worker.update(None)
+        self._ask()
 
-    def _reset(self, ids: array) -> None:
+    def _ask(self) -> None:
+        if self._worker is not None:
+            self._worker.request(self.wanted, self.sort_key, self.descending)
+
+    def is_busy(self) -> bool:
+        """True while an answer (or the rest of one) is awaited."""
+        return self._worker is not None and (
+            self._generation != self._worker.latest() or not self.complete)
+
+    def _on_result(self, res: FilterResult) -> None:
+        if self._worker is None or res.generation != self._worker.latest():
+            return  # an answer to an older request: a newer one is on its way
+        n = len(self._ids)
+        appended = (res.generation == self._generation and not self.complete
+                    and res.complete and len(res.ids) >= n
+                    and np.array_equal(res.ids[:n], self._ids))
+        self._generation = res.generation
+        self.complete, self.count, self.total = res.complete, res.count, res.total
+        self.filter = res.flt
+        if appended:
+            if len(res.ids) > n:
+                self.beginInsertRows(_ROOT, n, len(res.ids) - 1)
+                self._ids = res.ids
+                self.endInsertRows()
+        elif not np.array_equal(res.ids, self._ids):
+            self._reset(res.ids)  # the same ids keep the selection and the scroll position
+        self.filtered.emit(res.complete)
+
+    def _on_progress(self, generation: int, done: int, total: int, detail: str) -> None:
+        if self._worker is not None and generation == self._worker.latest():
+            self.progress.emit(done, total, detail)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if self._worker is not None and generation == self._worker.latest():
+            self._generation = generation
+            self.complete = True
+            self.failed.emit(message)
+
+    def _reset(self, ids: np.ndarray) -> None:
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
-        self._row_of = None
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column]
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self.sort_key, self.descending) and self._ids:
+        if (key, descending) == (self.sort_key, self.descending) and len(self._ids):
             return
         self.sort_key, self.descending = key, descending
-        # A reset rather than a layout change: rows move wholesale, and the tab restores the
-        # current pair by id afterwards.
-        self.reload()
+        # The rows move wholesale when the answer comes (a reset); the tab then restores
+        # the current pair by id.
+        self._ask()
 
     def refresh_ids(self, pair_ids: set[int] | None) -> None:
         """Re-read rows of changed pairs (None: every cached row)."""
+        if self._worker is not None:
+            self._worker.update(pair_ids)
         if pair_ids is None or len(pair_ids) > 500:
             # One signal for a bulk change: thousands of per-row signals cost more than a
             # repaint of the visible rows.
             self._pages.clear()
-            if self._ids:
+            if len(self._ids):
                 self.dataChanged.emit(self.index(0, 0),
                                       self.index(len(self._ids) - 1, len(COLUMNS) - 1))
             return
@@ -113,19 +192,11 @@ class PairTableModel(QAbstractTableModel):
         return int(self._ids[row]) if 0 <= row < len(self._ids) else None
 
     def row_of(self, pair_id: int) -> int | None:
-        if self._row_of is None:
-            # Built on first use only: a dict over a million ids costs ~100 MB, so keep it
-            # for reasonable sizes and scan the array otherwise.
-            if len(self._ids) > 200_000:
-                try:
-                    return self._ids.index(pair_id)
-                except ValueError:
-                    return None
-            self._row_of = {int(pid): row for row, pid in enumerate(self._ids)}
-        return self._row_of.get(pair_id)
+        hits = np.flatnonzero(self._ids == pair_id)
+        return int(hits[0]) if len(hits) else None
 
-    def ids(self) -> array:
-        return self._ids
+    def ids(self) -> list[int]:
+        return self._ids.tolist()
 
     def summary(self, row: int) -> PairSummary | None:
         if not 0 <= row < len(self._ids) or self._project is None:
@@ -134,9 +205,9 @@ class PairTableModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             start = page_no * PAGE
-            chunk = self._ids[start:start + PAGE]
+            chunk = self._ids[start:start + PAGE].tolist()
             found = filters.summaries(self._project, chunk)
-            page = [found.get(int(pid)) for pid in chunk]
+            page = [found.get(pid) for pid in chunk]
             self._pages[page_no] = page
             if len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)

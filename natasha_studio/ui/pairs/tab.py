@@ -7,6 +7,8 @@ views then re-read only the pairs that changed.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from natasha_studio.core.curation import filters, operations, search
+from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.curation.thread import thread_around
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.pairs import get_pair
@@ -40,17 +43,9 @@ from natasha_studio.ui.pairs.model import COLUMNS, PairTableModel
 from natasha_studio.ui.pairs.shortcuts import ShortcutsDialog, key_sequences, keys_text
 from natasha_studio.ui.privacy.integration import install_privacy
 
-# More changed pairs than this are indexed for search in the background, not inline.
-INLINE_INDEX_LIMIT = 2000
-
 # Review buttons show their key (the rest show it in the tooltip and the cheat sheet).
 _KEYS_ON_BUTTONS = ("approve", "reject", "needs_work", "reset_status", "previous", "next",
                     "add_topic")
-
-
-def _index_in_thread(path: str, progress) -> int:
-    with Project.open(path) as project:
-        return search.sync_search_index(project, progress)
 
 
 class PairsTab(QWidget):
@@ -84,7 +79,9 @@ class PairsTab(QWidget):
                            ("quality", 64), ("edited", 56)):
             header.resizeSection(COLUMNS.index(key), width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(self._on_model_reset)
+        self.model.filtered.connect(self._on_filtered)
+        self.model.progress.connect(self._on_filter_progress)
+        self.model.failed.connect(self.filter_bar.show_error)
 
         self.detail = PairDetailPane()
         self.detail.turns_edited.connect(self._on_turns_edited)
@@ -227,23 +224,13 @@ class PairsTab(QWidget):
         self.project = project
         self.detail.show_pair(None)
         self.filter_bar.load_choices(project)
-        if project is not None:
-            self._index_for_search(project)
         self.model.set_project(project, load=False)
         self.filter_bar.clear()  # applies the (empty) filter: the one query that fills the table
         self._update_empty()
 
-    def _index_for_search(self, project: Project, then=None) -> bool:
-        """Index changed pairs; True when done now, False when it goes on in the background."""
-        pending = search.pending_count(project)
-        if pending <= INLINE_INDEX_LIMIT:
-            search.sync_search_index(project)
-            return True
-        self.ctx.tasks.run_in_thread(
-            "pairs-search-index", _index_in_thread, str(project.path), with_progress=True,
-            owner=project, title=self.tr("Preparing search"),
-            on_done=lambda _n: then() if then else None)
-        return False
+    def _has_pairs(self) -> bool:
+        return self.project is not None and self.project.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM pairs WHERE deleted = 0)").fetchone()[0] == 1
 
     def _update_empty(self) -> None:
         if self.project is None:
@@ -253,7 +240,7 @@ class PairsTab(QWidget):
             self.go_sources.hide()
             self._add_button.hide()
             self.stack.setCurrentWidget(self.empty)
-        elif self.project.counts()["pairs"] == 0 and self.filter_bar.current().is_default():
+        elif not self._has_pairs() and self.filter_bar.current().is_default():
             self.empty_title.setText(self.tr("No pairs yet"))
             self.empty_text.setText(self.tr("Import chats on the Sources tab and pairs are found "
                                             "there, or write a pair by hand."))
@@ -265,31 +252,46 @@ class PairsTab(QWidget):
 
     # -- filtering and navigation -------------------------------------------------------------
 
-    def _on_filter_changed(self, flt) -> None:
+    def _on_filter_changed(self, flt: PairFilter) -> None:
+        """Ask for the matching pairs; the table changes when the answer comes
+        (``_on_filtered``), so typing never waits for a query."""
         if self.project is None:
             return
         self.flush()
-        if flt.search.strip() and not flt.regex and \
-                not self._index_for_search(self.project, then=lambda: self._on_filter_changed(
-                    self.filter_bar.current())):
-            self.filter_bar.count_label.setText(self.tr("Preparing search\u2026"))
-            return
-        current = self.detail.current_pair_id()
+        hint = ""
+        text = flt.search.strip()
+        if text and not flt.regex and len("".join(search.words(text))) < 2:
+            # One letter starts most words: the answer would be most pairs, slowly.
+            flt = dataclasses.replace(flt, search="")
+            hint = self.tr("Type at least two letters to search.")
         try:
             self.model.set_filter(flt)
         except StudioError as exc:
             self.filter_bar.show_error(exc.message)
             return
         self.filter_bar.show_error("")
-        self._restore_current(current)
+        self.filter_bar.show_hint(hint)
+
+    def _on_filtered(self, complete: bool) -> None:
         self._update_counts()
+        current = self.detail.current_pair_id()
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            if self.table.currentIndex().row() != row:
+                self.select_row(row)
+        elif complete or current is None:
+            # The shown pair is no longer among the rows (or none was shown): the first row.
+            self._restore_current(None)
+
+    def _on_filter_progress(self, done: int, total: int, detail: str) -> None:
+        percent = int(100 * done / total) if total else 0
+        text = (self.tr("Preparing search: {percent}%") if detail == "index"
+                else self.tr("Searching: {percent}%"))
+        self.filter_bar.count_label.setText(text.format(percent=percent))
 
     def _update_counts(self) -> None:
         if self.project is not None:
-            self.filter_bar.show_count(self.model.rowCount(), self.project.counts()["pairs"])
-
-    def _on_model_reset(self) -> None:
-        self._update_counts()
+            self.filter_bar.show_count(self.model.count, self.model.total)
 
     def _restore_current(self, pair_id: int | None) -> None:
         row = self.model.row_of(pair_id) if pair_id is not None else None
@@ -318,9 +320,11 @@ class PairsTab(QWidget):
         self._show_current()
 
     def _show_current(self) -> None:
+        self._show_pair_id(self.model.pair_id(self.table.currentIndex().row()))
+
+    def _show_pair_id(self, pair_id: int | None) -> None:
         if self.project is None:
             return
-        pair_id = self.model.pair_id(self.table.currentIndex().row())
         pair = get_pair(self.project, pair_id) if pair_id is not None else None
         if pair is None:
             self.detail.show_pair(None)
@@ -355,9 +359,7 @@ class PairsTab(QWidget):
     def _notify(self, pair_ids: set[int] | None) -> None:
         """Called by commands after they write: refresh views, tell the other tabs."""
         if pair_ids is None:
-            current = self.detail.current_pair_id()
-            self.model.reload()
-            self._restore_current(current)
+            self.model.reload()  # the current pair is found again when the answer comes
         else:
             self.model.refresh_ids(pair_ids)
             if self.detail.current_pair_id() in pair_ids:
@@ -373,7 +375,7 @@ class PairsTab(QWidget):
             return
         self.filter_bar.load_choices(self.project)
         if pair_ids is None:
-            self._on_filter_changed(self.filter_bar.current())
+            self.model.reload()
             self._update_empty()
         else:
             self.model.refresh_ids(set(pair_ids))
@@ -469,7 +471,8 @@ class PairsTab(QWidget):
             self._push(command)
             self._update_empty()
             if command.pair_id is not None:
-                self._restore_current(command.pair_id)
+                # Shown now; the table finds its row when the reload answers.
+                self._show_pair_id(command.pair_id)
 
     def find_and_replace(self) -> None:
         if self.project is None:
