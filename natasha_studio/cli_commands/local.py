@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_merge)
 
     # The frozen app has no "python -m": the training and chat workers start through this.
-    p = sub.add_parser("local-worker", help=argparse.SUPPRESS)
+    p = sub.add_parser("local-worker")
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_worker)
 
