@@ -7,7 +7,7 @@ from pairs_data import populate
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from natasha_studio.core.curation import filters
+from natasha_studio.core.curation import filters, replace
 from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.pairs import get_pair
 from natasha_studio.core.store import Project
@@ -131,16 +131,21 @@ def test_filters_and_search_match_a_direct_query(qtbot, ctx_with_project):
     assert "regular expression" in bar.error_label.text()
 
 
-def test_find_and_replace_preview_equals_what_is_applied(qtbot, ctx_with_project):
+def test_find_and_replace_preview_equals_what_is_applied(qtbot, qloop, ctx_with_project):
     ctx = ctx_with_project
     tab = _tab(qtbot, ctx, 40)
     ids = list(tab.model.ids())
-    dialog = ReplaceDialog(ctx.project, {"filtered": ids, "selected": []}, tab)
+    dialog = ReplaceDialog(ctx.project, ctx.tasks, {"filtered": ids, "selected": []}, tab)
     qtbot.addWidget(dialog)
     dialog.find.setText("бег")
     dialog.replacement.setText("пробежка")
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert not dialog.apply_button.isEnabled()  # the preview runs in a worker thread
+    qloop.run_until_complete(dialog.progress.task)
     assert dialog.apply_button.isEnabled()
+    direct = replace.plan_replace(ctx.project, ids, "бег", "пробежка")
+    assert [(c.pair_id, [(t.index, t.after) for t in c.changes]) for c in dialog.plan] == \
+        [(c.pair_id, [(t.index, t.after) for t in c.changes]) for c in direct]
     previewed = {}
     for i in range(dialog.tree.topLevelItemCount()):
         item = dialog.tree.topLevelItem(i)

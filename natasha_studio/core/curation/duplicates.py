@@ -49,14 +49,22 @@ def find_duplicate_groups(project: Project, threshold: float = 90.0, *,
     """Groups (two pairs or more) of live pairs with near-identical questions.
 
     ``threshold`` is the least similarity (0-100) of two normalised questions. Groups come
-    largest first; ids within a group ascend.
+    largest first; ids within a group ascend. ``progress(done, total, "")`` hears of reading
+    the questions, then of comparing them (it may raise to stop).
     """
     where = "deleted = 0" + ("" if include_rejected else " AND status != 'rejected'")
+    count = project.conn.execute(f"SELECT count(*) FROM pairs WHERE {where}").fetchone()[0]
     texts: dict[int, str] = {}
-    for pid, question in project.conn.execute(f"SELECT id, question FROM pairs WHERE {where}"):
-        norm = normalise(question or "")
-        if norm:
-            texts[pid] = norm
+    rows = project.conn.execute(f"SELECT id, question FROM pairs WHERE {where}")
+    done = 0
+    while chunk := rows.fetchmany(10000):
+        for pid, question in chunk:
+            norm = normalise(question or "")
+            if norm:
+                texts[pid] = norm
+        done += len(chunk)
+        if progress is not None:
+            progress(done, count, "")
     groups = _Groups()
     exact: dict[str, int] = {}
     for pid, norm in texts.items():

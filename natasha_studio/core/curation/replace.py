@@ -69,22 +69,32 @@ def _in_scope(turns: list[Turn], index: int, scope: str) -> bool:
     return turn.role == "user"
 
 
+def check_replace(find: str, replacement: str, *, regex: bool = False,
+                  case_sensitive: bool = False) -> tuple[re.Pattern[str], str]:
+    """The compiled pattern and the replacement as ``re.sub`` takes it; a mistake in either
+    is explained in plain words (instant: check before starting a long preview)."""
+    pattern = compile_find(find, regex=regex, case_sensitive=case_sensitive)
+    if not regex:
+        return pattern, replacement.replace("\\", "\\\\")
+    try:
+        pattern.sub(replacement, "")
+    except (re.error, IndexError) as exc:
+        raise StudioError(
+            translate("Curation", "The replacement refers to a group the pattern does "
+                                  "not have: {reason}.").format(reason=exc)) from exc
+    return pattern, replacement
+
+
 def plan_replace(project: Project, pair_ids: Iterable[int], find: str, replacement: str, *,
                  regex: bool = False, case_sensitive: bool = False, scope: str = "answers",
                  progress: Callable[[int, int, str], None] | None = None) -> list[PairChange]:
-    """Every change that replacing ``find`` by ``replacement`` would make (nothing written)."""
+    """Every change that replacing ``find`` by ``replacement`` would make (nothing written).
+
+    ``progress(done, total, "")`` is called every thousand pairs (it may raise to stop)."""
     if scope not in SCOPES:
         raise ValueError(scope)
-    pattern = compile_find(find, regex=regex, case_sensitive=case_sensitive)
-    if regex:
-        try:
-            pattern.sub(replacement, "")
-        except (re.error, IndexError) as exc:
-            raise StudioError(
-                translate("Curation", "The replacement refers to a group the pattern does "
-                                      "not have: {reason}.").format(reason=exc)) from exc
-    else:
-        replacement = replacement.replace("\\", "\\\\")
+    pattern, replacement = check_replace(find, replacement, regex=regex,
+                                         case_sensitive=case_sensitive)
     ids = list(pair_ids)
     plan: list[PairChange] = []
     for start in range(0, len(ids), 1000):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,8 +27,28 @@ from PySide6.QtWidgets import (
 from natasha_studio.core.curation import operations, replace
 from natasha_studio.core.curation.duplicates import find_duplicate_groups
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.pairs import get_pairs
+from natasha_studio.core.pairs import Pair, get_pairs
 from natasha_studio.core.store import Project
+from natasha_studio.tasks import TaskRegistry
+from natasha_studio.ui.pairs.task_progress import TaskProgress
+
+# Groups listed in the duplicates dialog (the rest are counted).
+SHOWN_GROUPS = 1000
+
+
+def _plan_in_thread(path: str, ids: list[int], find: str, replacement: str, regex: bool,
+                    case_sensitive: bool, scope: str, progress) -> list[replace.PairChange]:
+    with Project.open(path) as project:
+        return replace.plan_replace(project, ids, find, replacement, regex=regex,
+                                    case_sensitive=case_sensitive, scope=scope,
+                                    progress=progress)
+
+
+def _groups_in_thread(path: str, threshold: float,
+                      progress) -> tuple[int, list[list[Pair]]]:
+    with Project.open(path) as project:
+        groups = find_duplicate_groups(project, threshold, progress=progress)
+        return len(groups), [get_pairs(project, ids) for ids in groups[:SHOWN_GROUPS]]
 
 
 class AddPairDialog(QDialog):
@@ -75,11 +94,13 @@ class AddPairDialog(QDialog):
 class ReplaceDialog(QDialog):
     """Find and replace: Preview lists every change; Apply writes exactly those."""
 
-    def __init__(self, project: Project, scope_ids: dict[str, list[int]],
+    def __init__(self, project: Project, tasks: TaskRegistry, scope_ids: dict[str, list[int]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Find and replace"))
         self.project = project
+        # The preview reads every pair in scope: a worker thread, with progress and Stop.
+        self.progress = TaskProgress(tasks, "pairs-replace-preview", self)
         self.scope_ids = scope_ids
         self.plan: list[replace.PairChange] = []
         self.find = QLineEdit()
@@ -133,30 +154,41 @@ class ReplaceDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(options)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.progress)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.resize(900, 600)
 
     def _invalidate(self) -> None:
+        self.progress.cancel()  # a preview of other options would no longer be exact
+        self.preview_button.setEnabled(True)
         self.plan = []
         self.tree.clear()
         self.apply_button.setEnabled(False)
         self.summary.clear()
 
-    def preview(self) -> None:
+    def preview(self):
+        """Start computing the changes; returns the task (None when the options are wrong)."""
         ids = self.scope_ids.get(self.pairs.currentData() or "filtered", [])
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._invalidate()
         try:
-            self.plan = replace.plan_replace(
-                self.project, ids, self.find.text(), self.replacement.text(),
-                regex=self.regex.isChecked(), case_sensitive=self.case.isChecked(),
-                scope=self.where.currentData())
+            replace.check_replace(self.find.text(), self.replacement.text(),
+                                  regex=self.regex.isChecked(),
+                                  case_sensitive=self.case.isChecked())
         except StudioError as exc:
-            self._invalidate()
             self.summary.setText(f"<span style='color:#b91c1c'>{html.escape(str(exc))}</span>")
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+            return None
+        self.preview_button.setEnabled(False)
+        self.summary.setText(self.tr("Looking through %n pairs\u2026", "", len(ids)))
+        return self.progress.start(
+            _plan_in_thread, str(self.project.path), list(ids), self.find.text(),
+            self.replacement.text(), self.regex.isChecked(), self.case.isChecked(),
+            self.where.currentData(), title=self.tr("Preview of find and replace"),
+            on_done=self._show_plan)
+
+    def _show_plan(self, plan: list[replace.PairChange]) -> None:
+        self.preview_button.setEnabled(True)
+        self.plan = plan
         self.tree.clear()
         for change in self.plan[:2000]:
             for tc in change.changes:
@@ -171,21 +203,28 @@ class ReplaceDialog(QDialog):
         self.summary.setText(text if self.plan else self.tr("Nothing matches."))
         self.apply_button.setEnabled(bool(self.plan))
 
+    def done(self, result: int) -> None:
+        self.progress.cancel()
+        super().done(result)
+
 
 class DuplicatesDialog(QDialog):
     """Groups of near-identical questions; tick the pair to keep in each group."""
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, tasks: TaskRegistry,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Duplicate questions"))
         self.project = project
+        # Comparing every question reads the whole project: a worker thread, with Stop.
+        self.progress = TaskProgress(tasks, "pairs-duplicates", self)
         self.threshold = QSpinBox()
         self.threshold.setRange(70, 100)
         self.threshold.setValue(90)
         self.threshold.setSuffix(" %")
         self.threshold.setToolTip(self.tr("How alike two questions must be"))
-        find = QPushButton(self.tr("Find again"))
-        find.clicked.connect(self.find_groups)
+        self.find_button = QPushButton(self.tr("Find again"))
+        self.find_button.clicked.connect(self.find_groups)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Keep"), self.tr("Question"), self.tr("Answer"),
                                    self.tr("Status")])
@@ -202,29 +241,37 @@ class DuplicatesDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Similarity")))
         top.addWidget(self.threshold)
-        top.addWidget(find)
+        top.addWidget(self.find_button)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.progress)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
         self.resize(900, 600)
         self._updating = False
-        self.find_groups()
+        self.task = self.find_groups()
 
-    def find_groups(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            groups = find_duplicate_groups(self.project, float(self.threshold.value()))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def find_groups(self):
+        """Start looking for groups in a worker thread; returns the task."""
+        self.tree.clear()
+        self.ok.setEnabled(False)
+        self.find_button.setEnabled(False)
+        self.summary.setText(self.tr("Comparing questions\u2026"))
+        self.task = self.progress.start(
+            _groups_in_thread, str(self.project.path), float(self.threshold.value()),
+            title=self.tr("Looking for duplicate questions"), on_done=self._show_groups)
+        self.task.add_done_callback(lambda _t: self.find_button.setEnabled(True))
+        return self.task
+
+    def _show_groups(self, found: tuple[int, list[list[Pair]]]) -> None:
+        count, groups = found
         self._updating = True
         self.tree.clear()
         status_names = {"new": self.tr("New"), "approved": self.tr("Approved"),
                         "rejected": self.tr("Rejected"), "needs_work": self.tr("Needs work")}
-        for number, ids in enumerate(groups[:1000], 1):
-            pairs = get_pairs(self.project, ids)
+        for number, pairs in enumerate(groups, 1):
             keep = operations.best_to_keep(pairs)
             top = QTreeWidgetItem(["", self.tr("Group {n}: %n pairs", "", len(pairs))
                                    .format(n=number)])
@@ -239,9 +286,16 @@ class DuplicatesDialog(QDialog):
                 top.addChild(child)
             top.setExpanded(True)
         self._updating = False
-        self.summary.setText(self.tr("%n groups of duplicates", "", len(groups))
-                             if groups else self.tr("No duplicates found."))
+        text = self.tr("%n groups of duplicates", "", count) if count else \
+            self.tr("No duplicates found.")
+        if count > len(groups):
+            text += " \u00b7 " + self.tr("the first %n are listed", "", len(groups))
+        self.summary.setText(text)
         self.ok.setEnabled(bool(groups))
+
+    def done(self, result: int) -> None:
+        self.progress.cancel()
+        super().done(result)
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         # One pair kept per group: ticking one unticks its siblings.

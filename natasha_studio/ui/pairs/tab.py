@@ -479,7 +479,7 @@ class PairsTab(QWidget):
             return
         self.flush()
         scopes = {"filtered": list(self.model.ids()), "selected": self.selected_ids()}
-        dialog = ReplaceDialog(self.project, scopes, self)
+        dialog = ReplaceDialog(self.project, self.ctx.tasks, scopes, self)
         if dialog.exec() and dialog.plan:
             self._push(commands.ReplaceCommand(
                 self.project, self._notify, dialog.plan,
@@ -489,7 +489,7 @@ class PairsTab(QWidget):
         if self.project is None:
             return
         self.flush()
-        dialog = DuplicatesDialog(self.project, self)
+        dialog = DuplicatesDialog(self.project, self.ctx.tasks, self)
         if dialog.exec():
             groups = dialog.decisions()
             if groups:
