@@ -14,23 +14,38 @@ import sys
 
 from natasha_studio.core import export, jobs
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.jobs.local import check_base_model, local_preflight, normalize_base_model
 from natasha_studio.core.store import Project
 from natasha_studio.providers.registry import TUNING_PROVIDERS, build_provider
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("finetune", help="launch a fine-tune of a snapshot (Vertex AI or OpenAI)")
+    p = sub.add_parser("finetune", help="launch a fine-tune of a snapshot (Vertex AI, OpenAI, or "
+                                        "local LoRA training on this computer)")
     p.add_argument("project", help="the .nstudio project file")
     p.add_argument("--provider", required=True, choices=TUNING_PROVIDERS)
-    p.add_argument("--model", required=True, help="the base model, e.g. gemini-2.5-flash")
+    p.add_argument("--model", required=True,
+                   help="the base model, e.g. gemini-2.5-flash; for local: a model folder or a "
+                        "Hugging Face id such as Qwen/Qwen2.5-0.5B-Instruct")
     p.add_argument("--snapshot", help="snapshot name or number (default: freeze the approved pairs)")
     p.add_argument("--epochs", type=int, help="epochs (default: the provider chooses)")
     p.add_argument("--learning-rate-multiplier", type=float, help="default: the provider chooses")
-    p.add_argument("--batch-size", type=int, help="OpenAI only (default: auto)")
+    p.add_argument("--batch-size", type=int, help="OpenAI and local (default: auto; local 4)")
     p.add_argument("--adapter-size", type=int, choices=(1, 2, 4, 8, 16, 32),
                    help="Vertex AI only (default: the provider chooses)")
     p.add_argument("--suffix", help="OpenAI: a suffix for the tuned model's name")
     p.add_argument("--seed", type=int, help="OpenAI: a seed for a repeatable run")
+    local = p.add_argument_group("local training (--provider local)")
+    local.add_argument("--learning-rate", type=float, help="default 2e-4")
+    local.add_argument("--lora-r", type=int, help="LoRA rank (default 16)")
+    local.add_argument("--lora-alpha", type=int, help="LoRA alpha (default 32)")
+    local.add_argument("--lora-dropout", type=float, help="default 0.05")
+    local.add_argument("--target-modules", help="comma-separated (default: every attention and "
+                                                "MLP projection)")
+    local.add_argument("--max-length", type=int, help="tokens per example (default 1024)")
+    local.add_argument("--load-in-4bit", action="store_true", help="CUDA with bitsandbytes only")
+    local.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), help="default: auto")
+    local.add_argument("--max-steps", type=int, help="stop after this many steps (a quick try)")
     p.add_argument("--name", default="", help="a display name for the job")
     p.add_argument("--wait", action="store_true", help="follow the job until it ends")
     p.add_argument("--poll-interval", type=float, help="seconds between checks with --wait")
@@ -43,6 +58,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _hyperparameters(args: argparse.Namespace) -> dict:
+    if args.provider == "local":
+        values = {"epochs": args.epochs, "learning_rate": args.learning_rate,
+                  "batch_size": args.batch_size, "lora_r": args.lora_r,
+                  "lora_alpha": args.lora_alpha, "lora_dropout": args.lora_dropout,
+                  "target_modules": args.target_modules, "max_length": args.max_length,
+                  "load_in_4bit": True if args.load_in_4bit else None, "device": args.device,
+                  "max_steps": args.max_steps, "seed": args.seed}
+        return {k: v for k, v in values.items() if v is not None}
     values = {"epochs": args.epochs, "learning_rate_multiplier": args.learning_rate_multiplier,
               "batch_size": args.batch_size, "adapter_size": args.adapter_size,
               "suffix": args.suffix, "seed": args.seed}
@@ -61,8 +84,16 @@ def cmd_finetune(args: argparse.Namespace) -> int:
                    else translate("FinetuneCli", "Using snapshot “{name}” ({n} pairs), which has "
                                                  "the same content.")).format(
                 name=snapshot.name, n=snapshot.pair_count))
-        pre = export.preflight(project, snapshot.id, args.provider, args.model,
-                               epochs=args.epochs)
+        if args.provider == "local":
+            problem = _local_problem(args.model)
+            if problem:
+                print(problem, file=sys.stderr)
+                return 1
+            args.model = normalize_base_model(args.model)
+            pre = local_preflight(project, snapshot.id, args.model)
+        else:
+            pre = export.preflight(project, snapshot.id, args.provider, args.model,
+                                   epochs=args.epochs)
         if not pre.ok:
             print("\n".join(export.report_lines(pre.report)), file=sys.stderr)
             print(translate("FinetuneCli", "The dataset has errors the provider would reject; "
@@ -78,6 +109,8 @@ def cmd_finetune(args: argparse.Namespace) -> int:
                                snapshot_id=snapshot.id,
                                display_name=args.name or snapshot.name,
                                hyperparameters=_hyperparameters(args))
+        if args.provider == "local":
+            plan.hyperparameters.update(snapshot_id=snapshot.id, snapshot_name=snapshot.name)
         job_id = jobs.record_launch(project, plan)
         shown = [-1]
 
@@ -88,7 +121,9 @@ def cmd_finetune(args: argparse.Namespace) -> int:
                 print(translate("FinetuneCli", "Uploading: {percent}%").format(percent=percent),
                       flush=True)
 
-        job = asyncio.run(jobs.launch(project, provider, job_id, plan, progress=upload_progress))
+        # A local job copies its files on this computer: there is no upload to report.
+        job = asyncio.run(jobs.launch(project, provider, job_id, plan, progress=None
+                                      if args.provider == "local" else upload_progress))
         print(translate("FinetuneCli", "Job #{id} started: {remote_id}").format(
             id=job.id, remote_id=job.remote_id), flush=True)
         if not args.wait:
@@ -101,6 +136,19 @@ def cmd_finetune(args: argparse.Namespace) -> int:
         print(translate("FinetuneCli", "The job ended as {state}: {error}").format(
             state=job.status, error=job.error or ""), file=sys.stderr)
         return 1
+
+
+def _local_problem(model: str) -> str:
+    """Why a local fine-tune cannot start here (the extra or the model), or ""."""
+    from natasha_studio.local import INSTALL_COMMAND, missing_packages
+
+    missing = missing_packages()
+    if missing:
+        return translate("FinetuneCli", "Local training is not installed (missing: {names}). "
+                                        "Install it with: {command}").format(
+            names=", ".join(missing), command=INSTALL_COMMAND)
+    error = check_base_model(model)
+    return f"{error.message} {error.hint}".strip() if error else ""
 
 
 def _print_change(project: Project, change: jobs.StatusChange) -> None:

@@ -24,8 +24,9 @@ from natasha_studio.providers.errors import ProviderUnavailable
 
 log = logging.getLogger(__name__)
 
-# Seconds between polls: jobs take tens of minutes, and providers rate-limit reads.
-POLL_INTERVALS = {"openai": 15.0, "vertex": 30.0}
+# Seconds between polls: cloud jobs take tens of minutes, and providers rate-limit reads; a
+# local job's events are a file on this computer, read often so the chart moves live.
+POLL_INTERVALS = {"openai": 15.0, "vertex": 30.0, "local": 2.0}
 MAX_BACKOFF = 300.0
 
 UpdateCallback = Callable[[StatusChange], None]
@@ -67,8 +68,12 @@ async def launch(project: Project, provider: Provider, job_id: int, plan: Launch
     raised again for the caller to show.
     """
     records.set_status(project, job_id, "uploading")
-    records.add_event(project, job_id, translate("Jobs", "Uploading the dataset to {provider}…")
-                      .format(provider=getattr(provider, "label", provider.name)))
+    if provider.name == "local":
+        records.add_event(project, job_id, translate(
+            "Jobs", "Starting the training process on this computer…"))
+    else:
+        records.add_event(project, job_id, translate("Jobs", "Uploading the dataset to {provider}…")
+                          .format(provider=getattr(provider, "label", provider.name)))
     try:
         status = await provider.start_job(plan.request(), progress)
     except asyncio.CancelledError:
