@@ -125,9 +125,11 @@ class Pseudonymiser:
             chosen = fake_words[:1]
         else:
             chosen = fake_words[:len(words)]
+        # The first name says the case and gender ("Марина Иванова": "Иванова" alone could
+        # be a man's surname in the genitive); the surname follows it.
+        case, gender = morph.grammemes(words[0]) if words else (None, None)
         out = []
         for fw, ow in zip(chosen, words, strict=False):
-            case, gender = morph.grammemes(ow)
             out.append(morph.match_case(morph.inflect(fw, case, gender), ow)
                        if morph.is_cyrillic(ow) else fw)
         return " ".join(out)

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.privacy import morph
 from natasha_studio.core.privacy.detector import detector_for
 from natasha_studio.core.privacy.findings import KINDS, Finding, kind_label
-from natasha_studio.core.privacy.names import normalise
 from natasha_studio.core.privacy.settings import load_settings
 from natasha_studio.core.store import Project
 
@@ -104,30 +104,40 @@ def scan_pairs(project: Project, pair_ids: Iterable[int] | None = None,
             result[pid] = f
         if progress is not None:
             progress(min(start + _BATCH, total), total, "")
-    return _without_pseudonyms(result, _pseudonym_keys(project))
+    return _without_pseudonyms(result, _pseudonyms(project))
 
 
-def _pseudonym_keys(project: Project) -> set[str]:
-    """Keys of findings that are fake names put in by an earlier redaction, not real people."""
-    keys: set[str] = set()
+def _pseudonyms(project: Project) -> tuple[set[str], set[str]]:
+    """Fake names put in by earlier redactions: their word forms, and fake usernames' keys."""
+    forms: set[str] = set()
+    usernames: set[str] = set()
     for kind, number, fake in project.conn.execute(
             "SELECT kind, number, fake FROM privacy_pseudonyms WHERE fake IS NOT NULL"):
         if kind == "username":
-            keys.add(f"user:{fake}{number}".lower())
+            usernames.add(f"user:{fake}{number}".lower())
         else:
-            keys.add("name:" + normalise(fake))
-            keys.update("name:" + normalise(word) for word in fake.split())
-    return keys
+            for word in fake.split():
+                forms |= morph.forms(word)
+    return forms, usernames
 
 
-def _without_pseudonyms(result: dict[int, list[Finding]], keys: set[str]) -> dict[int, list[Finding]]:
-    if not keys:
+def _without_pseudonyms(result: dict[int, list[Finding]],
+                        pseudonyms: tuple[set[str], set[str]]) -> dict[int, list[Finding]]:
+    forms, usernames = pseudonyms
+    if not forms and not usernames:
         return result
-    # Only guesses (the NER model, name dictionaries, @mentions) can be a fake name put in
-    # earlier; what a participant's name or the deny-list matches is always real.
-    return {pid: [f for f in items if f.source not in ("ner", "name_dictionary", "pattern")
-                  or (f.key not in keys and "name:" + normalise(f.text) not in keys)]
-            for pid, items in result.items()}
+
+    def fake(f: Finding) -> bool:
+        # Only guesses (the NER model, name dictionaries, @mentions) can be a fake name put
+        # in earlier; what a participant's name or the deny-list matches is always real.
+        if f.source not in ("ner", "name_dictionary", "pattern"):
+            return False
+        if f.key in usernames:
+            return True
+        words = [w.lower().replace("ё", "е") for _, _, w in morph.tokens(f.text)]
+        return bool(words) and all(w in forms for w in words)
+
+    return {pid: [f for f in items if not fake(f)] for pid, items in result.items()}
 
 
 def store_scan(project: Project, pair_id: int, pair_updated: str, turns_json: str,
