@@ -28,7 +28,8 @@ stage="build/$name"
 rm -rf "$stage"
 mkdir -p "$stage/icons"
 cp -R dist/NatashaStudio "$stage/NatashaStudio"
-cp packaging/linux/natasha-studio.desktop packaging/linux/install.sh "$stage/"
+cp packaging/linux/natasha-studio.desktop packaging/linux/natasha-studio-mime.xml \
+    packaging/linux/install.sh "$stage/"
 cp resources/icons/natasha-studio-*.png "$stage/icons/"
 cat > "$stage/README.txt" <<TXT
 Natasha Studio $version

@@ -38,6 +38,8 @@ WizardStyle=modern
 Compression=lzma2/max
 SolidCompression=yes
 CloseApplications=yes
+; *.nstudio project files open in the app on a double-click.
+ChangesAssociations=yes
 
 [Languages]
 Name: "russian"; MessagesFile: "compiler:Languages\Russian.isl"
@@ -57,9 +59,18 @@ Type: filesandordirs; Name: "{app}\_internal"
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:AppComment}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 
+[Registry]
+; HKA: the current user's classes for a per-user install, the machine's for an all-users one.
+Root: HKA; Subkey: "Software\Classes\.nstudio\OpenWithProgids"; ValueType: string; ValueName: "NatashaStudio.Project"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\NatashaStudio.Project"; ValueType: string; ValueName: ""; ValueData: "{cm:ProjectFileType}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\NatashaStudio.Project\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKA; Subkey: "Software\Classes\NatashaStudio.Project\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [CustomMessages]
 russian.AppComment=Датасет для дообучения из чатов Telegram: сбор, проверка, обучение и тест модели
 english.AppComment=Build a fine-tuning dataset from Telegram chats, tune a model and test it
+russian.ProjectFileType=Проект Natasha Studio
+english.ProjectFileType=Natasha Studio project

@@ -76,11 +76,16 @@ def test_desktop_entry_is_complete():
     entry = _desktop_entry()
     assert entry["Type"] == "Application"
     assert entry["Name"] == plan.DISPLAY_NAME
-    assert entry["Exec"] == plan.EXE_NAME
+    assert entry["Exec"] == f"{plan.EXE_NAME} %f"  # %f: a project file opened from a file manager
+    assert entry["TryExec"] == plan.EXE_NAME
     assert entry["Terminal"] == "false"
     assert entry["Categories"].endswith(";")
     assert (plan.ICONS / f"{entry['Icon']}-256.png").is_file()
     assert "Comment[ru]" in entry and "GenericName[ru]" in entry
+    mime = (PACKAGING / "linux" / "natasha-studio-mime.xml").read_text(encoding="utf-8")
+    declared_type = re.search(r'<mime-type type="([^"]+)"', mime).group(1)
+    assert entry["MimeType"] == f"{declared_type};"
+    assert '<glob pattern="*.nstudio"' in mime
 
 
 def test_desktop_entry_matches_what_the_app_declares():
@@ -111,6 +116,7 @@ def _fake_unpacked_tarball(root: Path) -> Path:
     for png in plan.ICONS.glob("natasha-studio-*.png"):
         shutil.copy(png, top / "icons" / png.name)
     shutil.copy(DESKTOP, top / DESKTOP.name)
+    shutil.copy(PACKAGING / "linux" / "natasha-studio-mime.xml", top / "natasha-studio-mime.xml")
     shutil.copy(INSTALL_SH, top / "install.sh")
     return top
 
@@ -127,7 +133,9 @@ def test_linux_installer_adds_menu_entry_and_icons_then_removes_them(tmp_path):
     installed = data_home / "natasha-studio" / plan.EXE_NAME
     assert installed.is_file()
     entry = (data_home / "applications" / "natasha-studio.desktop").read_text(encoding="utf-8")
-    assert f'Exec="{installed}"' in entry
+    assert f'Exec="{installed}" %f' in entry
+    assert f"TryExec={installed}\n" in entry
+    assert (data_home / "mime" / "packages" / "natasha-studio.xml").is_file()
     assert "Comment[ru]=" in entry
     for size in plan.ICON_PNG_SIZES:
         icon = data_home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "natasha-studio.png"
@@ -143,6 +151,7 @@ def test_linux_installer_adds_menu_entry_and_icons_then_removes_them(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not installed.exists()
     assert not (data_home / "applications" / "natasha-studio.desktop").exists()
+    assert not (data_home / "mime" / "packages" / "natasha-studio.xml").exists()
     assert "kept" in result.stdout
 
 
@@ -168,6 +177,9 @@ def test_inno_setup_script_installs_the_bundle_with_a_start_menu_entry():
     icon = re.search(r"SetupIconFile=\{#Root\}\\(.+)", text).group(1).strip()
     assert (REPO / Path(*icon.split("\\"))) == plan.ICON_ICO
     assert plan.project_info().version not in text
+    # Double-clicking a project file starts the app with its path, which cli.main opens.
+    assert 'Subkey: "Software\\Classes\\.nstudio\\OpenWithProgids"' in text
+    assert '"""{app}\\{#AppExe}"" ""%1"""' in text
 
 
 def test_build_scripts_exist_for_each_platform_and_are_executable():
@@ -201,6 +213,14 @@ def test_packaging_extra_declares_pyinstaller():
 def test_launcher_drops_finder_process_serial_number(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["NatashaStudio", "-psn_0_12345", "self-test"])
     assert launcher._arguments() == ["self-test"]
+
+
+def test_linux_tarball_build_copies_every_file_install_sh_uses():
+    build = (PACKAGING / "build_linux.sh").read_text(encoding="utf-8")
+    install = INSTALL_SH.read_text(encoding="utf-8")
+    for name in re.findall(r'"\$here/([\w.-]+)', install):
+        if name not in ("NatashaStudio", "icons"):
+            assert f"packaging/linux/{name}" in build, name
 
 
 def test_launcher_runs_the_command_line(tmp_path):
