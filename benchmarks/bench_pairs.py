@@ -201,6 +201,7 @@ def main() -> int:
     print(f"filter regex 'колен.*бол'       shown {shown:7.1f} ms  (UI thread {asked:4.1f} ms; "
           f"{model.rowCount():,} rows; scans texts in the worker, with progress; "
           f"longest UI stall {meter.stop():.0f} ms)")
+    apply(PairFilter())
     for key in ("question", "quality", "topics", "question"):
         column = COLUMNS.index(key)
         t0 = time.perf_counter()

@@ -144,3 +144,15 @@ def test_search_on_a_project_not_yet_indexed(qtbot, ctx_with_project):
     rows = ctx.project.conn.execute("SELECT id, question, answer FROM pairs").fetchall()
     direct = sorted(r[0] for r in rows if "колен" in (r[1] + " " + r[2]).lower())
     assert sorted(tab.model.ids()) == direct and direct
+
+
+def test_chat_choices_are_counted_by_the_worker(qtbot, ctx_with_project):
+    ctx = ctx_with_project
+    tab = _tab(qtbot, ctx, 60)
+    bar = tab.filter_bar
+    want = [f"{name} ({count})" for _id, name, count in filters.chat_choices(ctx.project)]
+    assert [bar.chat.itemText(i) for i in range(1, bar.chat.count())] == want
+    # Refilling the choices while a search waits for the typing pause keeps that search.
+    bar.search.setText("колен")
+    bar.load_choices(ctx.project)
+    qtbot.waitUntil(lambda: tab.model.filter.search == "колен", timeout=3000)

@@ -97,6 +97,12 @@ class PairColumns:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def chat_counts(self) -> dict[int, int]:
+        """Live pairs per chat (pairs without a chat are left out)."""
+        chats, counts = np.unique(self.chat[~self.deleted], return_counts=True)
+        return {int(c): int(n) for c, n in zip(chats.tolist(), counts.tolist(), strict=True)
+                if c != _NO_CHAT}
+
     def live_count(self) -> int:
         """How many pairs are not deleted."""
         return int(np.count_nonzero(~self.deleted))

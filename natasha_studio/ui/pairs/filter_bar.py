@@ -28,6 +28,7 @@ class PairFilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quiet = False
+        self._chat_counts: dict[int, int] | None = None
         self.status = QComboBox()
         for text, value in ((self.tr("Any status"), ()), (self.tr("New"), ("new",)),
                             (self.tr("Approved"), ("approved",)),
@@ -111,8 +112,17 @@ class PairFilterBar(QWidget):
         layout.addLayout(row2)
         layout.addWidget(self.error_label)
 
-    def load_choices(self, project: Project | None) -> None:
-        """Fill chats, topics and the quality range from the project (keeps the filter)."""
+    def load_choices(self, project: Project | None,
+                     chat_counts: dict[int, int] | None = None) -> None:
+        """Fill chats, topics and the quality range from the project (keeps the filter).
+
+        ``chat_counts`` (live pairs per chat) comes from the table's worker, since counting
+        a large project takes a while; until it is known, every chat is listed without one.
+        """
+        if chat_counts is not None:
+            self._chat_counts = chat_counts
+        elif project is None:
+            self._chat_counts = None
         self._quiet = True
         try:
             chat, topic = self.chat.currentData(), self.topic.currentData()
@@ -121,8 +131,13 @@ class PairFilterBar(QWidget):
             self.topic.clear()
             self.topic.addItem(self.tr("Any topic"), None)
             if project is not None:
-                for chat_id, name, count in filters.chat_choices(project):
-                    self.chat.addItem(f"{name or chat_id} ({count})", chat_id)
+                counts = self._chat_counts
+                for chat_id, name in project.conn.execute(
+                        "SELECT id, name FROM chats ORDER BY name"):
+                    if counts is None:
+                        self.chat.addItem(name or str(chat_id), chat_id)
+                    elif counts.get(chat_id):
+                        self.chat.addItem(f"{name or chat_id} ({counts[chat_id]})", chat_id)
                 for name in filters.topic_choices(project):
                     self.topic.addItem(name, name)
                 low, high = filters.quality_bounds(project)
@@ -183,6 +198,7 @@ class PairFilterBar(QWidget):
         self.hint_label.setVisible(bool(text))
 
     def _emit(self) -> None:
+        if self._quiet:
+            return  # choices being refilled: a pending search keeps its timer
         self._timer.stop()
-        if not self._quiet:
-            self.changed.emit(self.current())
+        self.changed.emit(self.current())

@@ -56,6 +56,7 @@ class PairTableModel(QAbstractTableModel):
         self.complete = True      # False: the rows are the first page of ``count``
         self.count = 0            # how many pairs match
         self.total = 0            # live pairs in the project
+        self.chat_counts: dict[int, int] | None = None  # live pairs per chat, once known
         self.filter = PairFilter()      # what the rows show
         self.wanted = PairFilter()      # what was asked last
         self.sort_key = "date"
@@ -77,6 +78,7 @@ class PairTableModel(QAbstractTableModel):
         """Show ``project``'s pairs; ``load=False`` when a filter is applied right after."""
         self.close()
         self._project = project
+        self.chat_counts = None
         self.filter = self.wanted = PairFilter()
         self._reset(_NO_IDS)
         if project is not None:
@@ -131,6 +133,8 @@ class PairTableModel(QAbstractTableModel):
                     and np.array_equal(res.ids[:n], self._ids))
         self._generation = res.generation
         self.complete, self.count, self.total = res.complete, res.count, res.total
+        if res.chat_counts is not None:
+            self.chat_counts = res.chat_counts
         self.filter = res.flt
         if appended:
             if len(res.ids) > n:

@@ -55,6 +55,7 @@ class PairsTab(QWidget):
         self.project: Project | None = None
         self.undo_stack = QUndoStack(self)
         self._own_change = False
+        self._chat_counts_shown = None
         self.model = PairTableModel(self)
         self.filter_bar = PairFilterBar()
         self.filter_bar.changed.connect(self._on_filter_changed)
@@ -274,6 +275,10 @@ class PairsTab(QWidget):
 
     def _on_filtered(self, complete: bool) -> None:
         self._update_counts()
+        if self.model.chat_counts is not None and \
+                self.model.chat_counts is not self._chat_counts_shown:
+            self._chat_counts_shown = self.model.chat_counts
+            self.filter_bar.load_choices(self.project, self.model.chat_counts)
         current = self.detail.current_pair_id()
         row = self.model.row_of(current) if current is not None else None
         if row is not None:

@@ -43,6 +43,7 @@ class FilterResult:
     flt: PairFilter
     sort: str
     descending: bool
+    chat_counts: dict[int, int] | None = None  # live pairs per chat, when they may have changed
 
 
 @dataclass
@@ -68,6 +69,7 @@ class FilterWorker(QObject):
         self._updates: list[set[int] | None] = []
         self._stopping = False
         self._latest = 0
+        self._counts_changed = True  # per-chat counts are sent with the next answer
         self._thread = threading.Thread(target=self._run, name="pairs-filter", daemon=True)
         self._thread.start()
 
@@ -120,6 +122,7 @@ class FilterWorker(QObject):
                         project = Project.open(self.path)
                     if columns is not None:
                         for pair_ids in updates:
+                            self._counts_changed = True
                             if pair_ids is None or not columns.update(pair_ids):
                                 columns = None
                                 break
@@ -180,6 +183,7 @@ class FilterWorker(QObject):
                         req.generation, np.array(ids, dtype=np.int64),
                         len(ids) >= count, count, total, req.flt, req.sort, req.descending))
             columns = PairColumns(project)
+            self._counts_changed = True
         if self._stale(req.generation):
             return columns
 
@@ -190,7 +194,9 @@ class FilterWorker(QObject):
 
         ids = columns.query(req.flt, req.sort, req.descending, progress=report)
         if not self._stale(req.generation):
+            counts = columns.chat_counts() if self._counts_changed else None
+            self._counts_changed = False
             self._emit(self.result, FilterResult(req.generation, ids, True, len(ids),
-                                          columns.live_count(), req.flt, req.sort,
-                                          req.descending))
+                                                 columns.live_count(), req.flt, req.sort,
+                                                 req.descending, counts))
         return columns
