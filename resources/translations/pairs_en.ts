@@ -16,6 +16,13 @@
             <numerusform>%n groups of duplicates</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the first %n are listed</source>
+        <translation>
+            <numerusform>the first %n are listed</numerusform>
+            <numerusform>the first %n are listed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PairFilterBar</name>
@@ -73,37 +80,6 @@
     </message>
 </context>
 <context>
-    <name>PairsUndo</name>
-    <message numerus="yes">
-        <source>Mark %n pairs as {status}</source>
-        <translation>
-            <numerusform>Mark %n pair as {status}</numerusform>
-            <numerusform>Mark %n pairs as {status}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n pairs</source>
-        <translation>
-            <numerusform>Delete %n pair</numerusform>
-            <numerusform>Delete %n pairs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Restore %n pairs</source>
-        <translation>
-            <numerusform>Restore %n pair</numerusform>
-            <numerusform>Restore %n pairs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Merge %n duplicate groups</source>
-        <translation>
-            <numerusform>Merge %n duplicate groups</numerusform>
-            <numerusform>Merge %n duplicate groups</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ReplaceDialog</name>
     <message numerus="yes">
         <source>Pairs shown in the table (%n)</source>
@@ -117,6 +93,13 @@
         <translation>
             <numerusform>Selected pairs (%n)</numerusform>
             <numerusform>Selected pairs (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking through %n pairs…</source>
+        <translation>
+            <numerusform>Looking through %n pairs…</numerusform>
+            <numerusform>Looking through %n pairs…</numerusform>
         </translation>
     </message>
     <message numerus="yes">

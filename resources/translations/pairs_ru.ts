@@ -156,6 +156,14 @@
         <translation>Сходство</translation>
     </message>
     <message>
+        <source>Comparing questions…</source>
+        <translation>Сравниваем вопросы…</translation>
+    </message>
+    <message>
+        <source>Looking for duplicate questions</source>
+        <translation>Поиск повторяющихся вопросов</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Новая</translation>
     </message>
@@ -190,6 +198,14 @@
     <message>
         <source>No duplicates found.</source>
         <translation>Повторов не найдено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n are listed</source>
+        <translation>
+            <numerusform>показана первая %n</numerusform>
+            <numerusform>показаны первые %n</numerusform>
+            <numerusform>показаны первые %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -623,8 +639,16 @@
         <translation>Клавиши</translation>
     </message>
     <message>
-        <source>Preparing search</source>
-        <translation>Подготовка поиска</translation>
+        <source>Type at least two letters to search.</source>
+        <translation>Для поиска введите хотя бы две буквы.</translation>
+    </message>
+    <message>
+        <source>Preparing search: {percent}%</source>
+        <translation>Подготовка поиска: {percent}%</translation>
+    </message>
+    <message>
+        <source>Searching: {percent}%</source>
+        <translation>Поиск: {percent}%</translation>
     </message>
     <message>
         <source>No project is open</source>
@@ -641,10 +665,6 @@
     <message>
         <source>Import chats on the Sources tab and pairs are found there, or write a pair by hand.</source>
         <translation>Загрузите чаты на вкладке «Источники» — пары найдутся там, или напишите пару вручную.</translation>
-    </message>
-    <message>
-        <source>Preparing search…</source>
-        <translation>Подготовка поиска…</translation>
     </message>
     <message>
         <source>The change was not made</source>
@@ -713,14 +733,6 @@
 </context>
 <context>
     <name>PairsUndo</name>
-    <message numerus="yes">
-        <source>Mark %n pairs as {status}</source>
-        <translation>
-            <numerusform>Статус «{status}» для %n пары</numerusform>
-            <numerusform>Статус «{status}» для %n пар</numerusform>
-            <numerusform>Статус «{status}» для %n пар</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Mark as {status}</source>
         <translation>Статус «{status}»</translation>
@@ -737,33 +749,9 @@
         <source>Change topics</source>
         <translation>Изменить темы</translation>
     </message>
-    <message numerus="yes">
-        <source>Delete %n pairs</source>
-        <translation>
-            <numerusform>Удалить %n пару</numerusform>
-            <numerusform>Удалить %n пары</numerusform>
-            <numerusform>Удалить %n пар</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Restore %n pairs</source>
-        <translation>
-            <numerusform>Восстановить %n пару</numerusform>
-            <numerusform>Восстановить %n пары</numerusform>
-            <numerusform>Восстановить %n пар</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Split pair</source>
         <translation>Разделить пару</translation>
-    </message>
-    <message numerus="yes">
-        <source>Merge %n duplicate groups</source>
-        <translation>
-            <numerusform>Объединить %n группу повторов</numerusform>
-            <numerusform>Объединить %n группы повторов</numerusform>
-            <numerusform>Объединить %n групп повторов</numerusform>
-        </translation>
     </message>
     <message>
         <source>Add pair</source>
@@ -908,6 +896,18 @@
         <translation>Где</translation>
     </message>
     <message numerus="yes">
+        <source>Looking through %n pairs…</source>
+        <translation>
+            <numerusform>Просматриваем %n пару…</numerusform>
+            <numerusform>Просматриваем %n пары…</numerusform>
+            <numerusform>Просматриваем %n пар…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview of find and replace</source>
+        <translation>Предпросмотр замены</translation>
+    </message>
+    <message numerus="yes">
         <source>%n pairs will change</source>
         <translation>
             <numerusform>изменится %n пара</numerusform>
@@ -949,6 +949,13 @@
     <message>
         <source>Keys</source>
         <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
     </message>
 </context>
 <context>
