@@ -8,6 +8,7 @@ under a name derived from its base URL, so every project that talks to that serv
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -215,15 +216,46 @@ def base_entry_for(project: Project, entry: ModelEntry) -> int | None:
                      entry.provider, job["base_model"], settings={"kind": "base"}, unique=True)
 
 
+# One local provider per event loop: it keeps each local model loaded in its worker process
+# between replies, where a provider per reply would load the model for every answer.
+_local: dict[str, Any] = {}
+
+
+def _shared_local_provider(make: Any) -> Any:
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return make()
+    if _local.get("loop") is not loop or "provider" not in _local:
+        _local.update(loop=loop, provider=make())
+    return _local["provider"]
+
+
+def local_models_open() -> bool:
+    """Whether a local provider (and maybe a model in its worker) is kept for this loop."""
+    return "provider" in _local
+
+
+async def close_local_models() -> None:
+    """Stop the worker processes holding local models (when the project closes, say)."""
+    provider = _local.pop("provider", None)
+    _local.pop("loop", None)
+    if provider is not None:
+        await provider.aclose()
+
+
 def provider_for(entry: ModelEntry, secrets: Any, *, api_key: str | None = None) -> Any:
     """The provider that serves ``entry`` (the one place the test chat builds providers).
 
     The provider registry reads the account settings from the secret store; a compatible
     server's key is the one saved under ``api_key_name(base_url)``, unless ``api_key`` is
-    given (a key typed in a form and not saved yet).
+    given (a key typed in a form and not saved yet). Local models share one provider, which
+    keeps them loaded.
     """
     from natasha_studio.providers.registry import build_provider, provider_for_model
 
+    if entry.provider == "local":
+        return _shared_local_provider(lambda: build_provider("local", secrets))
     if api_key is not None and entry.provider == "compatible":
         return build_provider("compatible", secrets, base_url=entry.base_url or "",
                               api_key=api_key)

@@ -38,13 +38,19 @@ def _local_time(value: str | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+# A local job is never uploaded, checked or queued by anyone: it prepares, then trains.
+LOCAL_TIMELINE = ("preparing", "running", "done")
+
+
 class JobView(QWidget):
     cancel_requested = Signal(int)
     test_in_chat_requested = Signal(int)
+    export_requested = Signal(int)  # a local job's adapter, merged into a full model
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.job: JobRecord | None = None
+        self._exporting = False
         self._stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -64,7 +70,7 @@ class JobView(QWidget):
         layout.addWidget(self.title)
         self.timeline = QHBoxLayout()
         self._stages: dict[str, QLabel] = {}
-        for stage in TIMELINE:
+        for stage in dict.fromkeys(LOCAL_TIMELINE[:1] + TIMELINE):
             label = QLabel()
             self._stages[stage] = label
             self.timeline.addWidget(label)
@@ -74,6 +80,7 @@ class JobView(QWidget):
         form = QFormLayout()
         self.started = QLabel()
         self.elapsed = QLabel()
+        self.speed = QLabel()
         self.snapshot = QLabel()
         self.remote_id = QLabel()
         self.remote_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -88,6 +95,8 @@ class JobView(QWidget):
         self.tuned_model.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Started:"), self.started)
         form.addRow(self.tr("Time:"), self.elapsed)
+        form.addRow(self.tr("Speed:"), self.speed)
+        self._form = form
         form.addRow(self.tr("Snapshot:"), self.snapshot)
         form.addRow(self.tr("Settings:"), self.settings_label)
         form.addRow(self.tr("Provider's job id:"), self.remote_id)
@@ -104,10 +113,19 @@ class JobView(QWidget):
         self.cancel_button.setToolTip(self.tr("Ask the provider to stop training. Training done "
                                               "so far may still be billed."))
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.export_button = QPushButton(self.tr("Export merged model…"))
+        self.export_button.setToolTip(self.tr("Fold the adapter into its base model and save a "
+                                              "full model folder that other tools can load."))
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_status = QLabel()
+        self.export_status.setWordWrap(True)
+        self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons.addWidget(self.test_button)
+        buttons.addWidget(self.export_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(self.export_status)
 
         self.tabs = QTabWidget()
         self.chart = LossChart()
@@ -151,35 +169,72 @@ class JobView(QWidget):
         self.error.setText(job.error or "")
         self.error.setVisible(bool(job.error))
         self.tuned_model.setText(job.tuned_model or (self.tr("Not yet") if not job.finished else "—"))
-        self.test_button.setEnabled(job.status == "succeeded" and bool(job.tuned_model))
+        succeeded = job.status == "succeeded" and bool(job.tuned_model)
+        self.test_button.setEnabled(succeeded)
+        local = job.provider == "local"
+        self.export_button.setVisible(local)
+        self.export_button.setEnabled(succeeded and not self._exporting)
+        if not local:
+            self.export_status.clear()
+        self.export_status.setVisible(local and bool(self.export_status.text()))
         self.cancel_button.setEnabled(not job.finished and job.status != "cancelling")
+        self.cancel_button.setToolTip(
+            self.tr("Stop the training on this computer; nothing is saved.") if local else
+            self.tr("Ask the provider to stop training. Training done so far may still be "
+                    "billed."))
         self._update_elapsed()
         if job.finished:
             self._clock.stop()
         else:
             self._clock.start()
         metrics = jobs.job_metrics(project, job.id)
+        self._show_speed(job, metrics)
         empty = (self.tr("Vertex AI does not report the loss while training; follow the events.")
                  if job.provider == "vertex" else "")
         self.chart.set_series(metrics, empty)
         self._show_events(project, job.id)
         self._show_checkpoints(job)
 
+    def _show_speed(self, job: JobRecord, metrics: dict[str, list[tuple[int, float]]]) -> None:
+        """Training speed of a local job (cloud providers do not report it)."""
+        series = metrics.get("tokens_per_second") or []
+        self._form.setRowVisible(self.speed, job.provider == "local")
+        if series:
+            self.speed.setText(self.tr("{rate:,.0f} tokens/s").format(rate=series[-1][1]))
+        else:
+            self.speed.setText("—")
+
     def _settings_text(self, job: JobRecord) -> str:
         names = {"epochs": self.tr("epochs"), "learning_rate_multiplier": self.tr("learning rate ×"),
                  "batch_size": self.tr("batch size"), "adapter_size": self.tr("adapter size"),
-                 "suffix": self.tr("suffix"), "seed": self.tr("seed")}
-        parts = [f"{names.get(k, k)}: {v}" for k, v in job.hyperparameters.items()
-                 if v not in (None, "")]
+                 "suffix": self.tr("suffix"), "seed": self.tr("seed"),
+                 "learning_rate": self.tr("learning rate"), "lora_r": self.tr("LoRA rank"),
+                 "lora_alpha": self.tr("LoRA alpha"), "lora_dropout": self.tr("LoRA dropout"),
+                 "target_modules": self.tr("target modules"),
+                 "max_length": self.tr("maximum length"), "load_in_4bit": self.tr("4-bit"),
+                 "device": self.tr("device"), "max_steps": self.tr("step limit")}
+        hidden = {"snapshot_id", "snapshot_name"}  # shown in their own row
+
+        def value(v: object) -> str:
+            if isinstance(v, list):
+                return ", ".join(map(str, v))
+            if isinstance(v, bool):
+                return self.tr("yes") if v else self.tr("no")
+            return str(v)
+        parts = [f"{names.get(k, k)}: {value(v)}" for k, v in job.hyperparameters.items()
+                 if v not in (None, "") and k not in hidden]
         return ", ".join(parts) or self.tr("provider's defaults")
 
     def _show_timeline(self, job: JobRecord) -> None:
+        local = job.provider == "local"
+        order = list(LOCAL_TIMELINE if local else TIMELINE)
         current = "done" if job.finished else job.status
-        if current in ("preparing",):
-            current = "uploading"
+        if current in ("preparing", "uploading"):
+            current = "preparing" if local else "uploading"
         if current == "cancelling":
             current = "running"
-        order = list(TIMELINE)
+        for stage, label in self._stages.items():
+            label.setVisible(stage in order)
         index = order.index(current) if current in order else 0
         for i, stage in enumerate(order):
             label = self._stages[stage]
@@ -236,6 +291,18 @@ class JobView(QWidget):
     def _on_cancel_clicked(self) -> None:
         if self.job is not None:
             self.cancel_requested.emit(self.job.id)
+
+    def set_exporting(self, exporting: bool, text: str = "") -> None:
+        """While a merge runs its button waits; ``text`` says how it went."""
+        self._exporting = exporting
+        self.export_status.setText(text)
+        self.export_status.setVisible(bool(text))
+        if self.job is not None:
+            self.export_button.setEnabled(not exporting and self.job.status == "succeeded")
+
+    def _on_export_clicked(self) -> None:
+        if self.job is not None:
+            self.export_requested.emit(self.job.id)
 
     def _on_test_clicked(self) -> None:
         if self.job is not None:

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core import export
 from natasha_studio.core.jobs import LaunchPlan
+from natasha_studio.core.jobs.local import check_base_model, local_preflight, local_report_lines
 from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
+from natasha_studio.ui.finetune.local_options import LocalOptions, compact, help_label
 from natasha_studio.ui.finetune.texts import provider_text
 
 SUGGESTIONS = {
@@ -45,6 +47,8 @@ def run_preflight(path: str, snapshot_id: int, provider: str, model: str, epochs
     """Worker-thread body: the thread opens its own connection to the project."""
     project = Project.open(path)
     try:
+        if provider == "local":
+            return local_preflight(project, snapshot_id, model, progress=progress)
         return export.preflight(project, snapshot_id, provider, model, epochs=epochs,
                                 progress=progress)
     finally:
@@ -59,11 +63,8 @@ def freeze_approved(path: str) -> tuple[export.Snapshot, bool]:
         project.close()
 
 
-def _help(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(mid); font-size: 11px;")
-    return label
+_help = help_label
+CLOUD = ("vertex", "openai")
 
 
 class LaunchPanel(QWidget):
@@ -81,8 +82,11 @@ class LaunchPanel(QWidget):
         fields = QWidget()
         form = QFormLayout(fields)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow panel (or with longer Russian labels) a field goes under its label
+        # rather than making the form scroll sideways.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
-        self.snapshot = QComboBox()
+        self.snapshot = compact(QComboBox(), 12)
         self.freeze_button = QPushButton(self.tr("Freeze approved pairs"))
         self.freeze_button.setToolTip(self.tr("Make a snapshot of the approved pairs as they are "
                                               "now (an identical existing one is reused)."))
@@ -93,37 +97,42 @@ class LaunchPanel(QWidget):
         form.addRow(self.tr("Snapshot:"), row)
 
         self.provider = QComboBox()
-        for kind in ("vertex", "openai"):
+        for kind in CLOUD:
             self.provider.addItem(provider_text(kind), kind)
+        self.provider.addItem(self.tr("Local (this computer)"), "local")
         self.provider_note = _help("")
         form.addRow(self.tr("Provider:"), self.provider)
         form.addRow("", self.provider_note)
-
-        self.model = QComboBox()
-        self.model.setEditable(True)
-        self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        form.addRow(self.tr("Base model:"), self.model)
-        form.addRow("", _help(self.tr("Type any model the provider can tune; the list only "
-                                      "suggests.")))
 
         self.display_name = QLineEdit()
         self.display_name.setPlaceholderText(self.tr("e.g. Наташа v2"))
         form.addRow(self.tr("Name:"), self.display_name)
 
+        self.model = compact(QComboBox())
+        self.model.setEditable(True)
+        self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.model_help = _help(self.tr("Type any model the provider can tune; the list only "
+                                        "suggests."))
+        form.addRow(self.tr("Base model:"), self.model)
+        form.addRow("", self.model_help)
+
         self.epochs = QSpinBox()
         self.epochs.setRange(0, 50)
         self.epochs.setSpecialValueText(self.tr("Auto"))
+        self.epochs_help = _help(self.tr("How many times the model reads the whole dataset. "
+                                         "Auto lets the provider choose; 3–4 suits most "
+                                         "datasets."))
         form.addRow(self.tr("Epochs:"), self.epochs)
-        form.addRow("", _help(self.tr("How many times the model reads the whole dataset. Auto "
-                                      "lets the provider choose; 3–4 suits most datasets.")))
+        form.addRow("", self.epochs_help)
         self.lr = QDoubleSpinBox()
         self.lr.setRange(0.0, 10.0)
         self.lr.setSingleStep(0.1)
         self.lr.setDecimals(2)
         self.lr.setSpecialValueText(self.tr("Auto"))
+        self.lr_help = _help(self.tr("Lower it if the loss jumps around; raise it if the model "
+                                     "barely changes."))
         form.addRow(self.tr("Learning rate ×:"), self.lr)
-        form.addRow("", _help(self.tr("Lower it if the loss jumps around; raise it if the model "
-                                      "barely changes.")))
+        form.addRow("", self.lr_help)
         self.batch = QSpinBox()
         self.batch.setRange(0, 256)
         self.batch.setSpecialValueText(self.tr("Auto"))
@@ -138,6 +147,12 @@ class LaunchPanel(QWidget):
                                           "(Vertex AI only)."))
         form.addRow(self.tr("Adapter size:"), self.adapter)
         form.addRow("", self.adapter_help)
+        self._form = form
+        self._cloud_rows = [self.model, self.model_help, self.epochs, self.epochs_help, self.lr,
+                            self.lr_help, self.batch, self.batch_help, self.adapter,
+                            self.adapter_help]
+        self.local = LocalOptions(ctx, form, self)
+        self.local.model_changed.connect(self.schedule_check)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -160,6 +175,7 @@ class LaunchPanel(QWidget):
         self.check_button.clicked.connect(self.schedule_check)
         self.launch_button = QPushButton(self.tr("Launch fine-tune"))
         self.launch_button.setDefault(True)
+        self.launch_button.setProperty("primary", True)
         self.launch_button.clicked.connect(self._on_launch_clicked)
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)
@@ -185,6 +201,8 @@ class LaunchPanel(QWidget):
         return self.provider.currentData()
 
     def _key(self) -> tuple:
+        if self.provider_kind == "local":
+            return (self.snapshot.currentData(), "local", self.local.base_model(), None)
         return (self.snapshot.currentData(), self.provider_kind, self.model.currentText().strip(),
                 self.epochs.value() or None)
 
@@ -226,6 +244,16 @@ class LaunchPanel(QWidget):
 
     def _on_provider_changed(self) -> None:
         kind = self.provider_kind
+        is_local = kind == "local"
+        for widget in self._cloud_rows:
+            self._form.setRowVisible(widget, not is_local)
+        self.local.show_rows(self._form, is_local)
+        if is_local:
+            self.provider_note.setText(self.tr(
+                "Trains a LoRA adapter on this computer: free, and the dataset never leaves it. "
+                "A graphics card (NVIDIA or Apple) makes it fast."))
+            self.schedule_check()
+            return
         text = self.model.currentText().strip()
         self.model.blockSignals(True)
         self.model.clear()
@@ -260,10 +288,21 @@ class LaunchPanel(QWidget):
                                               "launch a fine-tune."))
             self.report.clear()
             return
+        if provider == "local":
+            missing = self.local.missing
+            problem = check_base_model(model) if not missing else None
+            if missing or problem:
+                self.check_status.setText(
+                    self.tr("Install local training to launch here.") if missing else
+                    f"{problem.message} {problem.hint}".strip())
+                self.check_status.setStyleSheet("color: #c62828; font-weight: 600;")
+                self.report.clear()
+                return
         if not model:
             self.check_status.setText(self.tr("Type the base model to tune."))
             return
         self.check_status.setText(self.tr("Checking the dataset…"))
+        self.check_status.setStyleSheet("")
         key = self._key()
         self.ctx.tasks.run_in_thread(
             "finetune:preflight", run_preflight, str(project.path), snapshot_id, provider, model,
@@ -274,12 +313,19 @@ class LaunchPanel(QWidget):
         if key != self._key():
             return  # the choice changed while checking; a newer check is on its way
         self.preflight, self._preflight_key = pre, key
-        self.report.setPlainText("\n".join(export.report_lines(pre.report)))
+        lines = local_report_lines(pre) if pre.provider == "local" else export.report_lines(
+            pre.report)
+        self.report.setPlainText("\n".join(lines))
         report = pre.report
         if not pre.ok:
             self.check_status.setText(self.tr("✖ The provider would reject this dataset: fix "
                                               "the errors below, then check again."))
             self.check_status.setStyleSheet("color: #c62828; font-weight: 600;")
+        elif pre.provider == "local":
+            self.check_status.setText(self.tr("✔ Ready: {n} examples, about {tokens:,} tokens; "
+                                              "training here costs nothing.").format(
+                n=report.n_examples, tokens=report.total_tokens))
+            self.check_status.setStyleSheet("color: #2e7d32; font-weight: 600;")
         else:
             cost = report.cost
             price = (self.tr("≈ {cost:.2f} {currency}").format(cost=cost.cost,
@@ -312,6 +358,17 @@ class LaunchPanel(QWidget):
         if pre is None or not pre.ok or self._preflight_key != self._key():
             return
         snapshot_id, provider, model, epochs = self._key()
+        name = self.display_name.text().strip() or self.snapshot.currentText().split(" — ")[0]
+        if provider == "local":
+            self.local.save()
+            self.ctx.settings.set_value("finetune/provider", provider)
+            hyper = {**self.local.hyperparameters(), "snapshot_id": snapshot_id,
+                     "snapshot_name": self.snapshot.currentText().split(" — ")[0]}
+            self.launch_requested.emit(LaunchPlan(
+                provider, model, Path(pre.train_path),
+                Path(pre.validation_path) if pre.validation_path else None,
+                snapshot_id=snapshot_id, display_name=name, hyperparameters=hyper))
+            return
         hyper: dict[str, Any] = {"epochs": epochs,
                                  "learning_rate_multiplier": self.lr.value() or None}
         if provider == "openai":
@@ -320,7 +377,6 @@ class LaunchPanel(QWidget):
             hyper["adapter_size"] = self.adapter.currentData()
         self.ctx.settings.set_value("finetune/provider", provider)
         self.ctx.settings.set_value(f"finetune/model_{provider}", model)
-        name = self.display_name.text().strip() or self.snapshot.currentText().split(" — ")[0]
         self.launch_requested.emit(LaunchPlan(
             provider, model, Path(pre.train_path),
             Path(pre.validation_path) if pre.validation_path else None, snapshot_id=snapshot_id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,10 +26,11 @@ from PySide6.QtWidgets import (
 from natasha_studio.core import jobs
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.jobs import LaunchPlan
+from natasha_studio.core.jobs.local import merge_in_worker, merge_target
 from natasha_studio.core.store import Project
 from natasha_studio.providers.registry import build_provider
 from natasha_studio.ui.context import AppContext
-from natasha_studio.ui.errors import show_error
+from natasha_studio.ui.errors import error_text, show_error
 from natasha_studio.ui.finetune.job_view import JobView, _local_time
 from natasha_studio.ui.finetune.launch_panel import LaunchPanel
 from natasha_studio.ui.finetune.providers_dialog import ProviderSettingsDialog
@@ -95,6 +97,7 @@ class FinetuneTab(QWidget):
         self.job_view = JobView()
         self.job_view.cancel_requested.connect(self._on_cancel_requested)
         self.job_view.test_in_chat_requested.connect(self._on_test_in_chat)
+        self.job_view.export_requested.connect(self._on_export_requested)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.job_view)
@@ -208,10 +211,12 @@ class FinetuneTab(QWidget):
         self.reload_jobs(select=job_id)
         self.launch_panel.set_busy(True)
 
+        # A local job only copies its files on this computer: there is no upload to show.
+        progress = None if plan.provider == "local" else self.launch_panel.show_upload_progress
+
         async def run():
             try:
-                return await jobs.launch(project, provider, job_id, plan,
-                                         progress=self.launch_panel.show_upload_progress)
+                return await jobs.launch(project, provider, job_id, plan, progress=progress)
             finally:
                 self.launch_panel.set_busy(False)
                 self._refresh(job_id)
@@ -254,12 +259,15 @@ class FinetuneTab(QWidget):
 
     def _on_cancel_requested(self, job_id: int) -> None:
         project = self.ctx.project
-        if project is None or not self.confirm(
-                self.tr("Cancel the job?"),
-                self.tr("The provider stops training; what it has done so far may still be "
-                        "billed. Cancel the job?")):
+        if project is None:
             return
         job = jobs.get_job(project, job_id)
+        question = (self.tr("The training on this computer stops and its adapter is not saved. "
+                            "Cancel the job?") if job.provider == "local" else
+                    self.tr("The provider stops training; what it has done so far may still be "
+                            "billed. Cancel the job?"))
+        if not self.confirm(self.tr("Cancel the job?"), question):
+            return
         try:
             provider = self._provider(job.provider)
         except StudioError as exc:
@@ -295,6 +303,44 @@ class FinetuneTab(QWidget):
                 return
             self.ctx.models_changed.emit()
         self.ctx.navigate.emit("testchat", entry_id)
+
+    def choose_export_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder for the merged model"))
+
+    def _on_export_requested(self, job_id: int) -> None:
+        """Merge a local job's adapter into its base model, in the worker process."""
+        project = self.ctx.project
+        if project is None:
+            return
+        job = jobs.get_job(project, job_id)
+        if job.status != "succeeded" or not job.tuned_model:
+            return
+        folder = self.choose_export_folder()
+        if not folder:
+            return
+        target = merge_target(folder, job.display_name or f"job-{job.id}")
+        self.job_view.set_exporting(True, self.tr("Merging the adapter into {model}… This "
+                                                  "takes a few minutes and needs the whole model "
+                                                  "in memory.").format(model=job.base_model))
+
+        def done(path) -> None:
+            text = self.tr("The merged model is saved in {path}.").format(path=path)
+            self.job_view.set_exporting(False, text)
+            self.ctx.show_status(text, 10000)
+
+        task = self.ctx.tasks.run_in_thread(
+            f"finetune:merge:{job_id}", merge_in_worker, job.tuned_model, str(target),
+            title=self.tr("Exporting the merged model of job #{id}").format(id=job_id),
+            owner=project, with_progress=True, on_done=done)
+        task.add_done_callback(lambda t: self._on_export_ended(t))
+
+    def _on_export_ended(self, task) -> None:
+        if task.cancelled():
+            self.job_view.set_exporting(False, self.tr("The export was stopped."))
+        elif task.exception() is not None:
+            self.job_view.set_exporting(False, self.tr("The export failed: {error}").format(
+                error=" ".join(filter(None, error_text(task.exception())))))
 
     def open_provider_settings(self) -> None:
         dialog = ProviderSettingsDialog(self.ctx, self)

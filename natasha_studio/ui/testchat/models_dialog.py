@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio import local
+from natasha_studio.core.chat.local_models import adapter_base_model, adapter_folder, local_entry
 from natasha_studio.core.chat.models import (
     ModelEntry,
     add_model,
@@ -79,6 +82,7 @@ class ModelsDialog(QDialog):
                               "compatible")
         self.provider.addItem("OpenAI", "openai")
         self.provider.addItem("Vertex AI (Google)", "vertex")
+        self.provider.addItem(self.tr("Local model (this computer)"), "local")
         self.preset = QComboBox()
         self.preset.addItem(self.tr("Fill in a known server…"), "")
         for label, url in SERVER_PRESETS:
@@ -90,6 +94,11 @@ class ModelsDialog(QDialog):
         self.api_key.setPlaceholderText(self.tr("Leave empty if the server needs no key"))
         self.model_id = QLineEdit()
         self.model_id.setPlaceholderText(self.tr("The model's name on the server, e.g. llama3.1"))
+        self.local_base = QLineEdit()
+        self.local_base.setPlaceholderText(self.tr("A model folder, or an id such as "
+                                                   "Qwen/Qwen2.5-0.5B-Instruct"))
+        self.local_adapter = QLineEdit()
+        self.local_adapter.setPlaceholderText(self.tr("Optional: a LoRA adapter folder"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setProperty("role", "muted")
@@ -109,6 +118,10 @@ class ModelsDialog(QDialog):
         form.addRow(self.tr("Server address"), self.base_url)
         form.addRow(self.tr("API key"), self.api_key)
         form.addRow(self.tr("Model"), self.model_id)
+        form.addRow(self.tr("Base model"), self._with_browse(
+            self.local_base, self.tr("Choose the base model's folder")))
+        form.addRow(self.tr("Adapter"), self._with_browse(
+            self.local_adapter, self.tr("Choose the adapter's folder")))
         self._form = form
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
@@ -138,6 +151,24 @@ class ModelsDialog(QDialog):
         self._reload()
         self.new_entry()
 
+    def _with_browse(self, edit: QLineEdit, title: str) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        button = QPushButton(self.tr("Browse…"))
+        button.clicked.connect(lambda: self._browse(edit, title))
+        layout.addWidget(edit, 1)
+        layout.addWidget(button)
+        return row
+
+    def choose_folder(self, title: str) -> str:
+        return QFileDialog.getExistingDirectory(self, title)
+
+    def _browse(self, edit: QLineEdit, title: str) -> None:
+        folder = self.choose_folder(title)
+        if folder:
+            edit.setText(folder)
+
     # -- list ----------------------------------------------------------------------------------
 
     def _reload(self, select_id: int | None = None) -> None:
@@ -165,6 +196,15 @@ class ModelsDialog(QDialog):
         self.api_key.setText(self.ctx.secrets.get(entry.api_key_name) or ""
                              if entry.api_key_name else "")
         self.model_id.setText(entry.model_id)
+        base = adapter = ""
+        if entry.provider == "local":
+            # A tuned model's entry (from "Test in chat") names only the adapter's folder.
+            folder = adapter_folder(entry.model_id)
+            adapter = entry.settings.get("adapter") or (str(folder) if folder else "")
+            base = entry.settings.get("base_model") or (
+                adapter_base_model(folder) if folder else entry.model_id)
+        self.local_base.setText(base)
+        self.local_adapter.setText(adapter)
         self.status.clear()
         self._update_fields()
 
@@ -172,7 +212,8 @@ class ModelsDialog(QDialog):
         self._editing = None
         self.list.clearSelection()
         self.list.setCurrentItem(None)
-        for field in (self.name, self.base_url, self.api_key, self.model_id):
+        for field in (self.name, self.base_url, self.api_key, self.model_id, self.local_base,
+                      self.local_adapter):
             field.clear()
         self.provider.setCurrentIndex(0)
         self.status.clear()
@@ -180,14 +221,26 @@ class ModelsDialog(QDialog):
         self.name.setFocus()
 
     def _update_fields(self) -> None:
-        compatible = self.provider.currentData() == "compatible"
+        kind = self.provider.currentData()
+        compatible = kind == "compatible"
+        is_local = kind == "local"
         for widget in (self.preset, self.base_url, self.api_key):
-            widget.setVisible(compatible)
-            label = self._form.labelForField(widget)
-            if label is not None:
-                label.setVisible(compatible)
-        self.check_button.setEnabled(True)
-        if compatible:
+            self._form.setRowVisible(widget, compatible)
+        self._form.setRowVisible(self.model_id, not is_local)
+        for edit in (self.local_base, self.local_adapter):
+            self._form.setRowVisible(edit.parentWidget(), is_local)
+        missing = local.missing_packages() if is_local else []
+        self.check_button.setEnabled(not missing)
+        self.save_button.setEnabled(not missing)
+        if missing:
+            self.note.setText(self.tr("Local models are not installed ({names} missing). Add "
+                                      "them with: {command}").format(
+                names=", ".join(missing), command=local.INSTALL_COMMAND))
+        elif is_local:
+            self.note.setText(self.tr("Answers come from this computer, in a separate process; "
+                                      "the first answer waits while the model loads. With an "
+                                      "adapter, the base model it was trained on is used."))
+        elif compatible:
             self.note.setText(self.tr("The key is kept in the system's password store, never in "
                                       "the project file."))
         else:
@@ -210,14 +263,21 @@ class ModelsDialog(QDialog):
             return None
         provider = self.provider.currentData()
         base_url = self.base_url.text().strip() if provider == "compatible" else None
+        model_id, settings = self.model_id.text(), None
         try:
+            if provider == "local":
+                model_id, settings = local_entry(self.local_base.text(), self.local_adapter.text())
+                if self._editing is not None:
+                    kept = {k: v for k, v in self._editing.settings.items()
+                            if k not in ("adapter", "base_model")}
+                    settings = {**kept, **settings}
             if self._editing is None:
-                entry_id = add_model(project, self.name.text(), provider, self.model_id.text(),
-                                     base_url=base_url)
+                entry_id = add_model(project, self.name.text(), provider, model_id,
+                                     base_url=base_url, settings=settings)
             else:
                 entry_id = self._editing.id
                 update_model(project, entry_id, name=self.name.text(), provider=provider,
-                             model_id=self.model_id.text(), base_url=base_url)
+                             model_id=model_id, base_url=base_url, settings=settings)
         except StudioError as exc:
             show_error(self, self.tr("The model was not saved"), exc)
             return None
@@ -260,6 +320,17 @@ class ModelsDialog(QDialog):
 
     def _on_check(self) -> None:
         provider = self.provider.currentData()
+        if provider == "local":
+            try:
+                model_id, _settings = local_entry(self.local_base.text(),
+                                                  self.local_adapter.text())
+            except StudioError as exc:
+                self.status.setText(error_message(exc))
+                return
+            self.status.setText(self.tr("Checking…"))
+            self.ctx.tasks.start("testchat.check_model", self._check_local(model_id),
+                                 title=self.tr("Checking the model"), owner=self)
+            return
         entry = ModelEntry(0, self.name.text() or "?", provider, self.model_id.text().strip(),
                            base_url=self.base_url.text().strip() or None)
         # A compatible server is checked with the key typed in the form, saved or not.
@@ -267,6 +338,15 @@ class ModelsDialog(QDialog):
         self.status.setText(self.tr("Checking…"))
         self.ctx.tasks.start("testchat.check_model", self._check(entry, key),
                              title=self.tr("Checking the model"), owner=self)
+
+    async def _check_local(self, model_id: str) -> None:
+        try:
+            provider = provider_for(ModelEntry(0, "?", "local", model_id), self.ctx.secrets)
+            found = await provider.test_connection()
+        except Exception as exc:  # reported in this dialog, in words
+            self.status.setText(error_message(exc))
+            return
+        self.status.setText(self.tr("Ready: {found}").format(found=found))
 
     async def _check(self, entry: ModelEntry, key: str | None) -> None:
         try:

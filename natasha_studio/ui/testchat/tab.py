@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core.chat.models import (
     base_entry_for,
+    close_local_models,
     get_model,
     list_models,
+    local_models_open,
     sync_job_models,
 )
 from natasha_studio.core.store import Project
@@ -97,6 +99,10 @@ class TestChatTab(QWidget):
     # -- reacting ------------------------------------------------------------------------------
 
     def _on_project_changed(self, project: Project | None) -> None:
+        # Local models of the previous project leave memory with it.
+        if local_models_open():
+            self.ctx.tasks.start("testchat.close-local-models", close_local_models(),
+                                 title=self.tr("Closing local models"))
         if project is not None:
             sync_job_models(project)  # tuned models of jobs finished while the app was closed
         self.side_by_side.on_project_changed()
