@@ -49,22 +49,22 @@
     </message>
 </context>
 <context>
-    <name>TestChat</name>
-    <message numerus="yes">
-        <source>%n tokens</source>
-        <translation>
-            <numerusform>%n token</numerusform>
-            <numerusform>%n tokens</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>TestChatTab</name>
     <message numerus="yes">
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n model()</numerusform>
             <numerusform>%n model(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TestChat</name>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
         </translation>
     </message>
 </context>

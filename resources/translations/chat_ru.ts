@@ -353,6 +353,22 @@
         <source>First token after {ttft:.2f} s; {tokens} tokens at {rate:.0f} tokens/s; {total:.1f} s in all.</source>
         <translation>Первый токен через {ttft:.2f} с; {tokens} токенов со скоростью {rate:.0f} токенов/с; всего {total:.1f} с.</translation>
     </message>
+    <message>
+        <source>The folder {path} holds no LoRA adapter.</source>
+        <translation>В папке {path} нет адаптера LoRA.</translation>
+    </message>
+    <message>
+        <source>Choose the folder with adapter_config.json (a local job's “adapter” folder).</source>
+        <translation>Выберите папку с файлом adapter_config.json (папку «adapter» локальной задачи).</translation>
+    </message>
+    <message>
+        <source>This adapter was trained on {model}, not on the base model chosen.</source>
+        <translation>Этот адаптер обучен на {model}, а не на выбранной базовой модели.</translation>
+    </message>
+    <message>
+        <source>Leave the base model empty, or choose that model.</source>
+        <translation>Оставьте базовую модель пустой или выберите эту модель.</translation>
+    </message>
 </context>
 <context>
     <name>ChatColumn</name>
@@ -614,6 +630,10 @@
         <translation>Сервер, совместимый с OpenAI (Ollama, LM Studio, vLLM, Kimi…)</translation>
     </message>
     <message>
+        <source>Local model (this computer)</source>
+        <translation>Локальная модель (этот компьютер)</translation>
+    </message>
+    <message>
         <source>Fill in a known server…</source>
         <translation>Подставить известный сервер…</translation>
     </message>
@@ -624,6 +644,14 @@
     <message>
         <source>The model's name on the server, e.g. llama3.1</source>
         <translation>Имя модели на сервере, например llama3.1</translation>
+    </message>
+    <message>
+        <source>A model folder, or an id such as Qwen/Qwen2.5-0.5B-Instruct</source>
+        <translation>Папка с моделью или название, например Qwen/Qwen2.5-0.5B-Instruct</translation>
+    </message>
+    <message>
+        <source>Optional: a LoRA adapter folder</source>
+        <translation>Необязательно: папка адаптера LoRA</translation>
     </message>
     <message>
         <source>Check</source>
@@ -660,6 +688,34 @@
     <message>
         <source>Model</source>
         <translation>Модель</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>Базовая модель</translation>
+    </message>
+    <message>
+        <source>Choose the base model's folder</source>
+        <translation>Выберите папку базовой модели</translation>
+    </message>
+    <message>
+        <source>Adapter</source>
+        <translation>Адаптер</translation>
+    </message>
+    <message>
+        <source>Choose the adapter's folder</source>
+        <translation>Выберите папку адаптера</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Local models are not installed ({names} missing). Add them with: {command}</source>
+        <translation>Локальные модели не установлены (нет: {names}). Добавьте их командой: {command}</translation>
+    </message>
+    <message>
+        <source>Answers come from this computer, in a separate process; the first answer waits while the model loads. With an adapter, the base model it was trained on is used.</source>
+        <translation>Ответы даёт этот компьютер в отдельном процессе; первый ответ ждёт, пока загрузится модель. С адаптером используется базовая модель, на которой он обучен.</translation>
     </message>
     <message>
         <source>The key is kept in the system's password store, never in the project file.</source>
@@ -704,6 +760,10 @@
     <message>
         <source>Checking the model</source>
         <translation>Проверка модели</translation>
+    </message>
+    <message>
+        <source>Ready: {found}</source>
+        <translation>Готово: {found}</translation>
     </message>
     <message>
         <source>The server answered, but has no model named “{model}”. It has: {models}</source>
@@ -858,14 +918,6 @@
         <source>{rate:.0f} tokens/s</source>
         <translation>{rate:.0f} токенов/с</translation>
     </message>
-    <message numerus="yes">
-        <source>%n tokens</source>
-        <translation>
-            <numerusform>%n токен</numerusform>
-            <numerusform>%n токена</numerusform>
-            <numerusform>%n токенов</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{s:.1f} s in all</source>
         <translation>всего {s:.1f} с</translation>
@@ -878,7 +930,15 @@
         <source>Answers appear here.</source>
         <translation>Здесь появятся ответы.</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n токен</numerusform>
+            <numerusform>%n токена</numerusform>
+            <numerusform>%n токенов</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>TestChatTab</name>
     <message>
@@ -924,6 +984,10 @@
     <message>
         <source>Chat models…</source>
         <translation>Модели для чата…</translation>
+    </message>
+    <message>
+        <source>Closing local models</source>
+        <translation>Закрываем локальные модели</translation>
     </message>
     <message numerus="yes">
         <source>%n model(s)</source>

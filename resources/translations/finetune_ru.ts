@@ -99,6 +99,10 @@
         <translation>Задача завершилась со статусом {state}: {error}</translation>
     </message>
     <message>
+        <source>Local training is not installed (missing: {names}). Install it with: {command}</source>
+        <translation>Локальное обучение не установлено (нет: {names}). Установите его командой: {command}</translation>
+    </message>
+    <message>
         <source>state: {state}</source>
         <translation>статус: {state}</translation>
     </message>
@@ -202,8 +206,36 @@
         <translation>«{name}» отменено.</translation>
     </message>
     <message>
+        <source>The training on this computer stops and its adapter is not saved. Cancel the job?</source>
+        <translation>Обучение на этом компьютере остановится, адаптер не сохранится. Отменить задачу?</translation>
+    </message>
+    <message>
         <source>Cancel the job?</source>
         <translation>Отменить задачу?</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the merged model</source>
+        <translation>Выберите папку для объединённой модели</translation>
+    </message>
+    <message>
+        <source>Merging the adapter into {model}… This takes a few minutes and needs the whole model in memory.</source>
+        <translation>Адаптер объединяется с моделью {model}… Это займёт несколько минут, и вся модель должна поместиться в память.</translation>
+    </message>
+    <message>
+        <source>The merged model is saved in {path}.</source>
+        <translation>Объединённая модель сохранена в {path}.</translation>
+    </message>
+    <message>
+        <source>Exporting the merged model of job #{id}</source>
+        <translation>Экспорт объединённой модели задачи №{id}</translation>
+    </message>
+    <message>
+        <source>The export was stopped.</source>
+        <translation>Экспорт остановлен.</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>Экспорт не удался: {error}</translation>
     </message>
     <message>
         <source>The provider stops training; what it has done so far may still be billed. Cancel the job?</source>
@@ -241,6 +273,10 @@
         <translation>Время:</translation>
     </message>
     <message>
+        <source>Speed:</source>
+        <translation>Скорость:</translation>
+    </message>
+    <message>
         <source>Snapshot:</source>
         <translation>Снимок:</translation>
     </message>
@@ -249,7 +285,7 @@
         <translation>Настройки:</translation>
     </message>
     <message>
-        <source>Provider&apos;s job id:</source>
+        <source>Provider's job id:</source>
         <translation>Номер задачи у провайдера:</translation>
     </message>
     <message>
@@ -271,6 +307,14 @@
     <message>
         <source>Ask the provider to stop training. Training done so far may still be billed.</source>
         <translation>Попросить провайдера остановить обучение. Уже выполненная часть может быть оплачена.</translation>
+    </message>
+    <message>
+        <source>Export merged model…</source>
+        <translation>Экспорт объединённой модели…</translation>
+    </message>
+    <message>
+        <source>Fold the adapter into its base model and save a full model folder that other tools can load.</source>
+        <translation>Объединить адаптер с базовой моделью и сохранить папку с полной моделью, которую откроют другие программы.</translation>
     </message>
     <message>
         <source>Time</source>
@@ -321,8 +365,16 @@
         <translation>Пока нет</translation>
     </message>
     <message>
+        <source>Stop the training on this computer; nothing is saved.</source>
+        <translation>Остановить обучение на этом компьютере; ничего не сохранится.</translation>
+    </message>
+    <message>
         <source>Vertex AI does not report the loss while training; follow the events.</source>
         <translation>Vertex AI не сообщает ошибку во время обучения; следите за событиями.</translation>
+    </message>
+    <message>
+        <source>{rate:,.0f} tokens/s</source>
+        <translation>{rate:,.0f} токенов/с</translation>
     </message>
     <message>
         <source>epochs</source>
@@ -349,7 +401,51 @@
         <translation>зерно</translation>
     </message>
     <message>
-        <source>provider&apos;s defaults</source>
+        <source>learning rate</source>
+        <translation>скорость обучения</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>ранг LoRA</translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation>альфа LoRA</translation>
+    </message>
+    <message>
+        <source>LoRA dropout</source>
+        <translation>dropout LoRA</translation>
+    </message>
+    <message>
+        <source>target modules</source>
+        <translation>целевые модули</translation>
+    </message>
+    <message>
+        <source>maximum length</source>
+        <translation>максимальная длина</translation>
+    </message>
+    <message>
+        <source>4-bit</source>
+        <translation>4 бита</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>устройство</translation>
+    </message>
+    <message>
+        <source>step limit</source>
+        <translation>предел шагов</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>provider's defaults</source>
         <translation>по умолчанию провайдера</translation>
     </message>
     <message>
@@ -382,6 +478,10 @@
     <message>
         <source>The app was closed before the job reached the provider. Launch it again.</source>
         <translation>Программу закрыли до того, как задача дошла до провайдера. Запустите её снова.</translation>
+    </message>
+    <message>
+        <source>Starting the training process on this computer…</source>
+        <translation>Запуск обучения на этом компьютере…</translation>
     </message>
     <message>
         <source>Uploading the dataset to {provider}…</source>
@@ -467,6 +567,10 @@
         <translation>Уменьшите, если ошибка скачет; увеличьте, если модель почти не меняется.</translation>
     </message>
     <message>
+        <source>Local (this computer)</source>
+        <translation>Локально (этот компьютер)</translation>
+    </message>
+    <message>
         <source>Examples per training step (OpenAI only).</source>
         <translation>Примеров на один шаг обучения (только OpenAI).</translation>
     </message>
@@ -503,6 +607,10 @@
         <translation>Загрузка: %p%</translation>
     </message>
     <message>
+        <source>Trains a LoRA adapter on this computer: free, and the dataset never leaves it. A graphics card (NVIDIA or Apple) makes it fast.</source>
+        <translation>Обучает адаптер LoRA на этом компьютере: бесплатно, и данные никуда не уходят. С видеокартой (NVIDIA или Apple) — быстро.</translation>
+    </message>
+    <message>
         <source>OpenAI no longer takes new fine-tuning customers and stops new jobs on 6 January 2027; if it refuses, use Vertex AI.</source>
         <translation>OpenAI больше не подключает новых клиентов к обучению и прекращает приём задач 6 января 2027 года; если он откажет, используйте Vertex AI.</translation>
     </message>
@@ -513,6 +621,10 @@
     <message>
         <source>Freeze a snapshot of the approved pairs to launch a fine-tune.</source>
         <translation>Чтобы запустить обучение, сохраните снимок одобренных пар.</translation>
+    </message>
+    <message>
+        <source>Install local training to launch here.</source>
+        <translation>Чтобы запускать обучение здесь, установите локальное обучение.</translation>
     </message>
     <message>
         <source>Type the base model to tune.</source>
@@ -529,6 +641,10 @@
     <message>
         <source>✖ The provider would reject this dataset: fix the errors below, then check again.</source>
         <translation>✖ Провайдер не примет этот набор: исправьте ошибки ниже и проверьте снова.</translation>
+    </message>
+    <message>
+        <source>✔ Ready: {n} examples, about {tokens:,} tokens; training here costs nothing.</source>
+        <translation>✔ Готово: примеров — {n}, около {tokens:,} токенов; обучение здесь бесплатно.</translation>
     </message>
     <message>
         <source>≈ {cost:.2f} {currency}</source>
@@ -553,6 +669,252 @@
     <message>
         <source>Snapshot “{name}” already has these pairs.</source>
         <translation>В снимке «{name}» уже есть эти пары.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalJobs</name>
+    <message>
+        <source>Choose the base model: a folder with a Hugging Face model, or a model id such as Qwen/Qwen2.5-0.5B-Instruct.</source>
+        <translation>Выберите базовую модель: папку с моделью Hugging Face или название модели, например Qwen/Qwen2.5-0.5B-Instruct.</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds no model (there is no config.json in it).</source>
+        <translation>В папке {path} нет модели (нет файла config.json).</translation>
+    </message>
+    <message>
+        <source>Choose the folder where the model's config.json and weights are.</source>
+        <translation>Выберите папку, в которой лежат config.json и веса модели.</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>Папки {path} не существует.</translation>
+    </message>
+    <message>
+        <source>Choose the model's folder with “Browse…”.</source>
+        <translation>Выберите папку модели кнопкой «Обзор…».</translation>
+    </message>
+    <message>
+        <source>“{text}” is neither a model folder nor a Hugging Face model id.</source>
+        <translation>«{text}» — это не папка с моделью и не название модели Hugging Face.</translation>
+    </message>
+    <message>
+        <source>A model id looks like Qwen/Qwen2.5-0.5B-Instruct.</source>
+        <translation>Название модели выглядит так: Qwen/Qwen2.5-0.5B-Instruct.</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Проверка файлов…</translation>
+    </message>
+    <message>
+        <source>Training on this computer costs nothing; token counts are close to, not exactly, the base model's own.</source>
+        <translation>Обучение на этом компьютере бесплатно; число токенов близко к подсчёту самой базовой модели, но не точно.</translation>
+    </message>
+    <message>
+        <source>There is no adapter in {path}.</source>
+        <translation>В {path} нет адаптера.</translation>
+    </message>
+    <message>
+        <source>The job's files may have been moved or deleted.</source>
+        <translation>Возможно, файлы задачи перемещены или удалены.</translation>
+    </message>
+    <message>
+        <source>Merging the adapter into the model: {s} s</source>
+        <translation>Объединение адаптера с моделью: {s} с</translation>
+    </message>
+    <message>
+        <source>The model did not fit in memory while merging.</source>
+        <translation>При объединении модель не поместилась в память.</translation>
+    </message>
+    <message>
+        <source>Close other programs and try again; merging needs the whole model in memory.</source>
+        <translation>Закройте другие программы и попробуйте снова: для объединения вся модель должна поместиться в память.</translation>
+    </message>
+    <message>
+        <source>The merged model could not be written: {detail}</source>
+        <translation>Не удалось записать объединённую модель: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>LocalOptions</name>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the command to paste it into a terminal.</source>
+        <translation>Скопировать команду, чтобы вставить её в терминал.</translation>
+    </message>
+    <message>
+        <source>Run it in the terminal of the Python environment the app runs in, then restart the app. It downloads PyTorch and the training libraries (a few gigabytes).</source>
+        <translation>Выполните её в терминале того окружения Python, в котором работает программа, и перезапустите программу. Она скачает PyTorch и библиотеки для обучения (несколько гигабайт).</translation>
+    </message>
+    <message>
+        <source>A model folder or a Hugging Face id</source>
+        <translation>Папка с моделью или название на Hugging Face</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Choose a folder that holds a Hugging Face model (config.json and weights).</source>
+        <translation>Выберите папку с моделью Hugging Face (config.json и веса).</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>Базовая модель:</translation>
+    </message>
+    <message>
+        <source>A folder with a Hugging Face model, or a model id: it is downloaded once, with progress in the job's events. Instruct models of 0.5–3 billion parameters fit most graphics cards.</source>
+        <translation>Папка с моделью Hugging Face или название модели: она скачается один раз, ход загрузки виден в событиях задачи. Instruct-модели на 0,5–3 млрд параметров помещаются в большинство видеокарт.</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Эпохи:</translation>
+    </message>
+    <message>
+        <source>How many times the model reads the whole dataset; 2–3 suits most datasets.</source>
+        <translation>Сколько раз модель прочитает весь набор данных; для большинства наборов подходит 2–3.</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Скорость обучения:</translation>
+    </message>
+    <message>
+        <source>The size of each learning step; 0.0002 suits LoRA. Lower it if the loss jumps around.</source>
+        <translation>Величина каждого шага обучения; для LoRA подходит 0,0002. Уменьшите, если ошибка (loss) скачет.</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Размер пакета:</translation>
+    </message>
+    <message>
+        <source>Examples per step. Lower it first when the model does not fit in memory.</source>
+        <translation>Примеров за один шаг. Если модель не помещается в память, уменьшите сначала его.</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> токенов</translation>
+    </message>
+    <message>
+        <source>Maximum length:</source>
+        <translation>Максимальная длина:</translation>
+    </message>
+    <message>
+        <source>Longer examples lose their oldest turns first; the persona's answer always stays.</source>
+        <translation>У более длинных примеров сначала убираются самые ранние реплики; ответ персоны остаётся всегда.</translation>
+    </message>
+    <message>
+        <source>LoRA rank:</source>
+        <translation>Ранг LoRA:</translation>
+    </message>
+    <message>
+        <source>The adapter's size: a larger one learns more, needs more memory and overfits sooner.</source>
+        <translation>Размер адаптера: больший усваивает больше, но требует больше памяти и раньше переобучается.</translation>
+    </message>
+    <message>
+        <source>LoRA alpha:</source>
+        <translation>Альфа LoRA:</translation>
+    </message>
+    <message>
+        <source>How strongly the adapter acts; usually twice the rank.</source>
+        <translation>Насколько сильно действует адаптер; обычно вдвое больше ранга.</translation>
+    </message>
+    <message>
+        <source>LoRA dropout:</source>
+        <translation>Dropout LoRA:</translation>
+    </message>
+    <message>
+        <source>Switches off a random share of the adapter at each step, against overfitting.</source>
+        <translation>На каждом шаге отключает случайную долю адаптера — против переобучения.</translation>
+    </message>
+    <message>
+        <source>Target modules:</source>
+        <translation>Целевые модули:</translation>
+    </message>
+    <message>
+        <source>The model's layers that get an adapter, by name. Empty: every attention and MLP projection, which fits Llama, Qwen, Mistral and Gemma.</source>
+        <translation>Слои модели, к которым добавляется адаптер (по именам). Пусто — все проекции внимания и MLP; это подходит для Llama, Qwen, Mistral и Gemma.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <source>CUDA (NVIDIA GPU)</source>
+        <translation>CUDA (видеокарта NVIDIA)</translation>
+    </message>
+    <message>
+        <source>Apple MPS (Apple silicon)</source>
+        <translation>Apple MPS (процессоры Apple)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>Процессор (CPU)</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Устройство:</translation>
+    </message>
+    <message>
+        <source>Load the model in 4 bits</source>
+        <translation>Загружать модель в 4 битах</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Память:</translation>
+    </message>
+    <message>
+        <source>Local training is not installed: {names} missing. Add it with this command:</source>
+        <translation>Локальное обучение не установлено: нет {names}. Добавьте его этой командой:</translation>
+    </message>
+    <message>
+        <source>Checking what this computer can train on</source>
+        <translation>Проверка, на чём этот компьютер может обучать</translation>
+    </message>
+    <message>
+        <source>Checking what this computer can train on…</source>
+        <translation>Проверяем, на чём этот компьютер может обучать…</translation>
+    </message>
+    <message>
+        <source>This computer trains on its NVIDIA GPU ({name}).</source>
+        <translation>Этот компьютер обучает на видеокарте NVIDIA ({name}).</translation>
+    </message>
+    <message>
+        <source>This computer trains on its Apple GPU (MPS).</source>
+        <translation>Этот компьютер обучает на графическом процессоре Apple (MPS).</translation>
+    </message>
+    <message>
+        <source>No GPU found: training would run on the CPU.</source>
+        <translation>Видеокарта не найдена: обучение пойдёт на процессоре.</translation>
+    </message>
+    <message>
+        <source>PyTorch did not start: {detail}</source>
+        <translation>PyTorch не запустился: {detail}</translation>
+    </message>
+    <message>
+        <source>⚠ The CPU is slow: expect hours even for a small model.</source>
+        <translation>⚠ На процессоре медленно: даже маленькая модель будет обучаться часами.</translation>
+    </message>
+    <message>
+        <source>Uses about a quarter of the memory, so larger models fit; a little less precise.</source>
+        <translation>Занимает примерно четверть памяти, и помещаются модели побольше; точность немного ниже.</translation>
+    </message>
+    <message>
+        <source>Checking whether 4-bit loading is available…</source>
+        <translation>Проверяем, доступна ли загрузка в 4 битах…</translation>
+    </message>
+    <message>
+        <source>Not available here: it needs an NVIDIA GPU (CUDA) and the bitsandbytes package.</source>
+        <translation>Здесь недоступно: нужны видеокарта NVIDIA (CUDA) и пакет bitsandbytes.</translation>
+    </message>
+    <message>
+        <source>Command copied.</source>
+        <translation>Команда скопирована.</translation>
+    </message>
+    <message>
+        <source>Choose the base model's folder</source>
+        <translation>Выберите папку базовой модели</translation>
     </message>
 </context>
 <context>
@@ -676,7 +1038,7 @@
         <translation>Адрес сервера не указан.</translation>
     </message>
     <message>
-        <source>Enter the server&apos;s base URL, for example http://localhost:11434/v1 for Ollama.</source>
+        <source>Enter the server's base URL, for example http://localhost:11434/v1 for Ollama.</source>
         <translation>Введите базовый адрес сервера, например http://localhost:11434/v1 для Ollama.</translation>
     </message>
     <message>
@@ -716,7 +1078,7 @@
         <translation>На счёте {provider} закончились деньги или квота.</translation>
     </message>
     <message>
-        <source>Add a payment method or raise the quota on the provider&apos;s billing page, then try again.</source>
+        <source>Add a payment method or raise the quota on the provider's billing page, then try again.</source>
         <translation>Добавьте способ оплаты или увеличьте квоту на странице оплаты провайдера, затем попробуйте снова.</translation>
     </message>
     <message>
@@ -831,14 +1193,6 @@
         <source>Enter the key in the Fine-tune tab → Providers…, or set the OPENAI_API_KEY environment variable.</source>
         <translation>Введите ключ на вкладке «Обучение» → «Провайдеры…» или задайте переменную окружения OPENAI_API_KEY.</translation>
     </message>
-    <message numerus="yes">
-        <source>Connected to {provider}: %n model(s) available.</source>
-        <translation>
-            <numerusform>Подключено к {provider}: доступна %n модель.</numerusform>
-            <numerusform>Подключено к {provider}: доступно %n модели.</numerusform>
-            <numerusform>Подключено к {provider}: доступно %n моделей.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The dataset file {path} cannot be read: {reason}</source>
         <translation>Не удаётся прочитать файл набора данных {path}: {reason}</translation>
@@ -927,14 +1281,6 @@
         <source>Vertex AI reads training data from a bucket: enter its name in the Fine-tune tab → Providers…</source>
         <translation>Vertex AI берёт обучающие данные из хранилища: укажите его название на вкладке «Обучение» → «Провайдеры…»</translation>
     </message>
-    <message numerus="yes">
-        <source>Connected to Vertex AI project {project} ({location}): %n tuning job(s).</source>
-        <translation>
-            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задача обучения.</numerusform>
-            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задачи обучения.</numerusform>
-            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задач обучения.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Bucket gs://{bucket} is reachable.</source>
         <translation>Хранилище gs://{bucket} доступно.</translation>
@@ -951,5 +1297,21 @@
         <source>Dataset accepted: {examples} examples, {steps} training steps.</source>
         <translation>Набор данных принят: примеров {examples}, шагов обучения {steps}.</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>Connected to {provider}: %n model(s) available.</source>
+        <translation>
+            <numerusform>Подключено к {provider}: доступна %n модель.</numerusform>
+            <numerusform>Подключено к {provider}: доступно %n модели.</numerusform>
+            <numerusform>Подключено к {provider}: доступно %n моделей.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to Vertex AI project {project} ({location}): %n tuning job(s).</source>
+        <translation>
+            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задача обучения.</numerusform>
+            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задачи обучения.</numerusform>
+            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задач обучения.</numerusform>
+        </translation>
+    </message>
+    </context>
 </TS>
