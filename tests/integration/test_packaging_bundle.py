@@ -86,9 +86,22 @@ def _offline_prefix() -> list[str]:
 def _run(executable: Path, tmp_path: Path, *args: str, timeout: int = 180):
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
-    return subprocess.run(
-        [*_offline_prefix(), str(executable), *args], cwd=tmp_path, env=_bare_environment(home),
-        capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=timeout)
+    try:
+        return subprocess.run(
+            [*_offline_prefix(), str(executable), *args], cwd=tmp_path,
+            env=_bare_environment(home), capture_output=True, text=True, encoding="utf-8",
+            errors="replace", timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        # What it printed before hanging tells where it stopped (a modal dialog, a wait).
+        printed = "".join(_text(part) for part in (exc.stdout, exc.stderr))
+        pytest.fail(f"{executable.name} {' '.join(args)} hung for {timeout} s; it printed:\n"
+                    f"{printed}")
+
+
+def _text(output: str | bytes | None) -> str:
+    if isinstance(output, bytes):
+        return output.decode("utf-8", errors="replace")
+    return output or ""
 
 
 def test_self_test_passes_offline_without_python(executable, tmp_path):
