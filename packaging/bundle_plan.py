@@ -180,7 +180,7 @@ DATA_NOT_NEEDED: dict[str, str] = {
     "shiboken6": "C++ headers for building bindings",
     "urllib3": "a web-worker script for urllib3 running inside a browser (Pyodide)",
     "websockets": "the C source of its speed-ups",
-    "faker": "its data lives in Python modules, collected by the hidden imports above",
+    "faker": "its data lives in Python modules, which its own PyInstaller hook collects",
     "ipymarkup": "notebook markup styles; the app does not render natasha's markup",
     "pymorphy2-dicts-ru": "only natasha's MorphVocab opens it; the app uses natasha's NER alone",
     "pyside6-pdf": "QtPdf is left out on purpose (UNUSED_QT_NATIVE)",
