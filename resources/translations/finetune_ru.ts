@@ -357,6 +357,10 @@
         <translation>Задача №{id}</translation>
     </message>
     <message>
+        <source>{name} — {model} on this computer</source>
+        <translation>{name} — {model} на этом компьютере</translation>
+    </message>
+    <message>
         <source>{name} — {model} on {provider}</source>
         <translation>{name} — {model}, {provider}</translation>
     </message>

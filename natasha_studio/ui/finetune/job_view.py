@@ -159,8 +159,12 @@ class JobView(QWidget):
         self.job = job
         self._stack.setCurrentIndex(1)
         name = job.display_name or self.tr("Job #{id}").format(id=job.id)
-        self.title.setText(self.tr("{name} — {model} on {provider}").format(
-            name=name, model=job.base_model, provider=provider_text(job.provider)))
+        if job.provider == "local":
+            self.title.setText(self.tr("{name} — {model} on this computer").format(
+                name=name, model=job.base_model))
+        else:
+            self.title.setText(self.tr("{name} — {model} on {provider}").format(
+                name=name, model=job.base_model, provider=provider_text(job.provider)))
         self._show_timeline(job)
         self.started.setText(_local_time(job.created_at))
         self.snapshot.setText(job.snapshot_name or "—")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,9 @@ def help_label(text: str = "") -> QLabel:
     little smaller than the field's text."""
     label = QLabel(text)
     label.setWordWrap(True)
+    # Top-aligned: a wrapped label may be given a line more than it fills, and centred text
+    # would then drift away from its field.
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setProperty("role", "muted")
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.9)

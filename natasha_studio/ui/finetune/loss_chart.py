@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
+
+from natasha_studio.ui.theme import is_dark
 
 # metric name -> (colour, dashed, right axis)
 STYLE = {
@@ -25,6 +27,10 @@ class LossChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
         chart = QChart()
+        # The chart follows the window's theme (a white chart glares in the dark theme).
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark() else
+                       QChart.ChartTheme.ChartThemeLight)
+        chart.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Base))
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.setChart(chart)
