@@ -40,13 +40,8 @@ def _run(tmp: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from natasha_studio.app import create_qapplication
-    from natasha_studio.core.store import Project
     from natasha_studio.i18n import load_translators
     from natasha_studio.paths import resource
-    from natasha_studio.settings import AppSettings
-    from natasha_studio.ui.context import AppContext
-    from natasha_studio.ui.main_window import TABS, MainWindow
-    from natasha_studio.ui.theme import apply_theme
 
     app = create_qapplication([sys.argv[0]])
     _step(f"Qt platform: {QApplication.platformName()}")
@@ -60,32 +55,60 @@ def _run(tmp: Path) -> None:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
-        ctx = AppContext(AppSettings())
-        for theme in ("dark", "light"):
-            apply_theme(app, theme)
-        window = MainWindow(ctx)
-        window.show()
-        app.processEvents()
-        _step("main window shown")
-        project = Project.create(tmp / "self-test.nstudio", "Наташа", "Ты — Наташа.")
-        window._set_project(project)
-        app.processEvents()
-        if window.stack.currentWidget() is not window.tabs:
-            raise RuntimeError("the tabs did not appear after opening a project")
-        _step("temporary project opened")
-        for index, (key, _module, _cls) in enumerate(TABS):
-            window.tabs.setCurrentIndex(index)
-            for _ in range(3):
-                app.processEvents()
-            image = window.grab()
-            if image.isNull():
-                raise RuntimeError(f"tab {key} did not render")
-            _step(f"tab {key}: {window.tabs.tabText(index)}")
-        window.close_project()
-        app.processEvents()
-        window.close()
-        loop.run_until_complete(ctx.tasks.shutdown())
+        loop.run_until_complete(_visit(app, tmp))
         _step("project closed")
     finally:
         asyncio.set_event_loop(None)
         loop.close()
+
+
+async def _visit(app, tmp: Path) -> None:
+    """Open the window and a project, and show each tab, with the app's loop running.
+
+    Background work the tabs start runs for real; a failure of any of it fails the self-test
+    (it would otherwise open a message box and wait for a click).
+    """
+    import asyncio
+
+    from natasha_studio.core.store import Project
+    from natasha_studio.settings import AppSettings
+    from natasha_studio.ui.context import AppContext
+    from natasha_studio.ui.main_window import TABS, MainWindow
+    from natasha_studio.ui.theme import apply_theme
+
+    async def settle(seconds: float = 0.3) -> None:
+        deadline = asyncio.get_running_loop().time() + seconds
+        while asyncio.get_running_loop().time() < deadline or ctx.tasks.running():
+            await asyncio.sleep(0.02)
+            if asyncio.get_running_loop().time() > deadline + 60:
+                names = ", ".join(t.name for t in ctx.tasks.running())
+                raise RuntimeError(f"background work did not finish: {names}")
+
+    ctx = AppContext(AppSettings())
+    for theme in ("dark", "light"):
+        apply_theme(app, theme)
+    window = MainWindow(ctx)
+    failures: list[str] = []
+    ctx.tasks.task_failed.disconnect(window._on_task_failed)
+    ctx.tasks.task_failed.connect(lambda title, message: failures.append(f"{title}: {message}"))
+    window.show()
+    await settle()
+    _step("main window shown")
+    project = Project.create(tmp / "self-test.nstudio", "Наташа", "Ты — Наташа.")
+    window._set_project(project)
+    await settle()
+    if window.stack.currentWidget() is not window.tabs:
+        raise RuntimeError("the tabs did not appear after opening a project")
+    _step("temporary project opened")
+    for index, (key, _module, _cls) in enumerate(TABS):
+        window.tabs.setCurrentIndex(index)
+        await settle()
+        if window.grab().isNull():
+            raise RuntimeError(f"tab {key} did not render")
+        _step(f"tab {key}: {window.tabs.tabText(index)}")
+    if failures:
+        raise RuntimeError("background work failed: " + "; ".join(failures))
+    window.close_project()
+    await settle()
+    window.close()
+    await ctx.tasks.shutdown()
