@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QProcess, QTimer
+from PySide6.QtCore import QEvent, QObject, QProcess, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -33,10 +33,18 @@ def create_qapplication(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("natasha-studio")
-    icon = resource("icons", "natasha-studio-256.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The icon at every size drawn for it, so title bars and docks stay sharp."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = resource("icons", f"natasha-studio-{size}.png")
+        if path.exists():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 class StudioApp(QObject):
@@ -51,6 +59,16 @@ class StudioApp(QObject):
         self.ctx = AppContext(settings)
         self.window = MainWindow(self.ctx)
         self.window.settings_changed.connect(self._on_settings_changed)
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # macOS opens a double-clicked project with an event, not a command-line argument.
+        if event.type() == QEvent.Type.FileOpen:
+            path = Path(event.file())
+            if path.suffix == ".nstudio":
+                self.window.open_project(path)
+                return True
+        return super().eventFilter(watched, event)
 
     def open_initial_project(self, path: Path | None) -> None:
         path = path or self.settings.last_project

@@ -160,11 +160,20 @@ class LocalProvider:
 
     def _require(self) -> None:
         missing = missing_packages()
-        if missing:
+        if not missing:
+            return
+        if getattr(sys, "frozen", False):
+            # The installers leave PyTorch out (it is larger than the whole app).
             raise StudioError(
-                translate("LocalTraining", "Local training is not installed."),
-                translate("LocalTraining", "Install it with: {command}").format(
+                translate("LocalTraining", "This installation of Natasha Studio has no local "
+                                           "training: PyTorch is not included."),
+                translate("LocalTraining", "Install Natasha Studio with Python as the README "
+                                           "describes, then run: {command}").format(
                     command=INSTALL_COMMAND))
+        raise StudioError(
+            translate("LocalTraining", "Local training is not installed."),
+            translate("LocalTraining", "Install it with: {command}").format(
+                command=INSTALL_COMMAND))
 
     def job_dir(self, remote_id: str) -> Path:
         return self.jobs_root / remote_id

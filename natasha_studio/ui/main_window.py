@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from natasha_studio import APP_NAME, __version__
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.store import PROJECT_SUFFIX, Project
-from natasha_studio.paths import app_paths, resource
+from natasha_studio.paths import app_paths
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.settings_dialog import SettingsDialog
@@ -55,9 +54,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(APP_NAME)
-        icon = resource("icons", "natasha-studio-256.png")
-        if icon.exists():
-            self.setWindowIcon(QIcon(str(icon)))
         self.resize(1280, 820)
         self.setAcceptDrops(True)
 

@@ -106,6 +106,14 @@
         <translation>Адаптер сохранён в {path}.</translation>
     </message>
     <message>
+        <source>This installation of Natasha Studio has no local training: PyTorch is not included.</source>
+        <translation>В этой установке Natasha Studio нет локального обучения: PyTorch не входит в установщик.</translation>
+    </message>
+    <message>
+        <source>Install Natasha Studio with Python as the README describes, then run: {command}</source>
+        <translation>Установите Natasha Studio через Python, как описано в README, и выполните: {command}</translation>
+    </message>
+    <message>
         <source>Local training is not installed.</source>
         <translation>Локальное обучение не установлено.</translation>
     </message>
