@@ -153,3 +153,33 @@ def test_cancel_from_the_tab_stops_the_training(tab, ctx, qloop, tiny_model):
         assert not tab.job_view.cancel_button.isEnabled()
         assert not tab.job_view.export_button.isEnabled()
     run(qloop, body(), 180)
+
+
+@needs_local
+def test_models_dialog_adds_a_local_model_with_an_adapter(ctx, qloop, tmp_path, tiny_model):
+    import json
+
+    from natasha_studio.core.chat.models import list_models
+    from natasha_studio.ui.testchat.models_dialog import ModelsDialog
+
+    ctx.set_project(Project.create(tmp_path / "chat.nstudio", "Наташа", "Ты — Наташа."))
+    adapter = tmp_path / "job" / "adapter"
+    adapter.mkdir(parents=True)
+    (adapter / "adapter_config.json").write_text(
+        json.dumps({"base_model_name_or_path": str(tiny_model)}), encoding="utf-8")
+    dialog = ModelsDialog(ctx)
+    dialog.provider.setCurrentIndex(dialog.provider.findData("local"))
+    assert dialog.local_adapter.isVisibleTo(dialog) and not dialog.model_id.isVisibleTo(dialog)
+    assert not dialog.base_url.isVisibleTo(dialog)
+    dialog.name.setText("Наташа локально")
+    dialog.choose_folder = lambda title: str(tmp_path / "job")
+    dialog.local_adapter.parentWidget().findChild(type(dialog.save_button)).click()  # Browse…
+    assert dialog.save() is not None
+    [entry] = list_models(ctx.project)
+    assert entry.provider == "local" and entry.model_id == str(adapter.resolve())
+    assert entry.settings["base_model"] == str(tiny_model) and entry.kind == "tuned"
+    dialog.new_entry()
+    dialog.list.setCurrentRow(0)  # editing shows the base model the adapter names
+    assert dialog.local_base.text() == str(tiny_model)
+    dialog.local_base.setText(str(tmp_path))
+    assert dialog.save() is None  # a folder without a model is refused, in words

@@ -47,9 +47,9 @@ def local_entry(base_model: str, adapter: str = "") -> tuple[str, dict[str, Any]
                 translate("Chat", "This adapter was trained on {model}, not on the base model "
                                   "chosen.").format(model=trained_on),
                 translate("Chat", "Leave the base model empty, or choose that model."))
-        return str(folder), {"base_model": trained_on, "adapter": str(folder)}
+        return str(folder), {"base_model": trained_on, "adapter": str(folder), "kind": "tuned"}
     problem = check_base_model(base_model)
     if problem is not None:
         raise problem
     base = normalize_base_model(base_model)
-    return base, {"base_model": base}
+    return base, {"base_model": base, "kind": "base"}
