@@ -110,27 +110,43 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
     parser.add_argument("--phase", nargs=3, metavar=("KIND", "EXPORT", "PROJECT"))
+    parser.add_argument("--exports", type=Path, default=None,
+                        help="keep generated exports in this folder and reuse them on later runs")
+    parser.add_argument("--repeat", type=int, default=1, help="measure each size this many times")
+    parser.add_argument("--no-orjson", action="store_true", help="skip the orjson.loads baseline")
     args = parser.parse_args()
     if args.phase:
         print(json.dumps(phase(*args.phase)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            export = Path(tmp) / f"export-{size}.json"
+            folder = args.exports or Path(tmp)
+            folder.mkdir(parents=True, exist_ok=True)
+            export = folder / f"export-{size}.json"
             t = time.perf_counter()
-            generate(export, size)
+            if not export.exists():
+                generate(export, size)
             mb = export.stat().st_size / 2**20
-            print(f"\n== {size:,} messages: {mb:,.0f} MB export (generated in {time.perf_counter() - t:.1f} s)")
-            parsed = run_child("orjson", export, Path(tmp) / "unused")
-            full = run_child("import", export, Path(tmp) / f"p-{size}.nstudio")
-            print(f"orjson.loads alone:      {parsed['seconds']:6.2f} s, peak {parsed['peak_mb']:6.0f} MB")
-            print(f"import (stream + store): {full['import_s']:6.2f} s "
-                  f"({full['messages'] / full['import_s']:,.0f} messages/s)")
-            print(f"extraction:              {full['extract_s']:6.2f} s -> {full['pairs']:,} pairs "
-                  f"({full['from_replies']:,} from replies, {full['by_proximity']:,} by proximity)")
-            print(f"import + extraction:     {full['seconds']:6.2f} s, peak {full['peak_mb']:6.0f} MB")
-            print(f"ratio to orjson.loads:   import {full['import_s'] / parsed['seconds']:.1f}x, "
-                  f"import + extraction {full['seconds'] / parsed['seconds']:.1f}x")
+            print(f"\n== {size:,} messages: {mb:,.0f} MB export (ready in {time.perf_counter() - t:.1f} s)")
+            parsed = None if args.no_orjson else run_child("orjson", export, Path(tmp) / "unused")
+            if parsed is not None:
+                print(f"orjson.loads alone:      {parsed['seconds']:6.2f} s, peak {parsed['peak_mb']:6.0f} MB")
+            for _ in range(args.repeat):
+                project = Path(tmp) / f"p-{size}.nstudio"
+                for leftover in Path(tmp).glob(f"p-{size}.nstudio*"):
+                    leftover.unlink()
+                report(run_child("import", export, project), parsed)
+
+
+def report(full: dict, parsed: dict | None) -> None:
+    print(f"import (stream + store): {full['import_s']:6.2f} s "
+          f"({full['messages'] / full['import_s']:,.0f} messages/s)")
+    print(f"extraction:              {full['extract_s']:6.2f} s -> {full['pairs']:,} pairs "
+          f"({full['from_replies']:,} from replies, {full['by_proximity']:,} by proximity)")
+    print(f"import + extraction:     {full['seconds']:6.2f} s, peak {full['peak_mb']:6.0f} MB")
+    if parsed is not None:
+        print(f"ratio to orjson.loads:   import {full['import_s'] / parsed['seconds']:.1f}x, "
+              f"import + extraction {full['seconds'] / parsed['seconds']:.1f}x")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,10 @@ class Block:
 
     @property
     def text(self) -> str:
-        return "\n".join(t for t in self.texts if t)
+        texts = self.texts
+        if len(texts) == 1:
+            return texts[0]  # most turns are one message
+        return "\n".join(filter(None, texts))
 
     @property
     def is_post(self) -> bool:

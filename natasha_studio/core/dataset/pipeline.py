@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from natasha_studio.core.dataset.bulk import bulk_cache, deferred_indexes
 from natasha_studio.core.dataset.extract import ExtractedPair, extract_pairs
 from natasha_studio.core.dataset.quality import DuplicateFinder, add_reason, assess
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
@@ -25,9 +26,9 @@ EXTRACTED_ORIGINS = ("reply", "implicit", "comment")
 # Plain INSERT / UPDATE rather than an UPSERT: an UPSERT's conflict policy would override the
 # "INSERT OR IGNORE" of the search-index triggers on pairs and make them fail.
 _INSERT = (
-    "INSERT INTO pairs(key, chat_id, origin, confidence, turns_original, question, answer,"
+    "INSERT INTO pairs(id, key, chat_id, origin, confidence, turns_original, question, answer,"
     " quality, quality_reasons, asker_id, question_date, answer_date, message_ids, link)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPDATE = (
     "UPDATE pairs SET chat_id = ?2, origin = ?3, confidence = ?4,"
@@ -61,12 +62,23 @@ class ExtractionReport:
         return self.by_origin["implicit"]
 
 
+_encode_str = json.encoder.encode_basestring  # json.dumps' own escaping (ensure_ascii=False)
+
+
+def _json_int(value: int | None) -> str:
+    return "null" if value is None else str(int(value))
+
+
 def _turns_json(turns: list[Turn]) -> str:
     """Exactly what ``pairs.turns_to_json`` writes (the same text, so edits compare equal),
-    without ``dataclasses.asdict``, which costs more than the rest of extraction."""
-    return json.dumps([{"role": t.role, "text": t.text, "sender_id": t.sender_id,
-                        "sender_name": t.sender_name, "message_ids": t.message_ids,
-                        "date": t.date} for t in turns], ensure_ascii=False)
+    written field by field: ``dataclasses.asdict`` and the generic encoder cost more than
+    the rest of extraction. A test checks the two agree."""
+    return "[" + ", ".join(
+        f'{{"role": {_encode_str(t.role)}, "text": {_encode_str(t.text)}, '
+        f'"sender_id": {_json_int(t.sender_id)}, "sender_name": '
+        f'{"null" if t.sender_name is None else _encode_str(t.sender_name)}, '
+        f'"message_ids": [{", ".join(map(str, t.message_ids))}], "date": {_json_int(t.date)}}}'
+        for t in turns) + "]"
 
 
 def _curated_keys(project: Project) -> dict[str, tuple[int, bool, bool]]:
@@ -79,6 +91,19 @@ def _curated_keys(project: Project) -> dict[str, tuple[int, bool, bool]]:
         EXTRACTED_ORIGINS)
     return {r["key"]: (r["id"], bool(r["touched"] or r["manual"]), bool(r["manual"]))
             for r in rows}
+
+
+def _many_new_pairs(project: Project, persona: set[int]) -> bool:
+    """Whether this run may add many pairs next to those stored (a first run, a big import):
+    then rebuilding the pairs indexes once beats updating them pair by pair."""
+    if not persona:
+        return False
+    conn = project.conn
+    pairs = conn.execute("SELECT count(*) FROM pairs").fetchone()[0]
+    answers = conn.execute(
+        "SELECT count(*) FROM messages WHERE sender_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(persona)),)).fetchone()[0]
+    return answers >= 20_000 and answers > 2 * pairs
 
 
 def run_extraction(
@@ -103,7 +128,8 @@ def run_extraction(
         if progress is not None:
             progress(index, total, name)
 
-    with project.transaction() as conn:
+    with project.transaction() as conn, bulk_cache(project), \
+            deferred_indexes(project, "pairs", _many_new_pairs(project, persona)):
         batch: list[ExtractedPair] = []
         for pair in extract_pairs(project, persona, settings, on_chat=on_chat):
             if pair.key in produced:
@@ -130,34 +156,46 @@ def run_extraction(
 
 def _write(conn, batch: list[ExtractedPair], lexicon: Lexicon, duplicates: DuplicateFinder,
            existing: dict[str, tuple[int, bool, bool]], report: ExtractionReport) -> None:
+    """Score, tag and store one batch: one executemany per statement, not one call per pair."""
+    if not batch:
+        return
+    texts = [question_and_answer(pair.turns) for pair in batch]
+    dups = duplicates.check_many([question for question, _answer in texts])
+    # New pairs get their ids here (one writer holds the transaction), so their topic rows
+    # can be written in the same batch without reading each id back.
+    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM pairs").fetchone()[0]
+    inserts: list[tuple] = []
+    updates: list[tuple] = []
+    retag: list[tuple[int]] = []
     topic_rows: list[tuple[int, int]] = []
-    retag: list[int] = []
-    for pair in batch:
-        question, answer = question_and_answer(pair.turns)
+    ids = lexicon.ids
+    by_origin = report.by_origin
+    for pair, (question, answer), dup in zip(batch, texts, dups, strict=True):
         scored = assess(question, answer, question_media_only=pair.question_media_only,
                         answer_media_only=pair.answer_media_only, confidence=pair.confidence)
-        dup = duplicates.check(question)
         if dup:
             scored = add_reason(scored, dup)
         values = (pair.chat_id, pair.origin, pair.confidence, _turns_json(pair.turns),
                   question, answer, scored[0], json.dumps(scored[1]), pair.asker_id,
                   pair.question_date, pair.answer_date, json.dumps(pair.message_ids), pair.link)
         previous = existing.get(pair.key)
+        by_origin[pair.origin] += 1
         if previous is None:
-            pair_id = int(conn.execute(_INSERT, (pair.key, *values)).lastrowid)
+            pair_id = next_id
+            next_id += 1
+            inserts.append((pair_id, pair.key, *values))
         else:
             pair_id = previous[0]
-            conn.execute(_UPDATE, (pair_id, *values))
-        report.total += 1
-        report.by_origin[pair.origin] += 1
-        if previous is None:
-            report.new += 1
-        elif previous[2]:
-            continue  # the curator labelled it: its topics are the curator's
-        retag.append(pair_id)
-        topic_rows.extend((pair_id, lexicon.ids[name]) for name in lexicon.tag(question + "\n" + answer))
-    conn.executemany("DELETE FROM pair_topics WHERE pair_id = ? AND source = 'auto'",
-                     [(i,) for i in retag])
+            updates.append((pair_id, *values))
+            if previous[2]:
+                continue  # the curator labelled it: its topics are the curator's
+            retag.append((pair_id,))
+        topic_rows.extend((pair_id, ids[name]) for name in lexicon.tag(question + "\n" + answer))
+    report.total += len(batch)
+    report.new += len(inserts)
+    conn.executemany(_INSERT, inserts)
+    conn.executemany(_UPDATE, updates)
+    conn.executemany("DELETE FROM pair_topics WHERE pair_id = ? AND source = 'auto'", retag)
     conn.executemany("INSERT OR IGNORE INTO pair_topics(pair_id, topic_id, source)"
                      " VALUES (?, ?, 'auto')", topic_rows)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from natasha_studio.core.i18n import translate
@@ -46,8 +47,17 @@ _AD_PREFIXES = ("скидк", "промокод", "акция", "акции", "�
                 "casino", "sale", "discount", "promo")
 
 
-def _looks_like_ad(text: str) -> bool:
-    return any(w.startswith(_AD_PREFIXES) for w in _WORD.findall(text[:2000].lower()))
+def _looks_like_ad(text: str, lowered: str | None = None) -> bool:
+    lowered = (text[:2000].lower() if lowered is None else lowered[:2000])
+    # Substring tests (C speed) rule out nearly every text before any word is split out.
+    if not any(prefix in lowered for prefix in _AD_PREFIXES):
+        return False
+    return any(w.startswith(_AD_PREFIXES) for w in _WORD.findall(lowered))
+
+
+def _may_hold_url(text: str, lowered: str) -> bool:
+    """False when ``_URL`` cannot match (cheap substring tests before the regex)."""
+    return "://" in text or "www." in lowered or "t.me/" in lowered
 
 
 def reason_label(code: str) -> str:
@@ -84,20 +94,62 @@ def is_link_only(text: str) -> bool:
 
 
 def is_greeting_only(text: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
-        return is_emoji_only(text)
-    return all(w in _GREETING_WORDS for w in words)
+    # Word by word, stopping at the first word that is not a greeting (most answers' first).
+    found = False
+    for match in _WORD.finditer(text):
+        if match.group().lower() not in _GREETING_WORDS:
+            return False
+        found = True
+    return found or is_emoji_only(text)
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 _LATIN = re.compile(r"[a-z]", re.I)
+# Counting letters one regex match at a time cost more than every other check together, so
+# they are counted on the UTF-8 bytes, mapped by one translate() to classes: a/b for the lead
+# bytes D0/D1 of Cyrillic, x/y/z for the continuation bytes that complete а-я, ё, А-Я, Ё
+# after both, only after D1, only after D0; l for ASCII letters. A lead byte followed by a
+# byte of the wrong class is another Cyrillic letter (Ukrainian, Serbian...): such texts,
+# and those with the few odd characters a case-blind [a-z] or [а-яё] also matches, are
+# counted the exact slow way.
+def _letter_classes() -> bytes:
+    table = bytearray(b"." * 256)
+    for byte in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
+        table[byte] = ord("l")
+    table[0xD0], table[0xD1] = ord("a"), ord("b")
+    for byte in range(0x80, 0xC0):
+        table[byte] = ord("x" if byte in (0x81, 0x91) else "y" if byte < 0x90 else "z")
+    return bytes(table)
 
 
-def script(text: str) -> str | None:
-    """``cyrillic``, ``latin`` or None (too few letters to tell)."""
-    sample = _URL.sub("", text[:1500])  # links are Latin whatever the language
-    cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
+_LETTER_CLASSES = _letter_classes()
+
+
+def _odd_letters(data: bytes) -> bool:
+    """True when ``data`` may hold İ, ı, ſ, the Kelvin sign or the Cyrillic U+1C80 letters.
+
+    Single lead bytes first (memchr speed); the exact sequence only where a lead byte is.
+    """
+    return (b"\xc4" in data or (b"\xc5" in data and b"\xc5\xbf" in data)
+            or (b"\xe1" in data and b"\xe1\xb2" in data)
+            or (b"\xe2" in data and b"\xe2\x84\xaa" in data))
+
+
+def letter_counts(text: str) -> tuple[int, int]:
+    """(Cyrillic letters а-я/ё, Latin letters a-z), either case, in ``text``."""
+    data = text.encode("utf-8", "surrogatepass")
+    classes = data.translate(_LETTER_CLASSES)
+    if b"ay" in classes or b"bz" in classes or _odd_letters(data):
+        return len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    return classes.count(b"a") + classes.count(b"b"), classes.count(b"l")
+
+
+def script(text: str, lowered: str | None = None) -> str | None:
+    """``cyrillic``, ``latin`` or None (too few letters to tell); ``lowered``: text.lower()."""
+    sample = text[:1500]
+    if _may_hold_url(sample, sample.lower() if lowered is None else lowered[:1500]):
+        sample = _URL.sub("", sample)  # links are Latin whatever the language
+    cyr, lat = letter_counts(sample)
     if cyr + lat < 12:
         return None
     if cyr >= 0.7 * (cyr + lat):
@@ -112,13 +164,15 @@ def assess(question: str, answer: str, *, question_media_only: bool = False,
     """Score one pair's question and answer; returns (score, reason codes)."""
     reasons: list[str] = []
     q, a = question.strip(), answer.strip()
+    a_lower = a.lower()
+    a_url = _may_hold_url(a, a_lower)
     if answer_media_only or question_media_only or (not q and not a):
         reasons.append("media_only")
     elif is_emoji_only(a):
         reasons.append("emoji_only")
     elif is_greeting_only(a):
         reasons.append("greeting_only")
-    elif is_link_only(a):
+    elif a_url and is_link_only(a):
         reasons.append("link_only")
     elif len(a) < MIN_ANSWER_CHARS:
         reasons.append("too_short")
@@ -126,9 +180,11 @@ def assess(question: str, answer: str, *, question_media_only: bool = False,
         reasons.append("too_long")
     if q and not question_media_only and len(q) < MIN_QUESTION_CHARS:
         reasons.append("question_too_short")
-    if _looks_like_ad(a) or (_URL.search(q) and _looks_like_ad(q)):
+    q_lower = q.lower()
+    if _looks_like_ad(a, a_lower) or (_may_hold_url(q, q_lower) and _URL.search(q)
+                                      and _looks_like_ad(q, q_lower)):
         reasons.append("advertising")
-    sq, sa = script(q), script(a)
+    sq, sa = script(q, q_lower), script(a, a_lower)
     if sq and sa and sq != sa:
         reasons.append("language_mismatch")
     if confidence < 0.6:
@@ -149,17 +205,20 @@ def add_reason(score_reasons: tuple[float, list[str]], code: str) -> tuple[float
 
 
 def normalise(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 _FAMILIES = [(0x9E3779B1 + 2 * i + 1, 0x7F4A7C15 * (i + 1)) for i in range(4)]
+_MASK = 0xFFFFFFFFFFFF
 
 
 class DuplicateFinder:
     """Finds questions seen before: exact (after normalising) or near (MinHash LSH + rapidfuzz).
 
-    Streaming: memory holds one small signature per distinct question, so it scales to the
-    hundreds of thousands of pairs of a big community.
+    Streaming: memory holds a hash per distinct question and, per LSH band, the first question
+    that fell in each bucket (to confirm a near match with rapidfuzz). Signatures of a batch
+    are computed together with numpy; the buckets are then checked in order, so a batch gives
+    exactly what checking its questions one by one gives.
     """
 
     BANDS = 2
@@ -167,29 +226,62 @@ class DuplicateFinder:
     THRESHOLD = 88.0
 
     def __init__(self) -> None:
-        self._exact: set[str] = set()
-        self._bands: dict[tuple[int, int, int], str] = {}
+        self._exact: set[int] = set()
+        self._bands: list[dict[int, str]] = [{} for _ in range(self.BANDS)]
 
     def check(self, question: str) -> str | None:
         """``duplicate``, ``near_duplicate`` or None; remembers the question."""
-        norm = normalise(question)
-        if len(norm) < 8:
-            return None  # "спасибо" twice is not a duplicate question
-        if norm in self._exact:
-            return "duplicate"
-        self._exact.add(norm)
-        words = norm.split()[:60]
-        if len(set(words)) < 3:
-            return None
-        # MinHash over words and word pairs, with cheap affine hash families.
-        hashes = {hash(w) for w in words} | {hash((a, b)) for a, b in zip(words, words[1:], strict=False)}
-        mins = [min(((h * mult + add) & 0xFFFFFFFFFFFF) for h in hashes) for mult, add in _FAMILIES]
-        found = None
-        for band in range(self.BANDS):
-            key = (band, *mins[band * self.ROWS:(band + 1) * self.ROWS])
-            other = self._bands.get(key)
-            if other is None:
-                self._bands[key] = norm
-            elif found is None and fuzz.ratio(norm, other) >= self.THRESHOLD:
-                found = "near_duplicate"
-        return found
+        return self.check_many([question])[0]
+
+    def check_many(self, questions: list[str]) -> list[str | None]:
+        """:meth:`check` of each question in turn."""
+        results: list[str | None] = [None] * len(questions)
+        norms: list[tuple[int, str]] = []
+        offsets: list[int] = []
+        hashes: list[int] = []
+        exact = self._exact
+        for index, question in enumerate(questions):
+            norm = normalise(question)
+            if len(norm) < 8:
+                continue  # "спасибо" twice is not a duplicate question
+            key = hash(norm)
+            if key in exact:
+                results[index] = "duplicate"
+                continue
+            exact.add(key)
+            words = norm.split()[:60]
+            if len(set(words)) < 3:
+                continue
+            # MinHash over words and word pairs, with cheap affine hash families.
+            found = {hash(w) for w in words}
+            found.update(map(hash, zip(words, words[1:], strict=False)))
+            norms.append((index, norm))
+            offsets.append(len(hashes))
+            hashes.extend(found)
+        if not norms:
+            return results
+        mins = _min_hashes(hashes, offsets)
+        for (index, norm), row in zip(norms, mins.tolist(), strict=True):
+            for band, buckets in enumerate(self._bands):
+                key = hash(tuple(row[band * self.ROWS:(band + 1) * self.ROWS]))
+                other = buckets.get(key)
+                if other is None:
+                    buckets[key] = norm
+                elif results[index] is None and fuzz.ratio(norm, other) >= self.THRESHOLD:
+                    results[index] = "near_duplicate"
+        return results
+
+
+def _min_hashes(hashes: list[int], offsets: list[int]) -> np.ndarray:
+    """Per question (a run of ``hashes`` starting at each offset), the minimum of each family.
+
+    uint64 arithmetic wraps modulo 2**64 and the mask keeps 48 bits, so the values equal
+    Python's exact ``(h * mult + add) & mask``.
+    """
+    values = np.array(hashes, dtype=np.int64).view(np.uint64)
+    out = np.empty((len(offsets), len(_FAMILIES)), dtype=np.uint64)
+    starts = np.array(offsets, dtype=np.intp)
+    for column, (mult, add) in enumerate(_FAMILIES):
+        mixed = (values * np.uint64(mult) + np.uint64(add)) & np.uint64(_MASK)
+        out[:, column] = np.minimum.reduceat(mixed, starts)
+    return out

@@ -17,6 +17,7 @@ from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
 
 _TOKEN = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)?", re.I)
+_LOWER_TOKEN = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)?")  # for lower-cased text: faster
 
 
 def default_lexicon() -> dict[str, list[str]]:
@@ -61,15 +62,20 @@ _LEMMAS: dict[str, str] = {}
 
 def lemma(word: str) -> str:
     """The dictionary form of a word (cached: pymorphy3 costs ~0.1 ms a word)."""
-    word = word.lower().replace("ё", "е")
     found = _LEMMAS.get(word)
+    if found is not None:
+        return found
+    key = word.lower().replace("ё", "е")
+    found = _LEMMAS.get(key)
     if found is None:
-        if any("а" <= ch <= "я" for ch in word):
-            found = _morph().parse(word)[0].normal_form.replace("ё", "е")
+        if any("а" <= ch <= "я" for ch in key):
+            found = _morph().parse(key)[0].normal_form.replace("ё", "е")
         else:
-            found = word
-        if len(_LEMMAS) < 500_000:
-            _LEMMAS[word] = found
+            found = key
+    if len(_LEMMAS) < 500_000:
+        # Keyed by the form as met too, so that lower-case forms with ё hit directly.
+        _LEMMAS[key] = found
+        _LEMMAS[word] = found
     return found
 
 
@@ -108,17 +114,25 @@ class Lexicon:
 
     def tag(self, text: str) -> set[str]:
         """The topic names whose keywords occur in ``text``."""
-        words = lemmas(text)
+        # Each distinct word form is looked up once (a text repeats its words), and the
+        # ordered lemma sequence is built only when every lemma of some phrase is present.
+        tokens = _LOWER_TOKEN.findall(text.lower())
+        forms = set(tokens)
+        present = set(map(_LEMMAS.get, forms))  # a C loop over the lemma cache
+        if None in present:
+            present = {lemma(w) for w in forms}  # fills the cache for the forms met
         found: set[str] = set()
-        for w in words:
-            names = self._single.get(w)
-            if names:
-                found |= names
+        single = self._single
+        for w in present & single.keys():
+            found |= single[w]
         if self._phrases:
-            joined = " " + " ".join(words) + " "
-            for parts, name in self._phrases:
-                if name not in found and " " + " ".join(parts) + " " in joined:
-                    found.add(name)
+            candidates = [(parts, name) for parts, name in self._phrases
+                          if name not in found and present.issuperset(parts)]
+            if candidates:
+                joined = " " + " ".join(map(_LEMMAS.get, tokens)) + " "
+                for parts, name in candidates:
+                    if name not in found and " " + " ".join(parts) + " " in joined:
+                        found.add(name)
         return found
 
 

@@ -1,0 +1,179 @@
+"""The fast paths of extraction give exactly what the plain ways of computing the same give."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from natasha_studio.core.dataset.bulk import deferred_indexes
+from natasha_studio.core.dataset.pipeline import _turns_json
+from natasha_studio.core.dataset.quality import DuplicateFinder, assess, letter_counts, normalise
+from natasha_studio.core.dataset.topics import Lexicon, Topic, lemmas
+from natasha_studio.core.pairs import Turn, turns_to_json
+
+# Russian and Latin letters, other Cyrillic letters, the odd characters a case-blind [a-z] or
+# [а-яё] also matches (İ ı ſ, the Kelvin sign, U+1C80...), punctuation, emoji, URLs.
+_ALPHABET = st.sampled_from(
+    [chr(c) for c in range(0x400, 0x480)]
+    + list("abcxyzABCXYZ ,.!?-—«»…:/\n\"\\")
+    + ["\u0130", "\u0131", "\u017f", "\u212a", "\u1c80", "\u1c86", "\u1c87", "😀", "🙏", "\u0100"]
+    + ["https://t.me/x ", "www.", "спасибо", "Скидка", "промокод", "прошлые жизни"])
+_TEXTS = st.lists(_ALPHABET, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_letter_counts_match_case_blind_regexes(text):
+    expected = (len(re.findall(r"[а-яё]", text, re.I)), len(re.findall(r"[a-z]", text, re.I)))
+    assert letter_counts(text) == expected
+
+
+def _plain_assess_reasons(question: str, answer: str) -> list[str]:
+    """The checks of ``assess`` written the straightforward (slow) way."""
+    from natasha_studio.core.dataset import quality as q
+
+    reasons = []
+    qs, a = question.strip(), answer.strip()
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", a)]
+    if not qs and not a:
+        reasons.append("media_only")
+    elif q.is_emoji_only(a):
+        reasons.append("emoji_only")
+    elif (all(w in q._GREETING_WORDS for w in words) if words else q.is_emoji_only(a)):
+        reasons.append("greeting_only")
+    elif q._URL.search(a) and not q._letters(q._URL.sub("", a)):
+        reasons.append("link_only")
+    elif len(a) < q.MIN_ANSWER_CHARS:
+        reasons.append("too_short")
+    if len(a) > q.MAX_ANSWER_CHARS:
+        reasons.append("too_long")
+    if qs and len(qs) < q.MIN_QUESTION_CHARS:
+        reasons.append("question_too_short")
+
+    def ad(text):
+        return any(w.startswith(q._AD_PREFIXES) for w in re.findall(r"[^\W\d_]+", text[:2000].lower()))
+
+    if ad(a) or (q._URL.search(qs) and ad(qs)):
+        reasons.append("advertising")
+
+    def script(text):
+        sample = q._URL.sub("", text[:1500])
+        cyr = len(re.findall(r"[а-яё]", sample, re.I))
+        lat = len(re.findall(r"[a-z]", sample, re.I))
+        if cyr + lat < 12:
+            return None
+        return "cyrillic" if cyr >= 0.7 * (cyr + lat) else "latin" if lat >= 0.7 * (cyr + lat) else None
+
+    sq, sa = script(qs), script(a)
+    if sq and sa and sq != sa:
+        reasons.append("language_mismatch")
+    return reasons
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, _TEXTS)
+def test_assess_matches_the_plain_checks(question, answer):
+    assert assess(question, answer)[1] == _plain_assess_reasons(question, answer)
+
+
+def _one_by_one(questions):
+    """The duplicate check of one question at a time, with Python's exact MinHash."""
+    from rapidfuzz import fuzz
+
+    exact, bands, out = set(), {}, []
+    families = [(0x9E3779B1 + 2 * i + 1, 0x7F4A7C15 * (i + 1)) for i in range(4)]
+    for question in questions:
+        norm = normalise(question)
+        if len(norm) < 8:
+            out.append(None)
+            continue
+        if norm in exact:
+            out.append("duplicate")
+            continue
+        exact.add(norm)
+        words = norm.split()[:60]
+        if len(set(words)) < 3:
+            out.append(None)
+            continue
+        hashes = {hash(w) for w in words} | {hash(p) for p in zip(words, words[1:], strict=False)}
+        mins = [min((h * m + a) & 0xFFFFFFFFFFFF for h in hashes) for m, a in families]
+        found = None
+        for band in range(2):
+            key = (band, *mins[band * 2:band * 2 + 2])
+            if key not in bands:
+                bands[key] = norm
+            elif found is None and fuzz.ratio(norm, bands[key]) >= 88.0:
+                found = "near_duplicate"
+        out.append(found)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("как мне начать медитировать каждый день если нет времени "
+                                         "энергия уходит вечером муж".split()), max_size=12)
+                .map(" ".join), max_size=40),
+       st.integers(min_value=1, max_value=7))
+def test_duplicates_in_batches_match_one_by_one(questions, batch):
+    finder = DuplicateFinder()
+    found = []
+    for start in range(0, len(questions), batch):
+        found += finder.check_many(questions[start:start + batch])
+    assert found == _one_by_one(questions)
+
+
+def test_duplicates_found_exact_and_near():
+    finder = DuplicateFinder()
+    base = "Как мне начать медитировать каждый день если совсем нет времени на практику"
+    assert finder.check_many([base, base.upper() + "!", base.replace("совсем", "вообще")]) == [
+        None, "duplicate", "near_duplicate"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.builds(
+    Turn, role=st.sampled_from(["user", "assistant"]), text=st.text(max_size=20),
+    sender_id=st.one_of(st.none(), st.integers(-10**13, 10**10)),
+    sender_name=st.one_of(st.none(), st.text(max_size=8)),
+    message_ids=st.lists(st.integers(-10**6, 10**9), max_size=4),
+    date=st.one_of(st.none(), st.integers(0, 2**31))), max_size=5))
+def test_turns_json_is_what_pairs_writes(turns):
+    assert _turns_json(turns) == turns_to_json(turns)
+
+
+def test_lexicon_tags_match_lemma_by_lemma():
+    lexicon = Lexicon([Topic(1, "Past", ["прошлая жизнь", "карма"], False),
+                       Topic(2, "Energy", ["энергия", "онлайн-курс"], False)])
+
+    def plain(text):
+        words = lemmas(text)
+        joined = " " + " ".join(words) + " "
+        names = {t.name for t in lexicon.topics for k in t.keywords
+                 if " " + " ".join(lemmas(k)) + " " in joined}
+        return names
+
+    for text in ("В ПРОШЛОЙ ЖИЗНИ я была", "жизнь прошлая", "Кармы нет", "Энергии много",
+                 "Онлайн-курсы", "онлайн курс", "Ёлка", "прошлые жизни и энергия", ""):
+        assert lexicon.tag(text) == plain(text), text
+
+
+def _indexes(project):
+    return sorted(tuple(row) for row in project.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pairs'"
+        " AND sql IS NOT NULL"))
+
+
+def test_deferred_indexes_come_back(project):
+    before = _indexes(project)
+    assert before
+    with project.transaction(), deferred_indexes(project, "pairs"):
+        assert _indexes(project) == []
+    assert _indexes(project) == before
+
+
+def test_deferred_indexes_come_back_when_the_work_fails(project):
+    before = _indexes(project)
+    with pytest.raises(RuntimeError), project.transaction(), deferred_indexes(project, "pairs"):
+        raise RuntimeError("cancelled")
+    assert _indexes(project) == before
