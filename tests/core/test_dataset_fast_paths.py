@@ -80,8 +80,17 @@ def test_assess_matches_the_plain_checks(question, answer):
 
 
 def _one_by_one(questions):
-    """The duplicate check of one question at a time, with Python's exact MinHash."""
+    """The duplicate check of one question at a time, hashing in plain Python integers."""
+    import zlib
+
     from rapidfuzz import fuzz
+
+    m64 = (1 << 64) - 1
+
+    def mix(z):
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & m64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & m64
+        return z ^ (z >> 31)
 
     exact, bands, out = set(), {}, []
     families = [(0x9E3779B1 + 2 * i + 1, 0x7F4A7C15 * (i + 1)) for i in range(4)]
@@ -98,7 +107,9 @@ def _one_by_one(questions):
         if len(set(words)) < 3:
             out.append(None)
             continue
-        hashes = {hash(w) for w in words} | {hash(p) for p in zip(words, words[1:], strict=False)}
+        hashed = [mix(zlib.crc32(w.encode())) for w in words]
+        hashes = set(hashed) | {mix(((a * 0x9E3779B97F4A7C15) & m64) ^ b)
+                                for a, b in zip(hashed, hashed[1:], strict=False)}
         mins = [min((h * m + a) & 0xFFFFFFFFFFFF for h in hashes) for m, a in families]
         found = None
         for band in range(2):
@@ -126,9 +137,11 @@ def test_duplicates_in_batches_match_one_by_one(questions, batch):
 
 def test_duplicates_found_exact_and_near():
     finder = DuplicateFinder()
-    base = "Как мне начать медитировать каждый день если совсем нет времени на практику"
-    assert finder.check_many([base, base.upper() + "!", base.replace("совсем", "вообще")]) == [
-        None, "duplicate", "near_duplicate"]
+    base = "Как мне начать медитировать каждый день, если совсем нет времени на практику?"
+    near = "Как мне начать медитировать каждый день, если совсем нет времени на практику дома?"
+    other = "Что делать, если муж стал холоднее после переезда в другой город?"
+    assert finder.check_many([base, base.upper() + "!", near, other]) == [
+        None, "duplicate", "near_duplicate", None]
 
 
 @settings(max_examples=200, deadline=None)

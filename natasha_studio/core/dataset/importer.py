@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from natasha_studio.core.dataset.messages import store_messages
-from natasha_studio.core.dataset.records import MessageRecord
+from natasha_studio.core.dataset.bulk import bulk_cache
+from natasha_studio.core.dataset.messages import RowBatch, store_rows
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
@@ -128,20 +128,23 @@ def _import_file(project: Project, path: Path, done_before: int, total: int,
 
     reader = ExportReader(path)
     chats: list[ChatImport] = []
-    with project.transaction():
+    with project.transaction(), bulk_cache(project):
         for export_chat in reader.chats():
             chat = chat_from_header(export_chat.header, fallback_name=path.parent.name)
-            converter = MessageConverter(chat, export_chat.header)
+            values = MessageConverter(chat, export_chat.header).values
 
-            def records(batches=export_chat.batches, convert=converter.convert) -> Iterator[MessageRecord]:
-                for batch in batches:
-                    for raw in batch:
-                        record = convert(raw)
-                        if record is not None:
-                            yield record
+            def batches(raw_batches=export_chat.batches, values=values) -> Iterator[RowBatch]:
+                for raw_batch in raw_batches:
+                    batch = RowBatch()
+                    add = batch.add
+                    for raw in raw_batch:
+                        row = values(raw)
+                        if row is not None:
+                            add(row)
+                    yield batch
                     if progress is not None:
                         progress(done_before + reader.position, total, path.name)
 
-            result = store_messages(project, chat, records(), batch_size=5000)
+            result = store_rows(project, chat, batches())
             chats.append(ChatImport(chat.id, chat.name, result.seen, result.added))
     return chats

@@ -8,11 +8,13 @@ already brought, only adds what is new. A later copy of an edited message replac
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import orjson
 
+from natasha_studio.core.dataset.bulk import deferred_indexes
 from natasha_studio.core.dataset.records import ChatRecord, MessageRecord
 from natasha_studio.core.store import Project
 
@@ -70,12 +72,60 @@ def _add_topic(conn, chat_id: int, topic_id: int, title: str) -> None:
     )
 
 
-def _row(m: MessageRecord) -> tuple:
+_BULK_ROWS = 50_000  # messages of one call after which the store's indexes are deferred
+
+_INSERT_NARROW = (
+    "INSERT INTO messages(chat_id, id, date, sender_id, sender_name, kind, text, reply_to_id,"
+    " media_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(chat_id, id) DO NOTHING"
+)
+
+
+class RowBatch:
+    """A batch of messages as column values, ready for :func:`store_rows`.
+
+    Most messages fill only nine columns; binding the other eleven as NULLs cost as much as
+    the rest of storing, so those messages go through a narrow INSERT. (Without an edit date
+    a message never replaces a stored one, so the narrow INSERT ignores conflicts, which is
+    what the full UPSERT does for it.)
+    """
+
+    __slots__ = ("narrow", "full", "people", "topics")
+
+    def __init__(self) -> None:
+        self.narrow: list[tuple] = []
+        self.full: list[tuple] = []
+        self.people: dict[int, tuple[int, str, str]] = {}
+        self.topics: list[tuple[int, str]] = []
+
+    def __len__(self) -> int:
+        return len(self.narrow) + len(self.full)
+
+    def add(self, v: tuple) -> None:
+        """Add one message: the values of ``MessageConverter.values`` (the 20 columns in
+        table order, entities as a list, then the sender's kind)."""
+        sender_id = v[3]
+        if sender_id is not None:
+            # A deleted account has no name: keep what an earlier message said.
+            name = v[4] or ""
+            if name or sender_id not in self.people:
+                self.people[sender_id] = (sender_id, name, v[20])
+        if v[7] is not None and v[6] == "service" and v[7] == "topic_created":
+            self.topics.append((v[1], v[8]))
+        if (v[5] is None and v[7] is None and v[9] is None and v[11] is None and v[12] is None
+                and v[14] is None and v[15] is None and v[16] is None and v[17] is None
+                and v[18] is None and v[19] is None):
+            self.narrow.append((v[0], v[1], v[2], v[3], v[4], v[6], v[8], v[10], v[13]))
+        else:
+            entities = orjson.dumps(v[9]).decode() if v[9] else None
+            self.full.append((*v[:9], entities, *v[10:20]))
+
+
+def _values(m: MessageRecord) -> tuple:
     return (
         m.chat_id, m.id, m.date, m.sender_id, m.sender_name, m.author, m.kind, m.action, m.text,
-        orjson.dumps(m.entities).decode() if m.entities else None,
-        m.reply_to_id, m.reply_to_chat_id, m.topic_id, m.media_type, m.forwarded_from,
-        m.forwarded_from_chat_id, m.forwarded_from_msg_id, m.via_bot, m.edited, m.grouped_id,
+        m.entities, m.reply_to_id, m.reply_to_chat_id, m.topic_id, m.media_type,
+        m.forwarded_from, m.forwarded_from_chat_id, m.forwarded_from_msg_id, m.via_bot,
+        m.edited, m.grouped_id, m.sender_kind,
     )
 
 
@@ -95,52 +145,63 @@ def store_messages(
     the forum topic, titled with the message's text. ``on_batch(count)`` is called after each
     batch with the number of messages handed in so far (for progress and cancellation).
     """
+
+    def batches() -> Iterator[RowBatch]:
+        batch = RowBatch()
+        for message in messages:
+            if message.chat_id != chat.id:
+                raise ValueError(f"message {message.id} of chat {message.chat_id} handed in"
+                                 f" for chat {chat.id}")
+            batch.add(_values(message))
+            if len(batch) >= batch_size:
+                yield batch
+                batch = RowBatch()
+        if len(batch):
+            yield batch
+
+    return store_rows(project, chat, batches(), on_batch=on_batch)
+
+
+def store_rows(
+    project: Project,
+    chat: ChatRecord,
+    batches: Iterable[RowBatch],
+    *,
+    on_batch: Callable[[int], None] | None = None,
+) -> StoreResult:
+    """:func:`store_messages` for messages already turned into column values (the import's
+    path: no record per message). Every row of every batch must belong to ``chat``.
+    """
     result = StoreResult(chat.id)
     with project.transaction() as conn:
-        before = conn.execute("SELECT count(*) FROM messages WHERE chat_id = ?",
-                              (chat.id,)).fetchone()[0]
+        before = chat_message_count(project, chat.id)
         upsert_chat(project, chat)
-        batch: list[MessageRecord] = []
-        for message in messages:
-            batch.append(message)
-            if len(batch) >= batch_size:
-                _write_batch(conn, chat.id, batch)
+        with contextlib.ExitStack() as deferred:
+            stored = None
+            for batch in batches:
+                _write_rows(conn, chat.id, batch)
                 result.seen += len(batch)
-                batch = []
+                if stored is None and result.seen >= _BULK_ROWS:
+                    # A big chat going into a small store: from here on the messages
+                    # indexes are built once at the end instead of updated row by row.
+                    stored = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
+                    if stored < 4 * result.seen:
+                        deferred.enter_context(deferred_indexes(project, "messages"))
                 if on_batch is not None:
                     on_batch(result.seen)
-        if batch:
-            _write_batch(conn, chat.id, batch)
-            result.seen += len(batch)
-            if on_batch is not None:
-                on_batch(result.seen)
-        after = conn.execute("SELECT count(*) FROM messages WHERE chat_id = ?",
-                             (chat.id,)).fetchone()[0]
+        after = chat_message_count(project, chat.id)
     result.added = after - before
     return result
 
 
-def _write_batch(conn, chat_id: int, batch: list[MessageRecord]) -> None:
-    people: dict[int, tuple[int, str, str]] = {}
-    topics: list[tuple[int, str]] = []
-    for m in batch:
-        if m.sender_id is not None:
-            # A deleted account has no name: keep what an earlier message said.
-            name = m.sender_name or ""
-            if name or m.sender_id not in people:
-                people[m.sender_id] = (m.sender_id, name, m.sender_kind)
-        if m.kind == "service" and m.action == "topic_created":
-            topics.append((m.id, m.text))
-    conn.executemany(_UPSERT_PARTICIPANT, people.values())
-    rows = []
-    for m in batch:
-        if m.chat_id != chat_id:
-            raise ValueError(f"message {m.id} of chat {m.chat_id} handed in for chat {chat_id}")
-        rows.append(_row(m))
-    conn.executemany(_INSERT_MESSAGE, rows)
-    if topics:
+def _write_rows(conn, chat_id: int, batch: RowBatch) -> None:
+    conn.executemany(_UPSERT_PARTICIPANT, batch.people.values())
+    conn.executemany(_INSERT_NARROW, batch.narrow)
+    if batch.full:
+        conn.executemany(_INSERT_MESSAGE, batch.full)
+    if batch.topics:
         conn.execute("UPDATE chats SET is_forum = 1 WHERE id = ?", (chat_id,))
-        for topic_id, title in topics:
+        for topic_id, title in batch.topics:
             _add_topic(conn, chat_id, topic_id, title)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -217,8 +218,9 @@ class DuplicateFinder:
 
     Streaming: memory holds a hash per distinct question and, per LSH band, the first question
     that fell in each bucket (to confirm a near match with rapidfuzz). Signatures of a batch
-    are computed together with numpy; the buckets are then checked in order, so a batch gives
-    exactly what checking its questions one by one gives.
+    are computed together with numpy from stable word hashes (CRC-32, mixed), so the same
+    questions get the same verdicts on every run; the buckets are then checked in order, so
+    a batch gives exactly what checking its questions one by one gives.
     """
 
     BANDS = 2
@@ -238,7 +240,7 @@ class DuplicateFinder:
         results: list[str | None] = [None] * len(questions)
         norms: list[tuple[int, str]] = []
         offsets: list[int] = []
-        hashes: list[int] = []
+        crcs: list[int] = []
         exact = self._exact
         for index, question in enumerate(questions):
             norm = normalise(question)
@@ -249,18 +251,15 @@ class DuplicateFinder:
                 results[index] = "duplicate"
                 continue
             exact.add(key)
-            words = norm.split()[:60]
+            words = norm.encode().split()[:60]
             if len(set(words)) < 3:
                 continue
-            # MinHash over words and word pairs, with cheap affine hash families.
-            found = {hash(w) for w in words}
-            found.update(map(hash, zip(words, words[1:], strict=False)))
             norms.append((index, norm))
-            offsets.append(len(hashes))
-            hashes.extend(found)
+            offsets.append(len(crcs))
+            crcs.extend(map(zlib.crc32, words))
         if not norms:
             return results
-        mins = _min_hashes(hashes, offsets)
+        mins = min_hashes(crcs, offsets)
         for (index, norm), row in zip(norms, mins.tolist(), strict=True):
             for band, buckets in enumerate(self._bands):
                 key = hash(tuple(row[band * self.ROWS:(band + 1) * self.ROWS]))
@@ -272,16 +271,30 @@ class DuplicateFinder:
         return results
 
 
-def _min_hashes(hashes: list[int], offsets: list[int]) -> np.ndarray:
-    """Per question (a run of ``hashes`` starting at each offset), the minimum of each family.
+_U64 = np.uint64
 
-    uint64 arithmetic wraps modulo 2**64 and the mask keeps 48 bits, so the values equal
-    Python's exact ``(h * mult + add) & mask``.
-    """
-    values = np.array(hashes, dtype=np.int64).view(np.uint64)
-    out = np.empty((len(offsets), len(_FAMILIES)), dtype=np.uint64)
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads CRC-32 values over 64 bits (uint64 wraps, as meant)."""
+    z = (z ^ (z >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> _U64(27))) * _U64(0x94D049BB133111EB)
+    return z ^ (z >> _U64(31))
+
+
+def min_hashes(crcs: list[int], offsets: list[int]) -> np.ndarray:
+    """MinHash signatures (one row per question, one column per hash family) over the words
+    and word pairs of each question; question i's word CRCs start at ``offsets[i]``."""
+    words = _mix(np.array(crcs, dtype=np.uint64))
     starts = np.array(offsets, dtype=np.intp)
+    # pairs[i] joins word i and word i + 1; padded to line up with the words' segments.
+    pairs = np.append(_mix((words[:-1] * _U64(0x9E3779B97F4A7C15)) ^ words[1:]), _U64(0))
+    # The pair across two questions' boundary (and the padding) belongs to neither question.
+    outside = np.append(starts[1:] - 1, len(words) - 1)
+    out = np.empty((len(offsets), len(_FAMILIES)), dtype=np.uint64)
     for column, (mult, add) in enumerate(_FAMILIES):
-        mixed = (values * np.uint64(mult) + np.uint64(add)) & np.uint64(_MASK)
-        out[:, column] = np.minimum.reduceat(mixed, starts)
+        on_words = (words * _U64(mult) + _U64(add)) & _U64(_MASK)
+        on_pairs = (pairs * _U64(mult) + _U64(add)) & _U64(_MASK)
+        on_pairs[outside] = _MASK + 1  # above every masked value: never the minimum
+        out[:, column] = np.minimum(np.minimum.reduceat(on_words, starts),
+                                    np.minimum.reduceat(on_pairs, starts))
     return out

@@ -97,8 +97,20 @@ def flatten_text(text: Any, text_entities: Any = None) -> tuple[str, list[dict[s
     return "".join(out), entities or None
 
 
+_MEDIA_KEYSET = frozenset(key for key, _name in _MEDIA_KEYS)
+_ALBUM_MEDIA = ("photo", "video_file", "animation", "file")
+
+
+def _int_or_none(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lstrip("-").isdigit():
+        return int(value)
+    return None
+
+
 class MessageConverter:
-    """Converts one chat's raw messages, in file order, into records."""
+    """Converts one chat's raw messages, in file order, into records or store rows."""
 
     def __init__(self, chat: ChatRecord, header: dict[str, Any]) -> None:
         self.chat = chat
@@ -110,8 +122,18 @@ class MessageConverter:
         self._topics: set[int] = set()
         self._topic_of: dict[int, int] = {}  # only filled in forums
         self._last_media: tuple[int | None, int, int] | None = None  # sender, date, album id
+        self._senders: dict[Any, tuple[int | None, str]] = {}  # from_id as written -> id, kind
 
     def _sender(self, value: Any) -> tuple[int | None, str]:
+        # A community has a few thousand senders over a million messages: convert each once.
+        if type(value) is not str:
+            return self._parse_sender(value)
+        found = self._senders.get(value)
+        if found is None:
+            found = self._senders[value] = self._parse_sender(value)
+        return found
+
+    def _parse_sender(self, value: Any) -> tuple[int | None, str]:
         if isinstance(value, int) or (isinstance(value, str) and value.lstrip("-").isdigit()):
             # Before 2021 ids were bare numbers: the chat's own id means the channel itself.
             number = int(value)
@@ -126,29 +148,58 @@ class MessageConverter:
 
     def convert(self, raw: dict[str, Any]) -> MessageRecord | None:
         """The record of one raw message, or None for what is not a message at all."""
+        values = self.values(raw)
+        if values is None:
+            return None
+        (chat_id, msg_id, date, sender_id, sender_name, author, kind, action, text, entities,
+         reply_to, reply_chat, topic_id, media, forwarded, fwd_chat, _fwd_msg, via_bot, edited,
+         grouped, sender_kind) = values
+        return MessageRecord(
+            chat_id=chat_id, id=msg_id, date=date, sender_id=sender_id, sender_name=sender_name,
+            sender_kind=sender_kind, text=text, entities=entities, kind=kind, action=action,
+            author=author, reply_to_id=reply_to, reply_to_chat_id=reply_chat, topic_id=topic_id,
+            media_type=media, forwarded_from=forwarded, forwarded_from_chat_id=fwd_chat,
+            via_bot=via_bot, edited=edited, grouped_id=grouped,
+        )
+
+    def values(self, raw: dict[str, Any]) -> tuple | None:
+        """One raw message as the store's column values (``messages.MESSAGE_COLUMNS`` order,
+        entities as a list) followed by the sender's kind; None for what is not a message.
+
+        The import writes these straight to the store, without a record per message.
+        """
         try:
             msg_id = int(raw["id"])
         except (KeyError, TypeError, ValueError):
             return None
-        date = parse_date(raw.get("date_unixtime")) or parse_date(raw.get("date")) or 0
-        service = raw.get("type") == "service"
-        if service:
-            sender_id, kind = self._sender(raw.get("actor_id"))
-            sender_name = raw.get("actor")
+        get = raw.get
+        unixtime = get("date_unixtime")
+        if isinstance(unixtime, str) and unixtime.isdigit():
+            date = int(unixtime) or parse_date(get("date")) or 0  # the usual case, quickly
         else:
-            sender_id, kind = self._sender(raw.get("from_id"))
-            sender_name = raw.get("from")
+            date = parse_date(unixtime) or parse_date(get("date")) or 0
+        service = get("type") == "service"
+        if service:
+            sender_id, kind = self._sender(get("actor_id"))
+            sender_name = get("actor")
+        else:
+            sender_id, kind = self._sender(get("from_id"))
+            sender_name = get("from")
         if sender_id is None and self.is_channel and not service:
             # Channel posts of old exports may lack from_id: the channel wrote them.
             sender_id, kind = self.chat.id, "channel"
             sender_name = sender_name or self.chat.name
-        text, entities = flatten_text(raw.get("text"), raw.get("text_entities"))
-        action = raw.get("action") if service else None
+        text = get("text")
+        if isinstance(text, str):
+            entities = None  # a plain string has no formatting (a list is written otherwise)
+        else:
+            text, entities = flatten_text(text, get("text_entities"))
+        action = get("action") if service else None
         if action == "topic_created":
-            text = str(raw.get("title") or text)
-        reply_to = raw.get("reply_to_message_id")
-        reply_to = int(reply_to) if isinstance(reply_to, int | str) and str(reply_to).lstrip("-").isdigit() else None
-        reply_chat = marked_id(raw.get("reply_to_peer_id")) if raw.get("reply_to_peer_id") else None
+            text = str(get("title") or text)
+        reply_to = _int_or_none(get("reply_to_message_id"))
+        reply_peer = get("reply_to_peer_id")
+        reply_chat = marked_id(reply_peer) if reply_peer else None
         topic_id = None
         if action == "topic_created":
             self._topics.add(msg_id)
@@ -160,11 +211,11 @@ class MessageConverter:
                 topic_id = self._topic_of.get(reply_to)
         if topic_id is not None:
             self._topic_of[msg_id] = topic_id
-        media = raw.get("media_type")
-        if media is None:
-            media = next((name for key, name in _MEDIA_KEYS if raw.get(key)), None)
+        media = get("media_type")
+        if media is None and not _MEDIA_KEYSET.isdisjoint(raw):
+            media = next((name for key, name in _MEDIA_KEYS if get(key)), None)
         grouped = None
-        if media in ("photo", "video_file", "animation", "file"):
+        if media in _ALBUM_MEDIA:
             # An album is exported as several messages a second apart: give them one id.
             last = self._last_media
             same_album = last is not None and last[0] == sender_id and abs(date - last[1]) <= 1
@@ -172,26 +223,20 @@ class MessageConverter:
             self._last_media = (sender_id, date, grouped)
         else:
             self._last_media = None
-        forwarded = raw.get("forwarded_from")
-        return MessageRecord(
-            chat_id=self.chat.id,
-            id=msg_id,
-            date=date,
-            sender_id=sender_id,
-            sender_name=sender_name if isinstance(sender_name, str) else None,
-            sender_kind=kind,
-            text=text,
-            entities=entities,
-            kind="service" if service else "message",
-            action=action,
-            author=raw.get("author") if isinstance(raw.get("author"), str) else None,
-            reply_to_id=reply_to,
-            reply_to_chat_id=reply_chat,
-            topic_id=topic_id,
-            media_type=media,
-            forwarded_from=forwarded if isinstance(forwarded, str) else None,
-            forwarded_from_chat_id=marked_id(raw.get("forwarded_from_id")),
-            via_bot=raw.get("via_bot") if isinstance(raw.get("via_bot"), str) else None,
-            edited=parse_date(raw.get("edited_unixtime")) or parse_date(raw.get("edited")),
-            grouped_id=grouped,
+        forwarded = get("forwarded_from")
+        forwarded_id = get("forwarded_from_id")
+        author = get("author")
+        via_bot = get("via_bot")
+        edited = get("edited_unixtime")
+        if edited is not None or "edited" in raw:
+            edited = parse_date(edited) or parse_date(get("edited"))
+        return (
+            self.chat.id, msg_id, date, sender_id,
+            sender_name if isinstance(sender_name, str) else None,
+            author if isinstance(author, str) else None,
+            "service" if service else "message", action, text, entities,
+            reply_to, reply_chat, topic_id, media,
+            forwarded if isinstance(forwarded, str) else None,
+            marked_id(forwarded_id) if forwarded_id is not None else None, None,
+            via_bot if isinstance(via_bot, str) else None, edited, grouped, kind,
         )
