@@ -1003,12 +1003,24 @@
         <translation>OpenAI обучает модели GPT, пока ещё принимает задачи обучения (приём новых задач заканчивается 6 января 2027 года).</translation>
     </message>
     <message>
+        <source>Local training tunes an open model (Qwen, Llama, Gemma…) on this computer with LoRA. It needs the optional [local] packages and, to be fast, an NVIDIA or Apple graphics card.</source>
+        <translation>Локальное обучение дообучает открытую модель (Qwen, Llama, Gemma…) на этом компьютере методом LoRA. Нужны дополнительные пакеты [local], а для скорости — видеокарта NVIDIA или Apple.</translation>
+    </message>
+    <message>
+        <source>Local training (this computer)</source>
+        <translation>Локальное обучение (этот компьютер)</translation>
+    </message>
+    <message>
         <source>Set by an environment variable; change it there.</source>
         <translation>Задано переменной окружения; меняйте его там.</translation>
     </message>
     <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Check this computer</source>
+        <translation>Проверить компьютер</translation>
     </message>
     <message>
         <source>Test connection</source>

@@ -11,6 +11,10 @@ from test_finetune_tab import add_pairs, until
 from natasha_studio import local
 from natasha_studio.core import jobs
 from natasha_studio.core.store import Project
+
+# Imported before any test replaces local.missing_packages: the module keeps its own name
+# for that function, bound when it is first imported.
+from natasha_studio.local import provider as local_provider
 from natasha_studio.ui.finetune.tab import FinetuneTab
 
 needs_local = pytest.mark.skipif(
@@ -92,6 +96,19 @@ def test_without_the_extra_the_tab_shows_the_command(tab, ctx, qloop, monkeypatc
     dialog.provider.setCurrentIndex(dialog.provider.findData("local"))
     assert not dialog.save_button.isEnabled()
     assert 'pip install "natasha-studio[local]"' in dialog.note.text()
+
+    # "Providers…": the local section's check says the same, through the provider itself.
+    from natasha_studio.ui.finetune.providers_dialog import ProviderSettingsDialog
+
+    monkeypatch.setattr(local_provider, "missing_packages", lambda: ["torch"])
+    settings = ProviderSettingsDialog(ctx)
+    settings.test_buttons["local"].click()
+
+    async def checked():
+        await until(lambda: settings.test_buttons["local"].isEnabled())
+    run(qloop, checked(), 30)
+    assert "not installed" in settings.results["local"].text()
+    assert 'pip install "natasha-studio[local]"' in settings.results["local"].text()
 
 
 @needs_local

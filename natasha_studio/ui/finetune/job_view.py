@@ -51,6 +51,7 @@ class JobView(QWidget):
         super().__init__(parent)
         self.job: JobRecord | None = None
         self._exporting = False
+        self._export_job: int | None = None  # the job the export line speaks of
         self._stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -178,9 +179,8 @@ class JobView(QWidget):
         local = job.provider == "local"
         self.export_button.setVisible(local)
         self.export_button.setEnabled(succeeded and not self._exporting)
-        if not local:
-            self.export_status.clear()
-        self.export_status.setVisible(local and bool(self.export_status.text()))
+        self.export_status.setVisible(local and self._export_job == job.id
+                                      and bool(self.export_status.text()))
         self.cancel_button.setEnabled(not job.finished and job.status != "cancelling")
         self.cancel_button.setToolTip(
             self.tr("Stop the training on this computer; nothing is saved.") if local else
@@ -296,11 +296,14 @@ class JobView(QWidget):
         if self.job is not None:
             self.cancel_requested.emit(self.job.id)
 
-    def set_exporting(self, exporting: bool, text: str = "") -> None:
-        """While a merge runs its button waits; ``text`` says how it went."""
+    def set_exporting(self, job_id: int, exporting: bool, text: str = "") -> None:
+        """While a merge runs its button waits; ``text`` says how it went (shown with that
+        job only)."""
         self._exporting = exporting
+        self._export_job = job_id
         self.export_status.setText(text)
-        self.export_status.setVisible(bool(text))
+        self.export_status.setVisible(bool(text) and self.job is not None
+                                      and self.job.id == job_id)
         if self.job is not None:
             self.export_button.setEnabled(not exporting and self.job.status == "succeeded")
 

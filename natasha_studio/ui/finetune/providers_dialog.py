@@ -29,6 +29,7 @@ FIELDS = {
     "vertex": [("vertex_project", "project"), ("vertex_location", "location"),
                ("vertex_bucket", "bucket"), ("vertex_credentials_file", "credentials")],
     "openai": [("openai_api_key", "key"), ("openai_base_url", "base_url")],
+    "local": [],  # nothing to set: "Test" says what this computer can train on
 }
 
 
@@ -37,7 +38,7 @@ class ProviderSettingsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Fine-tune providers"))
-        self.resize(620, 520)
+        self.resize(620, 640)
         self.edits: dict[str, QLineEdit] = {}
         self.results: dict[str, QLabel] = {}
         self.test_buttons: dict[str, QPushButton] = {}
@@ -61,7 +62,11 @@ class ProviderSettingsDialog(QDialog):
             "openai": self.tr("OpenAI tunes GPT models while it still accepts fine-tuning jobs "
                               "(new jobs end on 6 January 2027)."),
         }
-        for kind, title in (("vertex", "Vertex AI"), ("openai", "OpenAI")):
+        intros["local"] = self.tr("Local training tunes an open model (Qwen, Llama, Gemma…) on "
+                                  "this computer with LoRA. It needs the optional [local] "
+                                  "packages and, to be fast, an NVIDIA or Apple graphics card.")
+        for kind, title in (("vertex", "Vertex AI"), ("openai", "OpenAI"),
+                            ("local", self.tr("Local training (this computer)"))):
             box = QGroupBox(title)
             form = QFormLayout(box)
             intro = QLabel(intros[kind])
@@ -88,7 +93,8 @@ class ProviderSettingsDialog(QDialog):
                     form.addRow(labels[label_key], row)
                 else:
                     form.addRow(labels[label_key], edit)
-            test = QPushButton(self.tr("Test connection"))
+            test = QPushButton(self.tr("Check this computer") if kind == "local" else
+                               self.tr("Test connection"))
             test.clicked.connect(lambda _=False, k=kind: self._on_test_clicked(k))
             result = QLabel()
             result.setWordWrap(True)

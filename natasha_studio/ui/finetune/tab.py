@@ -320,26 +320,26 @@ class FinetuneTab(QWidget):
         if not folder:
             return
         target = merge_target(folder, job.display_name or f"job-{job.id}")
-        self.job_view.set_exporting(True, self.tr("Merging the adapter into {model}… This "
+        self.job_view.set_exporting(job_id, True, self.tr("Merging the adapter into {model}… This "
                                                   "takes a few minutes and needs the whole model "
                                                   "in memory.").format(model=job.base_model))
 
         def done(path) -> None:
             text = self.tr("The merged model is saved in {path}.").format(path=path)
-            self.job_view.set_exporting(False, text)
+            self.job_view.set_exporting(job_id, False, text)
             self.ctx.show_status(text, 10000)
 
         task = self.ctx.tasks.run_in_thread(
             f"finetune:merge:{job_id}", merge_in_worker, job.tuned_model, str(target),
             title=self.tr("Exporting the merged model of job #{id}").format(id=job_id),
             owner=project, with_progress=True, on_done=done)
-        task.add_done_callback(lambda t: self._on_export_ended(t))
+        task.add_done_callback(lambda t: self._on_export_ended(job_id, t))
 
-    def _on_export_ended(self, task) -> None:
+    def _on_export_ended(self, job_id: int, task) -> None:
         if task.cancelled():
-            self.job_view.set_exporting(False, self.tr("The export was stopped."))
+            self.job_view.set_exporting(job_id, False, self.tr("The export was stopped."))
         elif task.exception() is not None:
-            self.job_view.set_exporting(False, self.tr("The export failed: {error}").format(
+            self.job_view.set_exporting(job_id, False, self.tr("The export failed: {error}").format(
                 error=" ".join(filter(None, error_text(task.exception())))))
 
     def open_provider_settings(self) -> None:
