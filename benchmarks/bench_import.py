@@ -96,7 +96,9 @@ def phase(kind: str, export: str, project: str) -> dict:
         result["extract_s"] = time.perf_counter() - started - result["import_s"]
         p.close()
     result["seconds"] = time.perf_counter() - started
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["peak_mb"] = usage.ru_maxrss / 1024
+    result["cpu_s"] = usage.ru_utime + usage.ru_stime  # what the machine's load does not inflate
     return result
 
 
@@ -143,7 +145,8 @@ def report(full: dict, parsed: dict | None) -> None:
           f"({full['messages'] / full['import_s']:,.0f} messages/s)")
     print(f"extraction:              {full['extract_s']:6.2f} s -> {full['pairs']:,} pairs "
           f"({full['from_replies']:,} from replies, {full['by_proximity']:,} by proximity)")
-    print(f"import + extraction:     {full['seconds']:6.2f} s, peak {full['peak_mb']:6.0f} MB")
+    print(f"import + extraction:     {full['seconds']:6.2f} s (CPU {full['cpu_s']:.1f} s),"
+          f" peak {full['peak_mb']:6.0f} MB")
     if parsed is not None:
         print(f"ratio to orjson.loads:   import {full['import_s'] / parsed['seconds']:.1f}x, "
               f"import + extraction {full['seconds'] / parsed['seconds']:.1f}x")

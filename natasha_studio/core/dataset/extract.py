@@ -27,7 +27,7 @@ from natasha_studio.core.dataset.settings import ExtractionSettings
 from natasha_studio.core.pairs import Turn
 from natasha_studio.core.store import Project
 
-_CACHE_LIMIT = 200_000  # message ids whose turn is kept in memory for reply look-ups
+_CACHE_LIMIT = 50_000  # message ids whose turn is kept in memory for reply look-ups (others: SQL)
 
 
 @dataclass(slots=True)
@@ -119,13 +119,17 @@ class _ChatExtractor:
                      bool(row["media_type"]))
 
     def run(self) -> Iterator[ExtractedPair]:
-        rows = self.project.conn.execute(
+        cursor = self.project.conn.cursor()
+        cursor.row_factory = None  # plain tuples: a Row object per message costs
+        rows = cursor.execute(
             "SELECT id, date, sender_id, sender_name, text, reply_to_id, topic_id, media_type"
             " FROM messages WHERE chat_id = ? AND kind = 'message' ORDER BY date, id",
             (self.chat_id,))
         gap = self.s.merge_gap_s
+        by_id = self.by_id
+        open_turns = self.open
         for msg_id, date, sender, name, text, reply_to, topic, media in rows:
-            current = self.open.get(topic)
+            current = open_turns.get(topic)
             if (current is not None and current.sender_id == sender and sender is not None
                     and date - current.last_date <= gap
                     and (reply_to is None or reply_to == current.reply_to
@@ -134,13 +138,16 @@ class _ChatExtractor:
                 current.texts.append(text)
                 current.last_date = date
                 current.media = current.media or bool(media)
-                self._remember(msg_id, current)
-                continue
-            if current is not None:
-                yield from self._close(current)
-            block = Block(sender, name, topic, date, date, reply_to, [msg_id], [text], bool(media))
-            self.open[topic] = block
-            self._remember(msg_id, block)
+                block = current
+            else:
+                if current is not None:
+                    yield from self._close(current)
+                block = Block(sender, name, topic, date, date, reply_to, [msg_id], [text],
+                              bool(media))
+                open_turns[topic] = block
+            by_id[msg_id] = block  # (inlined _remember: this loop runs once per message)
+            if len(by_id) > _CACHE_LIMIT:
+                by_id.popitem(last=False)
         for block in list(self.open.values()):
             yield from self._close(block)
 

@@ -128,8 +128,9 @@ def run_extraction(
         if progress is not None:
             progress(index, total, name)
 
+    many = _many_new_pairs(project, persona)
     with project.transaction() as conn, bulk_cache(project), \
-            deferred_indexes(project, "pairs", _many_new_pairs(project, persona)):
+            deferred_indexes(project, "pairs", many), deferred_indexes(project, "pair_topics", many):
         batch: list[ExtractedPair] = []
         for pair in extract_pairs(project, persona, settings, on_chat=on_chat):
             if pair.key in produced:
