@@ -188,6 +188,8 @@ def fill(area: str, mapping_file: Path) -> int:
             values = value if isinstance(value, list) else [value] * len(forms)
             for form, text in zip(forms, values, strict=False):
                 form.text = text
+        elif isinstance(value, list):
+            raise SystemExit(f"{source!r} is not a plural entry in {ts.name}: give one string")
         else:
             translation.text = value
         translation.attrib.pop("type", None)

@@ -101,3 +101,29 @@ def test_every_file_with_text_belongs_to_an_area():
 
 def test_lupdate_is_available():
     assert shutil.which(ut._tool("pyside6-lupdate")) or Path(ut._tool("pyside6-lupdate")).exists()
+
+
+def test_every_literal_in_the_code_reaches_a_translation_file():
+    """Catches calls lupdate cannot read (e.g. a call nested in the arguments)."""
+    import ast
+
+    sources = {s for ts in TS_FILES if ts.stem.endswith("_ru") for _m, s, _t, _x in _messages(ts)}
+    missing = []
+    for path in (ROOT / "natasha_studio").rglob("*.py"):
+        if path.name == "i18n.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name == "translate" and len(node.args) >= 2:
+                literal = node.args[1]
+            elif name == "tr" and isinstance(func, ast.Attribute) and node.args:
+                literal = node.args[0]
+            else:
+                continue
+            if isinstance(literal, ast.Constant) and isinstance(literal.value, str) \
+                    and literal.value not in sources:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: {literal.value[:60]!r}")
+    assert not missing, missing

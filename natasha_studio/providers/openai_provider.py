@@ -87,9 +87,9 @@ class OpenAIProvider:
     # -- connection and models -----------------------------------------------------------------
 
     async def test_connection(self) -> str:
-        models = await self.list_models()
+        count = len(await self.list_models())  # a plain name: lupdate misses nested calls
         return translate("Providers", "Connected to {provider}: %n model(s) available.", None,
-                         len(models)).format(provider=self.label)
+                         count).format(provider=self.label)
 
     async def list_models(self) -> list[str]:
         try:

@@ -2,19 +2,12 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>Providers</name>
+    <name>LaunchPanel</name>
     <message numerus="yes">
-        <source>Connected to {provider}: %n model(s) available.</source>
+        <source>⚠ %n pair(s) still contain members&apos; personal data.</source>
         <translation>
-            <numerusform>Connected to {provider}: %n model available.</numerusform>
-            <numerusform>Connected to {provider}: %n models available.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected to Vertex AI project {project} ({location}): %n tuning job(s).</source>
-        <translation>
-            <numerusform>Connected to Vertex AI project {project} ({location}): %n tuning job.</numerusform>
-            <numerusform>Connected to Vertex AI project {project} ({location}): %n tuning jobs.</numerusform>
+            <numerusform>⚠ %n pair() still contain members&apos; personal data.</numerusform>
+            <numerusform>⚠ %n pair(s) still contain members&apos; personal data.</numerusform>
         </translation>
     </message>
 </context>

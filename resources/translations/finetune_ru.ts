@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>Finetune</name>
@@ -662,6 +661,18 @@
         <source>✔ Ready: {n} examples, {tokens:,} billed tokens, {price}.</source>
         <translation>✔ Готово: примеров {n}, оплачиваемых токенов {tokens:,}, {price}.</translation>
     </message>
+    <message numerus="yes">
+        <source>⚠ %n pair(s) still contain members' personal data.</source>
+        <translation>
+            <numerusform>⚠ В %n паре ещё остались личные данные участников.</numerusform>
+            <numerusform>⚠ В %n парах ещё остались личные данные участников.</numerusform>
+            <numerusform>⚠ В %n парах ещё остались личные данные участников.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show them on the Pairs tab</source>
+        <translation>Показать их на вкладке «Пары»</translation>
+    </message>
     <message>
         <source>Freezing the approved pairs</source>
         <translation>Сохранение одобренных пар</translation>
@@ -1313,21 +1324,13 @@
         <source>Dataset accepted: {examples} examples, {steps} training steps.</source>
         <translation>Набор данных принят: примеров {examples}, шагов обучения {steps}.</translation>
     </message>
-<message numerus="yes">
+    <message>
         <source>Connected to {provider}: %n model(s) available.</source>
-        <translation>
-            <numerusform>Подключено к {provider}: доступна %n модель.</numerusform>
-            <numerusform>Подключено к {provider}: доступно %n модели.</numerusform>
-            <numerusform>Подключено к {provider}: доступно %n моделей.</numerusform>
-        </translation>
+        <translation>Подключено к {provider}; доступно моделей: %n.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Connected to Vertex AI project {project} ({location}): %n tuning job(s).</source>
-        <translation>
-            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задача обучения.</numerusform>
-            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задачи обучения.</numerusform>
-            <numerusform>Подключено к проекту Vertex AI {project} ({location}): %n задач обучения.</numerusform>
-        </translation>
+        <translation>Подключено к проекту Vertex AI {project} ({location}); заданий обучения: %n.</translation>
     </message>
-    </context>
+</context>
 </TS>

@@ -205,3 +205,31 @@ def test_environment_values_are_shown_read_only(qtbot, ctx, monkeypatch):
     qtbot.addWidget(dialog)
     edit = dialog.edits["vertex_project"]
     assert edit.text() == "from-env" and edit.isReadOnly()
+
+
+def test_leftover_personal_data_links_to_those_pairs(ctx_with_project, qtbot, qloop):
+    from natasha_studio.core import export
+
+    project = ctx_with_project.project
+    add_pairs(project, 12)
+    leaky = add_pair(project, [
+        Turn("user", "Позвоните мне, пожалуйста: +7 916 123-45-67, или пишите olga@example.com",
+             11, "Ольга", [100], 1_700_000_500),
+        Turn("assistant", "Хорошо, Ольга, позвоню вечером.", 1, "Наташа", [101], 1_700_000_600)],
+        origin="reply", status="approved", key="leak")
+    snapshot = export.create_snapshot(project, "v1")
+    pre = export.preflight(project, snapshot.id, "openai", "gpt-4.1-mini-2025-04-14")
+    assert pre.privacy["pairs"] >= 1 and leaky in pre.privacy["pair_ids"]
+
+    tab = FinetuneTab(ctx_with_project)
+    qtbot.addWidget(tab)
+    panel = tab.launch_panel
+    panel._show_privacy(pre.privacy)
+    assert panel.privacy_link.isVisibleTo(tab)
+    assert "personal data" in panel.privacy_link.text()
+    targets = []
+    ctx_with_project.navigate.connect(lambda key, arg: targets.append((key, arg)))
+    panel.privacy_link.linkActivated.emit("pairs")
+    assert targets == [("pairs", pre.privacy["pair_ids"])]
+    panel.schedule_check()
+    assert not panel.privacy_link.isVisibleTo(tab)

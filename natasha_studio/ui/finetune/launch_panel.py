@@ -74,6 +74,7 @@ class LaunchPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.preflight: export.Preflight | None = None
+        self._privacy_ids: list[int] = []
         self._preflight_key: tuple | None = None
         self._busy = False
         layout = QVBoxLayout(self)
@@ -162,6 +163,12 @@ class LaunchPanel(QWidget):
         self.check_status = QLabel()
         self.check_status.setWordWrap(True)
         layout.addWidget(self.check_status)
+        # Leftover personal data: a link to exactly those pairs on the Pairs tab.
+        self.privacy_link = QLabel()
+        self.privacy_link.setWordWrap(True)
+        self.privacy_link.setVisible(False)
+        self.privacy_link.linkActivated.connect(self._on_privacy_link)
+        layout.addWidget(self.privacy_link)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.report.setMaximumBlockCount(400)
@@ -275,6 +282,7 @@ class LaunchPanel(QWidget):
 
     def schedule_check(self) -> None:
         self.preflight = None
+        self.privacy_link.setVisible(False)
         self._update_launch_button()
         self._debounce.start()
 
@@ -316,6 +324,7 @@ class LaunchPanel(QWidget):
         lines = local_report_lines(pre) if pre.provider == "local" else export.report_lines(
             pre.report)
         self.report.setPlainText("\n".join(lines))
+        self._show_privacy(pre.privacy or {})
         report = pre.report
         if not pre.ok:
             self.check_status.setText(self.tr("✖ The provider would reject this dataset: fix "
@@ -336,6 +345,19 @@ class LaunchPanel(QWidget):
                 n=report.n_examples, tokens=cost.billed_tokens if cost else 0, price=price))
             self.check_status.setStyleSheet("color: #2e7d32; font-weight: 600;")
         self._update_launch_button()
+
+    def _show_privacy(self, privacy: dict) -> None:
+        self._privacy_ids = list(privacy.get("pair_ids") or [])
+        count = int(privacy.get("pairs") or 0)
+        self.privacy_link.setVisible(count > 0)
+        if count:
+            text = self.tr("⚠ %n pair(s) still contain members' personal data.", "", count)
+            link = self.tr("Show them on the Pairs tab")
+            self.privacy_link.setText(f'{text} <a href="pairs">{link}</a>')
+
+    def _on_privacy_link(self, _href: str) -> None:
+        if self._privacy_ids:
+            self.ctx.navigate.emit("pairs", list(self._privacy_ids))
 
     def _on_freeze_clicked(self) -> None:
         project = self.ctx.project
