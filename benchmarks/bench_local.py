@@ -93,18 +93,23 @@ def main() -> int:
     chat = LocalChatModel(None, str(tmp / "out" / "adapter"), args.device)
     messages = [{"role": "system", "content": system},
                 {"role": "user", "content": "Как начать медитировать?"}]
-    list(chat.stream(messages, temperature=0, max_tokens=4))  # warm-up
-    begin = time.perf_counter()
-    first = None
-    pieces = 0
-    text = ""
-    for piece in chat.stream(messages, temperature=0.0, max_tokens=args.new_tokens):
-        first = first or time.perf_counter() - begin
-        pieces += 1
-        text += piece
-    gen_seconds = time.perf_counter() - begin
-    generated = len(chat.tokenizer(text, add_special_tokens=False)["input_ids"])
+    prompt = chat.tokenizer.apply_chat_template(messages, tokenize=False,
+                                                add_generation_prompt=True)
+    inputs = chat.tokenizer(prompt, return_tensors="pt", add_special_tokens=False).to(chat.device)
 
+    def generate(n: int) -> float:
+        # Exactly n new tokens (random weights may pick ids the small tokenizer cannot spell,
+        # so tokens are counted, not decoded text).
+        begin = time.perf_counter()
+        with torch.no_grad():
+            chat.model.generate(**inputs, max_new_tokens=n, min_new_tokens=n, do_sample=False,
+                                pad_token_id=chat.tokenizer.pad_token_id)
+        return time.perf_counter() - begin
+
+    generate(2)  # warm-up
+    first = generate(1)
+    gen_seconds = generate(args.new_tokens)
+    generated = args.new_tokens
     print(f"machine: torch {torch.__version__}, device {device}, "
           f"{torch.get_num_threads()} CPU threads")
     print(f"model: {args.model or args.shape} ({params / 1e6:.1f}M parameters)")
@@ -113,7 +118,7 @@ def main() -> int:
     print(f"training speed: {sum(steady) / max(len(steady), 1):,.0f} tokens/s "
           f"(steady state, second half of the steps)")
     print(f"generation: {generated} tokens in {gen_seconds:.2f} s = "
-          f"{generated / gen_seconds:,.1f} tokens/s; first token after {first or 0:.3f} s")
+          f"{generated / gen_seconds:,.1f} tokens/s; first token after {first:.3f} s")
     return 0
 
 
