@@ -1,26 +1,26 @@
 """Undoable changes (QUndoCommand) over the curation operations.
 
 Each command writes through core operations when done or undone, then tells the tab which
-pairs changed (``notify``), so the table and the detail pane re-read only those.
+pairs changed (``notify``), so the table and the detail pane re-read only those. Changes of
+many pairs (``BulkCommand``) are written by the tab's ``BulkRunner``, on a worker thread when
+they are large.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from natasha_studio.core.curation import operations, replace
-from natasha_studio.core.pairs import (
-    Turn,
-    restore_statuses,
-    set_field,
-    set_pair_topics,
-    set_status,
-    set_turns,
-)
+from natasha_studio.core.curation import bulk, operations, replace
+from natasha_studio.core.curation.bulk import Progress
+from natasha_studio.core.pairs import Turn, set_field, set_pair_topics, set_turns
 from natasha_studio.core.store import Project
+
+if TYPE_CHECKING:
+    from natasha_studio.ui.pairs.bulk import BulkRunner
 
 Notify = Callable[[set[int] | None], None]
 
@@ -35,41 +35,88 @@ class PairCommand(QUndoCommand):
         self.notify = notify
 
 
-class StatusCommand(PairCommand):
+class BulkCommand(PairCommand):
+    """A change of many pairs. ``perform`` writes it (or undoes it) through ``project``, on
+    the window's thread or a worker's (see ``bulk.BulkRunner``); it records what undoes it on
+    the command, so a redo that was cancelled leaves an undo with nothing to do."""
+
+    def __init__(self, project: Project, notify: Notify, text: str,
+                 runner: BulkRunner | None = None) -> None:
+        super().__init__(project, notify, text)
+        self.runner = runner
+        self.started_once = False
+
+    def size(self) -> int:
+        """How many pairs the change touches (large ones go to a worker thread)."""
+        raise NotImplementedError
+
+    def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
+        raise NotImplementedError
+
+    def changed_ids(self) -> set[int] | None:
+        """The pairs to refresh afterwards (None: rows may have come or gone)."""
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._execute(True)
+
+    def undo(self) -> None:
+        self._execute(False)
+
+    def _execute(self, forward: bool) -> None:
+        if self.runner is not None:
+            self.runner.execute(self, forward)
+        else:
+            self.perform(self.project, forward, None)
+            self.notify(self.changed_ids())
+
+
+class StatusCommand(BulkCommand):
     def __init__(self, project: Project, notify: Notify, pair_ids: Sequence[int],
-                 status: str, label: str) -> None:
+                 status: str, label: str, runner: BulkRunner | None = None) -> None:
         text = (QCoreApplication.translate("PairsUndo", "Mark %n pairs as {status}", None, len(pair_ids)).format(status=label)
                 if len(pair_ids) != 1 else QCoreApplication.translate("PairsUndo", "Mark as {status}").format(status=label))
-        super().__init__(project, notify, text)
+        super().__init__(project, notify, text, runner)
         self.pair_ids = list(pair_ids)
         self.status = status
         self.previous: dict[int, str] = {}
 
-    def redo(self) -> None:
-        self.previous = set_status(self.project, self.pair_ids, self.status)
-        self.notify(set(self.previous))
+    def size(self) -> int:
+        return len(self.pair_ids)
 
-    def undo(self) -> None:
-        restore_statuses(self.project, self.previous)
-        self.notify(set(self.previous))
+    def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
+        if forward:
+            self.previous = {}
+            self.previous = bulk.set_statuses(project, self.pair_ids, self.status, progress)
+        else:
+            bulk.put_back_statuses(project, self.previous, progress)
+
+    def changed_ids(self) -> set[int]:
+        return set(self.previous)
 
 
-class TopicCommand(PairCommand):
+class TopicCommand(BulkCommand):
     def __init__(self, project: Project, notify: Notify, pair_ids: Sequence[int], name: str,
-                 add: bool) -> None:
+                 add: bool, runner: BulkRunner | None = None) -> None:
         text = (QCoreApplication.translate("PairsUndo", "Add topic \u201c{name}\u201d") if add
                 else QCoreApplication.translate("PairsUndo", "Remove topic \u201c{name}\u201d")).format(name=name)
-        super().__init__(project, notify, text)
+        super().__init__(project, notify, text, runner)
         self.pair_ids, self.name, self.add = list(pair_ids), name, add
         self.before: dict[int, list[str]] = {}
 
-    def redo(self) -> None:
-        self.before = operations.change_topic(self.project, self.pair_ids, self.name, self.add)
-        self.notify(set(self.before))
+    def size(self) -> int:
+        return len(self.pair_ids)
 
-    def undo(self) -> None:
-        operations.restore_topics(self.project, self.before)
-        self.notify(set(self.before))
+    def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
+        if forward:
+            self.before = {}
+            self.before = bulk.change_topic(project, self.pair_ids, self.name, self.add,
+                                            progress)
+        else:
+            bulk.put_back_topics(project, self.before, progress)
+
+    def changed_ids(self) -> set[int]:
+        return set(self.before)
 
 
 class SetTopicsCommand(PairCommand):
@@ -147,39 +194,48 @@ class FieldCommand(PairCommand):
         self.notify({self.pair_id})
 
 
-class DeleteCommand(PairCommand):
+class DeleteCommand(BulkCommand):
     def __init__(self, project: Project, notify: Notify, pair_ids: Sequence[int],
-                 deleted: bool) -> None:
+                 deleted: bool, runner: BulkRunner | None = None) -> None:
         text = (QCoreApplication.translate("PairsUndo", "Delete %n pairs", None, len(pair_ids)) if deleted
                 else QCoreApplication.translate("PairsUndo", "Restore %n pairs", None, len(pair_ids)))
-        super().__init__(project, notify, text)
+        super().__init__(project, notify, text, runner)
         self.pair_ids, self.deleted = list(pair_ids), deleted
         self.changed: list[int] = []
 
-    def redo(self) -> None:
-        self.changed = operations.set_deleted(self.project, self.pair_ids, self.deleted)
-        self.notify(None)
+    def size(self) -> int:
+        return len(self.pair_ids)
 
-    def undo(self) -> None:
-        operations.set_deleted(self.project, self.changed, not self.deleted)
-        self.notify(None)
+    def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
+        if forward:
+            self.changed = []
+            self.changed = bulk.set_deleted(project, self.pair_ids, self.deleted, progress)
+        else:
+            bulk.set_deleted(project, self.changed, not self.deleted, progress)
+
+    def changed_ids(self) -> None:
+        return None  # rows leave (or join) the table
 
 
-class ReplaceCommand(PairCommand):
+class ReplaceCommand(BulkCommand):
     def __init__(self, project: Project, notify: Notify, plan: list[replace.PairChange],
-                 text: str) -> None:
-        super().__init__(project, notify, text)
+                 text: str, runner: BulkRunner | None = None) -> None:
+        super().__init__(project, notify, text, runner)
         self.plan = plan
         self.result: replace.ApplyResult | None = None
 
-    def redo(self) -> None:
-        self.result = replace.apply_replace(self.project, self.plan)
-        self.notify(set(self.result.applied))
+    def size(self) -> int:
+        return len(self.plan)
 
-    def undo(self) -> None:
-        if self.result is not None:
-            replace.undo_replace(self.project, self.result.applied)
-            self.notify(set(self.result.applied))
+    def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
+        if forward:
+            self.result = None
+            self.result = bulk.apply_replace(project, self.plan, progress)
+        elif self.result is not None:
+            bulk.undo_replace(project, self.result.applied, progress)
+
+    def changed_ids(self) -> set[int]:
+        return set(self.result.applied) if self.result is not None else set()
 
 
 class SplitCommand(PairCommand):
@@ -198,26 +254,28 @@ class SplitCommand(PairCommand):
         self.notify(None)
 
 
-class MergeCommand(PairCommand):
+class MergeCommand(BulkCommand):
     """Keep one pair of each duplicate group and reject the rest."""
 
     def __init__(self, project: Project, notify: Notify,
-                 groups: list[tuple[int, list[int]]]) -> None:
-        super().__init__(project, notify, QCoreApplication.translate("PairsUndo", "Merge %n duplicate groups", None, len(groups)))
+                 groups: list[tuple[int, list[int]]], runner: BulkRunner | None = None) -> None:
+        super().__init__(project, notify, QCoreApplication.translate("PairsUndo", "Merge %n duplicate groups", None, len(groups)),
+                         runner)
         self.groups = groups
         self.results: list[operations.MergeResult] = []
 
-    def redo(self) -> None:
-        with self.project.transaction():
-            self.results = [operations.merge_duplicates(self.project, keep, others)
-                            for keep, others in self.groups]
-        self.notify({i for keep, others in self.groups for i in [keep, *others]})
+    def size(self) -> int:
+        return sum(1 + len(others) for _keep, others in self.groups)
 
-    def undo(self) -> None:
-        with self.project.transaction():
-            for result in reversed(self.results):
-                operations.undo_merge(self.project, result)
-        self.notify({i for keep, others in self.groups for i in [keep, *others]})
+    def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
+        if forward:
+            self.results = []
+            self.results = bulk.merge_duplicates(project, self.groups, progress)
+        else:
+            bulk.undo_merges(project, self.results, progress)
+
+    def changed_ids(self) -> set[int]:
+        return {i for keep, others in self.groups for i in [keep, *others]}
 
 
 class AddPairCommand(PairCommand):

@@ -36,12 +36,17 @@ from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.pairs import commands
+from natasha_studio.ui.pairs.bulk import BulkRunner
 from natasha_studio.ui.pairs.detail import PairDetailPane
 from natasha_studio.ui.pairs.dialogs import AddPairDialog, DuplicatesDialog, ReplaceDialog
 from natasha_studio.ui.pairs.filter_bar import PairFilterBar
 from natasha_studio.ui.pairs.model import COLUMNS, PairTableModel
 from natasha_studio.ui.pairs.shortcuts import ShortcutsDialog, key_sequences, keys_text
 from natasha_studio.ui.privacy.integration import install_privacy
+
+# Actions that change pairs: disabled while a bulk change is being written.
+_CHANGING_ACTIONS = ("approve", "reject", "needs_work", "reset_status", "add_topic", "delete",
+                     "replace", "duplicates", "add_pair")
 
 # Review buttons show their key (the rest show it in the tooltip and the cheat sheet).
 _KEYS_ON_BUTTONS = ("approve", "reject", "needs_work", "reset_status", "previous", "next",
@@ -54,6 +59,9 @@ class PairsTab(QWidget):
         self.ctx = ctx
         self.project: Project | None = None
         self.undo_stack = QUndoStack(self)
+        # Changes of many pairs are written on a worker thread, one at a time.
+        self.bulk = BulkRunner(ctx.tasks, self.undo_stack, ctx.show_status, self)
+        self.bulk.busy_changed.connect(self._on_bulk_busy)
         self._own_change = False
         self._chat_counts_shown = None
         self.model = PairTableModel(self)
@@ -174,8 +182,8 @@ class PairsTab(QWidget):
             "focus_answer": (self.tr("Edit the answer"), self.detail.focus_answer),
             "focus_table": (self.tr("Back to the table"), self._focus_table),
             "focus_search": (self.tr("Search"), self._focus_search),
-            "undo": (self.tr("Undo"), self.undo_stack.undo),
-            "redo": (self.tr("Redo"), self.undo_stack.redo),
+            "undo": (self.tr("Undo"), self.undo),
+            "redo": (self.tr("Redo"), self.redo),
             "add_topic": (self.tr("Add topic\u2026"), self.add_topic),
             "delete": (self.tr("Delete"), self.delete_selected),
             "replace": (self.tr("Find and replace\u2026"), self.find_and_replace),
@@ -206,10 +214,9 @@ class PairsTab(QWidget):
                     shortcut.activated.connect(action.trigger)
             self.addAction(action)
             self.actions_by_name[name] = action
-        self.undo_stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
-        self.actions_by_name["undo"].setEnabled(False)
-        self.actions_by_name["redo"].setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self._update_undo_actions)
+        self.undo_stack.canRedoChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
 
     def menu_actions(self) -> list[QAction]:
         """Actions for the window's Edit menu."""
@@ -221,6 +228,8 @@ class PairsTab(QWidget):
 
     def _on_project_changed(self, project: Project | None) -> None:
         self.flush()
+        # A change still being written is stopped (rolled back) before the project closes.
+        self.bulk.set_project(project)
         self.undo_stack.clear()
         self.project = project
         self.detail.show_pair(None)
@@ -393,7 +402,8 @@ class PairsTab(QWidget):
         if self.project is None or not ids:
             return
         label = self.model.status_text(status)
-        self._push(commands.StatusCommand(self.project, self._notify, ids, status, label))
+        self._push(commands.StatusCommand(self.project, self._notify, ids, status, label,
+                                          self.bulk))
         if len(ids) == 1:
             self.move(1)
 
@@ -452,7 +462,7 @@ class PairsTab(QWidget):
             filters.topic_choices(self.project), 0, True)
         if ok and name.strip():
             self._push(commands.TopicCommand(self.project, self._notify, ids, name.strip(),
-                                             True))
+                                             True, self.bulk))
             self.filter_bar.load_choices(self.project)
 
     def delete_selected(self) -> None:
@@ -460,7 +470,8 @@ class PairsTab(QWidget):
         if self.project is not None and ids:
             self.flush()
             restoring = self.model.filter.deleted
-            self._push(commands.DeleteCommand(self.project, self._notify, ids, not restoring))
+            self._push(commands.DeleteCommand(self.project, self._notify, ids, not restoring,
+                                              self.bulk))
             self.ctx.show_status(self.tr("%n pairs restored", "", len(ids)) if restoring else
                                  self.tr("%n pairs deleted; Undo brings them back", "",
                                          len(ids)))
@@ -488,7 +499,7 @@ class PairsTab(QWidget):
         if dialog.exec() and dialog.plan:
             self._push(commands.ReplaceCommand(
                 self.project, self._notify, dialog.plan,
-                self.tr("Replace in %n pairs", "", len(dialog.plan))))
+                self.tr("Replace in %n pairs", "", len(dialog.plan)), self.bulk))
 
     def show_duplicates(self) -> None:
         if self.project is None:
@@ -498,7 +509,37 @@ class PairsTab(QWidget):
         if dialog.exec():
             groups = dialog.decisions()
             if groups:
-                self._push(commands.MergeCommand(self.project, self._notify, groups))
+                self._push(commands.MergeCommand(self.project, self._notify, groups,
+                                                 self.bulk))
+
+    def undo(self) -> None:
+        if not self.bulk.busy():
+            self.flush()
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if not self.bulk.busy():
+            self.flush()
+            self.undo_stack.redo()
+
+    def _update_undo_actions(self) -> None:
+        busy = self.bulk.busy()
+        self.actions_by_name["undo"].setEnabled(self.undo_stack.canUndo() and not busy)
+        self.actions_by_name["redo"].setEnabled(self.undo_stack.canRedo() and not busy)
+
+    def _on_bulk_busy(self, busy: bool) -> None:
+        """While a change of many pairs is being written nothing else may change pairs:
+        writes would wait for it (and two changes must not interleave). Reading and
+        filtering go on."""
+        for name in _CHANGING_ACTIONS:
+            self.actions_by_name[name].setEnabled(not busy)
+        self._update_undo_actions()
+        self.detail.setEnabled(not busy)
+        if busy:
+            self.ctx.show_status(self.tr("Writing the change; editing waits until it is done."),
+                                 0)
+        else:
+            self.ctx.show_status("", 1)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
