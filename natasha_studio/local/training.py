@@ -42,8 +42,12 @@ def ensure_model(base_model: str, emit: Emit) -> str:
 
     Download progress is reported as ``download`` events (files done of total).
     """
-    if Path(base_model).expanduser().is_dir():
-        return str(Path(base_model).expanduser())
+    path = Path(base_model).expanduser()
+    if path.is_dir():
+        return str(path)
+    if path.is_absolute() or base_model.startswith((".", "~")) or base_model.count("/") > 1 \
+            or "\\" in base_model:
+        raise FileNotFoundError(f"no model folder at {base_model}")
     from huggingface_hub import snapshot_download
     from tqdm.auto import tqdm
 

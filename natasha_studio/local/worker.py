@@ -49,7 +49,9 @@ def run_train(job_dir: Path) -> int:
         kind = "oom" if is_out_of_memory(exc) else {
             "no-examples": "no_examples", "cuda-missing": "cuda_missing",
             "mps-missing": "mps_missing"}.get(str(exc), "error")
-        if isinstance(exc, OSError) and kind == "error":
+        if kind == "error" and (isinstance(exc, OSError) or type(exc).__name__ in (
+                "HFValidationError", "RepositoryNotFoundError", "GatedRepoError",
+                "LocalEntryNotFoundError")):
             kind = "model_not_found"
         emit({"type": "error", "kind": kind, "message": f"{type(exc).__name__}: {exc}",
               "trace": traceback.format_exc(limit=5)})
