@@ -82,7 +82,11 @@ class PairTableModel(QAbstractTableModel):
         self.filter = self.wanted = PairFilter()
         self._reset(_NO_IDS)
         if project is not None:
-            self._worker = FilterWorker(project.path, self)
+            # No Qt parent: the worker's thread keeps it alive until the thread ends, so a
+            # late answer never goes out through a deleted object; if this model goes away
+            # without close(), the thread is told to stop.
+            self._worker = FilterWorker(project.path)
+            self.destroyed.connect(self._worker.request_stop)
             self._worker.result.connect(self._on_result)
             self._worker.progress.connect(self._on_progress)
             self._worker.failed.connect(self._on_failed)
@@ -96,7 +100,6 @@ class PairTableModel(QAbstractTableModel):
             self._worker.result.disconnect(self._on_result)
             self._worker.progress.disconnect(self._on_progress)
             self._worker.failed.disconnect(self._on_failed)
-            self._worker.deleteLater()
             self._worker = None
 
     def set_filter(self, flt: PairFilter) -> None:
@@ -201,6 +204,11 @@ class PairTableModel(QAbstractTableModel):
 
     def ids(self) -> list[int]:
         return self._ids.tolist()
+
+    def ids_at(self, rows: np.ndarray) -> list[int]:
+        """The pair ids of these rows (rows past the end are left out)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        return self._ids[rows[(rows >= 0) & (rows < len(self._ids))]].tolist()
 
     def summary(self, row: int) -> PairSummary | None:
         if not 0 <= row < len(self._ids) or self._project is None:

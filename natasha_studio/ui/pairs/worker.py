@@ -94,10 +94,14 @@ class FilterWorker(QObject):
 
     def stop(self, wait: float = 5.0) -> None:
         """End the thread (the current scan stops at its next step)."""
+        self.request_stop()
+        self._thread.join(wait)
+
+    def request_stop(self, *_args: object) -> None:
+        """Tell the thread to end, without waiting for it."""
         with self._cond:
             self._stopping = True
             self._cond.notify()
-        self._thread.join(wait)
 
     # -- the worker thread -------------------------------------------------------------------
 
