@@ -19,7 +19,7 @@ def test_readme_has_exactly_two_setup_commands():
     assert len(commands) == 2, commands
     run_app, run_tests = commands
     assert "pip install -e ." in run_app and "natasha-studio" in run_app
-    assert '".[test]"' in run_tests and "pytest" in run_tests
+    assert '".[test]"' in run_tests and "scripts/run_tests.py" in run_tests
 
 
 def test_ci_runs_the_readme_test_command():
