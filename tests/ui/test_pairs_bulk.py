@@ -17,6 +17,7 @@ from natasha_studio.core.pairs import restore_statuses as real_restore_statuses
 from natasha_studio.core.pairs import set_status as real_set_status
 from natasha_studio.core.store import Project
 from natasha_studio.ui.pairs import bulk as ui_bulk
+from natasha_studio.ui.pairs.model import COLUMNS
 from natasha_studio.ui.pairs.tab import PairsTab
 
 N = ui_bulk.WORKER_MIN_PAIRS + 60  # large enough for the worker
@@ -219,3 +220,18 @@ def test_topic_delete_and_restore_of_many_pairs_go_through_the_worker(
         "SELECT count(*) FROM pair_topics JOIN topics ON topics.id = topic_id"
         " WHERE name = 'растяжка'").fetchone()[0] == 0
     assert len(runs) == 4 and all(r.thread != threading.main_thread().name for r in runs)
+
+
+def test_selected_ids_follow_the_selection_in_table_order(qtbot, ctx_with_project):
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    tab = _tab(qtbot, ctx_with_project, 30)
+    model, selection = tab.model, QItemSelection()
+    for top, bottom in ((5, 7), (0, 1), (6, 9)):  # overlapping and out of order
+        selection.select(model.index(top, 0), model.index(bottom, len(COLUMNS) - 1))
+    tab.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert tab.selected_ids() == [model.pair_id(r) for r in (0, 1, 5, 6, 7, 8, 9)]
+    tab.table.clearSelection()
+    tab.select_row(3)
+    tab.table.clearSelection()
+    assert tab.selected_ids() == [model.pair_id(3)]  # none selected: the current pair
