@@ -80,6 +80,37 @@
     </message>
 </context>
 <context>
+    <name>PairsUndo</name>
+    <message numerus="yes">
+        <source>Mark %n pairs as {status}</source>
+        <translation>
+            <numerusform>Mark %n pair as {status}</numerusform>
+            <numerusform>Mark %n pairs as {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n pairs</source>
+        <translation>
+            <numerusform>Delete %n pair</numerusform>
+            <numerusform>Delete %n pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n pairs</source>
+        <translation>
+            <numerusform>Restore %n pair</numerusform>
+            <numerusform>Restore %n pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n duplicate groups</source>
+        <translation>
+            <numerusform>Merge %n duplicate groups</numerusform>
+            <numerusform>Merge %n duplicate groups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReplaceDialog</name>
     <message numerus="yes">
         <source>Pairs shown in the table (%n)</source>

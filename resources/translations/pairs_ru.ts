@@ -40,6 +40,25 @@
     </message>
 </context>
 <context>
+    <name>BulkRunner</name>
+    <message>
+        <source>Undo: {change}</source>
+        <translation>Отмена: {change}</translation>
+    </message>
+    <message>
+        <source>{change}: {percent}% written. Editing waits until it is done.</source>
+        <translation>{change}: записано {percent}%. Править пары можно будет, когда запись закончится.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Отменено: ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>{change}: done.</source>
+        <translation>{change}: готово.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>No chat is called “{name}”.</source>
@@ -733,6 +752,14 @@
 </context>
 <context>
     <name>PairsUndo</name>
+    <message numerus="yes">
+        <source>Mark %n pairs as {status}</source>
+        <translation>
+            <numerusform>Статус «{status}» для %n пары</numerusform>
+            <numerusform>Статус «{status}» для %n пар</numerusform>
+            <numerusform>Статус «{status}» для %n пар</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Mark as {status}</source>
         <translation>Статус «{status}»</translation>
@@ -749,9 +776,33 @@
         <source>Change topics</source>
         <translation>Изменить темы</translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n pairs</source>
+        <translation>
+            <numerusform>Удалить %n пару</numerusform>
+            <numerusform>Удалить %n пары</numerusform>
+            <numerusform>Удалить %n пар</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n pairs</source>
+        <translation>
+            <numerusform>Вернуть %n пару</numerusform>
+            <numerusform>Вернуть %n пары</numerusform>
+            <numerusform>Вернуть %n пар</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Split pair</source>
         <translation>Разделить пару</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n duplicate groups</source>
+        <translation>
+            <numerusform>Объединить %n группу повторов</numerusform>
+            <numerusform>Объединить %n группы повторов</numerusform>
+            <numerusform>Объединить %n групп повторов</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add pair</source>

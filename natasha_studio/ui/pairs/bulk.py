@@ -69,16 +69,21 @@ class BulkRunner(QObject):
     _ended = Signal(object)      # emitted by the worker thread; handled on the window's
 
     def __init__(self, tasks: TaskRegistry | None, stack: QUndoStack,
-                 status: Callable[[str], None] | None = None,
+                 status: Callable[[str, int], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.stack = stack
-        self.status = status or (lambda _text: None)
+        # Where the curator reads how far the change is (the window's status bar): the
+        # window lists background tasks too, but may show another one first.
+        self.status = status or (lambda _text, _ms: None)
         self.project: Project | None = None
         self._run: BulkRun | None = None
+        self._title = ""
         self._skip: BulkCommand | None = None
         self._ended.connect(self._on_ended)
+        if tasks is not None:
+            tasks.progress.connect(self._on_progress)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -148,6 +153,8 @@ class BulkRunner(QObject):
         task = self.tasks.run_in_thread(TASK_NAME, job, title=title, owner=self.project,
                                         with_progress=True)
         task.add_done_callback(lambda t: self._on_task_done(run, t))
+        self._title = title
+        self._show_progress(0)
         self.busy_changed.emit(True)
         self.started.emit(run)
 
@@ -175,9 +182,18 @@ class BulkRunner(QObject):
         else:
             run.ended.wait(STOP_WAIT_S)
         self._run = None
+        self.status("", 1)
         self.busy_changed.emit(False)
 
-    # -- when the worker is done -------------------------------------------------------------
+    # -- progress and the end ----------------------------------------------------------------
+
+    def _on_progress(self, name: str, done: int, total: int, _detail: str) -> None:
+        if name == TASK_NAME and self._run is not None and total > 0:
+            self._show_progress(int(100 * done / total))
+
+    def _show_progress(self, percent: int) -> None:
+        self.status(self.tr("{change}: {percent}% written. Editing waits until it is done.")
+                    .format(change=self._title, percent=percent), 0)
 
     def _on_ended(self, run: BulkRun) -> None:
         self._finish(run, move_stack=True)
@@ -200,7 +216,11 @@ class BulkRunner(QObject):
             self._move_back(run)
         self.busy_changed.emit(False)
         if run.outcome == "cancelled":
-            self.status(self.tr("Cancelled: nothing was changed."))
+            self.status(self.tr("Cancelled: nothing was changed."), 5000)
+        elif run.outcome == "done":
+            self.status(self.tr("{change}: done.").format(change=self._title), 3000)
+        else:
+            self.status("", 1)  # the failure is shown by the window
         self.finished.emit(run)
 
     def _move_back(self, run: BulkRun) -> None:

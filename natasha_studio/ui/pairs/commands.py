@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 
 from natasha_studio.core.curation import bulk, operations, replace
@@ -26,6 +26,23 @@ Notify = Callable[[set[int] | None], None]
 
 # Consecutive typing in one field of one pair merges into one undo step.
 _EDIT_ID = 1001
+
+
+class PairsUndo(QObject):
+    """Names of undo steps that count pairs. They are ``self.tr`` calls because lupdate
+    records plural forms only for those (not for ``QCoreApplication.translate``)."""
+
+    def marked(self, n: int) -> str:
+        return self.tr("Mark %n pairs as {status}", "", n)
+
+    def deleted(self, n: int) -> str:
+        return self.tr("Delete %n pairs", "", n)
+
+    def restored(self, n: int) -> str:
+        return self.tr("Restore %n pairs", "", n)
+
+    def merged(self, n: int) -> str:
+        return self.tr("Merge %n duplicate groups", "", n)
 
 
 class PairCommand(QUndoCommand):
@@ -74,7 +91,7 @@ class BulkCommand(PairCommand):
 class StatusCommand(BulkCommand):
     def __init__(self, project: Project, notify: Notify, pair_ids: Sequence[int],
                  status: str, label: str, runner: BulkRunner | None = None) -> None:
-        text = (QCoreApplication.translate("PairsUndo", "Mark %n pairs as {status}", None, len(pair_ids)).format(status=label)
+        text = (PairsUndo().marked(len(pair_ids)).format(status=label)
                 if len(pair_ids) != 1 else QCoreApplication.translate("PairsUndo", "Mark as {status}").format(status=label))
         super().__init__(project, notify, text, runner)
         self.pair_ids = list(pair_ids)
@@ -197,8 +214,8 @@ class FieldCommand(PairCommand):
 class DeleteCommand(BulkCommand):
     def __init__(self, project: Project, notify: Notify, pair_ids: Sequence[int],
                  deleted: bool, runner: BulkRunner | None = None) -> None:
-        text = (QCoreApplication.translate("PairsUndo", "Delete %n pairs", None, len(pair_ids)) if deleted
-                else QCoreApplication.translate("PairsUndo", "Restore %n pairs", None, len(pair_ids)))
+        text = (PairsUndo().deleted(len(pair_ids)) if deleted
+                else PairsUndo().restored(len(pair_ids)))
         super().__init__(project, notify, text, runner)
         self.pair_ids, self.deleted = list(pair_ids), deleted
         self.changed: list[int] = []
@@ -259,8 +276,7 @@ class MergeCommand(BulkCommand):
 
     def __init__(self, project: Project, notify: Notify,
                  groups: list[tuple[int, list[int]]], runner: BulkRunner | None = None) -> None:
-        super().__init__(project, notify, QCoreApplication.translate("PairsUndo", "Merge %n duplicate groups", None, len(groups)),
-                         runner)
+        super().__init__(project, notify, PairsUndo().merged(len(groups)), runner)
         self.groups = groups
         self.results: list[operations.MergeResult] = []
 

@@ -91,11 +91,15 @@ class PairFilterBar(QWidget):
         self.regex.toggled.connect(self._emit)
         self.deleted.toggled.connect(self._emit)
 
+        # The search row has room to spare, so "deleted" and "clear" sit there: the choices
+        # row then fits a 1200-pixel window in Russian too.
         row1 = QHBoxLayout()
         row1.addWidget(self.search, 3)
         row1.addWidget(self.regex)
         row1.addWidget(self.hint_label)
         row1.addWidget(self.count_label, 1)
+        row1.addWidget(self.deleted)
+        row1.addWidget(self.clear_button)
         row2 = QHBoxLayout()
         for w in (self.status, self.chat, self.topic, self.origin, self.edited):
             row2.addWidget(w)
@@ -103,9 +107,7 @@ class PairFilterBar(QWidget):
         row2.addWidget(self.min_quality)
         row2.addWidget(QLabel("\u2013"))
         row2.addWidget(self.max_quality)
-        row2.addWidget(self.deleted)
         row2.addStretch(1)
-        row2.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row1)

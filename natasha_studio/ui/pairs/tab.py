@@ -92,7 +92,9 @@ class PairsTab(QWidget):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
         for key, width in (("status", 100), ("chat", 140), ("date", 90), ("topics", 120),
                            ("quality", 64), ("edited", 56)):
-            header.resizeSection(COLUMNS.index(key), width)
+            # At least as wide as the column's title in the curator's language.
+            column = COLUMNS.index(key)
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.model.filtered.connect(self._on_filtered)
         self.model.progress.connect(self._on_filter_progress)
@@ -549,11 +551,6 @@ class PairsTab(QWidget):
             self.actions_by_name[name].setEnabled(not busy)
         self._update_undo_actions()
         self.detail.setEnabled(not busy)
-        if busy:
-            self.ctx.show_status(self.tr("Writing the change; editing waits until it is done."),
-                                 0)
-        else:
-            self.ctx.show_status("", 1)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
