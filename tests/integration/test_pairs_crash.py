@@ -66,3 +66,65 @@ def test_edit_survives_sigkill(tmp_path):
     with Project.open(path) as project:
         pair = get_pair(project, pair_id)
         assert pair.edited and "Сохранено до сбоя." in pair.answer
+
+
+BULK_CHILD = textwrap.dedent("""
+    import asyncio, sys, time
+    import qasync
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    asyncio.set_event_loop(qasync.QEventLoop(app))
+    from natasha_studio.core import pairs
+    from natasha_studio.core.curation import bulk
+    from natasha_studio.core.store import Project
+    from natasha_studio.secrets import SecretStore
+    from natasha_studio.settings import AppSettings
+    from natasha_studio.ui.context import AppContext
+    from natasha_studio.ui.pairs.tab import PairsTab
+
+    # Small, slow steps, so the process is killed half-way through the change.
+    bulk.CHUNK = 10
+    steps = []
+    def slow(project, ids, status):
+        result = pairs.set_status(project, ids, status)
+        steps.append(len(ids))
+        time.sleep(0.05)
+        return result
+    bulk.set_status = slow
+    ctx = AppContext(AppSettings(sys.argv[2]), SecretStore())
+    ctx.set_project(Project.open(sys.argv[1]))
+    tab = PairsTab(ctx)
+    tab.show()
+
+    async def main():
+        while tab.model.rowCount() < 400 or tab.model.is_busy():
+            await asyncio.sleep(0.01)
+        tab.table.selectAll()
+        tab.actions_by_name["approve"].trigger()
+        while len(steps) < 5:
+            await asyncio.sleep(0.01)
+        print("half-way", flush=True)
+        await asyncio.sleep(60)
+
+    asyncio.get_event_loop().run_until_complete(main())
+""")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_bulk_change_killed_half_way_leaves_the_project_as_it_was(tmp_path):
+    path = tmp_path / "bulk.nstudio"
+    with Project.create(path, "Наташа") as project:
+        populate(project, 400)
+        before = project.conn.execute("SELECT id, status FROM pairs ORDER BY id").fetchall()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, "-c", BULK_CHILD, str(path), str(tmp_path / "s.ini")],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        assert child.stdout.readline().strip() == "half-way"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+    with Project.open(path) as project:
+        after = project.conn.execute("SELECT id, status FROM pairs ORDER BY id").fetchall()
+    assert [tuple(r) for r in after] == [tuple(r) for r in before]

@@ -235,3 +235,49 @@ def test_selected_ids_follow_the_selection_in_table_order(qtbot, ctx_with_projec
     tab.select_row(3)
     tab.table.clearSelection()
     assert tab.selected_ids() == [model.pair_id(3)]  # none selected: the current pair
+
+
+def test_replace_and_merge_of_many_pairs_go_through_the_worker(
+        qtbot, ctx_with_project, monkeypatch):
+    from natasha_studio.core.curation import replace
+    from natasha_studio.core.pairs import get_pair
+    from natasha_studio.ui.pairs import commands
+
+    monkeypatch.setattr(ui_bulk, "WORKER_MIN_PAIRS", 10)
+    ctx = ctx_with_project
+    tab = _tab(qtbot, ctx, 40)
+    runs = []
+    tab.bulk.started.connect(runs.append)
+    before = ctx.project.conn.execute("SELECT id, status, turns, notes FROM pairs").fetchall()
+    plan = replace.plan_replace(ctx.project, tab.model.ids(), "бег", "пробежка")
+    assert len(plan) >= 10
+    tab._push(commands.ReplaceCommand(ctx.project, tab._notify, plan, "replace", tab.bulk))
+    _settle(tab)
+    assert all("пробежка" in get_pair(ctx.project, c.pair_id).answer
+               + get_pair(ctx.project, c.pair_id).question for c in plan)
+    ids = tab.model.ids()
+    groups = [(ids[i], [ids[i + 1]]) for i in range(0, 30, 2)]
+    tab._push(commands.MergeCommand(ctx.project, tab._notify, groups, tab.bulk))
+    _settle(tab)
+    assert {get_pair(ctx.project, others[0]).status for _k, others in groups} == {"rejected"}
+    for _ in range(2):
+        tab.actions_by_name["undo"].trigger()
+        _settle(tab)
+    assert ctx.project.conn.execute("SELECT id, status, turns, notes FROM pairs").fetchall() \
+        == before
+    assert len(runs) == 4 and all(r.thread != threading.main_thread().name for r in runs)
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_tab_fits_a_1200_pixel_window(qtbot, ctx_with_project, language):
+    from PySide6.QtWidgets import QApplication
+
+    from natasha_studio.i18n import install_app_translation, remove_app_translation
+
+    translators = install_app_translation(QApplication.instance(), language)
+    try:
+        tab = _tab(qtbot, ctx_with_project, 10)
+        # The window's frame and the tab bar take a few pixels more.
+        assert tab.minimumSizeHint().width() <= 1150
+    finally:
+        remove_app_translation(QApplication.instance(), translators)
