@@ -344,9 +344,16 @@ class MainWindow(QMainWindow):
     def _on_status_message(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
 
-    def _on_navigate(self, key: str, _argument: object) -> None:
-        if key in self.tab_widgets:
-            self.tabs.setCurrentWidget(self.tab_widgets[key])
+    def _on_navigate(self, key: str, argument: object) -> None:
+        """Show a tab; a tab with ``navigate_to(argument)`` also shows what was asked for
+        (the Pairs tab: a list of pair ids)."""
+        widget = self.tab_widgets.get(key)
+        if widget is None:
+            return
+        self.tabs.setCurrentWidget(widget)
+        navigate_to = getattr(widget, "navigate_to", None)
+        if argument is not None and callable(navigate_to):
+            navigate_to(argument)
 
     # -- dialogs -----------------------------------------------------------------------------
 
