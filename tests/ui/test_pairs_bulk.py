@@ -84,11 +84,14 @@ def test_approve_all_runs_in_a_worker_lands_in_the_store_and_undo_restores(
     assert tab.bulk.busy()
     assert not tab.actions_by_name["reject"].isEnabled()
     assert not tab.actions_by_name["undo"].isEnabled() and not tab.detail.isEnabled()
+    privacy = tab.privacy_panel.menu_actions()
+    assert privacy and not any(a.isEnabled() for a in privacy)
     _settle(tab)
     assert runs and runs[0].thread and runs[0].thread != threading.main_thread().name
     assert set(_statuses(ctx.project).values()) == {"approved"}
     assert tab.model.summary(0).status == "approved"  # the table was refreshed
     assert tab.actions_by_name["reject"].isEnabled() and tab.detail.isEnabled()
+    assert all(a.isEnabled() for a in privacy)
     assert tab.undo_stack.count() == 1
 
     tab.actions_by_name["undo"].trigger()

@@ -175,6 +175,9 @@ class PairsTab(QWidget):
         QApplication.instance().aboutToQuit.connect(self.flush)
         # The "Personal data" panel beside the thread: highlights, redaction, its filter.
         self.privacy_panel = install_privacy(self)
+        # After the panel's own handler, which enables its actions for the pair shown.
+        self.detail.pair_shown.connect(self._hold_other_writers)
+        self._held_actions: dict[QAction, bool] = {}
         self._on_project_changed(ctx.project)
 
     # -- actions ------------------------------------------------------------------------------
@@ -551,6 +554,20 @@ class PairsTab(QWidget):
             self.actions_by_name[name].setEnabled(not busy)
         self._update_undo_actions()
         self.detail.setEnabled(not busy)
+        # The privacy panel's menu actions write too (some on this thread): held back, then
+        # given back as they were.
+        if busy:
+            self._held_actions = {a: a.isEnabled() for a in self.privacy_panel.menu_actions()}
+            self._hold_other_writers()
+        else:
+            for action, enabled in self._held_actions.items():
+                action.setEnabled(enabled)
+            self._held_actions = {}
+
+    def _hold_other_writers(self, *_args) -> None:
+        if self.bulk.busy():
+            for action in self.privacy_panel.menu_actions():
+                action.setEnabled(False)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
