@@ -40,6 +40,7 @@ from natasha_studio.core.curation.reasons import reason_text
 from natasha_studio.core.curation.thread import ThreadMessage
 from natasha_studio.core.pairs import Pair, Turn
 from natasha_studio.ui.pairs.chips import TopicChips
+from natasha_studio.ui.theme import is_dark
 
 SAVE_DELAY_MS = 500
 
@@ -284,7 +285,9 @@ class PairDetailPane(QWidget):
         out = []
         for m in thread:
             when = dt.datetime.fromtimestamp(m.date).strftime("%d.%m.%Y %H:%M")
-            style = "background:#fef3c7;" if m.in_pair else ""
+            # The pair's own messages stand out on either theme (text keeps the theme's colour).
+            style = (f"background:{'#4a3d12' if is_dark() else '#fef3c7'};" if m.in_pair
+                     else "")
             link = f' <a href="{html.escape(m.link)}">\u2197</a>' if m.link else ""
             text = html.escape(m.text).replace("\n", "<br>") or "<i>\u2026</i>"
             anchor = f'<a name="m{m.id}"></a>' if m.in_pair else ""
