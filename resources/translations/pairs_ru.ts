@@ -441,6 +441,14 @@
         <translation>Любая тема</translation>
     </message>
     <message numerus="yes">
+        <source>Showing the %n pair(s) you were sent here for. “Clear filters” shows all pairs again.</source>
+        <translation>
+            <numerusform>Показана %n пара, к которой вас отправили. «Сбросить фильтры» покажет все пары.</numerusform>
+            <numerusform>Показаны %n пары, к которым вас отправили. «Сбросить фильтры» покажет все пары.</numerusform>
+            <numerusform>Показаны %n пар, к которым вас отправили. «Сбросить фильтры» покажет все пары.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n pairs</source>
         <translation>
             <numerusform>%n пара</numerusform>

@@ -189,3 +189,17 @@ def test_shortcuts_dialog_lists_every_shortcut(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(SHORTCUTS)
     assert all(dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount()))
+
+
+def test_sent_here_with_pair_ids_shows_just_those(qtbot, ctx_with_project):
+    """Another tab (the fine-tune pre-flight's personal-data link) sends a list of pairs."""
+    tab = _tab(qtbot, ctx_with_project)
+    wanted = sorted(tab.model.ids())[3:8]
+    tab.navigate_to(wanted)
+    _settle(qtbot, tab)
+    assert sorted(tab.model.ids()) == wanted
+    assert "5 pair" in tab.filter_bar.hint_label.text()
+    tab.filter_bar.clear()
+    _settle(qtbot, tab)
+    assert len(tab.model.ids()) == 40
+    assert not tab.filter_bar.hint_label.isVisibleTo(tab)

@@ -28,6 +28,7 @@ class PairFilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quiet = False
+        self.only_ids: tuple[int, ...] | None = None  # pairs another tab sent us to
         self._chat_counts: dict[int, int] | None = None
         self.status = QComboBox()
         for text, value in ((self.tr("Any status"), ()), (self.tr("New"), ("new",)),
@@ -168,9 +169,19 @@ class PairFilterBar(QWidget):
             search=self.search.text(),
             regex=self.regex.isChecked(),
             deleted=self.deleted.isChecked(),
+            pair_ids=self.only_ids,
         )
 
+    def show_only(self, pair_ids: list[int]) -> None:
+        """Narrow the table to these pairs (sent from another tab); "Clear filters" undoes it."""
+        self.only_ids = tuple(int(i) for i in pair_ids)
+        self._emit()  # the tab's handler resets the hint line: set it after
+        self.show_hint(self.tr("Showing the %n pair(s) you were sent here for. "
+                               "“Clear filters” shows all pairs again.", "", len(self.only_ids)))
+
     def clear(self) -> None:
+        self.only_ids = None
+        self.show_hint("")
         self._quiet = True
         try:
             for combo in (self.status, self.chat, self.topic, self.origin, self.edited):

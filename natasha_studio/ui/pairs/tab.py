@@ -273,6 +273,11 @@ class PairsTab(QWidget):
 
     # -- filtering and navigation -------------------------------------------------------------
 
+    def navigate_to(self, argument: object) -> None:
+        """Another tab sent the curator here with a list of pair ids: show just those."""
+        if isinstance(argument, (list, tuple, set)) and self.project is not None:
+            self.filter_bar.show_only(sorted(int(i) for i in argument))
+
     def _on_filter_changed(self, flt: PairFilter) -> None:
         """Ask for the matching pairs; the table changes when the answer comes
         (``_on_filtered``), so typing never waits for a query."""
