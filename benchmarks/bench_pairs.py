@@ -99,11 +99,14 @@ def run_loop_until(done, timeout: float = 600.0) -> float:
     import asyncio
 
     async def poll() -> None:
+        deadline = time.perf_counter() + timeout
         while not done():
+            if time.perf_counter() > deadline:
+                raise TimeoutError("no answer")
             await asyncio.sleep(0.001)
 
     start = time.perf_counter()
-    asyncio.get_event_loop().run_until_complete(asyncio.wait_for(poll(), timeout))
+    asyncio.get_event_loop().run_until_complete(poll())
     return time.perf_counter() - start
 
 

@@ -24,14 +24,19 @@ N = ui_bulk.WORKER_MIN_PAIRS + 60  # large enough for the worker
 
 
 def _until(condition, timeout=10.0):
-    """Run the app's loop (Qt and asyncio, as the app does) until ``condition()``."""
+    """Run the app's loop (Qt and asyncio, as the app does) until ``condition()``.
+
+    Only short sleeps: a closed qasync loop keeps its pending Qt timers (a ``wait_for``
+    timeout would be one), and one that fires after the loop is gone crashes the process."""
     loop = asyncio.get_event_loop()
 
     async def poll():
+        deadline = time.monotonic() + timeout
         while not condition():
+            assert time.monotonic() < deadline, "timed out"
             await asyncio.sleep(0.005)
 
-    loop.run_until_complete(asyncio.wait_for(poll(), timeout))
+    loop.run_until_complete(poll())
 
 
 def _settle(tab):
@@ -175,7 +180,7 @@ def test_cancel_from_the_status_bar_writes_nothing_and_drops_the_step(
     tab.table.selectAll()
     tab.actions_by_name["approve"].trigger()
     _until(slow_steps.is_set)
-    ctx.tasks.cancel(ui_bulk.TASK_NAME)  # the window's Cancel button
+    ctx.tasks.cancel(tab.bulk.task_name)  # the window's Cancel button
     _settle(tab)
     assert _statuses(ctx.project) == before
     assert tab.undo_stack.count() == 0 and not tab.actions_by_name["undo"].isEnabled()
@@ -188,7 +193,7 @@ def test_cancel_from_the_status_bar_writes_nothing_and_drops_the_step(
     slow_steps.clear()
     tab.actions_by_name["undo"].trigger()
     _until(slow_steps.is_set)
-    ctx.tasks.cancel(ui_bulk.TASK_NAME)
+    ctx.tasks.cancel(tab.bulk.task_name)
     _settle(tab)
     assert _statuses(ctx.project) == approved
     assert tab.undo_stack.index() == 1 and tab.actions_by_name["undo"].isEnabled()

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 # Changes of fewer pairs are written at once on the window's thread (a few milliseconds).
 WORKER_MIN_PAIRS = 300
-TASK_NAME = "pairs-bulk"
 # How long closing waits for a cancelled change to roll back (it stops within one step).
 STOP_WAIT_S = 30.0
 
@@ -81,6 +80,8 @@ class BulkRunner(QObject):
         self._run: BulkRun | None = None
         self._title = ""
         self._skip: BulkCommand | None = None
+        # One name per tab: starting a task under a running task's name cancels that task.
+        self.task_name = f"pairs-bulk-{id(self)}"
         self._ended.connect(self._on_ended)
         if tasks is not None:
             tasks.progress.connect(self._on_progress)
@@ -150,7 +151,7 @@ class BulkRunner(QObject):
 
         title = command.text() if forward else \
             self.tr("Undo: {change}").format(change=command.text())
-        task = self.tasks.run_in_thread(TASK_NAME, job, title=title, owner=self.project,
+        task = self.tasks.run_in_thread(self.task_name, job, title=title, owner=self.project,
                                         with_progress=True)
         task.add_done_callback(lambda t: self._on_task_done(run, t))
         self._title = title
@@ -176,7 +177,7 @@ class BulkRunner(QObject):
             return
         run.cancelled = True
         if self.tasks is not None:
-            self.tasks.cancel(TASK_NAME)
+            self.tasks.cancel(self.task_name)
         if run.claim("window"):
             run.outcome = "cancelled"
         else:
@@ -188,7 +189,7 @@ class BulkRunner(QObject):
     # -- progress and the end ----------------------------------------------------------------
 
     def _on_progress(self, name: str, done: int, total: int, _detail: str) -> None:
-        if name == TASK_NAME and self._run is not None and total > 0:
+        if name == self.task_name and self._run is not None and total > 0:
             self._show_progress(int(100 * done / total))
 
     def _show_progress(self, percent: int) -> None:
