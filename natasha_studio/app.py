@@ -87,10 +87,10 @@ class StudioApp(QObject):
                 self.restart()
 
     def restart(self) -> None:
-        args = sys.argv[1:] if not getattr(sys, "frozen", False) else sys.argv[1:]
-        program = sys.executable
+        args = sys.argv[1:]
         if not getattr(sys, "frozen", False):
             args = ["-m", "natasha_studio", *[a for a in args if a.endswith(".nstudio")]]
+        program = sys.executable
         self.window.close()
         QProcess.startDetached(program, args)
         self.app.quit()

@@ -263,7 +263,7 @@ class Project:
     def get_setting(self, key: str, default: Any = None) -> Any:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         if row is None:
-            return DEFAULT_SETTINGS.get(key, default) if default is None else default
+            return default if default is not None else DEFAULT_SETTINGS.get(key)
         return json.loads(row[0])
 
     def set_setting(self, key: str, value: Any) -> None:

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._source_counts: tuple[int, int] | None = None  # chats, messages
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
         self.welcome.recent_requested.connect(self.open_project)
         self.ctx.project_changed.connect(self._on_project_changed)
         self.ctx.sources_changed.connect(self._update_project_label)
-        self.ctx.pairs_changed.connect(lambda _ids: self._update_project_label())
+        self.ctx.pairs_changed.connect(lambda _ids: self._update_project_label(sources=False))
         self.ctx.status_message.connect(self._on_status_message)
         self.ctx.navigate.connect(self._on_navigate)
         self.ctx.tasks.tasks_changed.connect(self._on_tasks_changed)
@@ -295,17 +296,27 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_project(p))
         self.recent_menu.setEnabled(bool(recent))
 
-    def _update_project_label(self) -> None:
+    def _update_project_label(self, sources: bool = True) -> None:
+        """Counts in the status bar. Chats and messages are counted again only when sources
+        change: counting a large message table on every pair edit would stall the window."""
         project = self.ctx.project
         if project is None:
             self.project_label.setText(self.tr("No project open"))
+            self._source_counts = None
             return
-        counts = project.counts()
+        if sources or self._source_counts is None:
+            counts = project.counts()
+            self._source_counts = (counts["chats"], counts["messages"])
+            pairs = counts["pairs"]
+        else:
+            pairs = project.conn.execute(
+                "SELECT count(*) FROM pairs WHERE deleted = 0").fetchone()[0]
+        chats, messages = self._source_counts
         self.project_label.setText(self.tr("{persona} · {chats} · {messages} · {pairs}").format(
             persona=project.persona_name,
-            chats=self.tr("%n chats", "", counts["chats"]),
-            messages=self.tr("%n messages", "", counts["messages"]),
-            pairs=self.tr("%n pairs", "", counts["pairs"]),
+            chats=self.tr("%n chats", "", chats),
+            messages=self.tr("%n messages", "", messages),
+            pairs=self.tr("%n pairs", "", pairs),
         ))
 
     # -- tasks -------------------------------------------------------------------------------
