@@ -19,10 +19,10 @@ from natasha_studio.ui.privacy.highlighter import PrivacyHighlighter
 from natasha_studio.ui.privacy.panel import PrivacyPanel
 
 
-def _idle(qloop, ctx, until=lambda: True):
+def _idle(qloop, ctx, until=lambda: True, panel=None):
     async def wait():
         for _ in range(400):
-            if not ctx.tasks.running() and until():
+            if not ctx.tasks.running() and until() and (panel is None or panel.is_idle()):
                 return
             await asyncio.sleep(0.05)
         raise AssertionError("the background work did not finish")
@@ -163,8 +163,14 @@ def test_only_flagged_filter_and_no_project(panel, data, qloop):
     requested = []
     panel.filter_requested.connect(requested.append)
     panel.only_flagged.setChecked(True)
+    _idle(qloop, ctxp, until=lambda: requested)  # listed by a worker
     panel.only_flagged.setChecked(False)
     assert requested == [{ids[0], ids[1]}, None]
+    # Switched off before the worker answers: the late answer is dropped.
+    panel.only_flagged.setChecked(True)
+    panel.only_flagged.setChecked(False)
+    _idle(qloop, ctxp, panel=panel)
+    assert requested == [{ids[0], ids[1]}, None, None]
     ctxp.set_project(None)
     assert not panel.redact_all.isEnabled() and "Open a project" in panel.dataset.text()
 
@@ -226,8 +232,11 @@ def test_edits_during_a_scan_do_not_cancel_it(panel, data, qloop):
     panel.scan_dataset()
     ctx.pairs_changed.emit({ids[2]})
     names = {t.name.rsplit("-", 1)[0] for t in ctx.tasks.running()}
-    assert {"privacy-scan", "privacy-rescan"} <= names
-    _idle(qloop, ctx)
+    assert "privacy-scan" in names
+    # The changed pair is checked after a short pause, beside the running scan.
+    _idle(qloop, ctx, until=lambda: any(t.name.startswith("privacy-rescan")
+                                        for t in ctx.tasks.running()) or panel.is_idle())
+    _idle(qloop, ctx, panel=panel)
     assert "2 pairs have personal data" in panel.dataset.text()
     assert ctx.project.conn.execute("SELECT count(*) FROM privacy_scan").fetchone()[0] == 3
 

@@ -10,7 +10,8 @@ For other parts of the app:
   launch; warn when ``not report.clean`` with ``report.summary()`` (counts per kind) and a link
   to ``report.pair_ids``. Runs in a worker thread with its own ``Project.open(path)``.
 - ``findings_for_pair`` / ``flagged_pair_ids`` / ``HAS_PERSONAL_DATA_SQL``: for highlights and a
-  "has personal data" filter.
+  "has personal data" filter; ``refresh_scan`` / ``iter_findings`` for the whole dataset in
+  flat memory (``ScanBusy``: another change held the file, try again later).
 - ``redact`` / ``preview_redaction`` / ``undo_redaction`` / ``audit_log``.
 """
 
@@ -30,9 +31,14 @@ from natasha_studio.core.privacy.redact import (
 from natasha_studio.core.privacy.scan import (
     HAS_PERSONAL_DATA_SQL,
     PrivacyReport,
+    ScanBusy,
+    ScanSummary,
     findings_for_pair,
     flagged_pair_ids,
+    iter_findings,
     privacy_check,
+    refresh_scan,
+    refresh_summary,
     report_from,
     scan_pairs,
 )
@@ -45,8 +51,9 @@ from natasha_studio.core.privacy.settings import (
 
 __all__ = [
     "HAS_PERSONAL_DATA_SQL", "KINDS", "MODES", "SOURCES", "AuditEntry", "Finding", "PairRedaction",
-    "PrivacyReport", "PrivacySettings", "RedactionResult", "UndoResult", "audit_log",
-    "findings_for_pair", "flagged_pair_ids", "kind_label", "last_operation", "load_settings",
-    "plan_redaction", "preview_redaction", "privacy_check", "redact", "report_from",
+    "PrivacyReport", "PrivacySettings", "RedactionResult", "ScanBusy", "ScanSummary",
+    "UndoResult", "audit_log", "findings_for_pair", "flagged_pair_ids", "iter_findings",
+    "kind_label", "last_operation", "load_settings", "plan_redaction", "preview_redaction",
+    "privacy_check", "redact", "refresh_scan", "refresh_summary", "report_from",
     "save_settings", "scan_pairs", "source_label", "undo_redaction",
 ]

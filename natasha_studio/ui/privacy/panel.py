@@ -4,6 +4,13 @@ It stands alone (``PrivacyPanel(ctx)``); the Pairs tab plugs it in beside the th
 gives it hooks: where the turn editors are (for highlights), which pairs are selected, its
 undo stack (so Ctrl+Z undoes a redaction) and a flush before changes. Scans run in worker
 threads; the panel only shows what they found.
+
+Changes reported through ``ctx.pairs_changed`` are gathered for a moment (a bulk change, its
+undo and a few edits become one check) and only the pairs whose text changed are read again
+(the scan cache tells them apart: a status or topic change moves a pair's stamp, not its
+text). Counting and listing the pairs with personal data happen in the worker too, so with
+a million pairs the window never waits for them. When another change holds the project file
+longer than a check waits, the check quietly tries again a few seconds later.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,8 +37,8 @@ from PySide6.QtWidgets import (
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.privacy import (
     Finding,
+    ScanSummary,
     audit_log,
-    flagged_pair_ids,
     kind_label,
     load_settings,
     save_settings,
@@ -50,6 +57,13 @@ from natasha_studio.ui.privacy.dialogs import (
 )
 from natasha_studio.ui.privacy.highlighter import PrivacyHighlighter, kind_color
 
+# Changes arriving within this long are checked together.
+DEBOUNCE_MS = 400
+# A check that found the project busy (another change being written) tries again after this.
+RETRY_MS = 3000
+# Past this many changed pairs, one pass over the stale stamps is cheaper than listing ids.
+WHOLE_DATASET_FROM = 20_000
+
 
 class PrivacyPanel(QWidget):
     # Pair ids with personal data, to show only them; None to show all pairs again.
@@ -66,7 +80,19 @@ class PrivacyPanel(QWidget):
         self._editor: Callable[[int], QPlainTextEdit | None] = lambda _i: None
         self._before_change: Callable[[], None] = lambda: None
         self._preview: RedactPreviewDialog | None = None
-        self._dirty: set[int] = set()  # changed pairs waiting for a rescan
+        # Changed pairs waiting for a rescan: sets as they came (merged only when small),
+        # and whether the whole dataset's stale pairs are due (a change of unknown or many
+        # pairs: the stamps find them).
+        self._pending: list[set[int]] = []
+        self._pending_count = 0
+        self._whole_pending = False
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._start_pending)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._start_pending)
+        self._pair_retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._pair_retry.timeout.connect(lambda: self.show_pair(self.pair_id))
+        self._last_summary: ScanSummary | None = None
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -164,7 +190,8 @@ class PrivacyPanel(QWidget):
 
     def _on_project_changed(self, project: Project | None) -> None:
         self.project = project
-        self._dirty = set()
+        self._clear_pending()
+        self._last_summary = None
         self.only_flagged.blockSignals(True)
         self.only_flagged.setChecked(False)
         self.only_flagged.blockSignals(False)
@@ -175,52 +202,102 @@ class PrivacyPanel(QWidget):
             return
         self.scan_dataset()
 
+    def _clear_pending(self) -> None:
+        self._pending, self._pending_count, self._whole_pending = [], 0, False
+        self._debounce.stop()
+        self._retry.stop()
+        self._pair_retry.stop()
+
+    def is_idle(self) -> bool:
+        """No check running or waiting (for tests and benchmarks)."""
+        names = {f"privacy-scan-{id(self)}", f"privacy-rescan-{id(self)}",
+                 f"privacy-pair-{id(self)}", f"privacy-flagged-{id(self)}"}
+        running = any(t.name in names for t in self.ctx.tasks.running())
+        waiting = self._pending_count or self._whole_pending
+        return not (running or waiting or self._debounce.isActive() or self._retry.isActive()
+                    or self._pair_retry.isActive())
+
     def scan_dataset(self, pair_ids: list[int] | None = None) -> None:
-        """Scan (in the background) the pairs whose cached results are stale.
+        """Check (in the background) the pairs whose cached results are stale: all of them,
+        at once, or ``pair_ids`` after a short pause that gathers further changes.
 
         Changed pairs are rescanned as a separate task, so a curator's edits never cancel
         the first scan of a large dataset; edits made meanwhile wait for the next round.
         """
         if self.project is None:
             return
-        if pair_ids is None:
-            self.dataset.setText(self.tr("Checking the pairs for personal data\u2026"))
-            name = f"privacy-scan-{id(self)}"
+        if pair_ids is not None:
+            self._add_pending(pair_ids)
+            return
+        self.dataset.setText(self.tr("Checking the pairs for personal data\u2026"))
+        self._start(f"privacy-scan-{id(self)}", None)
+
+    def _add_pending(self, pair_ids) -> None:
+        if pair_ids is None or self._pending_count + len(pair_ids) > WHOLE_DATASET_FROM:
+            self._whole_pending = True
+            self._pending, self._pending_count = [], 0
+        elif not self._whole_pending:
+            # Kept as they came: merging a bulk change's ids here would cost the window.
+            self._pending.append(pair_ids)
+            self._pending_count += len(pair_ids)
+        self._debounce.start()
+
+    def _start_pending(self) -> None:
+        if self.project is None:
+            return
+        name = f"privacy-rescan-{id(self)}"
+        if self.ctx.tasks.is_running(name):
+            return  # started again when it ends
+        if self._whole_pending:
+            ids = None
+        elif self._pending:
+            ids = sorted(set().union(*self._pending))
         else:
-            self._dirty.update(pair_ids)
-            name = f"privacy-rescan-{id(self)}"
-            if self.ctx.tasks.is_running(name):
-                return
-            pair_ids, self._dirty = sorted(self._dirty), set()
+            return
+        self._pending, self._pending_count, self._whole_pending = [], 0, False
+        self._start(name, ids)
+
+    def _start(self, name: str, ids: list[int] | None) -> None:
+        project = self.project
         self._run(
-            name, workers.scan, str(self.project.path), pair_ids,
-            title=self.tr("Checking for personal data"), owner=self.project,
-            on_done=lambda _r, project=self.project: self._on_dataset_scanned(project),
-            with_progress=pair_ids is None)
+            name, workers.refresh, str(project.path), ids, self.only_flagged.isChecked(),
+            title=self.tr("Checking for personal data"), owner=project,
+            on_done=lambda summary: self._on_refreshed(project, ids, summary),
+            with_progress=True)
 
     def _on_progress(self, name: str, done: int, total: int, _detail: str) -> None:
         if name == f"privacy-scan-{id(self)}" and total > 50:
             self.dataset.setText(self.tr("Checking for personal data: {done} of {total} pairs")
                                  .format(done=done, total=total))
 
-    def _on_dataset_scanned(self, project: Project) -> None:
+    def _on_refreshed(self, project: Project, ids: list[int] | None,
+                      summary: ScanSummary | None) -> None:
         if project is not self.project:
             return
-        if self._dirty:
-            self.scan_dataset([])
-        flagged = flagged_pair_ids(project)
-        total = project.counts()["pairs"]
-        if flagged:
-            self.dataset.setText(self.tr("%n pairs have personal data", "", len(flagged))
-                                 + " " + self.tr("(of %n).", "", total))
+        if summary is None:
+            # Another change held the project: nothing is lost, the same pairs are checked
+            # again in a moment (their stamps still say they are stale).
+            self._add_pending(ids)
+            self._debounce.stop()
+            self._retry.start()
+            return
+        self._last_summary = summary
+        if summary.flagged:
+            self.dataset.setText(self.tr("%n pairs have personal data", "", summary.flagged)
+                                 + " " + self.tr("(of %n).", "", summary.total))
         else:
-            self.dataset.setText(self.tr("No personal data found in %n pairs.", "", total))
-        if self.only_flagged.isChecked():
-            self.filter_requested.emit(flagged)
+            self.dataset.setText(self.tr("No personal data found in %n pairs.", "",
+                                         summary.total))
+        if self.only_flagged.isChecked() and summary.flagged_ids is not None:
+            self.filter_requested.emit(set(summary.flagged_ids))
+        if (self._pending or self._whole_pending) and not self._debounce.isActive() \
+                and not self._retry.isActive():
+            self._start_pending()
 
     def show_pair(self, pair_id: int | None) -> None:
         """Show what was found in the pair (scanned in the background if it changed)."""
         self.pair_id = pair_id or None
+        self._pair_retry.stop()
         self._set_findings([])
         if self.project is None or not self.pair_id:
             self.title.setText(self.tr("Choose a pair to see personal data in it."))
@@ -231,9 +308,14 @@ class PrivacyPanel(QWidget):
             title=self.tr("Checking for personal data"), owner=self.project,
             on_done=lambda result, pid=self.pair_id: self._on_pair_scanned(pid, result))
 
-    def _on_pair_scanned(self, pair_id: int, result: dict[int, list[Finding]]) -> None:
-        if pair_id == self.pair_id:
-            self._set_findings(result.get(pair_id, []))
+    def _on_pair_scanned(self, pair_id: int, result: dict[int, list[Finding]] | None) -> None:
+        if pair_id != self.pair_id:
+            return
+        if result is None:
+            self.title.setText(self.tr("Waiting for another change to be written\u2026"))
+            self._pair_retry.start()
+            return
+        self._set_findings(result.get(pair_id, []))
 
     def _set_findings(self, findings: list[Finding]) -> None:
         self.findings = findings
@@ -280,14 +362,24 @@ class PrivacyPanel(QWidget):
     def _on_pairs_changed(self, pair_ids) -> None:
         if self.project is None:
             return
-        self.scan_dataset(sorted(pair_ids) if pair_ids is not None else None)
+        self._add_pending(pair_ids)
         if self.pair_id and (pair_ids is None or self.pair_id in pair_ids):
             self.show_pair(self.pair_id)
 
     def _on_only_flagged(self, on: bool) -> None:
         if self.project is None:
             return
-        self.filter_requested.emit(flagged_pair_ids(self.project) if on else None)
+        if not on:
+            self.filter_requested.emit(None)
+            return
+        project = self.project
+
+        def done(ids: list[int] | None) -> None:
+            if project is self.project and self.only_flagged.isChecked() and ids is not None:
+                self.filter_requested.emit(set(ids))
+
+        self._run(f"privacy-flagged-{id(self)}", workers.flagged, str(project.path),
+                  title=self.tr("Checking for personal data"), owner=project, on_done=done)
 
     # -- redacting ----------------------------------------------------------------------------
 

@@ -1,4 +1,8 @@
-"""Privacy work for worker threads: each opens its own connection to the project file."""
+"""Privacy work for worker threads: each opens its own connection to the project file.
+
+Background checks answer None when another change held the project file longer than they
+wait (``ScanBusy``): the panel then tries again a little later instead of showing an error.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,35 @@ from natasha_studio.core.privacy import (
     Finding,
     PairRedaction,
     RedactionResult,
+    ScanBusy,
+    ScanSummary,
+    flagged_pair_ids,
     plan_redaction,
     redact,
+    refresh_summary,
     scan_pairs,
 )
 from natasha_studio.core.store import Project
 
 
-def scan(path: str, pair_ids: list[int] | None, progress=None) -> dict[int, list[Finding]]:
-    with Project.open(path) as project:
-        return scan_pairs(project, pair_ids, progress)
+def scan(path: str, pair_ids: list[int], progress=None) -> dict[int, list[Finding]] | None:
+    """Findings of a few pairs (the one shown); None: the project is busy, ask again later."""
+    try:
+        with Project.open(path) as project:
+            return scan_pairs(project, pair_ids, progress)
+    except ScanBusy:
+        return None
+
+
+def refresh(path: str, pair_ids: list[int] | None, with_ids: bool,
+            progress=None) -> ScanSummary | None:
+    """Rescan what changed among ``pair_ids`` (None: the whole dataset) and count the pairs
+    with personal data; None: the project is busy, ask again later."""
+    try:
+        with Project.open(path) as project:
+            return refresh_summary(project, pair_ids, progress, with_ids)
+    except ScanBusy:
+        return None
 
 
 def plan(path: str, pair_ids: list[int] | None, mode: str, kinds: tuple[str, ...],
@@ -28,3 +51,9 @@ def redact_pairs(path: str, pair_ids: list[int] | None, mode: str, kinds: tuple[
                  scope: str, progress=None) -> RedactionResult:
     with Project.open(path) as project:
         return redact(project, pair_ids, mode=mode, kinds=kinds, scope=scope, progress=progress)
+
+
+def flagged(path: str) -> list[int]:
+    """The pairs that had personal data when last checked, for the panel's filter."""
+    with Project.open(path) as project:
+        return sorted(flagged_pair_ids(project))
