@@ -3,12 +3,16 @@ half-way (Stop, or the window closing) leaves the project exactly as it was."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from pairs_data import populate
 
-from natasha_studio.core.curation import bulk, replace
+from natasha_studio.core import pairs
+from natasha_studio.core.curation import bulk, operations, replace
 from natasha_studio.core.errors import Cancelled
 from natasha_studio.core.pairs import get_pair
+from natasha_studio.core.store import Project
 
 
 def _state(project):
@@ -92,3 +96,63 @@ def test_topics_deletion_replace_and_merge_undo_exactly(project, ids):
     assert {get_pair(project, others[0]).status for _k, others in groups} == {"rejected"}
     bulk.undo_merges(project, results)
     assert _state(project)[:2] == before[:2]
+
+
+def _statements(project):
+    seen: list[str] = []
+    project.conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_many_pairs_change_in_few_statements_with_every_change_logged(project, ids):
+    pairs.set_status(project, ids[:3], "approved")  # some already have the status wanted
+    approved_before = {r[0] for r in project.conn.execute(
+        "SELECT id FROM pairs WHERE status = 'approved'")}
+    edits = project.conn.execute("SELECT count(*) FROM pair_edits").fetchone()[0]
+    seen = _statements(project)
+    many = ids * 30  # 3,600 ids (repeats are harmless): four lists of up to 900
+    previous = pairs.set_status(project, many, "approved")
+    project.conn.set_trace_callback(None)
+    # Per list of 900 ids: a SELECT, an UPDATE and one INSERT run for all its rows
+    # (executemany traces each row, so the INSERTs are counted by kind).
+    kinds = [s.split()[0] for s in seen if not s.startswith("INSERT INTO pair_edits")]
+    assert 4 <= len(kinds) <= 3 * 4 + 4, kinds
+    assert set(previous) == {i for i in ids if i not in approved_before}
+    logged = project.conn.execute(
+        "SELECT pair_id, before, after FROM pair_edits WHERE id > (SELECT max(id) - ? FROM"
+        " pair_edits) ORDER BY pair_id", (len(previous),)).fetchall()
+    assert project.conn.execute("SELECT count(*) FROM pair_edits").fetchone()[0] \
+        == edits + len(previous)
+    assert [(r[0], json.loads(r[1]), json.loads(r[2])) for r in logged] == \
+        [(pid, previous[pid], "approved") for pid in sorted(previous)]
+    assert {get_pair(project, i).status for i in ids} == {"approved"}
+
+    seen = _statements(project)
+    before = operations.change_topic(project, many, "растяжка", True)
+    deleted = operations.set_deleted(project, list(reversed(ids)), True)
+    project.conn.set_trace_callback(None)
+    assert len([s for s in seen if not s.startswith("INSERT INTO pair_")]) < 40
+    assert deleted == list(reversed(ids))  # in the order given
+    assert all("растяжка" in get_pair(project, i).topics for i in ids)
+    operations.restore_topics(project, before)
+    operations.set_deleted(project, ids, False)
+    assert all("растяжка" not in get_pair(project, i).topics for i in ids)
+    assert project.counts()["pairs"] == 120
+
+
+def test_a_reader_never_fails_while_a_bulk_change_is_written(project, ids):
+    reader = Project.open(project.path)
+    try:
+        def read(_done, _total, _detail=""):
+            # WAL: readers see the last committed state, whatever the writer holds.
+            assert reader.conn.execute(
+                "SELECT count(*) FROM pairs WHERE status = 'rejected'").fetchone()[0] == rejected
+            counts.append(reader.counts()["pairs"])
+
+        rejected = reader.conn.execute(
+            "SELECT count(*) FROM pairs WHERE status = 'rejected'").fetchone()[0]
+        counts: list[int] = []
+        bulk.set_statuses(project, ids, "rejected", read)
+        assert counts and set(counts) == {120}
+    finally:
+        reader.close()
