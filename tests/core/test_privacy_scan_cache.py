@@ -115,3 +115,17 @@ def test_a_held_project_is_busy_for_the_scan_but_never_for_readers(project, pair
         assert refresh_scan(other) == 7
     finally:
         other.close()
+
+
+def test_embeddings_read_directly_equal_navecs_own_loading():
+    from navec import Navec
+
+    from natasha_studio.core.privacy import ner
+
+    path = ner._model_dir() / "emb" / ner._EMBEDDING
+    ours, theirs = ner._embeddings(path), Navec.load(str(path))
+    assert ours.meta.id == theirs.meta.id
+    assert (ours.pq.indexes == theirs.pq.indexes).all()
+    assert (ours.pq.codes == theirs.pq.codes).all()
+    assert ner.entities(["Марина Иванова живёт в Казани"]) == [
+        [(0, 14, "person"), (23, 29, "place")]]

@@ -117,45 +117,66 @@ class PairColumns:
 
     def update(self, pair_ids: Iterable[int]) -> bool:
         """Re-read these pairs after a change; False when a full ``load`` is needed instead
-        (a pair was added or removed)."""
-        pair_ids = list(pair_ids)
-        if not pair_ids:
+        (a pair was added or removed).
+
+        Column-wise: rows are read in lists of 900 and written into the arrays with numpy,
+        so a bulk change of a million pairs costs little Python per pair (this runs on the
+        query thread, and Python work there takes the interpreter lock from the window).
+        """
+        wanted = np.unique(np.fromiter(pair_ids, dtype=np.int64))
+        if not len(wanted):
             return True
-        pos, unknown = self.positions(pair_ids)
+        pos, unknown = self.positions(wanted)
         if len(unknown):
             return False
         conn = self.project.conn
-        found = 0
-        changed: set[str] = set()
         status_code = {s: i for i, s in enumerate(STATUSES)}
-        for start in range(0, len(pos), 500):
-            chunk = [int(i) for i in self.ids[pos[start:start + 500]]]
+        got_ids, deleted, status, chat, quality, date, origin, edited = ([] for _ in range(8))
+        for start in range(0, len(wanted), 900):
+            chunk = wanted[start:start + 900].tolist()
             rows = conn.execute(
-                f"SELECT id, deleted, status, coalesce(chat_id, 0), quality,"
-                f" coalesce(answer_date, ?), origin, turns IS NOT NULL FROM pairs"
-                f" WHERE id IN ({','.join('?' * len(chunk))})", [int(_NO_DATE), *chunk])
-            for row in rows:
-                found += 1
-                if row[6] not in self.origin_codes:
-                    return False
-                i = int(np.searchsorted(self.ids, row[0]))
-                values = {"deleted": bool(row[1]), "status": status_code.get(row[2], 3),
-                          "chat": row[3], "quality": np.nan if row[4] is None else row[4],
-                          "date": row[5], "origin": self.origin_codes[row[6]],
-                          "edited": bool(row[7])}
-                for name, value in values.items():
-                    column = getattr(self, name)
-                    old = column[i]
-                    if old != value and not (name == "quality" and np.isnan(old)
-                                             and np.isnan(value)):
-                        column[i] = value
-                        changed.add(name)
-        if found != len(pos):
+                f"SELECT id, deleted, status, coalesce(chat_id, 0),"
+                f" coalesce(quality, -9e999), coalesce(answer_date, ?), origin,"
+                f" turns IS NOT NULL FROM pairs WHERE id IN ({','.join('?' * len(chunk))})",
+                [int(_NO_DATE), *chunk]).fetchall()
+            if not rows:
+                continue
+            cols = list(zip(*rows, strict=True))
+            if any(o not in self.origin_codes for o in set(cols[6])):
+                return False
+            got_ids += cols[0]
+            deleted += cols[1]
+            status += [status_code.get(v, 3) for v in cols[2]]
+            chat += cols[3]
+            quality += cols[4]
+            date += cols[5]
+            origin += [self.origin_codes[o] for o in cols[6]]
+            edited += cols[7]
+        if len(got_ids) != len(wanted):
             return False
+        at = np.searchsorted(self.ids, np.array(got_ids, dtype=np.int64))
+        quality_arr = np.array(quality, dtype=np.float64)
+        quality_arr[np.isneginf(quality_arr)] = np.nan
+        values = {"deleted": np.array(deleted, dtype=bool),
+                  "status": np.array(status, dtype=np.int8),
+                  "chat": np.array(chat, dtype=np.int64), "quality": quality_arr,
+                  "date": np.array(date, dtype=np.int64),
+                  "origin": np.array(origin, dtype=np.int16),
+                  "edited": np.array(edited, dtype=bool)}
+        changed: set[str] = set()
+        for name, new in values.items():
+            column = getattr(self, name)
+            old = column[at]
+            differs = old != new
+            if name == "quality":
+                differs &= ~(np.isnan(old) & np.isnan(new))
+            if differs.any():
+                column[at] = new
+                changed.add(name)
         for key, columns in _ORDER_COLUMNS.items():
             if changed.intersection(columns):
                 self._orders.pop(key, None)
-        self._check_text_orders([int(i) for i in self.ids[pos]])
+        self._check_text_orders(self.ids[pos].tolist())
         return True
 
     def _check_text_orders(self, pair_ids: list[int]) -> None:

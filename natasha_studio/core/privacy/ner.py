@@ -2,15 +2,23 @@
 
 natasha's news NER model (slovnet with navec embeddings) ships inside the natasha wheel and
 runs on numpy alone, offline. It loads once per process, in about a second.
+
+Only the embeddings' quantised vectors are read from the navec archive: the tagger has a
+word list of its own, and uses nothing else of navec's. Loading the whole archive through
+navec (its 250,000-word list, and similarity tables precomputed with a 100 MB temporary)
+would add over 100 MB to the window's process at its peak, for nothing.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import tarfile
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from threadpoolctl import threadpool_limits
 
 from natasha_studio.core.errors import StudioError
@@ -34,17 +42,51 @@ def _model_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
+@dataclass
+class _Quantised:
+    indexes: np.ndarray   # vectors x qdim
+    codes: np.ndarray     # qdim x centroids x chunk
+
+
+@dataclass
+class _Embeddings:
+    """What slovnet's ``NER.navec`` reads of a navec model: its id and quantised vectors."""
+
+    meta: object
+    pq: _Quantised
+
+
+def _embeddings(path: Path) -> _Embeddings:
+    """navec's quantised vectors, read from the (uncompressed) archive straight into their
+    arrays (see the module's docstring)."""
+    from navec.meta import Meta
+    from navec.navec import META, PQ_
+
+    with tarfile.open(path) as tar:
+        meta = Meta.from_file(tar.extractfile(tar.getmember(META)))
+        Meta.check_protocol(meta.protocol)
+        member = tar.getmember(PQ_)
+    with open(path, "rb") as fh:
+        fh.seek(member.offset_data)
+        vectors, _dim, qdim, centroids = (int(v) for v in np.fromfile(fh, np.uint32, 4))
+        indexes = np.fromfile(fh, np.uint8, vectors * qdim).reshape(vectors, qdim)
+        size = (member.size - 16 - vectors * qdim) // 4
+        codes = np.fromfile(fh, np.float32, size)
+    if indexes.size != vectors * qdim or codes.size != size or size % (qdim * centroids):
+        raise ValueError("the embeddings file is cut short")
+    return _Embeddings(meta, _Quantised(indexes, codes.reshape(qdim, centroids, -1)))
+
+
 def _load():
     global _tagger
     with _lock:
         if _tagger is None:
             try:
-                from navec import Navec
                 from slovnet import NER
 
                 data = _model_dir()
                 tagger = NER.load(str(data / "model" / _MODEL))
-                tagger.navec(Navec.load(str(data / "emb" / _EMBEDDING)))
+                tagger.navec(_embeddings(data / "emb" / _EMBEDDING))
                 tagger.batch_size = tagger.infer.encoder.batch_size = _BATCH
                 _tagger = tagger
             except (ImportError, OSError, ValueError) as exc:
