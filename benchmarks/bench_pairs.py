@@ -308,7 +308,7 @@ def bulk_changes(app, tab, meter) -> None:
         total = time.perf_counter() - t0
         print(f"{label:<34} written {written:5.1f} s, table refreshed {total:5.1f} s; window "
               f"blocked at most {meter.stop():4.0f} ms (UI thread {asked * 1000:.0f} ms to "
-              f"start it)")
+              f"start it); memory {rss_mb():.0f} MB, peak {rss_mb('VmHWM'):.0f} MB")
 
     def select_all() -> None:
         tab.table.selectAll()

@@ -82,6 +82,14 @@
 <context>
     <name>Privacy</name>
     <message>
+        <source>It goes on by itself once that change is written.</source>
+        <translation>Она продолжится сама, как только это изменение будет записано.</translation>
+    </message>
+    <message>
+        <source>The project is busy with another change, so the check for personal data could not save its results.</source>
+        <translation>Проект занят другим изменением, поэтому проверка на личные данные не смогла сохранить результаты.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -240,6 +248,10 @@
 </context>
 <context>
     <name>PrivacyPanel</name>
+    <message>
+        <source>Waiting for another change to be written…</source>
+        <translation>Ждём, пока запишется другое изменение…</translation>
+    </message>
     <message>
         <source>Found</source>
         <translation>Найдено</translation>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from natasha_studio.core.errors import StudioError
@@ -12,6 +12,14 @@ from natasha_studio.core.privacy import KINDS, Finding, RedactionResult, redact,
 from natasha_studio.core.store import Project
 
 Notify = Callable[[set[int] | None], None]
+
+
+class PrivacyUndo(QObject):
+    """The undo step's name. A ``self.tr`` call, because lupdate records plural forms only
+    for those (not for ``QCoreApplication.translate``)."""
+
+    def replaced(self, n: int) -> str:
+        return self.tr("Replace personal data in %n pairs", "", n)
 
 
 class RedactCommand(QUndoCommand):
@@ -24,8 +32,7 @@ class RedactCommand(QUndoCommand):
     def __init__(self, project: Project, notify: Notify, findings: dict[int, list[Finding]],
                  mode: str, scope: str, result: RedactionResult | None = None) -> None:
         n = len(result.pair_ids) if result is not None else len(findings)
-        super().__init__(QCoreApplication.translate(
-            "PrivacyUndo", "Replace personal data in %n pairs", None, n))
+        super().__init__(PrivacyUndo().replaced(n))
         self.project = project
         self.notify = notify
         self.findings = result.replaced if result is not None else findings
