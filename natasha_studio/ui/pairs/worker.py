@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +67,7 @@ class FilterWorker(QObject):
         self.path = Path(path)
         self._cond = threading.Condition()
         self._request: _Request | None = None
-        self._updates: list[set[int] | None] = []
+        self._updates: list[AbstractSet[int] | None] = []
         self._stopping = False
         self._latest = 0
         self._counts_changed = True  # per-chat counts are sent with the next answer
@@ -83,10 +84,11 @@ class FilterWorker(QObject):
             self._cond.notify()
             return self._latest
 
-    def update(self, pair_ids: set[int] | None) -> None:
-        """These pairs changed (None: anything may have, e.g. pairs were added)."""
+    def update(self, pair_ids: AbstractSet[int] | None) -> None:
+        """These pairs changed (None: anything may have, e.g. pairs were added). The set is
+        kept as given, not copied (a bulk change's million ids): callers never change it."""
         with self._cond:
-            self._updates.append(None if pair_ids is None else set(pair_ids))
+            self._updates.append(pair_ids)
             self._cond.notify()
 
     def latest(self) -> int:
