@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from natasha_studio.core.dataset.importer import import_exports
@@ -155,8 +157,8 @@ def test_the_persona_channel_post_stays_her_turn(project, tmp_path):
 
 
 def test_turns_json_matches_the_pairs_module():
-    from natasha_studio.core.dataset.pipeline import _turns_json
+    from natasha_studio.core.dataset.scoring import turns_json
     from natasha_studio.core.pairs import turns_to_json
 
     turns = [Turn("user", "Вопрос \"в кавычках\"", 5, "Оля", [1, 2], 100), Turn("assistant", "Ответ")]
-    assert _turns_json(turns) == turns_to_json(turns)
+    assert turns_json([dataclasses.astuple(t) for t in turns]) == turns_to_json(turns)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -9,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from natasha_studio.core.dataset.bulk import deferred_indexes
-from natasha_studio.core.dataset.pipeline import _turns_json
 from natasha_studio.core.dataset.quality import DuplicateFinder, assess, letter_counts, normalise
+from natasha_studio.core.dataset.scoring import turns_json
 from natasha_studio.core.dataset.topics import Lexicon, Topic, lemmas
 from natasha_studio.core.pairs import Turn, turns_to_json
 
@@ -152,7 +153,7 @@ def test_duplicates_found_exact_and_near():
     message_ids=st.lists(st.integers(-10**6, 10**9), max_size=4),
     date=st.one_of(st.none(), st.integers(0, 2**31))), max_size=5))
 def test_turns_json_is_what_pairs_writes(turns):
-    assert _turns_json(turns) == turns_to_json(turns)
+    assert turns_json([dataclasses.astuple(t) for t in turns]) == turns_to_json(turns)
 
 
 def test_lexicon_tags_match_lemma_by_lemma():

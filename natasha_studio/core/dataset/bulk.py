@@ -50,3 +50,23 @@ def bulk_cache(project: Project) -> Iterator[None]:
         yield
     finally:
         conn.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
+@contextlib.contextmanager
+def foreign_keys_unchecked(project: Project, enabled: bool = True) -> Iterator[None]:
+    """Foreign keys unchecked on the project's connection for the block (outside any
+    transaction: SQLite ignores the switch inside one).
+
+    Only for writes that make valid references by construction and delete nothing: with
+    the checks off, ON DELETE actions do not run either. Checking every row of a bulk insert
+    against its parents costs as much as writing it.
+    """
+    conn = project.conn
+    if not enabled or conn.in_transaction:
+        yield
+        return
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")

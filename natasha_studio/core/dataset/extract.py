@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 
 from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id
 from natasha_studio.core.dataset.settings import ExtractionSettings
-from natasha_studio.core.pairs import Turn
 from natasha_studio.core.store import Project
 
 _CACHE_LIMIT = 50_000  # message ids whose turn is kept in memory for reply look-ups (others: SQL)
@@ -64,11 +63,10 @@ class ExtractedPair:
     chat_id: int
     origin: str              # reply | implicit | comment
     confidence: float
-    turns: list[Turn]
+    turns: list[list]        # turn values: role, text, sender id, sender name, message ids, date
     asker_id: int | None
     question_date: int | None
     answer_date: int | None
-    message_ids: list[int]
     link: str | None
     question_media_only: bool = False
     answer_media_only: bool = False
@@ -179,9 +177,6 @@ class _ChatExtractor:
         question.answered = True
         yield self._pair(block, question, origin, confidence)
 
-    def _role(self, block: Block) -> str:
-        return "assistant" if block.sender_id in self.persona else "user"
-
     def _pair(self, answer: Block, question: Block, origin: str,
               confidence: float) -> ExtractedPair:
         chain: list[Block] = []
@@ -199,21 +194,22 @@ class _ChatExtractor:
                 break
             target = above.reply_to
         chain.reverse()
-        turns: list[Turn] = []
+        persona = self.persona
+        # Turns as plain values in Turn's field order (see scoring.TurnValues): they cross
+        # to the scoring process as they are.
+        turns: list[list] = []
         for block in [*chain, question, answer]:
-            role = self._role(block)
+            role = "assistant" if block.sender_id in persona else "user"
             text = block.text
-            if turns and turns[-1].role == role and block is not answer:
+            if turns and turns[-1][0] == role and block is not answer:
                 last = turns[-1]
-                last.text = "\n".join(t for t in (last.text, text) if t)
-                last.message_ids.extend(block.ids)
+                last[1] = "\n".join(t for t in (last[1], text) if t)
+                last[4] = last[4] + block.ids
                 continue
-            turns.append(Turn(role=role, text=text, sender_id=block.sender_id,
-                              sender_name=block.sender_name, message_ids=list(block.ids),
-                              date=block.first_date))
-        while len(turns) > 2 and turns[0].role == "assistant" and origin != "comment":
+            turns.append([role, text, block.sender_id, block.sender_name, list(block.ids),
+                          block.first_date])
+        while len(turns) > 2 and turns[0][0] == "assistant" and origin != "comment":
             turns.pop(0)  # a training example opens with the member, unless a post sets it up
-        ids = [i for t in turns for i in t.message_ids]
         return ExtractedPair(
             key=f"{self.chat_id}:{answer.ids[0]}",
             chat_id=self.chat_id,
@@ -223,7 +219,6 @@ class _ChatExtractor:
             asker_id=question.sender_id,
             question_date=question.first_date,
             answer_date=answer.first_date,
-            message_ids=ids,
             link=message_link(self.chat_id, self.chat_type, self.username, answer.ids[0]),
             question_media_only=question.media and not question.text.strip(),
             answer_media_only=answer.media and not answer.text.strip(),

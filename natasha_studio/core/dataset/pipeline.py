@@ -9,16 +9,17 @@ The whole run is one transaction: cancelled or failed, it changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from natasha_studio.core.dataset.bulk import bulk_cache, deferred_indexes
+from natasha_studio.core.dataset.bulk import bulk_cache, deferred_indexes, foreign_keys_unchecked
 from natasha_studio.core.dataset.extract import ExtractedPair, extract_pairs
-from natasha_studio.core.dataset.quality import DuplicateFinder, add_reason, assess
+from natasha_studio.core.dataset.scoring import Item, Scorer, question_and_answer
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
-from natasha_studio.core.dataset.topics import Lexicon
-from natasha_studio.core.pairs import Turn, question_and_answer
+from natasha_studio.core.dataset.topics import ensure_default_lexicon, list_topics
 from natasha_studio.core.store import Project
 
 EXTRACTED_ORIGINS = ("reply", "implicit", "comment")
@@ -62,25 +63,6 @@ class ExtractionReport:
         return self.by_origin["implicit"]
 
 
-_encode_str = json.encoder.encode_basestring  # json.dumps' own escaping (ensure_ascii=False)
-
-
-def _json_int(value: int | None) -> str:
-    return "null" if value is None else str(int(value))
-
-
-def _turns_json(turns: list[Turn]) -> str:
-    """Exactly what ``pairs.turns_to_json`` writes (the same text, so edits compare equal),
-    written field by field: ``dataclasses.asdict`` and the generic encoder cost more than
-    the rest of extraction. A test checks the two agree."""
-    return "[" + ", ".join(
-        f'{{"role": {_encode_str(t.role)}, "text": {_encode_str(t.text)}, '
-        f'"sender_id": {_json_int(t.sender_id)}, "sender_name": '
-        f'{"null" if t.sender_name is None else _encode_str(t.sender_name)}, '
-        f'"message_ids": [{", ".join(map(str, t.message_ids))}], "date": {_json_int(t.date)}}}'
-        for t in turns) + "]"
-
-
 def _curated_keys(project: Project) -> dict[str, tuple[int, bool, bool]]:
     """key -> (pair id, touched by a curator, has manual topics) for every extracted pair."""
     rows = project.conn.execute(
@@ -110,17 +92,19 @@ def run_extraction(
     project: Project,
     progress: Callable[..., None] | None = None,
     settings: ExtractionSettings | None = None,
+    *,
+    helper: bool | None = None,
 ) -> ExtractionReport:
     """Extract pairs from every included chat into the project; returns the report.
 
     ``progress(done, total, detail)`` gets chats done out of all chats, and may raise
-    ``Cancelled`` to stop (the project is then left as it was).
+    ``Cancelled`` to stop (the project is then left as it was). ``helper`` says whether
+    scoring runs in a helper process; by default it does when many pairs may come out.
     """
     settings = settings or ExtractionSettings.load(project)
     persona = set(persona_ids(project))
     report = ExtractionReport(persona_missing=not persona)
-    lexicon = Lexicon.load(project)
-    duplicates = DuplicateFinder()
+    ensure_default_lexicon(project)
     existing = _curated_keys(project)
     produced: set[str] = set()
 
@@ -129,7 +113,13 @@ def run_extraction(
             progress(index, total, name)
 
     many = _many_new_pairs(project, persona)
-    with project.transaction() as conn, bulk_cache(project), \
+    # A first big run (no extracted pairs yet) only inserts: nothing to delete or update.
+    first = many and not existing
+    # Batches in flight: one being scored while the one before it is written.
+    in_flight: deque[list[ExtractedPair]] = deque()
+    with Scorer(list_topics(project), helper=many if helper is None else helper) as scorer, \
+            foreign_keys_unchecked(project, first), project.transaction() as conn, \
+            bulk_cache(project), _search_marks_after(project, first), \
             deferred_indexes(project, "pairs", many), deferred_indexes(project, "pair_topics", many):
         batch: list[ExtractedPair] = []
         for pair in extract_pairs(project, persona, settings, on_chat=on_chat):
@@ -137,12 +127,19 @@ def run_extraction(
                 continue
             produced.add(pair.key)
             batch.append(pair)
-            if len(batch) >= 1000:
-                _write(conn, batch, lexicon, duplicates, existing, report)
+            if len(batch) >= _BATCH:
+                _submit(scorer, batch, existing)
+                in_flight.append(batch)
                 batch = []
+                if len(in_flight) > 1:
+                    _write(conn, in_flight.popleft(), scorer.result(), existing, report)
                 if progress is not None:
                     progress(0, 0, "")  # lets a cancel land during a long chat
-        _write(conn, batch, lexicon, duplicates, existing, report)
+        if batch:
+            _submit(scorer, batch, existing)
+            in_flight.append(batch)
+        while in_flight:
+            _write(conn, in_flight.popleft(), scorer.result(), existing, report)
         for key, (pair_id, touched, _manual) in existing.items():
             if key in produced:
                 continue
@@ -155,13 +152,42 @@ def run_extraction(
     return report
 
 
-def _write(conn, batch: list[ExtractedPair], lexicon: Lexicon, duplicates: DuplicateFinder,
-           existing: dict[str, tuple[int, bool, bool]], report: ExtractionReport) -> None:
-    """Score, tag and store one batch: one executemany per statement, not one call per pair."""
-    if not batch:
+_BATCH = 1000
+
+
+@contextlib.contextmanager
+def _search_marks_after(project: Project, enabled: bool) -> Iterator[None]:
+    """Mark the pairs inserted in the block for the search index with one statement at its
+    end, instead of the insert trigger's one statement per pair. Within the caller's
+    transaction: a failed block leaves the trigger as it was."""
+    conn = project.conn
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+                           " AND name = 'pair_search_ins'").fetchone() if enabled else None
+    if trigger is None:
+        yield
         return
-    texts = [question_and_answer(pair.turns) for pair in batch]
-    dups = duplicates.check_many([question for question, _answer in texts])
+    first_new = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM pairs").fetchone()[0]
+    conn.execute("DROP TRIGGER pair_search_ins")
+    yield
+    conn.execute("INSERT OR IGNORE INTO pair_search_dirty(pair_id) SELECT id FROM pairs"
+                 " WHERE id >= ?", (first_new,))
+    conn.execute(trigger[0])
+
+
+def _submit(scorer: Scorer, batch: list[ExtractedPair],
+            existing: dict[str, tuple[int, bool, bool]]) -> None:
+    """Hand a batch's texts to the scorer (pairs a curator labelled are not re-tagged)."""
+    items: list[Item] = []
+    for pair in batch:
+        previous = existing.get(pair.key)
+        items.append((pair.turns, pair.question_media_only, pair.answer_media_only,
+                      pair.confidence, previous is None or not previous[2]))
+    scorer.submit(items)
+
+
+def _write(conn, batch: list[ExtractedPair], scores: list, existing: dict[str, tuple[int, bool, bool]],
+           report: ExtractionReport) -> None:
+    """Store one scored batch: one executemany per statement, not one call per pair."""
     # New pairs get their ids here (one writer holds the transaction), so their topic rows
     # can be written in the same batch without reading each id back.
     next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM pairs").fetchone()[0]
@@ -169,16 +195,12 @@ def _write(conn, batch: list[ExtractedPair], lexicon: Lexicon, duplicates: Dupli
     updates: list[tuple] = []
     retag: list[tuple[int]] = []
     topic_rows: list[tuple[int, int]] = []
-    ids = lexicon.ids
     by_origin = report.by_origin
-    for pair, (question, answer), dup in zip(batch, texts, dups, strict=True):
-        scored = assess(question, answer, question_media_only=pair.question_media_only,
-                        answer_media_only=pair.answer_media_only, confidence=pair.confidence)
-        if dup:
-            scored = add_reason(scored, dup)
-        values = (pair.chat_id, pair.origin, pair.confidence, _turns_json(pair.turns),
-                  question, answer, scored[0], json.dumps(scored[1]), pair.asker_id,
-                  pair.question_date, pair.answer_date, json.dumps(pair.message_ids), pair.link)
+    for pair, (turns, message_ids, quality, reasons, topics) in zip(batch, scores, strict=True):
+        question, answer = question_and_answer(pair.turns)
+        values = (pair.chat_id, pair.origin, pair.confidence, turns,
+                  question, answer, quality, reasons, pair.asker_id,
+                  pair.question_date, pair.answer_date, message_ids, pair.link)
         previous = existing.get(pair.key)
         by_origin[pair.origin] += 1
         if previous is None:
@@ -191,7 +213,7 @@ def _write(conn, batch: list[ExtractedPair], lexicon: Lexicon, duplicates: Dupli
             if previous[2]:
                 continue  # the curator labelled it: its topics are the curator's
             retag.append((pair_id,))
-        topic_rows.extend((pair_id, ids[name]) for name in lexicon.tag(question + "\n" + answer))
+        topic_rows.extend((pair_id, topic_id) for topic_id in topics)
     report.total += len(batch)
     report.new += len(inserts)
     conn.executemany(_INSERT, inserts)

@@ -1,0 +1,146 @@
+"""Scoring in a helper process: the same pairs as scoring in this one, and failures that change
+nothing and leave no process behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+
+import pytest
+
+from natasha_studio.core.dataset.importer import import_exports
+from natasha_studio.core.dataset.pipeline import run_extraction
+from natasha_studio.core.dataset.scoring import Scorer
+from natasha_studio.core.dataset.settings import set_persona_ids
+from natasha_studio.core.dataset.topics import ensure_default_lexicon, list_topics
+from natasha_studio.core.errors import Cancelled, StudioError
+from natasha_studio.core.store import Project
+from natasha_studio.telegram.export.synth import message, write_export
+
+WORDS = ("как начать медитировать каждый день если нет времени энергия уходит вечером отношения "
+         "с мужем стали холоднее что делать спасибо практика дыхания карма бизнес деньги "
+         "страх https://t.me/club скидка 🙏").split()
+PAIRS_SELECT = (
+    "SELECT key, origin, confidence, turns_original, question, answer, quality, quality_reasons,"
+    " message_ids, link FROM pairs ORDER BY key")
+
+
+def _export(path, answers: int, seed: int = 7):
+    """A chat where the persona answers ``answers`` questions (some repeated: duplicates)."""
+    rnd = random.Random(seed)
+    said: list[str] = []
+
+    def messages():
+        t, msg_id = 1_700_000_000, 0
+        for _ in range(answers):
+            if said and rnd.random() < 0.1:
+                question = rnd.choice(said)
+            else:
+                question = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 14))) + "?"
+                said.append(question)
+            t += rnd.randint(10, 300)
+            msg_id += 1
+            member = rnd.randint(1000, 1100)
+            yield message(msg_id, t, f"Участница {member}", f"user{member}", question,
+                          reply_to=msg_id - 2 if msg_id > 2 and rnd.random() < 0.3 else None)
+            t += rnd.randint(10, 900)
+            msg_id += 1
+            answer = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 40)))
+            yield message(msg_id, t, "Наташа", "user100", answer,
+                          reply_to=msg_id - 1 if rnd.random() < 0.7 else None)
+
+    return write_export(path, "Сообщество", "public_supergroup", 4242, messages())
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
+    return _export(tmp_path_factory.mktemp("scoring") / "result.json", 2600)
+
+
+def _project(tmp_path, export, name):
+    project = Project.create(tmp_path / f"{name}.nstudio", "Наташа")
+    assert not import_exports(project, [export]).errors
+    set_persona_ids(project, [100])
+    return project
+
+
+def _pairs(project):
+    return ([tuple(r) for r in project.conn.execute(PAIRS_SELECT)],
+            [tuple(r) for r in project.conn.execute(
+                "SELECT p.key, t.topic_id, t.source FROM pair_topics t JOIN pairs p"
+                " ON p.id = t.pair_id ORDER BY 1, 2")])
+
+
+def test_helper_process_scores_exactly_like_this_one(tmp_path, export):
+    here = _project(tmp_path, export, "here")
+    there = _project(tmp_path, export, "there")
+    assert run_extraction(here, helper=False).total == run_extraction(there, helper=True).total
+    pairs, topics = _pairs(there)
+    assert len(pairs) > 2000 and topics  # several batches went through the helper
+    assert any("duplicate" in row[7] for row in pairs)
+    assert _pairs(here) == (pairs, topics)
+    # The helper is gone once the run is over.
+    assert not multiprocessing.active_children()
+
+
+def test_first_big_run_keeps_references_and_search_marks(tmp_path, export):
+    project = _project(tmp_path, export, "first")
+    report = run_extraction(project)  # a first run of this size takes the bulk path
+    conn = project.conn
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("SELECT count(*) FROM pair_search_dirty").fetchone()[0] == report.total
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                        " AND name = 'pair_search_ins'").fetchone()[0] == 1
+    # A second run updates in place and keeps the checks on: deleting a chat cascades.
+    assert run_extraction(project).new == 0
+    with project.transaction():
+        conn.execute("DELETE FROM pairs WHERE id IN (SELECT id FROM pairs LIMIT 5)")
+    assert conn.execute("SELECT count(*) FROM pair_topics WHERE pair_id NOT IN"
+                        " (SELECT id FROM pairs)").fetchone()[0] == 0
+
+
+def test_a_helper_that_dies_stops_the_run_and_changes_nothing(tmp_path, export):
+    project = _project(tmp_path, export, "dies")
+    killed = []
+
+    def progress(done, total, detail=""):
+        if not killed and done == 0 and total == 0:  # a batch has been handed over
+            for child in multiprocessing.active_children():
+                child.kill()
+                killed.append(child)
+
+    with pytest.raises(StudioError) as error:
+        run_extraction(project, progress, helper=True)
+    assert killed and "stopped unexpectedly" in str(error.value)
+    assert project.conn.execute("SELECT count(*) FROM pairs").fetchone()[0] == 0
+    assert project.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_cancel_leaves_no_helper_and_no_pairs(tmp_path, export):
+    project = _project(tmp_path, export, "cancel")
+    calls = []
+
+    def progress(done, total, detail=""):
+        calls.append(done)
+        if len(calls) > 1:  # the chat started, then a batch went to the helper
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        run_extraction(project, progress, helper=True)
+    assert project.conn.execute("SELECT count(*) FROM pairs").fetchone()[0] == 0
+    assert not multiprocessing.active_children()
+
+
+def test_scorer_reports_a_failure_in_the_helper(project):
+    ensure_default_lexicon(project)
+    with Scorer(list_topics(project), helper=True) as scorer:
+        assert scorer.in_helper
+        scorer.submit([([["user", "Вопрос про карму?", 1, "Оля", [1], 10],
+                          ["assistant", "Ответ про карму и энергию.", 100, "Наташа", [2], 20]],
+                         False, False, 1.0, True)])
+        turns, ids, quality, reasons, topics = scorer.result()[0]
+        assert ids == "[1, 2]" and 0 < quality <= 1 and topics
+        scorer.submit([("not a pair",)])  # a malformed batch fails inside the helper
+        with pytest.raises(StudioError, match="failed"):
+            scorer.result()
