@@ -92,7 +92,26 @@ def _tzdata() -> str:
     return f"Moscow now (from tzdata): {datetime.now(moscow):%H:%M %Z}"
 
 
+def _helper_process() -> str:
+    # Large extractions score pairs in a helper process: in a frozen app that process is this
+    # same executable, started through multiprocessing (freeze_support in the launcher).
+    from natasha_studio.core.dataset.scoring import Scorer
+    from natasha_studio.core.dataset.topics import Topic
+
+    with Scorer([Topic(1, "Past lives", ["карма"], True)], helper=True) as scorer:
+        if not scorer.in_helper:
+            raise RuntimeError("the helper process did not start")
+        scorer.submit([([["user", "Что такое карма?", 1, None, [1], 1],
+                         ["assistant", "Карма — это следствия наших поступков.", 2, None, [2], 2]],
+                        False, False, 1.0, True)])
+        _turns, _ids, quality, _reasons, topics = scorer.result()[0]
+    if topics != (1,):
+        raise RuntimeError(f"the helper tagged {topics!r}")
+    return f"a pair scored {quality} in a helper process"
+
+
 PROBES: dict[str, Callable[[], str]] = {
+    "helper process": _helper_process,
     "keyring": _keyring,
     "pymorphy3": _pymorphy3,
     "natasha": _natasha,

@@ -114,6 +114,7 @@ def test_bundled_libraries_find_their_data(executable, tmp_path):
     result = _run(executable, tmp_path, "--check-bundle")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "bundle check passed" in result.stdout
+    assert "ok   helper process" in result.stdout  # multiprocessing works in the frozen app
     for rule in plan.active_rules():
         assert f"ok   {rule.trigger}" in result.stdout
 
