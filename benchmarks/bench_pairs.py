@@ -131,6 +131,9 @@ def main() -> int:
     parser.add_argument("--keep", help="reuse/keep the project file at this path")
     parser.add_argument("--bulk-only", action="store_true",
                         help="only the bulk changes (approve all, topics, delete, and undo)")
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="move the objects alive once the tab is open out of the garbage "
+                             "collector's sight (gc.freeze), as an app may do after start-up")
     args = parser.parse_args()
     path = Path(args.keep) if args.keep else Path(tempfile.mkdtemp()) / "bench.nstudio"
     if not path.exists():
@@ -180,6 +183,11 @@ def main() -> int:
     print(f"tab open: first page and first pair shown {first * 1000:.0f} ms; all "
           f"{model.rowCount():,} rows ready {(time.perf_counter() - start) * 1000:.0f} ms")
     memory("tab open")
+    if args.gc_freeze:
+        import gc
+
+        gc.freeze()
+        print(f"  gc.freeze(): {gc.get_freeze_count():,} objects no longer traversed")
     if not args.bulk_only:
         filtering(app, tab, meter)
         memory("after filtering, sorting and scrolling")

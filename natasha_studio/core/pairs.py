@@ -10,6 +10,7 @@ one committed transaction and leaves a row in ``pair_edits``.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -141,7 +142,7 @@ def topics_by_pair(project: Project, pair_ids: Iterable[int]) -> dict[int, list[
     """The topic names (sorted) of each of ``pair_ids`` that has any, a few queries in all."""
     out: dict[int, list[str]] = {}
     for chunk in id_chunks(pair_ids):
-        for pid, name in project.conn.execute(
+        for pid, name in tuples(project).execute(
                 "SELECT pt.pair_id, t.name FROM pair_topics pt JOIN topics t ON t.id = pt.topic_id"
                 f" WHERE pt.pair_id IN ({_marks(len(chunk))}) ORDER BY pt.pair_id, t.name", chunk):
             out.setdefault(pid, []).append(name)
@@ -241,6 +242,19 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
+def tuples(project: Project) -> sqlite3.Cursor:
+    """A cursor on the project that returns plain tuples, for reading many rows at once.
+
+    The project's rows are ``sqlite3.Row`` objects, which the garbage collector always
+    tracks; thousands of them alive in a chunk get promoted and make each full collection
+    (which holds every thread, the window's too) longer. Tuples of plain values are dropped
+    from tracking at the first collection.
+    """
+    cur = project.conn.cursor()
+    cur.row_factory = None
+    return cur
+
+
 def set_status(project: Project, pair_ids: Iterable[int], status: str) -> dict[int, str]:
     """Set the status of several pairs in one transaction; returns their previous statuses.
 
@@ -254,8 +268,8 @@ def set_status(project: Project, pair_ids: Iterable[int], status: str) -> dict[i
     with project.transaction() as conn:
         for chunk in id_chunks(pair_ids):
             marks = _marks(len(chunk))
-            rows = conn.execute(f"SELECT id, status FROM pairs WHERE id IN ({marks})"
-                                " AND status != ?", (*chunk, status)).fetchall()
+            rows = tuples(project).execute(f"SELECT id, status FROM pairs WHERE id IN ({marks})"
+                                           " AND status != ?", (*chunk, status)).fetchall()
             if not rows:
                 continue
             changed = [r[0] for r in rows]

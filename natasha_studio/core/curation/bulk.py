@@ -56,8 +56,12 @@ def set_statuses(project: Project, pair_ids: Sequence[int], status: str,
 def put_back_statuses(project: Project, previous: dict[int, str],
                       progress: Progress | None = None) -> None:
     """Undo ``set_statuses``."""
-    items = list(previous.items())
-    _steps(project, items, lambda chunk: restore_statuses(project, dict(chunk)), progress)
+    # Chunks of ids, not of (id, status) tuples: a hundred thousand tuples alive through
+    # the change would make every garbage collection meanwhile (which stops the window's
+    # thread too) traverse them.
+    _steps(project, list(previous),
+           lambda chunk: restore_statuses(project, {pid: previous[pid] for pid in chunk}),
+           progress)
 
 
 def change_topic(project: Project, pair_ids: Sequence[int], name: str, add: bool,
@@ -73,8 +77,9 @@ def change_topic(project: Project, pair_ids: Sequence[int], name: str, add: bool
 def put_back_topics(project: Project, topics: dict[int, list[str]],
                     progress: Progress | None = None) -> None:
     """Undo ``change_topic``."""
-    _steps(project, list(topics.items()),
-           lambda chunk: operations.restore_topics(project, dict(chunk)), progress)
+    _steps(project, list(topics),
+           lambda chunk: operations.restore_topics(project, {pid: topics[pid] for pid in chunk}),
+           progress)
 
 
 def set_deleted(project: Project, pair_ids: Sequence[int], deleted: bool,

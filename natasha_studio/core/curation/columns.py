@@ -19,6 +19,7 @@ import numpy as np
 
 from natasha_studio.core.curation import filters, search
 from natasha_studio.core.curation.filters import PairFilter
+from natasha_studio.core.pairs import tuples
 from natasha_studio.core.store import Project
 
 Progress = Callable[[int, int, str], None]
@@ -27,7 +28,9 @@ Progress = Callable[[int, int, str], None]
 STATUSES = ("new", "needs_work", "approved", "rejected")
 _NO_DATE = np.iinfo(np.int64).min  # NULL dates sort first, as in SQL
 _NO_CHAT = 0                       # never a Telegram peer id
-_CHUNK = 50_000
+# Rows read at a time: row tuples alive across garbage collections are promoted and then
+# traversed by each full collection, which holds every thread (the window's too).
+_CHUNK = 5_000
 _SCAN_CHUNK = 2_000                # pairs per read when a regular expression scans texts
 # Orders computed by SQL over an index, with a fingerprint of each pair's key to notice
 # when an edit changed it.
@@ -60,7 +63,7 @@ class PairColumns:
 
     def load(self) -> None:
         """(Re)read every pair's columns; forgets the kept sort orders."""
-        conn = self.project.conn
+        conn = tuples(self.project)  # plain tuples: see ``core.pairs.tuples``
         origins = [r[0] for r in conn.execute("SELECT DISTINCT origin FROM pairs")]
         self.origin_codes = {o: i for i, o in enumerate(origins)}
         # The covering index pairs_curation serves this without reading any text.
@@ -129,7 +132,7 @@ class PairColumns:
         pos, unknown = self.positions(wanted)
         if len(unknown):
             return False
-        conn = self.project.conn
+        conn = tuples(self.project)
         status_code = {s: i for i, s in enumerate(STATUSES)}
         got_ids, deleted, status, chat, quality, date, origin, edited = ([] for _ in range(8))
         for start in range(0, len(wanted), 900):
@@ -241,7 +244,7 @@ class PairColumns:
         return np.argsort(primary, kind="stable")
 
     def _text_order(self, key: str) -> np.ndarray:
-        conn = self.project.conn
+        conn = tuples(self.project)
         if key == "topics":
             rows = conn.execute(f"SELECT p.id, {filters.TOPICS_SQL} FROM pairs p"
                                 f" WHERE p.id IN (SELECT pair_id FROM pair_topics)")
@@ -291,7 +294,7 @@ class PairColumns:
         if flt.pair_ids is not None:
             m &= self._has(flt.pair_ids)
         if flt.topic and m.any():
-            m &= self._has(r[0] for r in self.project.conn.execute(
+            m &= self._has(r[0] for r in tuples(self.project).execute(
                 "SELECT pt.pair_id FROM pair_topics pt JOIN topics t ON t.id = pt.topic_id"
                 " WHERE t.name = ?", (flt.topic,)))
         text = flt.search.strip()
@@ -304,7 +307,7 @@ class PairColumns:
                     search.sync_search_index(
                         self.project, None if progress is None else
                         lambda done, total, _d: progress(done, total, "index"))
-                m &= self._has(r[0] for r in self.project.conn.execute(
+                m &= self._has(r[0] for r in tuples(self.project).execute(
                     "SELECT rowid FROM pair_search WHERE pair_search MATCH ?", (query,)))
         return m
 
@@ -321,7 +324,7 @@ class PairColumns:
         for start in range(0, total, _SCAN_CHUNK):
             chunk_pos = candidates[start:start + _SCAN_CHUNK]
             chunk = [int(i) for i in self.ids[chunk_pos]]
-            hits = [pid for pid, q, a in self.project.conn.execute(
+            hits = [pid for pid, q, a in tuples(self.project).execute(
                 f"SELECT id, question, answer FROM pairs WHERE id IN"
                 f" ({','.join('?' * len(chunk))})", chunk)
                 if rx.search(q or "") or rx.search(a or "")]

@@ -223,7 +223,10 @@ def topic_choices(project: Project) -> list[str]:
 
 def quality_bounds(project: Project) -> tuple[float, float]:
     """The lowest and highest quality score in the project (0, 1 when there is none)."""
-    row = project.conn.execute("SELECT min(quality), max(quality) FROM pairs").fetchone()
+    # Two subqueries, each answered from the quality index's ends: min() and max() in one
+    # SELECT scan every pair (100 ms at a million, on the window's thread).
+    row = project.conn.execute("SELECT (SELECT min(quality) FROM pairs),"
+                               " (SELECT max(quality) FROM pairs)").fetchone()
     low = row[0] if row[0] is not None else 0.0
     high = row[1] if row[1] is not None else 1.0
     return min(0.0, float(low)), max(1.0, float(high))

@@ -26,6 +26,7 @@ from natasha_studio.core.pairs import (
     set_pair_topics,
     set_turns,
     topics_by_pair,
+    tuples,
     turns_from_json,
 )
 from natasha_studio.core.store import Project
@@ -43,7 +44,7 @@ def _marks(n: int) -> str:
 
 
 def _existing(project: Project, chunk: list[int]) -> set[int]:
-    return {r[0] for r in project.conn.execute(
+    return {r[0] for r in tuples(project).execute(
         f"SELECT id FROM pairs WHERE id IN ({_marks(len(chunk))})", chunk)}
 
 
@@ -123,8 +124,9 @@ def set_deleted(project: Project, pair_ids: Iterable[int], deleted: bool) -> lis
     changed: list[int] = []
     with project.transaction() as conn:
         for chunk in id_chunks(pair_ids):
-            rows = conn.execute(f"SELECT id, deleted FROM pairs WHERE id IN ({_marks(len(chunk))})"
-                                " AND deleted != ?", (*chunk, value)).fetchall()
+            rows = tuples(project).execute(
+                f"SELECT id, deleted FROM pairs WHERE id IN ({_marks(len(chunk))})"
+                " AND deleted != ?", (*chunk, value)).fetchall()
             if not rows:
                 continue
             was = {pid: before for pid, before in rows}

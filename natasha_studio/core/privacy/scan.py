@@ -83,11 +83,12 @@ def _write(project: Project, sql: str, rows: list[tuple]) -> None:
 
 
 def _stale_pages(project: Project, pair_ids: Iterable[int] | None,
-                 config: str) -> Iterator[list[sqlite3.Row]]:
+                 config: str) -> Iterator[list[tuple]]:
     """Stale rows (with their text) a page at a time, in id order."""
     select = ("SELECT p.id, p.updated_at, coalesce(p.turns, p.turns_original) AS t,"
               " s.content_hash, s.config_hash " + _STALE_SQL.replace(":config", "?"))
-    conn = project.conn
+    conn = project.conn.cursor()
+    conn.row_factory = None  # plain tuples: the collector stops tracking them
     if pair_ids is None:
         last = -(2 ** 63)
         while True:
@@ -140,12 +141,12 @@ def refresh_scan(project: Project, pair_ids: Iterable[int] | None = None,
     for page in _stale_pages(project, pair_ids, config):
         touch: list[tuple[str, int]] = []
         todo: list[tuple[int, str, str, str]] = []  # id, updated_at, turns json, hash
-        for row in page:
-            digest = content_hash(row["t"])
-            if row["config_hash"] == config and row["content_hash"] == digest:
-                touch.append((row["updated_at"], row["id"]))
+        for pid, updated, turns_json, cached_hash, cached_config in page:
+            digest = content_hash(turns_json)
+            if cached_config == config and cached_hash == digest:
+                touch.append((updated, pid))
             else:
-                todo.append((row["id"], row["updated_at"], row["t"], digest))
+                todo.append((pid, updated, turns_json, digest))
         del page
         if touch:
             _write(project, "UPDATE privacy_scan SET pair_updated = ? WHERE pair_id = ?", touch)
@@ -179,9 +180,10 @@ def iter_findings(project: Project, pair_ids: Iterable[int] | None = None
     pseudonyms = _pseudonyms(project)
     select = ("SELECT p.id, s.finding_count, s.findings FROM pairs p"
               " JOIN privacy_scan s ON s.pair_id = p.id WHERE p.deleted = 0")
-    conn = project.conn
+    conn = project.conn.cursor()
+    conn.row_factory = None
 
-    def pages() -> Iterator[list[sqlite3.Row]]:
+    def pages() -> Iterator[list[tuple]]:
         if pair_ids is None:
             last = -(2 ** 63)
             while rows := conn.execute(select + " AND p.id > ? ORDER BY p.id LIMIT ?",

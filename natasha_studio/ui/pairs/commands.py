@@ -121,7 +121,7 @@ class TopicCommand(BulkCommand):
                 else QCoreApplication.translate("PairsUndo", "Remove topic \u201c{name}\u201d")).format(name=name)
         super().__init__(project, notify, text, runner)
         self.pair_ids, self.name, self.add = list(pair_ids), name, add
-        self.before: dict[int, list[str]] = {}
+        self.before: dict[int, tuple[str, ...]] = {}
 
     def size(self) -> int:
         return len(self.pair_ids)
@@ -129,8 +129,11 @@ class TopicCommand(BulkCommand):
     def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
         if forward:
             self.before = {}
-            self.before = bulk.change_topic(project, self.pair_ids, self.name, self.add,
-                                            progress)
+            before = bulk.change_topic(project, self.pair_ids, self.name, self.add, progress)
+            # Kept for undo as tuples of names, which the garbage collector stops tracking:
+            # a hundred thousand lists would be traversed by every collection (each one
+            # holds the window's thread) for as long as the step is on the stack.
+            self.before = {pid: tuple(names) for pid, names in before.items()}
         else:
             bulk.put_back_topics(project, self.before, progress)
 
