@@ -254,3 +254,63 @@ def test_qt_binding_keeps_none_alive(qtbot):
     for _ in range(200):
         box.setEnabled(True)
     assert sys.getrefcount(None) >= before - 20
+
+
+def test_status_changes_are_gathered_and_read_no_text(panel, data, qloop, monkeypatch):
+    from natasha_studio.core.pairs import set_status
+    from natasha_studio.core.privacy import scan as scan_module
+    from natasha_studio.ui.privacy import workers
+
+    ctx, ids = data
+    built, runs = [], []
+    real_detector, real_refresh = scan_module.detector_for, workers.refresh
+    monkeypatch.setattr(scan_module, "detector_for",
+                        lambda p: built.append(1) or real_detector(p))
+    monkeypatch.setattr(workers, "refresh",
+                        lambda *a, **k: runs.append(a[1]) or real_refresh(*a, **k))
+    set_status(ctx.project, ids, "rejected")
+    ctx.pairs_changed.emit(set(ids[:2]))   # a change, its undo, another: one check
+    ctx.pairs_changed.emit({ids[2]})
+    ctx.pairs_changed.emit(set(ids[:1]))
+    _idle(qloop, ctx, panel=panel)
+    assert runs == [sorted(ids)]
+    assert built == []  # only stamps moved: no detector, no text read
+    assert "2 pairs have personal data (of 3)" in panel.dataset.text()
+    stale = ctx.project.conn.execute(
+        "SELECT count(*) FROM pairs p JOIN privacy_scan s ON s.pair_id = p.id"
+        " WHERE s.pair_updated != p.updated_at").fetchone()[0]
+    assert stale == 0
+
+
+def test_a_busy_project_is_checked_again_later_without_an_error(panel, data, qloop,
+                                                                monkeypatch):
+    from natasha_studio.core.privacy import ScanBusy
+    from natasha_studio.ui.privacy import workers
+
+    ctx, ids = data
+    failures = []
+    ctx.tasks.task_failed.connect(lambda title, message: failures.append(message))
+    real_summary, real_scan = workers.refresh_summary, workers.scan_pairs
+    busy = {"summary": 1, "scan": 1}
+
+    def flaky(name, real):
+        def call(*args, **kwargs):
+            if busy[name]:
+                busy[name] -= 1
+                raise ScanBusy("busy")
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(workers, "refresh_summary", flaky("summary", real_summary))
+    monkeypatch.setattr(workers, "scan_pairs", flaky("scan", real_scan))
+    panel._retry.setInterval(50)
+    panel._pair_retry.setInterval(50)
+    panel.dataset.setText("")
+    ctx.pairs_changed.emit({ids[0]})
+    _idle(qloop, ctx, panel=panel)
+    assert panel.busy_retries == 1 and failures == []
+    assert "2 pairs have personal data" in panel.dataset.text()
+    # The pair shown waits too, then shows its findings.
+    panel.show_for_test(ids[0])
+    _idle(qloop, ctx, panel=panel)
+    assert busy["scan"] == 0 and "3 findings" in panel.title.text() and failures == []
