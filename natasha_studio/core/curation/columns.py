@@ -48,6 +48,29 @@ _ORDER_COLUMNS = {"id": (), "status": ("status",), "chat": ("chat",), "date": ("
                   "quality": ("quality",), "edited": ("edited",)}
 
 
+def _column_parts(rows: list[tuple], status_code: dict[str, int],
+                  origin_codes: dict[str, int]) -> list[np.ndarray]:
+    """Rows of (id, deleted, status, chat, quality, date, origin[, edited]) as one numpy
+    array per column: a million pairs never sit in Python lists (hundreds of MB)."""
+    cols = list(zip(*rows, strict=True))
+    quality = np.array(cols[4], dtype=np.float64)
+    quality[np.isneginf(quality)] = np.nan
+    out = [np.array(cols[0], dtype=np.int64), np.array(cols[1], dtype=bool),
+           np.array([status_code.get(v, 3) for v in cols[2]], dtype=np.int8),
+           np.array(cols[3], dtype=np.int64), quality, np.array(cols[5], dtype=np.int64),
+           np.array([origin_codes[o] for o in cols[6]], dtype=np.int16)]
+    if len(cols) > 7:
+        out.append(np.array(cols[7], dtype=bool))
+    return out
+
+
+def _joined(parts: list[list[np.ndarray]], n: int) -> list[np.ndarray]:
+    if not parts:
+        kinds = (np.int64, bool, np.int8, np.int64, np.float64, np.int64, np.int16, bool)
+        return [np.zeros(0, dtype=k) for k in kinds[:n]]
+    return [np.concatenate([part[i] for part in parts]) for i in range(n)]
+
+
 def _fingerprint(key: str | None) -> int:
     return hash(key) if key else 0
 
@@ -70,27 +93,18 @@ class PairColumns:
         rows = conn.execute(
             "SELECT id, deleted, status, coalesce(chat_id, 0), coalesce(quality, -9e999),"
             " coalesce(answer_date, ?), origin FROM pairs", (int(_NO_DATE),))
-        ids, deleted, status, chat, quality, date, origin = ([] for _ in range(7))
         status_code = {s: i for i, s in enumerate(STATUSES)}
-        while chunk := rows.fetchmany(_CHUNK):
-            cols = list(zip(*chunk, strict=True))
-            ids += cols[0]
-            deleted += cols[1]
-            status += [status_code.get(s, 3) for s in cols[2]]
-            chat += cols[3]
-            quality += cols[4]
-            date += cols[5]
-            origin += [self.origin_codes[o] for o in cols[6]]
-        order = np.argsort(np.array(ids, dtype=np.int64), kind="stable")
-        self.ids = np.array(ids, dtype=np.int64)[order]
-        self.deleted = np.array(deleted, dtype=bool)[order]
-        self.status = np.array(status, dtype=np.int8)[order]
-        self.chat = np.array(chat, dtype=np.int64)[order]
-        quality_arr = np.array(quality, dtype=np.float64)[order]
-        quality_arr[np.isneginf(quality_arr)] = np.nan
-        self.quality = quality_arr
-        self.date = np.array(date, dtype=np.int64)[order]
-        self.origin = np.array(origin, dtype=np.int16)[order]
+        parts = [_column_parts(chunk, status_code, self.origin_codes)
+                 for chunk in iter(lambda: rows.fetchmany(_CHUNK), [])]
+        ids, deleted, status, chat, quality, date, origin = _joined(parts, 7)
+        order = np.argsort(ids, kind="stable")
+        self.ids = ids[order]
+        self.deleted = deleted[order]
+        self.status = status[order]
+        self.chat = chat[order]
+        self.quality = quality[order]
+        self.date = date[order]
+        self.origin = origin[order]
         edited = np.fromiter((r[0] for r in conn.execute(
             "SELECT id FROM pairs WHERE turns IS NOT NULL")), dtype=np.int64)
         self.edited = np.isin(self.ids, edited)
@@ -134,7 +148,7 @@ class PairColumns:
             return False
         conn = tuples(self.project)
         status_code = {s: i for i, s in enumerate(STATUSES)}
-        got_ids, deleted, status, chat, quality, date, origin, edited = ([] for _ in range(8))
+        parts = []
         for start in range(0, len(wanted), 900):
             chunk = wanted[start:start + 900].tolist()
             rows = conn.execute(
@@ -142,30 +156,16 @@ class PairColumns:
                 f" coalesce(quality, -9e999), coalesce(answer_date, ?), origin,"
                 f" turns IS NOT NULL FROM pairs WHERE id IN ({','.join('?' * len(chunk))})",
                 [int(_NO_DATE), *chunk]).fetchall()
-            if not rows:
-                continue
-            cols = list(zip(*rows, strict=True))
-            if any(o not in self.origin_codes for o in set(cols[6])):
-                return False
-            got_ids += cols[0]
-            deleted += cols[1]
-            status += [status_code.get(v, 3) for v in cols[2]]
-            chat += cols[3]
-            quality += cols[4]
-            date += cols[5]
-            origin += [self.origin_codes[o] for o in cols[6]]
-            edited += cols[7]
+            if rows:
+                if any(o not in self.origin_codes for o in {r[6] for r in rows}):
+                    return False
+                parts.append(_column_parts(rows, status_code, self.origin_codes))
+        got_ids, *cols = _joined(parts, 8)
         if len(got_ids) != len(wanted):
             return False
-        at = np.searchsorted(self.ids, np.array(got_ids, dtype=np.int64))
-        quality_arr = np.array(quality, dtype=np.float64)
-        quality_arr[np.isneginf(quality_arr)] = np.nan
-        values = {"deleted": np.array(deleted, dtype=bool),
-                  "status": np.array(status, dtype=np.int8),
-                  "chat": np.array(chat, dtype=np.int64), "quality": quality_arr,
-                  "date": np.array(date, dtype=np.int64),
-                  "origin": np.array(origin, dtype=np.int16),
-                  "edited": np.array(edited, dtype=bool)}
+        at = np.searchsorted(self.ids, got_ids)
+        values = dict(zip(("deleted", "status", "chat", "quality", "date", "origin", "edited"),
+                          cols, strict=True))
         changed: set[str] = set()
         for name, new in values.items():
             column = getattr(self, name)
@@ -179,10 +179,10 @@ class PairColumns:
         for key, columns in _ORDER_COLUMNS.items():
             if changed.intersection(columns):
                 self._orders.pop(key, None)
-        self._check_text_orders(self.ids[pos].tolist())
+        self._check_text_orders(self.ids[pos])
         return True
 
-    def _check_text_orders(self, pair_ids: list[int]) -> None:
+    def _check_text_orders(self, pair_ids: np.ndarray) -> None:
         """Forget a kept text order when an edit changed one of its keys."""
         for key in [k for k in self._prints if k in _TEXT_KEY_OF_IDS]:
             if len(pair_ids) > 20_000:
@@ -193,7 +193,7 @@ class PairColumns:
             expr = _TEXT_KEY_OF_IDS[key].replace("p.id", "pairs.id")
             stale = False
             for start in range(0, len(pair_ids), 500):
-                chunk = pair_ids[start:start + 500]
+                chunk = pair_ids[start:start + 500].tolist()
                 for pid, value in self.project.conn.execute(
                         f"SELECT id, {expr} FROM pairs WHERE id IN"
                         f" ({','.join('?' * len(chunk))})", chunk):

@@ -121,24 +121,25 @@ class TopicCommand(BulkCommand):
                 else QCoreApplication.translate("PairsUndo", "Remove topic \u201c{name}\u201d")).format(name=name)
         super().__init__(project, notify, text, runner)
         self.pair_ids, self.name, self.add = list(pair_ids), name, add
-        self.before: dict[int, tuple[str, ...]] = {}
+        self.changed: frozenset[int] = frozenset()
 
     def size(self) -> int:
         return len(self.pair_ids)
 
     def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
+        # Undo needs only which pairs gained (or lost) the topic: taking it off (or putting
+        # it back on) exactly those restores them. A million pairs' topic lists kept for
+        # undo would cost hundreds of MB, and every garbage collection would walk them.
         if forward:
-            self.before = {}
-            before = bulk.change_topic(project, self.pair_ids, self.name, self.add, progress)
-            # Kept for undo as tuples of names, which the garbage collector stops tracking:
-            # a hundred thousand lists would be traversed by every collection (each one
-            # holds the window's thread) for as long as the step is on the stack.
-            self.before = {pid: tuple(names) for pid, names in before.items()}
+            self.changed = frozenset()
+            self.changed = frozenset(bulk.change_topic(project, self.pair_ids, self.name,
+                                                       self.add, progress))
         else:
-            bulk.put_back_topics(project, self.before, progress)
+            bulk.change_topic(project, sorted(self.changed), self.name, not self.add,
+                              progress)
 
     def changed_ids(self) -> AbstractSet[int]:
-        return self.before.keys()
+        return self.changed
 
 
 class SetTopicsCommand(PairCommand):
