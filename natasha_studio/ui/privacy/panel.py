@@ -246,20 +246,20 @@ class PrivacyPanel(QWidget):
     def _start_pending(self) -> None:
         if self.project is None:
             return
-        name = f"privacy-rescan-{id(self)}"
-        if self.ctx.tasks.is_running(name):
-            return  # started again when it ends
-        if self._whole_pending and self.ctx.tasks.is_running(f"privacy-scan-{id(self)}"):
-            # The first scan is still going: a second pass now would read the same unscanned
-            # pairs beside it. One pass after it ends picks up what changed meanwhile.
-            return
         if self._whole_pending:
-            ids = None
-        elif self._pending:
-            ids = sorted(set().union(*self._pending))
-        else:
+            # A pass over every pair's stamps goes under the first scan's name (with its
+            # progress in the panel): while one runs, the next waits for it rather than
+            # reading the same unscanned pairs beside it.
+            if self.ctx.tasks.is_running(f"privacy-scan-{id(self)}"):
+                return  # started again when it ends
+            self._pending, self._pending_count, self._whole_pending = [], 0, False
+            self.scan_dataset()
             return
-        self._pending, self._pending_count, self._whole_pending = [], 0, False
+        name = f"privacy-rescan-{id(self)}"
+        if not self._pending or self.ctx.tasks.is_running(name):
+            return  # started again when it ends
+        ids = sorted(set().union(*self._pending))
+        self._pending, self._pending_count = [], 0
         self._start(name, ids)
 
     def _start(self, name: str, ids: list[int] | None) -> None:
