@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Privacy scan speed: 10,000 generated pairs, a first scan, a cached rescan, and a rescan
-after editing 100 pairs. Prints figures; nothing is asserted.
+"""Privacy scan speed and memory: 10,000 generated pairs, a first scan, a cached rescan, a
+recheck after a status change of every pair (stamps only: no text is read again), and a
+rescan after editing 100 pairs. Prints figures; nothing is asserted.
 
     .venv/bin/python benchmarks/bench_privacy.py [--pairs 10000]
 """
@@ -17,8 +18,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from natasha_studio.core.pairs import Turn, get_pair, set_turns, turns_to_json  # noqa: E402
-from natasha_studio.core.privacy import privacy_check, redact, scan_pairs  # noqa: E402
+from natasha_studio.core.pairs import (  # noqa: E402
+    Turn,
+    get_pair,
+    set_status,
+    set_turns,
+    turns_to_json,
+)
+from natasha_studio.core.privacy import (  # noqa: E402
+    privacy_check,
+    redact,
+    refresh_scan,
+    scan_pairs,
+)
 from natasha_studio.core.store import Project  # noqa: E402
 
 NAMES = ["Марина Иванова", "Ольга Петрова", "Вера Смирнова", "Роман Кузнецов", "Анна Соколова",
@@ -40,6 +52,16 @@ ANSWERS = [
     "Абонемент стоит 3500 рублей, оплатить можно в студии на ул. Ленина, д. 5.",
     "Отличный результат! Не увеличивайте объём больше чем на 10% в неделю.",
 ]
+
+
+def memory() -> str:
+    """The process's resident memory now and at its peak."""
+    values = {}
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                values[line.split(":")[0]] = int(line.split()[1]) / 1024
+    return f"memory now {values.get('VmRSS', 0):.0f} MB, peak {values.get('VmHWM', 0):.0f} MB"
 
 
 def build(path: Path, n: int) -> Project:
@@ -78,16 +100,23 @@ def main() -> int:
                 print(f"  progress {done}/{total}")
                 last[0] = now
 
+        print(f"before scanning: {memory()}")
         t, cpu = time.perf_counter(), time.process_time()
-        found = scan_pairs(project, progress=progress)
+        refresh_scan(project, progress=progress)
         first = time.perf_counter() - t
-        total = sum(len(v) for v in found.values())
         print(f"first scan (model load included): {first:.1f} s wall, "
-              f"{time.process_time() - cpu:.1f} s CPU, {args.pairs / first:.0f} pairs/s, "
-              f"{total} findings")
+              f"{time.process_time() - cpu:.1f} s CPU, {args.pairs / first:.0f} pairs/s; "
+              f"{memory()}")
+        report = privacy_check(project)
+        print(f"findings: {report.total} in {report.pairs_with_findings} pairs")
         t = time.perf_counter()
         scan_pairs(project)
         print(f"cached rescan: {time.perf_counter() - t:.2f} s")
+        set_status(project, range(1, args.pairs + 1), "approved")
+        t = time.perf_counter()
+        read = refresh_scan(project)
+        print(f"recheck after approving every pair: {time.perf_counter() - t:.2f} s, "
+              f"{read} pairs read by the detector")
         for pid in range(1, 101):
             turns = get_pair(project, pid).turns
             turns[-1] = Turn("assistant", turns[-1].text + " Спросите у Ольги.", 100)
