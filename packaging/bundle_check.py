@@ -104,7 +104,7 @@ def _helper_process() -> str:
         scorer.submit([([["user", "Что такое карма?", 1, None, [1], 1],
                          ["assistant", "Карма — это следствия наших поступков.", 2, None, [2], 2]],
                         False, False, 1.0, True)])
-        _turns, _ids, quality, _reasons, topics = scorer.result()[0]
+        quality, _reasons, topics = scorer.result()[0]
     if topics != (1,):
         raise RuntimeError(f"the helper tagged {topics!r}")
     return f"a pair scored {quality} in a helper process"

@@ -39,6 +39,12 @@ def _now() -> str:
 
 
 
+# Pairs and messages are rows of a few hundred bytes to a few kilobytes: pages larger than
+# SQLite's 4 KiB default hold several of them, which makes bulk writes and index builds
+# markedly faster (1M-message benchmark), at the cost of a little more written per small edit.
+PAGE_SIZE = 16384
+
+
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
@@ -145,6 +151,8 @@ class Project:
             raise ProjectError(
                 translate("Project", "The project cannot be created at {path}: {reason}").format(path=path, reason=exc)
             ) from exc
+        # Before anything is written: the page size is fixed once the file has content.
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure(conn)
         project = cls(path, conn)

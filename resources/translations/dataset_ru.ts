@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
     <name>Cli</name>
     <message>
-        <source>"{value}" is not a Telegram id.</source>
+        <source>&quot;{value}&quot; is not a Telegram id.</source>
         <translation>«{value}» — это не идентификатор Telegram.</translation>
     </message>
     <message>
@@ -23,7 +24,7 @@
         <translation>{file}: {chat}: новых сообщений — {added} из {seen}</translation>
     </message>
     <message>
-        <source>Nobody in the chats is named "{name}".</source>
+        <source>Nobody in the chats is named &quot;{name}&quot;.</source>
         <translation>В чатах нет никого с именем «{name}».</translation>
     </message>
     <message>
@@ -88,14 +89,6 @@
         <source>Nothing was changed. Run the extraction again.</source>
         <translation>Ничего не изменилось. Запустите извлечение ещё раз.</translation>
     </message>
-    <message>
-        <source>Pair scoring failed.</source>
-        <translation>Не удалось оценить пары.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. The log file has the details.</source>
-        <translation>Ничего не изменилось. Подробности — в журнале.</translation>
-    </message>
 </context>
 <context>
     <name>ExtractionPanel</name>
@@ -116,11 +109,11 @@
         <translation>Сообщения одного человека, написанные с таким промежутком, объединяются в одну реплику.</translation>
     </message>
     <message>
-        <source>Also pair answers written without "Reply"</source>
+        <source>Also pair answers written without &quot;Reply&quot;</source>
         <translation>Искать и ответы, написанные без кнопки «Ответить»</translation>
     </message>
     <message>
-        <source>Such an answer must follow the member's message within this time.</source>
+        <source>Such an answer must follow the member&apos;s message within this time.</source>
         <translation>Такой ответ должен появиться не позже этого времени после сообщения участника.</translation>
     </message>
     <message>
@@ -128,7 +121,7 @@
         <translation>Сообщений ветки в контексте:</translation>
     </message>
     <message>
-        <source>Join one person's messages within:</source>
+        <source>Join one person&apos;s messages within:</source>
         <translation>Объединять сообщения одного человека в пределах:</translation>
     </message>
     <message>
@@ -219,7 +212,7 @@
         <translation>{name} — не экспорт Telegram.</translation>
     </message>
     <message>
-        <source>In Telegram Desktop choose Export chat history, format "Machine-readable JSON", and pick the result.json it writes.</source>
+        <source>In Telegram Desktop choose Export chat history, format &quot;Machine-readable JSON&quot;, and pick the result.json it writes.</source>
         <translation>В Telegram Desktop выберите «Экспорт истории чата», формат «Машиночитаемый JSON», и укажите файл result.json, который он создаст.</translation>
     </message>
     <message>
@@ -246,11 +239,11 @@
         <translation>Название темы</translation>
     </message>
     <message>
-        <source>One keyword or phrase per line, in any form: "медитация" also finds "медитации".</source>
+        <source>One keyword or phrase per line, in any form: &quot;медитация&quot; also finds &quot;медитации&quot;.</source>
         <translation>По одному слову или фразе в строке, в любой форме: «медитация» найдёт и «медитации».</translation>
     </message>
     <message>
-        <source>A pair gets a topic when its question or answer contains one of the topic's words. Words match in every form, so one entry is enough.</source>
+        <source>A pair gets a topic when its question or answer contains one of the topic&apos;s words. Words match in every form, so one entry is enough.</source>
         <translation>Пара получает тему, если в вопросе или ответе встречается одно из слов темы. Слова узнаются в любой форме, так что достаточно одной записи.</translation>
     </message>
     <message>
@@ -270,7 +263,7 @@
         <translation>Тема не сохранена</translation>
     </message>
     <message>
-        <source>Delete the topic "%1"? Pairs lose this label.</source>
+        <source>Delete the topic &quot;%1&quot;? Pairs lose this label.</source>
         <translation>Удалить тему «%1»? Пары потеряют эту метку.</translation>
     </message>
 </context>
@@ -313,7 +306,7 @@
         <translation>(без имени)</translation>
     </message>
     <message numerus="yes">
-        <source>A channel: its posts count as the persona's when ticked (%n signed post(s)).</source>
+        <source>A channel: its posts count as the persona&apos;s when ticked (%n signed post(s)).</source>
         <translation>
             <numerusform>Канал: если отметить, его посты считаются постами персоны (%n подписанный пост).</numerusform>
             <numerusform>Канал: если отметить, его посты считаются постами персоны (%n подписанных поста).</numerusform>
@@ -494,7 +487,7 @@
         <translation>У темы должно быть название.</translation>
     </message>
     <message>
-        <source>A topic named "{name}" already exists.</source>
+        <source>A topic named &quot;{name}&quot; already exists.</source>
         <translation>Тема «{name}» уже есть.</translation>
     </message>
 </context>
@@ -509,7 +502,7 @@
         <translation>Импортировать папку…</translation>
     </message>
     <message>
-        <source>In Telegram Desktop: chat menu → Export chat history → format "Machine-readable JSON". Then choose its result.json here, or drag the file or folder onto this window.</source>
+        <source>In Telegram Desktop: chat menu → Export chat history → format &quot;Machine-readable JSON&quot;. Then choose its result.json here, or drag the file or folder onto this window.</source>
         <translation>В Telegram Desktop: меню чата → «Экспорт истории чата» → формат «Машиночитаемый JSON». Затем выберите здесь его result.json или перетащите файл или папку в это окно.</translation>
     </message>
     <message>

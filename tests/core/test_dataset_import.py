@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from natasha_studio.core.dataset import importer
 from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.errors import Cancelled
 from natasha_studio.telegram.export.reader import ExportReader, repair
@@ -18,6 +19,15 @@ EXPECTED = {
     "tg2md_2020_channel.json": 13,
     "tg2md_2021_channel.json": 19,
 }
+
+
+@pytest.fixture(autouse=True, params=["here", "helper"])
+def reading_mode(request, monkeypatch):
+    """Every test runs twice: files read in this process, and read in a helper process (as
+    big files are) — the results and the errors must be the same."""
+    if request.param == "helper":
+        monkeypatch.setattr(importer, "HELPER_MIN_BYTES", 0)
+    return request.param
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

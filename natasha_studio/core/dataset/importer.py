@@ -7,15 +7,21 @@ of the same import still go in.
 
 from __future__ import annotations
 
+import gc
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from natasha_studio.core.dataset.bulk import bulk_cache
+from natasha_studio.core.dataset.bulk import bulk_cache, gc_paused
+from natasha_studio.core.dataset.helper import HelperFailed, HelperProcess, put_result, start_helper
 from natasha_studio.core.dataset.messages import RowBatch, store_rows
+from natasha_studio.core.dataset.records import ChatRecord
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[..., None]  # progress(done, total, detail="")
 
@@ -121,9 +127,53 @@ def import_exports(
     return report
 
 
+# Files from this size on are read and parsed in a helper process while this one writes;
+# for smaller ones starting a process costs more than it saves.
+HELPER_MIN_BYTES = 32 << 20
+# Parsed batches the helper may hold ready (a few MB each): memory stays flat.
+_AHEAD = 8
+
+
 def _import_file(project: Project, path: Path, done_before: int, total: int,
                  progress: Progress | None) -> list[ChatImport]:
-    from natasha_studio.telegram.export.convert import MessageConverter, chat_from_header
+    try:
+        big = path.stat().st_size >= HELPER_MIN_BYTES
+    except OSError:
+        big = False  # the reader reports it
+    with gc_paused():
+        helper = start_helper(_read_in_helper, (str(path),), name="natasha-studio-import",
+                              max_results=_AHEAD) if big else None
+        if helper is not None:
+            try:
+                return _store_from_helper(project, path, helper, done_before, total, progress)
+            except HelperFailed as exc:
+                # Nothing of the file stayed (its transaction rolled back). Reading it here
+                # gives the same result or the same error, in the curator's language.
+                log.info("reading %s in a helper process failed; reading it here:\n%s",
+                         path.name, exc)
+            finally:
+                helper.close(finished=False)
+        return _import_here(project, path, done_before, total, progress)
+
+
+def _row_batches(reader, export_chat, chat: ChatRecord) -> Iterator[RowBatch]:
+    """An export chat's raw message batches as rows for the message store."""
+    from natasha_studio.telegram.export.convert import MessageConverter
+
+    values = MessageConverter(chat, export_chat.header).values
+    for raw_batch in export_chat.batches:
+        batch = RowBatch()
+        add = batch.add
+        for raw in raw_batch:
+            row = values(raw)
+            if row is not None:
+                add(row)
+        yield batch
+
+
+def _import_here(project: Project, path: Path, done_before: int, total: int,
+                 progress: Progress | None) -> list[ChatImport]:
+    from natasha_studio.telegram.export.convert import chat_from_header
     from natasha_studio.telegram.export.reader import ExportReader
 
     reader = ExportReader(path)
@@ -131,16 +181,9 @@ def _import_file(project: Project, path: Path, done_before: int, total: int,
     with project.transaction(), bulk_cache(project):
         for export_chat in reader.chats():
             chat = chat_from_header(export_chat.header, fallback_name=path.parent.name)
-            values = MessageConverter(chat, export_chat.header).values
 
-            def batches(raw_batches=export_chat.batches, values=values) -> Iterator[RowBatch]:
-                for raw_batch in raw_batches:
-                    batch = RowBatch()
-                    add = batch.add
-                    for raw in raw_batch:
-                        row = values(raw)
-                        if row is not None:
-                            add(row)
+            def batches(export_chat=export_chat, chat=chat) -> Iterator[RowBatch]:
+                for batch in _row_batches(reader, export_chat, chat):
                     yield batch
                     if progress is not None:
                         progress(done_before + reader.position, total, path.name)
@@ -148,3 +191,45 @@ def _import_file(project: Project, path: Path, done_before: int, total: int,
             result = store_rows(project, chat, batches())
             chats.append(ChatImport(chat.id, chat.name, result.seen, result.added))
     return chats
+
+
+def _read_in_helper(path: str, _tasks, results) -> None:
+    """The helper process: read, parse and convert the export, chat by chat."""
+    gc.disable()  # see bulk.gc_paused: this process only ever does this bulk work
+    from natasha_studio.telegram.export.convert import chat_from_header
+    from natasha_studio.telegram.export.reader import ExportReader
+
+    reader = ExportReader(Path(path))
+    for export_chat in reader.chats():
+        chat = chat_from_header(export_chat.header, fallback_name=Path(path).parent.name)
+        put_result(results, ("chat", chat))
+        for batch in _row_batches(reader, export_chat, chat):
+            put_result(results, ("rows", (batch, reader.position)))
+        put_result(results, ("chat_end", None))
+    put_result(results, ("done", None))
+
+
+def _store_from_helper(project: Project, path: Path, helper: HelperProcess, done_before: int,
+                       total: int, progress: Progress | None) -> list[ChatImport]:
+    """Write what the helper reads, as :func:`_import_here` would."""
+    chats: list[ChatImport] = []
+    with project.transaction(), bulk_cache(project):
+        while True:
+            kind, chat = helper.get()
+            if kind == "done":
+                return chats
+            if kind != "chat":
+                raise HelperFailed(f"unexpected {kind!r} from the helper")
+
+            def batches() -> Iterator[RowBatch]:
+                while True:
+                    kind, value = helper.get()
+                    if kind == "chat_end":
+                        return
+                    batch, position = value
+                    yield batch
+                    if progress is not None:
+                        progress(done_before + position, total, path.name)
+
+            result = store_rows(project, chat, batches())
+            chats.append(ChatImport(chat.id, chat.name, result.seen, result.added))

@@ -15,9 +15,20 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from natasha_studio.core.dataset.bulk import bulk_cache, deferred_indexes, foreign_keys_unchecked
+from natasha_studio.core.dataset.bulk import (
+    bulk_cache,
+    deferred_indexes,
+    foreign_keys_unchecked,
+    gc_paused,
+)
 from natasha_studio.core.dataset.extract import ExtractedPair, extract_pairs
-from natasha_studio.core.dataset.scoring import Item, Scorer, question_and_answer
+from natasha_studio.core.dataset.scoring import (
+    Item,
+    Scorer,
+    message_ids_json,
+    question_and_answer,
+    turns_json,
+)
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
 from natasha_studio.core.dataset.topics import ensure_default_lexicon, list_topics
 from natasha_studio.core.store import Project
@@ -117,7 +128,8 @@ def run_extraction(
     first = many and not existing
     # Batches in flight: one being scored while the one before it is written.
     in_flight: deque[list[ExtractedPair]] = deque()
-    with Scorer(list_topics(project), helper=many if helper is None else helper) as scorer, \
+    with gc_paused(), \
+            Scorer(list_topics(project), helper=many if helper is None else helper) as scorer, \
             foreign_keys_unchecked(project, first), project.transaction() as conn, \
             bulk_cache(project), _search_marks_after(project, first), \
             deferred_indexes(project, "pairs", many), deferred_indexes(project, "pair_topics", many):
@@ -196,11 +208,12 @@ def _write(conn, batch: list[ExtractedPair], scores: list, existing: dict[str, t
     retag: list[tuple[int]] = []
     topic_rows: list[tuple[int, int]] = []
     by_origin = report.by_origin
-    for pair, (turns, message_ids, quality, reasons, topics) in zip(batch, scores, strict=True):
-        question, answer = question_and_answer(pair.turns)
-        values = (pair.chat_id, pair.origin, pair.confidence, turns,
+    for pair, (quality, reasons, topics) in zip(batch, scores, strict=True):
+        turns = pair.turns
+        question, answer = question_and_answer(turns)
+        values = (pair.chat_id, pair.origin, pair.confidence, turns_json(turns),
                   question, answer, quality, reasons, pair.asker_id,
-                  pair.question_date, pair.answer_date, message_ids, pair.link)
+                  pair.question_date, pair.answer_date, message_ids_json(turns), pair.link)
         previous = existing.get(pair.key)
         by_origin[pair.origin] += 1
         if previous is None:

@@ -1,5 +1,5 @@
-"""Scoring in a helper process: the same pairs as scoring in this one, and failures that change
-nothing and leave no process behind."""
+"""The helper processes of import and extraction: the same results as working in one process,
+and failures that lose nothing and leave no process behind."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from natasha_studio.core.dataset import importer
 from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.dataset.pipeline import run_extraction
 from natasha_studio.core.dataset.scoring import Scorer
@@ -139,8 +140,52 @@ def test_scorer_reports_a_failure_in_the_helper(project):
         scorer.submit([([["user", "Вопрос про карму?", 1, "Оля", [1], 10],
                           ["assistant", "Ответ про карму и энергию.", 100, "Наташа", [2], 20]],
                          False, False, 1.0, True)])
-        turns, ids, quality, reasons, topics = scorer.result()[0]
-        assert ids == "[1, 2]" and 0 < quality <= 1 and topics
+        quality, reasons, topics = scorer.result()[0]
+        assert 0 < quality <= 1 and reasons == "[]" and topics
         scorer.submit([("not a pair",)])  # a malformed batch fails inside the helper
-        with pytest.raises(StudioError, match="failed"):
+        with pytest.raises(StudioError, match="stopped unexpectedly"):
             scorer.result()
+
+
+MESSAGES_SELECT = "SELECT * FROM messages ORDER BY chat_id, id"
+
+
+def test_import_helper_reads_exactly_like_this_process(tmp_path, export, monkeypatch):
+    here = Project.create(tmp_path / "here.nstudio", "Наташа")
+    import_exports(here, [export])
+    started = []
+    real_start = importer.start_helper
+
+    def counting_start(*args, **kwargs):
+        helper = real_start(*args, **kwargs)
+        started.append(helper)
+        return helper
+
+    monkeypatch.setattr(importer, "HELPER_MIN_BYTES", 0)
+    monkeypatch.setattr(importer, "start_helper", counting_start)
+    there = Project.create(tmp_path / "there.nstudio", "Наташа")
+    report = import_exports(there, [export])
+    assert started and started[0] is not None
+    assert report.added == 5200 and not report.errors
+    for select in (MESSAGES_SELECT, "SELECT * FROM participants ORDER BY id"):
+        assert [tuple(r) for r in here.conn.execute(select)] == \
+            [tuple(r) for r in there.conn.execute(select)]
+    assert not multiprocessing.active_children()
+
+
+def test_import_helper_that_dies_is_replaced_by_reading_here(tmp_path, export, monkeypatch):
+    monkeypatch.setattr(importer, "HELPER_MIN_BYTES", 0)
+    monkeypatch.setattr(importer, "_AHEAD", 1)  # the helper waits on us: still alive to kill
+    project = Project.create(tmp_path / "p.nstudio", "Наташа")
+    killed = []
+
+    def progress(done, total, detail=""):
+        if not killed:
+            for child in multiprocessing.active_children():
+                child.kill()
+                killed.append(child)
+
+    report = import_exports(project, [export], progress=progress)
+    assert killed and not report.errors
+    assert report.added == 5200 == project.counts()["messages"]
+    assert not multiprocessing.active_children()

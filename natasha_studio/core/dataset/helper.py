@@ -1,0 +1,127 @@
+"""A helper process for the big dataset jobs, so that they use two cores instead of one.
+
+Import and extraction each split into two halves that run side by side: reading and parsing an
+export next to writing it into the project; scoring pairs next to finding and writing them.
+The project is written by this process only (SQLite has one writer); the helper computes.
+
+A helper starts from a fresh interpreter ("spawn": forking a process that runs Qt and threads
+is unsafe; a frozen app starts its own executable, see ``freeze_support`` in the launcher).
+It stops when told, when its parent goes away (a killed app leaves no process behind), or on
+an error, which it reports as a traceback; the caller decides what the user is told.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+POLL_S = 1.0  # how often a waiting side checks that the other is still there
+_STOP = None
+
+
+class HelperFailed(Exception):
+    """The helper died or raised; ``str()`` is its traceback (for the log)."""
+
+
+def parent_gone() -> bool:
+    """In a helper: whether the process that started it has ended."""
+    parent = multiprocessing.parent_process()
+    return parent is not None and not parent.is_alive()
+
+
+def _run(target: Callable[..., None], args: tuple, tasks, results) -> None:
+    try:
+        target(*args, tasks, results)
+    except BaseException:  # noqa: BLE001 — reported to the parent, which decides
+        results.put(("error", traceback.format_exc()))
+
+
+def next_task(tasks) -> Any:
+    """In a helper: the next task, or ``None`` when told to stop or orphaned."""
+    while True:
+        try:
+            return tasks.get(timeout=POLL_S)
+        except queue.Empty:
+            if parent_gone():
+                return _STOP
+
+
+def put_result(results, item: tuple[str, Any]) -> None:
+    """In a helper: hand over a result, waiting while the parent is behind (a bounded queue),
+    and giving up if the parent has ended."""
+    while True:
+        try:
+            results.put(item, timeout=POLL_S)
+            return
+        except queue.Full:
+            if parent_gone():
+                raise SystemExit(0) from None
+
+
+class HelperProcess:
+    """One helper running ``target(*args, tasks, results)``.
+
+    The target reads work with :func:`next_task` and puts ``(kind, value)`` tuples on
+    ``results``; ``("error", traceback)`` is raised here as :class:`HelperFailed`.
+    ``max_results`` bounds what the helper may run ahead (it waits when the queue is full),
+    so memory stays flat when it produces faster than this side consumes.
+    """
+
+    def __init__(self, target: Callable[..., None], args: tuple, *, name: str,
+                 max_results: int = 0) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._tasks = context.Queue()
+        self._results = context.Queue(max_results)
+        self._process = context.Process(target=_run, args=(target, args, self._tasks, self._results),
+                                        name=name, daemon=True)
+        self._process.start()
+
+    def put(self, task: Any) -> None:
+        self._tasks.put(task)
+
+    def get(self) -> tuple[str, Any]:
+        """The helper's next result; raises :class:`HelperFailed` if it failed or died."""
+        while True:
+            try:
+                kind, value = self._results.get(timeout=POLL_S)
+                break
+            except queue.Empty:
+                if not self._process.is_alive():
+                    raise HelperFailed("the helper process ended unexpectedly") from None
+        if kind == "error":
+            raise HelperFailed(value)
+        return kind, value
+
+    def close(self, *, finished: bool = True) -> None:
+        """Stop the helper: let it end on its own when ``finished``, else at once."""
+        process = self._process
+        if process.is_alive():
+            if finished:
+                self._tasks.put(_STOP)
+                process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+        for q in (self._tasks, self._results):
+            q.close()
+            q.cancel_join_thread()  # nothing left in them matters once the helper is gone
+
+
+def start_helper(target: Callable[..., None], args: tuple, *, name: str,
+                 max_results: int = 0) -> HelperProcess | None:
+    """A started helper, or None where no process can be started (the caller then does the
+    work itself, only slower)."""
+    try:
+        return HelperProcess(target, args, name=name, max_results=max_results)
+    except OSError as exc:
+        log.warning("no helper process (%s): working in one process", exc)
+        return None
