@@ -101,8 +101,7 @@ def _helper_process() -> str:
     with Scorer([Topic(1, "Past lives", ["карма"], True)], helper=True) as scorer:
         if not scorer.in_helper:
             raise RuntimeError("the helper process did not start")
-        scorer.submit([([["user", "Что такое карма?", 1, None, [1], 1],
-                         ["assistant", "Карма — это следствия наших поступков.", 2, None, [2], 2]],
+        scorer.submit([("Что такое карма?", "Карма — это следствия наших поступков.",
                         False, False, 1.0, True)])
         quality, _reasons, topics = scorer.result()[0]
     if topics != (1,):

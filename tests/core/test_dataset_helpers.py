@@ -137,9 +137,8 @@ def test_scorer_reports_a_failure_in_the_helper(project):
     ensure_default_lexicon(project)
     with Scorer(list_topics(project), helper=True) as scorer:
         assert scorer.in_helper
-        scorer.submit([([["user", "Вопрос про карму?", 1, "Оля", [1], 10],
-                          ["assistant", "Ответ про карму и энергию.", 100, "Наташа", [2], 20]],
-                         False, False, 1.0, True)])
+        scorer.submit([("Вопрос про карму?", "Ответ про карму и энергию.", False, False, 1.0,
+                        True)])
         quality, reasons, topics = scorer.result()[0]
         assert 0 < quality <= 1 and reasons == "[]" and topics
         scorer.submit([("not a pair",)])  # a malformed batch fails inside the helper

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id
+from natasha_studio.core.dataset.scoring import question_and_answer
 from natasha_studio.core.dataset.settings import ExtractionSettings
 from natasha_studio.core.store import Project
 
@@ -68,6 +69,8 @@ class ExtractedPair:
     question_date: int | None
     answer_date: int | None
     link: str | None
+    question: str = ""       # the last member turn's text
+    answer: str = ""         # the persona's final turn's text
     question_media_only: bool = False
     answer_media_only: bool = False
 
@@ -210,6 +213,7 @@ class _ChatExtractor:
                           block.first_date])
         while len(turns) > 2 and turns[0][0] == "assistant" and origin != "comment":
             turns.pop(0)  # a training example opens with the member, unless a post sets it up
+        question_text, answer_text = question_and_answer(turns)
         return ExtractedPair(
             key=f"{self.chat_id}:{answer.ids[0]}",
             chat_id=self.chat_id,
@@ -219,6 +223,8 @@ class _ChatExtractor:
             asker_id=question.sender_id,
             question_date=question.first_date,
             answer_date=answer.first_date,
+            question=question_text,
+            answer=answer_text,
             link=message_link(self.chat_id, self.chat_type, self.username, answer.ids[0]),
             question_media_only=question.media and not question.text.strip(),
             answer_media_only=answer.media and not answer.text.strip(),

@@ -26,7 +26,6 @@ from natasha_studio.core.dataset.scoring import (
     Item,
     Scorer,
     message_ids_json,
-    question_and_answer,
     turns_json,
 )
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
@@ -192,7 +191,7 @@ def _submit(scorer: Scorer, batch: list[ExtractedPair],
     items: list[Item] = []
     for pair in batch:
         previous = existing.get(pair.key)
-        items.append((pair.turns, pair.question_media_only, pair.answer_media_only,
+        items.append((pair.question, pair.answer, pair.question_media_only, pair.answer_media_only,
                       pair.confidence, previous is None or not previous[2]))
     scorer.submit(items)
 
@@ -210,9 +209,8 @@ def _write(conn, batch: list[ExtractedPair], scores: list, existing: dict[str, t
     by_origin = report.by_origin
     for pair, (quality, reasons, topics) in zip(batch, scores, strict=True):
         turns = pair.turns
-        question, answer = question_and_answer(turns)
         values = (pair.chat_id, pair.origin, pair.confidence, turns_json(turns),
-                  question, answer, quality, reasons, pair.asker_id,
+                  pair.question, pair.answer, quality, reasons, pair.asker_id,
                   pair.question_date, pair.answer_date, message_ids_json(turns), pair.link)
         previous = existing.get(pair.key)
         by_origin[pair.origin] += 1

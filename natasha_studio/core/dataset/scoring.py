@@ -27,9 +27,9 @@ log = logging.getLogger(__name__)
 # A turn as plain values, in Turn's field order: role, text, sender id, sender name,
 # message ids, date (plain tuples cross to the helper far cheaper than objects).
 TurnValues = Sequence  # [str, str, int | None, str | None, list[int], int | None]
-# One pair to score: its turns, question media-only, answer media-only, confidence, whether
-# to tag it with topics (pairs a curator labelled keep the curator's topics).
-Item = tuple[list[TurnValues], bool, bool, float, bool]
+# One pair to score: question, answer, question media-only, answer media-only, confidence,
+# whether to tag it with topics (pairs a curator labelled keep the curator's topics).
+Item = tuple[str, str, bool, bool, float, bool]
 # What comes back: score, reasons as JSON, topic ids.
 Scored = tuple[float, str, tuple[int, ...]]
 
@@ -72,14 +72,13 @@ class _Scoring:
         self.duplicates = DuplicateFinder()
 
     def score(self, items: Sequence[Item]) -> list[Scored]:
-        texts = [question_and_answer(item[0]) for item in items]
-        dups = self.duplicates.check_many([question for question, _answer in texts])
+        dups = self.duplicates.check_many([item[0] for item in items])
         ids = self.lexicon.ids
         tag = self.lexicon.tag
         dumps = json.dumps
         out: list[Scored] = []
-        for (_turns, q_media, a_media, confidence, tag_it), (question, answer), dup in zip(
-                items, texts, dups, strict=True):
+        for (question, answer, q_media, a_media, confidence, tag_it), dup in zip(
+                items, dups, strict=True):
             scored = assess(question, answer, question_media_only=q_media,
                             answer_media_only=a_media, confidence=confidence)
             if dup:
