@@ -168,8 +168,29 @@ def test_lexicon_tags_match_lemma_by_lemma():
         return names
 
     for text in ("В ПРОШЛОЙ ЖИЗНИ я была", "жизнь прошлая", "Кармы нет", "Энергии много",
-                 "Онлайн-курсы", "онлайн курс", "Ёлка", "прошлые жизни и энергия", ""):
+                 "Онлайн-курсы", "онлайн курс", "Ёлка", "прошлые жизни и энергия", "",
+                 "прошлая,жизнь", "карма—энергия", "«прошлые\u00a0жизни»", "энергия-карма",
+                 "cпасибо (латинская c) и карма", "-карма- -", "ЭНЕРГИЯ!!! 🙏карма"):
         assert lexicon.tag(text) == plain(text), text
+
+
+_TAG_WORDS = ["прошлая", "прошлой", "жизни", "жизнь", "карма", "кармы", "энергия", "онлайн",
+              "курс", "курсы", "é", "c", "-", ",", "—", "🙏", "1", "ё"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TAG_WORDS),
+                          st.sampled_from(["", " ", "\n", "-", ",", "\u00a0", "  "])),
+                max_size=12))
+def test_lexicon_tags_any_mix_of_words_and_separators_like_the_plain_way(parts):
+    lexicon = Lexicon([Topic(1, "Past", ["прошлая жизнь", "карма"], False),
+                       Topic(2, "Energy", ["энергия", "онлайн-курс"], False)])
+    text = "".join(word + sep for word, sep in parts)
+    words = lemmas(text)
+    joined = " " + " ".join(words) + " "
+    expected = {t.name for t in lexicon.topics for k in t.keywords
+                if " " + " ".join(lemmas(k)) + " " in joined}
+    assert lexicon.tag(text) == expected
 
 
 def _indexes(project):

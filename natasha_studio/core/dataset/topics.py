@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
@@ -114,13 +115,15 @@ class Lexicon:
 
     def tag(self, text: str) -> set[str]:
         """The topic names whose keywords occur in ``text``."""
-        # Each distinct word form is looked up once (a text repeats its words), and the
-        # ordered lemma sequence is built only when every lemma of some phrase is present.
-        tokens = _LOWER_TOKEN.findall(text.lower())
-        forms = set(tokens)
-        present = set(map(_LEMMAS.get, forms))  # a C loop over the lemma cache
-        if None in present:
-            present = {lemma(w) for w in forms}  # fills the cache for the forms met
+        # Words never span whitespace, so the text is cut at whitespace (C speed) and each
+        # distinct piece ("день,", "онлайн-курсы", "🙏") is resolved once, through a cache,
+        # to the lemmas of the words in it; no regex runs over the text itself.
+        pieces = text.lower().split()
+        cached = _PIECES.get
+        found_lemmas = list(map(cached, set(pieces)))
+        if None in found_lemmas:
+            found_lemmas = [_piece_lemmas(piece) for piece in set(pieces)]
+        present = set().union(*found_lemmas)
         found: set[str] = set()
         single = self._single
         for w in present & single.keys():
@@ -129,11 +132,28 @@ class Lexicon:
             candidates = [(parts, name) for parts, name in self._phrases
                           if name not in found and present.issuperset(parts)]
             if candidates:
-                joined = " " + " ".join(map(_LEMMAS.get, tokens)) + " "
+                # (every piece is in the cache by now, unless it is full)
+                lemma_runs = map(_PIECES.get, pieces) if len(_PIECES) < _PIECES_LIMIT \
+                    else map(_piece_lemmas, pieces)
+                joined = " " + " ".join(chain.from_iterable(lemma_runs)) + " "
                 for parts, name in candidates:
                     if name not in found and " " + " ".join(parts) + " " in joined:
                         found.add(name)
         return found
+
+
+_PIECES: dict[str, tuple[str, ...]] = {}
+_PIECES_LIMIT = 500_000
+
+
+def _piece_lemmas(piece: str) -> tuple[str, ...]:
+    """The lemmas of the words in a lower-case piece of text without whitespace (cached)."""
+    found = _PIECES.get(piece)
+    if found is None:
+        found = tuple(lemma(w) for w in _LOWER_TOKEN.findall(piece))
+        if len(_PIECES) < _PIECES_LIMIT:
+            _PIECES[piece] = found
+    return found
 
 
 def list_topics(project: Project) -> list[Topic]:
