@@ -12,12 +12,14 @@ from natasha_studio.core.privacy import (
     RedactionResult,
     ScanBusy,
     ScanSummary,
+    background,
     flagged_pair_ids,
     plan_redaction,
     redact,
     refresh_summary,
     scan_pairs,
 )
+from natasha_studio.core.privacy.scan import stale_count
 from natasha_studio.core.store import Project
 
 
@@ -33,9 +35,17 @@ def scan(path: str, pair_ids: list[int], progress=None) -> dict[int, list[Findin
 def refresh(path: str, pair_ids: list[int] | None, with_ids: bool,
             progress=None) -> ScanSummary | None:
     """Rescan what changed among ``pair_ids`` (None: the whole dataset) and count the pairs
-    with personal data; None: the project is busy, ask again later."""
+    with personal data; None: the project is busy, ask again later.
+
+    A pass over the whole dataset with many pairs to look at runs in a helper process
+    (``core.privacy.background``), so the window's process neither holds the NER model nor
+    competes with it for the interpreter."""
     try:
         with Project.open(path) as project:
+            if pair_ids is None and stale_count(project) >= background.HELPER_FROM:
+                summary = background.refresh_dataset_in_helper(path, with_ids, progress)
+                if summary is not None:
+                    return summary
             return refresh_summary(project, pair_ids, progress, with_ids)
     except ScanBusy:
         return None
