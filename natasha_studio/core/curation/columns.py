@@ -19,6 +19,7 @@ import numpy as np
 
 from natasha_studio.core.curation import filters, search
 from natasha_studio.core.curation.filters import PairFilter
+from natasha_studio.core.dataset.bulk import gc_paused
 from natasha_studio.core.pairs import tuples
 from natasha_studio.core.store import Project
 
@@ -86,6 +87,10 @@ class PairColumns:
 
     def load(self) -> None:
         """(Re)read every pair's columns; forgets the kept sort orders."""
+        with gc_paused():  # see ``update``
+            self._load()
+
+    def _load(self) -> None:
         conn = tuples(self.project)  # plain tuples: see ``core.pairs.tuples``
         origins = [r[0] for r in conn.execute("SELECT DISTINCT origin FROM pairs")]
         self.origin_codes = {o: i for i, o in enumerate(origins)}
@@ -143,6 +148,12 @@ class PairColumns:
         wanted = np.unique(np.fromiter(pair_ids, dtype=np.int64))
         if not len(wanted):
             return True
+        # Reading many rows makes the cyclic collector run full collections, which hold the
+        # window's thread too; reference counting frees these rows anyway.
+        with gc_paused():
+            return self._update(wanted)
+
+    def _update(self, wanted: np.ndarray) -> bool:
         pos, unknown = self.positions(wanted)
         if len(unknown):
             return False

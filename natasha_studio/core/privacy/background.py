@@ -75,7 +75,11 @@ def refresh_dataset_in_helper(path: str, with_ids: bool,
     ``progress`` may raise ``Cancelled``: the helper is stopped and that is raised here.
     Raises ``ScanBusy`` as the check in this process would.
     """
-    helper = start_helper(_helper_main, (str(path), with_ids), name="privacy-check")
+    try:
+        helper = start_helper(_helper_main, (str(path), with_ids), name="privacy-check")
+    except RuntimeError as exc:  # e.g. a script without a __main__ guard cannot spawn
+        log.warning("no helper process for the privacy check (%s): checking here", exc)
+        helper = None
     if helper is None:
         return None
     finished = False
