@@ -212,3 +212,9 @@ def test_deferred_indexes_come_back_when_the_work_fails(project):
     with pytest.raises(RuntimeError), project.transaction(), deferred_indexes(project, "pairs"):
         raise RuntimeError("cancelled")
     assert _indexes(project) == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("аЁбxY1_-,. \n\u00a0🙏éİ")), max_size=40))
+def test_normalise_is_the_words_of_the_text(text):
+    assert normalise(text) == " ".join(re.findall(r"[^\W\d_]+", text.lower()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from itertools import chain
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -206,7 +207,27 @@ def add_reason(score_reasons: tuple[float, list[str]], code: str) -> tuple[float
 
 
 def normalise(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    """The text's words, lower-case, one space apart."""
+    # As topics.Lexicon.tag does: words never span whitespace, so each distinct piece between
+    # whitespace is split into words once (cached) instead of a regex pass over every text.
+    pieces = text.lower().split()
+    words = list(map(_NORM_PIECES.get, pieces))
+    if None in words:
+        words = [_norm_piece(piece) for piece in pieces]
+    return " ".join(chain.from_iterable(words))
+
+
+_NORM_PIECES: dict[str, tuple[str, ...]] = {}
+_NORM_PIECES_LIMIT = 200_000
+
+
+def _norm_piece(piece: str) -> tuple[str, ...]:
+    found = _NORM_PIECES.get(piece)
+    if found is None:
+        found = tuple(_WORD.findall(piece))
+        if len(_NORM_PIECES) < _NORM_PIECES_LIMIT:
+            _NORM_PIECES[piece] = found
+    return found
 
 
 _FAMILIES = [(0x9E3779B1 + 2 * i + 1, 0x7F4A7C15 * (i + 1)) for i in range(4)]

@@ -143,7 +143,7 @@ class Lexicon:
 
 
 _PIECES: dict[str, tuple[str, ...]] = {}
-_PIECES_LIMIT = 500_000
+_PIECES_LIMIT = 200_000  # a few tens of MB at most
 
 
 def _piece_lemmas(piece: str) -> tuple[str, ...]:
