@@ -209,10 +209,6 @@ def main() -> int:
           + "".join(f"\n  {f}" for f in failures[:5]))
     print(f"process memory: now {rss_mb():.0f} MB, peak {rss_mb('VmHWM'):.0f} MB "
           f"(privacy panel active)")
-    last = panel._last_summary
-    if last is not None and last.helper_peak_mb:
-        print(f"  the privacy check's helper process (its last run): peak "
-              f"{last.helper_peak_mb:.0f} MB, in a process of its own")
     ctx.set_project(None)
     asyncio.get_event_loop().run_until_complete(ctx.tasks.shutdown())
     asyncio.get_event_loop().close()

@@ -130,27 +130,3 @@ def test_embeddings_read_directly_equal_navecs_own_loading():
     assert ner.entities(["Марина Иванова живёт в Казани"]) == [
         [(0, 14, "person"), (23, 29, "place")]]
 
-
-def test_the_whole_dataset_is_checked_in_a_helper_process(project, pairs):
-    import multiprocessing
-
-    from natasha_studio.core.errors import Cancelled
-    from natasha_studio.core.privacy import background
-
-    calls = []
-    summary = background.refresh_dataset_in_helper(
-        str(project.path), True, lambda d, t, _x="": calls.append((d, t)))
-    assert (summary.flagged, summary.total, summary.rescanned) == (3, 7, 7)
-    assert summary.flagged_ids == pairs[1::2] and summary.helper_peak_mb > 0
-    assert calls[0] == (0, 7) and calls[-1] == (7, 7)
-    # The helper wrote the cache: this process finds nothing left to scan.
-    assert refresh_scan(project) == 0
-
-    project.set_setting("privacy_deny_list", ["пульс"])  # a new set-up: everything is stale
-
-    def stop(_done, _total, _detail=""):
-        raise Cancelled()
-
-    with pytest.raises(Cancelled):
-        background.refresh_dataset_in_helper(str(project.path), False, stop)
-    assert not multiprocessing.active_children()  # stopped, not left behind

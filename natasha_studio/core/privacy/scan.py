@@ -118,13 +118,6 @@ def _count_stale(project: Project, pair_ids: Iterable[int] | None, config: str) 
     return total
 
 
-def stale_count(project: Project, pair_ids: Iterable[int] | None = None) -> int:
-    """How many of these pairs (all non-deleted ones if None) a refresh would look at again:
-    never scanned, scanned under another set-up, or changed since (maybe only their status)."""
-    return _count_stale(project, None if pair_ids is None else list(pair_ids),
-                        DetectorConfig.from_project(project).hash)
-
-
 def refresh_scan(project: Project, pair_ids: Iterable[int] | None = None,
                  progress: Progress | None = None) -> int:
     """Bring the cached findings of these pairs (all non-deleted ones if None) up to date;
@@ -380,7 +373,6 @@ class ScanSummary:
     total: int                          # non-deleted pairs
     flagged_ids: list[int] | None       # those pairs, when asked for
     rescanned: int                      # pairs the detector read this time
-    helper_peak_mb: float = 0.0         # the helper process's peak memory, if one scanned
 
 
 def refresh_summary(project: Project, pair_ids: Iterable[int] | None = None,

@@ -12,14 +12,12 @@ from natasha_studio.core.privacy import (
     RedactionResult,
     ScanBusy,
     ScanSummary,
-    background,
     flagged_pair_ids,
     plan_redaction,
     redact,
     refresh_summary,
     scan_pairs,
 )
-from natasha_studio.core.privacy.scan import stale_count
 from natasha_studio.core.store import Project
 
 
@@ -37,15 +35,11 @@ def refresh(path: str, pair_ids: list[int] | None, with_ids: bool,
     """Rescan what changed among ``pair_ids`` (None: the whole dataset) and count the pairs
     with personal data; None: the project is busy, ask again later.
 
-    A pass over the whole dataset with many pairs to look at runs in a helper process
-    (``core.privacy.background``), so the window's process neither holds the NER model nor
-    competes with it for the interpreter."""
+    It runs in this process on purpose: a second process opening the project is unsafe
+    while ``Project.open`` reads the file's header with a plain open()/close(), which drops
+    the POSIX locks that SQLite's connections in that process hold on the file."""
     try:
         with Project.open(path) as project:
-            if pair_ids is None and stale_count(project) >= background.HELPER_FROM:
-                summary = background.refresh_dataset_in_helper(path, with_ids, progress)
-                if summary is not None:
-                    return summary
             return refresh_summary(project, pair_ids, progress, with_ids)
     except ScanBusy:
         return None
