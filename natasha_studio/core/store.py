@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import shutil
 import sqlite3
 import threading
@@ -66,6 +67,25 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+# Project files this process has open, with how many connections each. While a file is open
+# here, nothing but SQLite may open and close it: on POSIX systems closing ANY descriptor of a
+# file drops every lock this process holds on it, and another process (the command line, a
+# second window) could then take the database for unused and checkpoint or delete its WAL
+# under the open connections — a corrupt project. SQLite's own descriptors are kept safe.
+_open_here: dict[str, int] = {}
+_open_here_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+def is_open_here(path: Path | str) -> bool:
+    """Whether a project connection to ``path`` is open in this process."""
+    with _open_here_lock:
+        return _open_here.get(_file_key(Path(path)), 0) > 0
+
+
 def inspect_file(path: Path) -> int:
     """Check that ``path`` is a project this version can open; return its schema version.
 
@@ -76,24 +96,29 @@ def inspect_file(path: Path) -> int:
         raise ProjectError(translate("Project", "The project file {path} does not exist.").format(path=path))
     if path.is_dir():
         raise ProjectError(translate("Project", "{path} is a folder, not a project file.").format(path=path))
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise ProjectError(
-            translate("Project", "The file {path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
-        ) from exc
     not_project = ProjectError(
         translate("Project", "{name} is not a Natasha Studio project.").format(name=path.name),
         translate("Project", "Choose a file with the .nstudio extension, or create a new project."),
     )
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise not_project
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise not_project
+    if not is_open_here(path):
+        # The header tells a foreign file apart before SQLite touches it (see _open_here for
+        # why this only happens while no connection is open in this process).
+        try:
+            with path.open("rb") as fh:
+                header = fh.read(100)
+        except OSError as exc:
+            raise ProjectError(
+                translate("Project", "The file {path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+            ) from exc
+        if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+            raise not_project
+        if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+            raise not_project
     try:
         conn = _connect(path, readonly=True)
         try:
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise not_project
             version = _schema_version(conn)
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:
@@ -128,6 +153,9 @@ class Project:
         self.conn = conn
         self._depth = 0
         self._lock = threading.RLock()
+        self._key: str | None = _file_key(self.path)
+        with _open_here_lock:
+            _open_here[self._key] = _open_here.get(self._key, 0) + 1
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -231,6 +259,14 @@ class Project:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        key, self._key = self._key, None
+        if key is not None:
+            with _open_here_lock:
+                left = _open_here.get(key, 0) - 1
+                if left > 0:
+                    _open_here[key] = left
+                else:
+                    _open_here.pop(key, None)
 
     def __enter__(self) -> Project:
         return self

@@ -148,3 +148,40 @@ def test_truncated_project_is_reported(tmp_path):
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(ProjectError):
         Project.open(path).counts()
+
+
+_LEAVE_WAL = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], timeout=0.2, isolation_level=None)
+try:
+    print(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0])
+except sqlite3.OperationalError as exc:
+    print("refused:", exc)
+"""
+
+
+def test_opening_an_open_project_again_keeps_its_locks(tmp_path):
+    """Worker threads open the project the window has open. Reading its header with a plain
+    open()/close() would drop this process's locks on POSIX systems, and another process could
+    then take the database from under the open connections (here: switch it out of WAL)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "p.nstudio"
+    first = Project.create(path, "Наташа")
+    try:
+        for _ in range(3):
+            Project.open(path).close()
+            inspect_file(path)
+        mode = subprocess.run([sys.executable, "-c", _LEAVE_WAL, str(path)], capture_output=True,
+                              text=True, timeout=60).stdout.strip()
+        assert mode != "delete", "another process took the database while it was open here"
+        assert first.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        first.set_setting("still", "writable")
+    finally:
+        first.close()
+    # Closed everywhere: the header is read again, and a foreign file is still told apart.
+    other = tmp_path / "other.nstudio"
+    other.write_text("not a project")
+    with pytest.raises(ProjectError, match="not a Natasha Studio project"):
+        inspect_file(other)
