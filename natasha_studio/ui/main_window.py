@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -54,6 +54,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self._source_counts: tuple[int, int] | None = None  # chats, messages
+        # Pair edits come in bursts (a review session, a bulk change and its views): the
+        # status bar counts pairs once per burst, not once per signal.
+        self._pairs_recount = QTimer(self)
+        self._pairs_recount.setSingleShot(True)
+        self._pairs_recount.setInterval(400)
+        self._pairs_recount.timeout.connect(lambda: self._update_project_label(sources=False))
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -170,7 +176,7 @@ class MainWindow(QMainWindow):
         self.welcome.recent_requested.connect(self.open_project)
         self.ctx.project_changed.connect(self._on_project_changed)
         self.ctx.sources_changed.connect(self._update_project_label)
-        self.ctx.pairs_changed.connect(lambda _ids: self._update_project_label(sources=False))
+        self.ctx.pairs_changed.connect(lambda _ids: self._pairs_recount.start())
         self.ctx.status_message.connect(self._on_status_message)
         self.ctx.navigate.connect(self._on_navigate)
         self.ctx.tasks.tasks_changed.connect(self._on_tasks_changed)

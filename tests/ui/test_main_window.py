@@ -125,3 +125,21 @@ def test_failed_task_is_reported(window, ctx, qloop, errors):
     ctx.tasks.start("broken", broken(), title="Import")
     qloop.run_until_complete(asyncio.sleep(0.05))
     assert errors == [("Import", "The export is broken.\nExport it again.")]
+
+
+def test_status_bar_counts_pairs_once_per_burst_of_changes(window, ctx, qtbot, tmp_path,
+                                                            monkeypatch):
+    from natasha_studio.core.pairs import Turn, add_pair
+
+    Project.create(tmp_path / "p.nstudio", "Наташа").close()
+    assert window.open_project(tmp_path / "p.nstudio")
+    counted = []
+    real = window._update_project_label
+    monkeypatch.setattr(window, "_update_project_label",
+                        lambda sources=True: (counted.append(sources), real(sources))[1])
+    for i in range(3):
+        add_pair(ctx.project, [Turn("user", f"Вопрос {i}?"), Turn("assistant", "Ответ.")])
+        ctx.pairs_changed.emit(None)
+    assert counted == []  # nothing on the window's thread per signal
+    qtbot.waitUntil(lambda: counted == [False], timeout=3000)
+    assert "3" in window.project_label.text()
