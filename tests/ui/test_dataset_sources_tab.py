@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 
+import pytest
 from PySide6.QtCore import Qt
 
 from natasha_studio.core.dataset.demo import demo_export_path
@@ -27,7 +29,14 @@ def test_empty_state_without_project(ctx, qtbot):
     assert tab.stack.currentIndex() == 0
 
 
-def test_import_pick_persona_and_count(ctx_with_project, qtbot, qloop, tmp_path):
+@pytest.mark.parametrize("helpers", [False, True], ids=["one process", "helper processes"])
+def test_import_pick_persona_and_count(ctx_with_project, qtbot, qloop, tmp_path, monkeypatch,
+                                       helpers):
+    if helpers:  # as with a large export: reading and scoring in helper processes
+        from natasha_studio.core.dataset import importer, pipeline
+
+        monkeypatch.setattr(importer, "HELPER_MIN_BYTES", 0)
+        monkeypatch.setattr(pipeline, "_many_new_pairs", lambda project, persona: bool(persona))
     ctx = ctx_with_project
     tab = SourcesTab(ctx)
     qtbot.addWidget(tab)
@@ -49,6 +58,7 @@ def test_import_pick_persona_and_count(ctx_with_project, qtbot, qloop, tmp_path)
     _wait_idle(qtbot, qloop, tab)
     text = tab.extraction.count.text()
     assert "from replies" in text and "by proximity" in text and not text.startswith("0 ")
+    assert not multiprocessing.active_children()
 
 
 def test_bad_file_shows_a_message(ctx_with_project, qtbot, qloop, tmp_path, monkeypatch):
