@@ -188,3 +188,45 @@ def test_import_helper_that_dies_is_replaced_by_reading_here(tmp_path, export, m
     assert killed and not report.errors
     assert report.added == 5200 == project.counts()["messages"]
     assert not multiprocessing.active_children()
+
+
+def _items(count, seed=3):
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(count):
+        question = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 12))) + "?"
+        answer = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(0, 30)))
+        out.append((question, answer, rnd.random() < 0.05, rnd.random() < 0.05,
+                    rnd.choice([1.0, 0.45, 0.7]), rnd.random() < 0.9))
+    return out
+
+
+def test_scores_made_without_the_duplicate_check_complete_exactly(project):
+    from natasha_studio.core.dataset.quality import DuplicateFinder
+    from natasha_studio.core.dataset.scoring import _Quality, add_dup
+
+    ensure_default_lexicon(project)
+    quality = _Quality(list_topics(project))
+    items = _items(400) * 2  # the second half repeats the first: duplicates
+    dups = DuplicateFinder().check_many([item[0] for item in items])
+    assert "duplicate" in dups
+    ahead = quality.score(items, [None] * len(items))
+    assert [add_dup(s, d) for s, d in zip(ahead, dups, strict=True)] == quality.score(items, dups)
+
+
+def test_this_process_sharing_the_scoring_changes_nothing(project):
+    ensure_default_lexicon(project)
+    topics = list_topics(project)
+    batches = [_items(300, seed) for seed in range(8)]
+    batches.append(batches[0])  # duplicates of an early batch
+    with Scorer(topics) as here:
+        expected = []
+        for batch in batches:
+            here.submit(batch)
+            expected.append(here.result())
+    with Scorer(topics, helper=True) as shared:
+        for batch in batches:  # all handed over at once: the helper falls behind
+            shared.submit(batch)
+        got = [shared.result() for _ in batches]
+        assert shared.shared > 0
+    assert got == expected

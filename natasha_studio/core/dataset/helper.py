@@ -85,6 +85,10 @@ class HelperProcess:
     def put(self, task: Any) -> None:
         self._tasks.put(task)
 
+    def has_result(self) -> bool:
+        """Whether a result is waiting (a hint: the helper is not behind)."""
+        return not self._results.empty()
+
     def get(self) -> tuple[str, Any]:
         """The helper's next result; raises :class:`HelperFailed` if it failed or died."""
         while True:

@@ -125,7 +125,7 @@ def run_extraction(
     many = _many_new_pairs(project, persona)
     # A first big run (no extracted pairs yet) only inserts: nothing to delete or update.
     first = many and not existing
-    # Batches in flight: one being scored while the one before it is written.
+    # Batches in flight: scored (by the helper) while earlier ones are written.
     in_flight: deque[list[ExtractedPair]] = deque()
     with gc_paused(), \
             Scorer(list_topics(project), helper=many if helper is None else helper) as scorer, \
@@ -142,7 +142,7 @@ def run_extraction(
                 _submit(scorer, batch, existing)
                 in_flight.append(batch)
                 batch = []
-                if len(in_flight) > 1:
+                if len(in_flight) > _IN_FLIGHT:
                     _write(conn, in_flight.popleft(), scorer.result(), existing, report)
                 if progress is not None:
                     progress(0, 0, "")  # lets a cancel land during a long chat
@@ -164,6 +164,7 @@ def run_extraction(
 
 
 _BATCH = 1000
+_IN_FLIGHT = 3
 
 
 @contextlib.contextmanager

@@ -64,15 +64,22 @@ def question_and_answer(turns: Sequence[TurnValues]) -> tuple[str, str]:
     return question, answer
 
 
-class _Scoring:
-    """The scoring state: the lexicon and the questions seen so far."""
+def add_dup(scored: Scored, dup: str | None) -> Scored:
+    """A score made without the duplicate check, with its verdict added (as ``_Quality``
+    would have added it)."""
+    if not dup:
+        return scored
+    quality, reasons = add_reason((scored[0], json.loads(scored[1])), dup)
+    return quality, json.dumps(reasons), scored[2]
+
+
+class _Quality:
+    """Quality and topics of pairs: no state, so either process may compute them."""
 
     def __init__(self, topics: Sequence[Topic]) -> None:
         self.lexicon = Lexicon(topics)
-        self.duplicates = DuplicateFinder()
 
-    def score(self, items: Sequence[Item]) -> list[Scored]:
-        dups = self.duplicates.check_many([item[0] for item in items])
+    def score(self, items: Sequence[Item], dups: Sequence[str | None]) -> list[Scored]:
         ids = self.lexicon.ids
         tag = self.lexicon.tag
         dumps = json.dumps
@@ -83,28 +90,47 @@ class _Scoring:
                             answer_media_only=a_media, confidence=confidence)
             if dup:
                 scored = add_reason(scored, dup)
-            topics = tuple(ids[name] for name in tag(question + "\n" + answer)) if tag_it else ()
+            # Sorted: a set's order differs between processes (string hashes are salted).
+            topics = tuple(sorted(ids[name] for name in tag(question + "\n" + answer))) \
+                if tag_it else ()
             out.append((scored[0], dumps(scored[1]), topics))
         return out
 
 
 def _serve(topics: list[Topic], tasks, results) -> None:
-    """The helper process: score each batch as it comes, until told to stop."""
+    """The helper process: check each batch's questions for duplicates (in order: that is the
+    state), and score the batch too unless the parent scores it itself."""
     gc.disable()  # see bulk.gc_paused: this process only ever does this bulk work
-    scoring = _Scoring(topics)
-    while (items := next_task(tasks)) is not None:
-        results.put(("ok", scoring.score(items)))
+    quality = _Quality(topics)
+    duplicates = DuplicateFinder()
+    while (task := next_task(tasks)) is not None:
+        items, whole = task
+        dups = duplicates.check_many([item[0] for item in items])
+        results.put(("ok", quality.score(items, dups) if whole else dups))
 
 
 class Scorer:
     """Scores batches in order: ``submit`` each batch, then ``result`` gives their scores
-    oldest first. In this process unless ``helper`` is true; then in a helper process."""
+    oldest first. In this process unless ``helper`` is true; then in a helper process.
+
+    With a helper, this process shares the work when the helper falls behind: it scores a
+    batch itself (quality and topics keep no state) while the helper only checks that batch's
+    questions for duplicates, in order. Which side scored a batch never changes the result.
+    """
 
     def __init__(self, topics: Sequence[Topic], helper: bool = False) -> None:
-        self._pending: deque[list[Item] | None] = deque()
-        self._helper = start_helper(_serve, (list(topics),), name="natasha-studio-scoring") \
+        self._topics = list(topics)
+        # Per batch: its items and, when scored here ahead of time, those scores without
+        # the duplicate check (which comes from the helper); None: the helper scores it.
+        self._pending: deque[tuple[list[Item], list[Scored] | None]] = deque()
+        self._helper = start_helper(_serve, (self._topics,), name="natasha-studio-scoring") \
             if helper else None
-        self._local = None if self._helper is not None else _Scoring(topics)
+        self._quality: _Quality | None = None
+        self._duplicates: DuplicateFinder | None = None
+        if self._helper is None:
+            self._quality = _Quality(self._topics)
+            self._duplicates = DuplicateFinder()
+        self.shared = 0  # batches this process scored while the helper was busy (figures)
 
     @property
     def in_helper(self) -> bool:
@@ -112,25 +138,40 @@ class Scorer:
 
     def submit(self, items: list[Item]) -> None:
         """Queue one batch (the helper starts on it at once)."""
-        if self._helper is not None:
-            self._helper.put(items)
-            self._pending.append(None)
+        helper = self._helper
+        if helper is None:
+            self._pending.append((items, None))
+            return
+        # Behind: two or more whole batches still with the helper, none of them done.
+        waiting = sum(1 for _items, scored_here in self._pending if scored_here is None)
+        busy = waiting >= 2 and not helper.has_result()
+        helper.put((items, not busy))
+        if busy:
+            # The helper is still on an earlier batch: score this one here meanwhile.
+            if self._quality is None:
+                self._quality = _Quality(self._topics)
+            self._pending.append((items, self._quality.score(items, [None] * len(items))))
+            self.shared += 1
         else:
-            self._pending.append(items)
+            self._pending.append((items, None))
 
     def result(self) -> list[Scored]:
         """The scores of the oldest batch not yet returned (waits for the helper)."""
-        items = self._pending.popleft()
+        items, scored_here = self._pending.popleft()
         if self._helper is None:
-            return self._local.score(items)
+            dups = self._duplicates.check_many([item[0] for item in items])
+            return self._quality.score(items, dups)
         try:
-            return self._helper.get()[1]
+            value = self._helper.get()[1]
         except HelperFailed as exc:
             log.error("pair scoring failed in its helper process:\n%s", exc)
             raise StudioError(
                 translate("Extraction", "Pair scoring stopped unexpectedly."),
                 translate("Extraction", "Nothing was changed. Run the extraction again."),
             ) from None
+        if scored_here is None:
+            return value
+        return [add_dup(scored, dup) for scored, dup in zip(scored_here, value, strict=True)]
 
     def close(self) -> None:
         """Stop the helper (at once when work is left over, e.g. after a cancel)."""
