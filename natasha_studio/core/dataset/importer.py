@@ -156,19 +156,21 @@ def _import_file(project: Project, path: Path, done_before: int, total: int,
         return _import_here(project, path, done_before, total, progress)
 
 
-def _row_batches(reader, export_chat, chat: ChatRecord) -> Iterator[RowBatch]:
-    """An export chat's raw message batches as rows for the message store."""
+def _value_batches(export_chat, chat: ChatRecord) -> Iterator[list[tuple]]:
+    """An export chat's raw message batches as column values (see ``RowBatch.add``)."""
     from natasha_studio.telegram.export.convert import MessageConverter
 
     values = MessageConverter(chat, export_chat.header).values
     for raw_batch in export_chat.batches:
-        batch = RowBatch()
-        add = batch.add
-        for raw in raw_batch:
-            row = values(raw)
-            if row is not None:
-                add(row)
-        yield batch
+        yield [row for row in map(values, raw_batch) if row is not None]
+
+
+def _row_batch(rows: list[tuple]) -> RowBatch:
+    batch = RowBatch()
+    add = batch.add
+    for row in rows:
+        add(row)
+    return batch
 
 
 def _import_here(project: Project, path: Path, done_before: int, total: int,
@@ -183,8 +185,8 @@ def _import_here(project: Project, path: Path, done_before: int, total: int,
             chat = chat_from_header(export_chat.header, fallback_name=path.parent.name)
 
             def batches(export_chat=export_chat, chat=chat) -> Iterator[RowBatch]:
-                for batch in _row_batches(reader, export_chat, chat):
-                    yield batch
+                for rows in _value_batches(export_chat, chat):
+                    yield _row_batch(rows)
                     if progress is not None:
                         progress(done_before + reader.position, total, path.name)
 
@@ -203,8 +205,10 @@ def _read_in_helper(path: str, _tasks, results) -> None:
     for export_chat in reader.chats():
         chat = chat_from_header(export_chat.header, fallback_name=Path(path).parent.name)
         put_result(results, ("chat", chat))
-        for batch in _row_batches(reader, export_chat, chat):
-            put_result(results, ("rows", (batch, reader.position)))
+        # Rows go over as they are; this process sorts them into a RowBatch (the helper is
+        # the busier side of an import).
+        for rows in _value_batches(export_chat, chat):
+            put_result(results, ("rows", (rows, reader.position)))
         put_result(results, ("chat_end", None))
     put_result(results, ("done", None))
 
@@ -226,8 +230,8 @@ def _store_from_helper(project: Project, path: Path, helper: HelperProcess, done
                     kind, value = helper.get()
                     if kind == "chat_end":
                         return
-                    batch, position = value
-                    yield batch
+                    rows, position = value
+                    yield _row_batch(rows)
                     if progress is not None:
                         progress(done_before + position, total, path.name)
 
