@@ -176,9 +176,15 @@ def main() -> None:
                 generate(export, size)
             mb = export.stat().st_size / 2**20
             print(f"\n== {size:,} messages: {mb:,.0f} MB export (ready in {time.perf_counter() - t:.1f} s)")
-            parsed = None if args.no_orjson else run_child("orjson", export, Path(tmp) / "unused")
-            if parsed is not None:
-                print(f"orjson.loads alone:      {parsed['seconds']:6.2f} s, peak {parsed['peak_mb']:6.0f} MB")
+            parsed = None
+            if not args.no_orjson:
+                # Parsing allocates gigabytes, so its time varies from run to run: the fastest
+                # of three is the baseline (the strictest ratio).
+                runs = [run_child("orjson", export, Path(tmp) / "unused") for _ in range(3)]
+                parsed = min(runs, key=lambda run: run["seconds"])
+                times = ", ".join(f"{run['seconds']:.2f}" for run in runs)
+                print(f"orjson.loads alone:      {parsed['seconds']:6.2f} s (fastest of {times}),"
+                      f" peak {parsed['peak_mb']:6.0f} MB")
             for _ in range(args.repeat):
                 project = Path(tmp) / f"p-{size}.nstudio"
                 for leftover in Path(tmp).glob(f"p-{size}.nstudio*"):
