@@ -259,8 +259,11 @@ class ExportReader:
                 raise self._error(self._pos, translate("Import", "a message is not followed by a comma"))
 
     def _parse_batch(self, start: int, end: int) -> list[dict[str, Any]]:
-        body = self._buf[start:end].lstrip(b" \t\r\n,")
-        data = b"[" + body + b"]"
+        buf = self._buf
+        while start < end and buf[start] in b" \t\r\n,":
+            start += 1
+        body = memoryview(buf)[start:end]
+        data = b"".join((b"[", body, b"]"))  # one copy of a few MB, not two
         try:
             items = orjson.loads(data)
         except orjson.JSONDecodeError:
