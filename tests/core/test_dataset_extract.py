@@ -157,7 +157,7 @@ def test_the_persona_channel_post_stays_her_turn(project, tmp_path):
 
 
 def test_turns_json_matches_the_pairs_module():
-    from natasha_studio.core.dataset.scoring import turns_json
+    from natasha_studio.core.dataset.extract import turns_json
     from natasha_studio.core.pairs import turns_to_json
 
     turns = [Turn("user", "Вопрос \"в кавычках\"", 5, "Оля", [1, 2], 100), Turn("assistant", "Ответ")]

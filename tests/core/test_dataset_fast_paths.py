@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from natasha_studio.core.dataset.bulk import deferred_indexes
+from natasha_studio.core.dataset.extract import turns_json
 from natasha_studio.core.dataset.quality import DuplicateFinder, assess, letter_counts, normalise
-from natasha_studio.core.dataset.scoring import turns_json
 from natasha_studio.core.dataset.topics import Lexicon, Topic, lemmas
 from natasha_studio.core.pairs import Turn, turns_to_json
 

@@ -18,16 +18,50 @@ same key on every run, so curator edits, statuses and labels stay attached to it
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id
-from natasha_studio.core.dataset.scoring import question_and_answer
 from natasha_studio.core.dataset.settings import ExtractionSettings
 from natasha_studio.core.store import Project
 
 _CACHE_LIMIT = 50_000  # message ids whose turn is kept in memory for reply look-ups (others: SQL)
+
+# A turn as plain values, in Turn's field order: role, text, sender id, sender name,
+# message ids, date (plain tuples cross to the helper far cheaper than objects).
+TurnValues = Sequence  # [str, str, int | None, str | None, list[int], int | None]
+
+_encode_str = json.encoder.encode_basestring  # json.dumps' own escaping (ensure_ascii=False)
+
+
+def _json_int(value: int | None) -> str:
+    return "null" if value is None else str(int(value))
+
+
+def turns_json(turns: Sequence[TurnValues]) -> str:
+    """Exactly what ``pairs.turns_to_json`` writes (the same text, so edits compare equal),
+    written field by field: ``dataclasses.asdict`` and the generic encoder cost more than
+    the rest of extraction. A test checks the two agree."""
+    return "[" + ", ".join(
+        f'{{"role": {_encode_str(role)}, "text": {_encode_str(text)}, '
+        f'"sender_id": {_json_int(sender_id)}, "sender_name": '
+        f'{"null" if sender_name is None else _encode_str(sender_name)}, '
+        f'"message_ids": [{", ".join(map(str, message_ids))}], "date": {_json_int(date)}}}'
+        for role, text, sender_id, sender_name, message_ids, date in turns) + "]"
+
+
+def message_ids_json(turns: Sequence[TurnValues]) -> str:
+    """The message ids of all turns as JSON, as ``json.dumps`` writes a list of ints."""
+    return "[" + ", ".join(str(i) for turn in turns for i in turn[4]) + "]"
+
+
+def question_and_answer(turns: Sequence[TurnValues]) -> tuple[str, str]:
+    """``pairs.question_and_answer`` on plain turn values."""
+    answer = turns[-1][1] if turns and turns[-1][0] == "assistant" else ""
+    question = next((t[1] for t in reversed(turns[:-1]) if t[0] == "user"), "")
+    return question, answer
 
 
 @dataclass(slots=True)
@@ -198,7 +232,7 @@ class _ChatExtractor:
             target = above.reply_to
         chain.reverse()
         persona = self.persona
-        # Turns as plain values in Turn's field order (see scoring.TurnValues): they cross
+        # Turns as plain values in Turn's field order (see TurnValues): they cross
         # to the scoring process as they are.
         turns: list[list] = []
         for block in [*chain, question, answer]:

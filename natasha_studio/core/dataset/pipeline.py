@@ -21,13 +21,13 @@ from natasha_studio.core.dataset.bulk import (
     foreign_keys_unchecked,
     gc_paused,
 )
-from natasha_studio.core.dataset.extract import ExtractedPair, extract_pairs
-from natasha_studio.core.dataset.scoring import (
-    Item,
-    Scorer,
+from natasha_studio.core.dataset.extract import (
+    ExtractedPair,
+    extract_pairs,
     message_ids_json,
     turns_json,
 )
+from natasha_studio.core.dataset.scoring import Item, Scorer
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
 from natasha_studio.core.dataset.topics import ensure_default_lexicon, list_topics
 from natasha_studio.core.store import Project

@@ -2,7 +2,8 @@
 
 Scoring costs about as much as everything else extraction does together (finding the pairs,
 writing them). On a large run it goes to a helper process, so that the two halves share the
-machine's cores: this process finds and writes batch *n* while the helper scores batch *n + 1*.
+machine's cores: this process finds and writes earlier batches while the helper scores later
+ones, and scores a batch itself when the helper falls behind (see ``Scorer``).
 
 The helper gets batches in order and keeps the duplicate finder's state, so it gives exactly
 what scoring in this process gives (a test compares the two).
@@ -24,45 +25,11 @@ from natasha_studio.core.i18n import translate
 
 log = logging.getLogger(__name__)
 
-# A turn as plain values, in Turn's field order: role, text, sender id, sender name,
-# message ids, date (plain tuples cross to the helper far cheaper than objects).
-TurnValues = Sequence  # [str, str, int | None, str | None, list[int], int | None]
 # One pair to score: question, answer, question media-only, answer media-only, confidence,
 # whether to tag it with topics (pairs a curator labelled keep the curator's topics).
 Item = tuple[str, str, bool, bool, float, bool]
 # What comes back: score, reasons as JSON, topic ids.
 Scored = tuple[float, str, tuple[int, ...]]
-
-_encode_str = json.encoder.encode_basestring  # json.dumps' own escaping (ensure_ascii=False)
-
-
-def _json_int(value: int | None) -> str:
-    return "null" if value is None else str(int(value))
-
-
-def turns_json(turns: Sequence[TurnValues]) -> str:
-    """Exactly what ``pairs.turns_to_json`` writes (the same text, so edits compare equal),
-    written field by field: ``dataclasses.asdict`` and the generic encoder cost more than
-    the rest of extraction. A test checks the two agree."""
-    return "[" + ", ".join(
-        f'{{"role": {_encode_str(role)}, "text": {_encode_str(text)}, '
-        f'"sender_id": {_json_int(sender_id)}, "sender_name": '
-        f'{"null" if sender_name is None else _encode_str(sender_name)}, '
-        f'"message_ids": [{", ".join(map(str, message_ids))}], "date": {_json_int(date)}}}'
-        for role, text, sender_id, sender_name, message_ids, date in turns) + "]"
-
-
-def message_ids_json(turns: Sequence[TurnValues]) -> str:
-    """The message ids of all turns as JSON, as ``json.dumps`` writes a list of ints."""
-    return "[" + ", ".join(str(i) for turn in turns for i in turn[4]) + "]"
-
-
-def question_and_answer(turns: Sequence[TurnValues]) -> tuple[str, str]:
-    """``pairs.question_and_answer`` on plain turn values."""
-    answer = turns[-1][1] if turns and turns[-1][0] == "assistant" else ""
-    question = next((t[1] for t in reversed(turns[:-1]) if t[0] == "user"), "")
-    return question, answer
-
 
 def add_dup(scored: Scored, dup: str | None) -> Scored:
     """A score made without the duplicate check, with its verdict added (as ``_Quality``
