@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import orjson
+
 from natasha_studio.core.store import Project
 
 STATUSES = ("new", "approved", "rejected", "needs_work")
@@ -43,7 +45,9 @@ class Turn:
 
 
 def turns_to_json(turns: Sequence[Turn]) -> str:
-    return json.dumps([asdict(t) for t in turns], ensure_ascii=False)
+    """Turns as compact JSON (projects written by earlier versions hold the same JSON with
+    spaces after ``,`` and ``:``: compare parsed turns, not the text, across the two)."""
+    return orjson.dumps([asdict(t) for t in turns]).decode()
 
 
 def turns_from_json(text: str | None) -> list[Turn]:
@@ -213,7 +217,8 @@ def set_turns(project: Project, pair_id: int, turns: Sequence[Turn] | None) -> N
         if row is None:
             raise KeyError(pair_id)
         new_json = turns_to_json(turns) if turns is not None else None
-        if new_json == row["turns_original"]:
+        if new_json is not None and (new_json == row["turns_original"] or json.loads(new_json)
+                                     == json.loads(row["turns_original"])):
             new_json = None  # editing back to the original is the same as reverting
         effective = turns if turns is not None else turns_from_json(row["turns_original"])
         question, answer = question_and_answer(effective)

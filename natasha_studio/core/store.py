@@ -46,6 +46,10 @@ def _now() -> str:
 PAGE_SIZE = 16384
 
 
+# How long a connection waits for another one's write lock before giving up.
+BUSY_TIMEOUT_MS = 10_000
+
+
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
@@ -53,7 +57,7 @@ def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -82,8 +86,13 @@ def _file_key(path: Path) -> str:
 
 def is_open_here(path: Path | str) -> bool:
     """Whether a project connection to ``path`` is open in this process."""
+    return connections_here(path) > 0
+
+
+def connections_here(path: Path | str) -> int:
+    """How many project connections to ``path`` are open in this process."""
     with _open_here_lock:
-        return _open_here.get(_file_key(Path(path)), 0) > 0
+        return _open_here.get(_file_key(Path(path)), 0)
 
 
 def inspect_file(path: Path) -> int:
@@ -115,6 +124,7 @@ def inspect_file(path: Path) -> int:
         if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
             raise not_project
     try:
+        _roll_back_unfinished_write(path)
         conn = _connect(path, readonly=True)
         try:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -124,6 +134,8 @@ def inspect_file(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if _busy(exc):
+            raise _busy_error(path) from exc
         raise ProjectError(
             translate("Project", "The project {name} is damaged and cannot be opened ({reason}).").format(
                 name=path.name, reason=exc),
@@ -138,6 +150,33 @@ def inspect_file(path: Path) -> int:
     if version < 1 or "schema_version" not in tables:
         raise not_project
     return version
+
+
+def _roll_back_unfinished_write(path: Path) -> None:
+    """Undo a bulk write that was cut off (see ``core.dataset.bulk.direct_writes``): its
+    rollback journal is left beside the file, and only a writing connection may roll it
+    back, so the read-only checks below would take the project for damaged."""
+    if not os.path.exists(f"{path}-journal"):
+        return
+    conn = _connect(path)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _busy_error(path: Path) -> ProjectError:
+    # A large import from the command line holds the file while it writes (see
+    # core.dataset.bulk.direct_writes); nothing else keeps it locked for long.
+    return ProjectError(
+        translate("Project", "The project {name} is busy: another program is writing a large"
+                  " import into it.").format(name=path.name),
+        translate("Project", "Try again when the import has finished. The project was not changed."),
+    )
 
 
 def backup_path_for(path: Path, version: int) -> Path:
@@ -203,6 +242,8 @@ class Project:
             conn = _connect(path)
             _configure(conn)
         except sqlite3.Error as exc:
+            if _busy(exc):
+                raise _busy_error(path) from exc
             raise ProjectError(
                 translate("Project", "The project {name} cannot be opened for writing: {reason}").format(
                     name=path.name, reason=exc),

@@ -343,6 +343,14 @@ Ctrl+O: открыть проект</translation>
         <translation>Обновите Natasha Studio, чтобы открыть его. Файл не изменён.</translation>
     </message>
     <message>
+        <source>The project {name} is busy: another program is writing a large import into it.</source>
+        <translation>Проект {name} занят: другая программа записывает в него большой импорт.</translation>
+    </message>
+    <message>
+        <source>Try again when the import has finished. The project was not changed.</source>
+        <translation>Попробуйте снова, когда импорт закончится. Проект не изменён.</translation>
+    </message>
+    <message>
         <source>A file named {name} already exists.</source>
         <translation>Файл с именем {name} уже существует.</translation>
     </message>

@@ -162,3 +162,32 @@ def test_turns_json_matches_the_pairs_module():
 
     turns = [Turn("user", "Вопрос \"в кавычках\"", 5, "Оля", [1, 2], 100), Turn("assistant", "Ответ")]
     assert turns_json([dataclasses.astuple(t) for t in turns]) == turns_to_json(turns)
+
+
+def test_turns_written_with_spaces_by_earlier_versions_still_match(project, group_export):
+    """Earlier versions stored turns JSON with spaces after ``,`` and ``:``. The same turns
+    written compactly now are no change: re-extraction leaves such a pair's updated_at alone,
+    and editing a pair back to its original turns still counts as reverting it."""
+    import json
+
+    _extract(project, group_export)
+    with project.transaction() as conn:
+        for pair_id, turns in conn.execute("SELECT id, turns_original FROM pairs").fetchall():
+            conn.execute("UPDATE pairs SET turns_original = ?, updated_at = '2020-01-01' WHERE id = ?",
+                         (json.dumps(json.loads(turns), ensure_ascii=False), pair_id))
+    assert ", " in project.conn.execute("SELECT turns_original FROM pairs").fetchone()[0]
+    run_extraction(project)
+    stamps = {r[0] for r in project.conn.execute("SELECT updated_at FROM pairs")}
+    assert stamps == {"2020-01-01"}
+    with project.transaction() as conn:
+        conn.execute("UPDATE pairs SET turns_original = ? WHERE key = ?",
+                     (json.dumps(json.loads(conn.execute(
+                         "SELECT turns_original FROM pairs WHERE key = ?",
+                         (f"{GROUP}:5",)).fetchone()[0]), ensure_ascii=False), f"{GROUP}:5"))
+    pair_id = project.conn.execute("SELECT id FROM pairs WHERE key = ?", (f"{GROUP}:5",)).fetchone()[0]
+    original = get_pair(project, pair_id).turns_original
+    set_turns(project, pair_id, original)
+    assert get_pair(project, pair_id).turns_edited is None
+    # A real change to the turns is still one.
+    set_turns(project, pair_id, [*original[:-1], Turn("assistant", "Другой ответ, подробнее.")])
+    assert get_pair(project, pair_id).turns_edited is not None

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
+import sqlite3
 import threading
 from collections.abc import Iterator
 
-from natasha_studio.core.store import Project
+from natasha_studio.core.store import Project, connections_here
+
+log = logging.getLogger(__name__)
 
 # The page cache while bulk work runs (KiB, as PRAGMA cache_size takes negative values):
 # enough for the b-trees being filled to stay in memory, small next to the 500 MB budget.
@@ -52,6 +56,46 @@ def bulk_cache(project: Project) -> Iterator[None]:
         yield
     finally:
         conn.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
+@contextlib.contextmanager
+def direct_writes(project: Project, enabled: bool = True) -> Iterator[None]:
+    """Bulk writes in the block go straight into the project file, when nothing else has
+    the project open (outside any transaction: the journal mode cannot change inside one).
+
+    A project is in WAL mode, where every page written goes to the WAL first and is copied
+    into the file by a checkpoint later: a million-message import writes gigabytes twice,
+    each time flushed to disk. With a rollback journal, pages new to the file are written
+    once, and only pages that existed before are copied aside first; a failed or killed
+    write is rolled back from that journal the next time the project opens, as from the WAL.
+    Leaving WAL mode needs the only connection to the file: when this process or another
+    one has the project open too (the window's workers, a second window), the block runs in
+    WAL mode as usual, without waiting. The project goes back to WAL mode after the block
+    (and on every open anyway).
+    """
+    conn = project.conn
+    if not enabled or conn.in_transaction or connections_here(project.path) > 1:
+        yield
+        return
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        mode = "wal"  # another process has it open
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    if mode != "delete":
+        yield
+        return
+    try:
+        yield
+    finally:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            # Someone opened the project meanwhile and reads it; opening it sets WAL again.
+            log.info("the project stays in rollback-journal mode until it is opened again: %s", exc)
 
 
 @contextlib.contextmanager

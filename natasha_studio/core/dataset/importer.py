@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from natasha_studio.core.dataset.bulk import bulk_cache, gc_paused
+from natasha_studio.core.dataset.bulk import bulk_cache, direct_writes, gc_paused
 from natasha_studio.core.dataset.helper import HelperFailed, HelperProcess, put_result, start_helper
 from natasha_studio.core.dataset.messages import RowBatch, store_rows
 from natasha_studio.core.dataset.records import ChatRecord
@@ -140,7 +140,7 @@ def _import_file(project: Project, path: Path, done_before: int, total: int,
         big = path.stat().st_size >= HELPER_MIN_BYTES
     except OSError:
         big = False  # the reader reports it
-    with gc_paused():
+    with gc_paused(), direct_writes(project, big):
         helper = start_helper(_read_in_helper, (str(path),), name="natasha-studio-import",
                               max_results=_AHEAD) if big else None
         if helper is not None:

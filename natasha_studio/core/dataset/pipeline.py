@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from natasha_studio.core.dataset.bulk import (
     bulk_cache,
     deferred_indexes,
+    direct_writes,
     foreign_keys_unchecked,
     gc_paused,
 )
@@ -43,7 +44,9 @@ _INSERT = (
 )
 _UPDATE = (
     "UPDATE pairs SET chat_id = ?2, origin = ?3, confidence = ?4,"
-    " updated_at = CASE WHEN turns_original != ?5 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+    # Turns JSON written by earlier versions has spaces: the same turns are not a change.
+    " updated_at = CASE WHEN turns_original != ?5 AND json(turns_original) != json(?5)"
+    "   THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
     "   ELSE updated_at END,"
     " turns_original = ?5,"
     " question = CASE WHEN turns IS NULL THEN ?6 ELSE question END,"
@@ -129,7 +132,8 @@ def run_extraction(
     in_flight: deque[list[ExtractedPair]] = deque()
     with gc_paused(), \
             Scorer(list_topics(project), helper=many if helper is None else helper) as scorer, \
-            foreign_keys_unchecked(project, first), project.transaction() as conn, \
+            direct_writes(project, many), foreign_keys_unchecked(project, first), \
+            project.transaction() as conn, \
             bulk_cache(project), _search_marks_after(project, first), \
             deferred_indexes(project, "pairs", many), deferred_indexes(project, "pair_topics", many):
         batch: list[ExtractedPair] = []
