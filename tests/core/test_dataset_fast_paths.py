@@ -218,3 +218,57 @@ def test_deferred_indexes_come_back_when_the_work_fails(project):
 @given(st.text(alphabet=st.sampled_from(list("аЁбxY1_-,. \n\u00a0🙏éİ")), max_size=40))
 def test_normalise_is_the_words_of_the_text(text):
     assert normalise(text) == " ".join(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+_CHAT_SPECS = st.lists(
+    st.tuples(st.sampled_from([1, 3, 4]),                         # sender (1: the persona)
+              st.integers(min_value=-600, max_value=900),         # seconds from the previous
+              st.one_of(st.none(), st.integers(min_value=1, max_value=30)),
+              st.sampled_from(["Как быть с медитацией?", "Дыши глубже, это помогает.", "да"])),
+    min_size=1, max_size=30)
+
+
+@settings(max_examples=40, deadline=None)
+@given(specs=_CHAT_SPECS)
+def test_reading_in_id_order_gives_what_time_order_gives(tmp_path_factory, specs):
+    """Extraction reads a chat in id order when ids follow dates; the result is always the
+    result of reading it by (date, id), whether or not the dates go back now and then."""
+    from natasha_studio.core.dataset import extract
+    from natasha_studio.core.dataset.messages import store_messages
+    from natasha_studio.core.dataset.pipeline import run_extraction
+    from natasha_studio.core.dataset.records import ChatRecord, MessageRecord
+    from natasha_studio.core.dataset.settings import set_persona_ids
+    from natasha_studio.core.store import Project
+
+    def pairs(force_date_order: bool):
+        folder = tmp_path_factory.mktemp("order")
+        project = Project.create(folder / "p.nstudio", "Наташа")
+        chat = ChatRecord(id=-1000000000042, name="Чат", type="private_supergroup")
+        t, records = 1_700_000_000, []
+        for i, (sender, gap, reply, text) in enumerate(specs, start=1):
+            t += gap
+            records.append(MessageRecord(chat.id, i, t, sender, f"u{sender}", text=text,
+                                         reply_to_id=reply if reply != i else None))
+        store_messages(project, chat, records)
+        set_persona_ids(project, [1])
+        original = extract._ChatExtractor._ids_follow_dates
+        if force_date_order:
+            extract._ChatExtractor._ids_follow_dates = lambda self: False
+        try:
+            run_extraction(project)
+        finally:
+            extract._ChatExtractor._ids_follow_dates = original
+        rows = [tuple(r) for r in project.conn.execute(
+            "SELECT key, origin, confidence, turns_original, quality_reasons FROM pairs"
+            " ORDER BY key")]
+        in_order = extract._ChatExtractor(project, {"id": chat.id, "type": chat.type,
+                                                    "username": None}, {1},
+                                          None)._ids_follow_dates()
+        project.close()
+        return rows, in_order
+
+    fast, in_order = pairs(False)
+    plain, _ = pairs(True)
+    assert fast == plain
+    dates = [gap for _sender, gap, _reply, _text in specs[1:]]
+    assert in_order == all(gap >= 0 for gap in dates)
