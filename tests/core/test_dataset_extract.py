@@ -161,7 +161,7 @@ def test_turns_json_matches_the_pairs_module():
     from natasha_studio.core.pairs import turns_to_json
 
     turns = [Turn("user", "Вопрос \"в кавычках\"", 5, "Оля", [1, 2], 100), Turn("assistant", "Ответ")]
-    assert turns_json([dataclasses.astuple(t) for t in turns]) == turns_to_json(turns)
+    assert turns_json([dataclasses.astuple(t) for t in turns]).decode() == turns_to_json(turns)
 
 
 def test_turns_written_with_spaces_by_earlier_versions_still_match(project, group_export):
@@ -177,6 +177,10 @@ def test_turns_written_with_spaces_by_earlier_versions_still_match(project, grou
                          (json.dumps(json.loads(turns), ensure_ascii=False), pair_id))
     assert ", " in project.conn.execute("SELECT turns_original FROM pairs").fetchone()[0]
     run_extraction(project)
+    # Written from JSON bytes, stored as text (new pairs and refreshed ones alike).
+    assert project.conn.execute(
+        "SELECT count(*) FROM pairs WHERE typeof(turns_original) != 'text'"
+        " OR typeof(message_ids) != 'text'").fetchone()[0] == 0
     stamps = {r[0] for r in project.conn.execute("SELECT updated_at FROM pairs")}
     assert stamps == {"2020-01-01"}
     with project.transaction() as conn:
@@ -191,3 +195,27 @@ def test_turns_written_with_spaces_by_earlier_versions_still_match(project, grou
     # A real change to the turns is still one.
     set_turns(project, pair_id, [*original[:-1], Turn("assistant", "Другой ответ, подробнее.")])
     assert get_pair(project, pair_id).turns_edited is not None
+
+
+def test_replies_far_back_are_found_past_the_turn_cache(project, tmp_path, monkeypatch):
+    """Extraction keeps the latest turns in memory for reply look-ups and finds older ones in
+    the project: a reply to a message long gone from the cache still makes its pair."""
+    from natasha_studio.core.dataset import extract
+
+    monkeypatch.setattr(extract, "_CACHE_LIMIT", 4)
+    monkeypatch.setattr(extract, "_CACHE_EVICT", 2)
+    messages = [m(1, T0, "Ольга", OLGA, "Как справиться с тревогой перед эфиром?")]
+    messages += [m(i, T0 + 600 * i, "Иван", IVAN, f"Сообщение номер {i} в общем потоке")
+                 for i in range(2, 30)]
+    messages += [m(30, T0 + 600 * 30, "Наташа", NATASHA,
+                   "Про тревогу: подыши медленно перед эфиром, это помогает.", reply_to=1),
+                 m(31, T0 + 600 * 31, "Наташа", NATASHA, "Иван, спасибо, что пишешь сюда каждый день!",
+                   reply_to=29)]
+    path = write_export(tmp_path / "far" / "result.json", "Клуб", "public_supergroup", GROUP_ID,
+                        messages)
+    _extract(project, path)
+    pairs = {r["key"]: get_pair(project, r["id"]) for r in
+             project.conn.execute("SELECT id, key FROM pairs")}
+    assert pairs[f"{GROUP}:30"].question == "Как справиться с тревогой перед эфиром?"
+    assert pairs[f"{GROUP}:31"].question == "Сообщение номер 29 в общем потоке"
+    assert pairs[f"{GROUP}:30"].origin == pairs[f"{GROUP}:31"].origin == "reply"

@@ -153,7 +153,7 @@ def test_duplicates_found_exact_and_near():
     message_ids=st.lists(st.integers(-10**6, 10**9), max_size=4),
     date=st.one_of(st.none(), st.integers(0, 2**31))), max_size=5))
 def test_turns_json_is_what_pairs_writes(turns):
-    assert turns_json([dataclasses.astuple(t) for t in turns]) == turns_to_json(turns)
+    assert turns_json([dataclasses.astuple(t) for t in turns]).decode() == turns_to_json(turns)
 
 
 def test_lexicon_tags_match_lemma_by_lemma():

@@ -18,7 +18,7 @@ same key on every run, so curator edits, statuses and labels stay attached to it
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from itertools import islice
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -28,24 +28,28 @@ from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id
 from natasha_studio.core.dataset.settings import ExtractionSettings
 from natasha_studio.core.store import Project
 
-_CACHE_LIMIT = 50_000  # message ids whose turn is kept in memory for reply look-ups (others: SQL)
+# Message ids whose turn is kept in memory for reply look-ups (at least the latest this many;
+# older ones: SQL), and how many of the oldest go at once (one by one costs more).
+_CACHE_LIMIT = 50_000
+_CACHE_EVICT = 5_000
 
 # A turn as plain values, in Turn's field order: role, text, sender id, sender name,
 # message ids, date (plain tuples cross to the helper far cheaper than objects).
 TurnValues = Sequence  # [str, str, int | None, str | None, list[int], int | None]
 
-def turns_json(turns: Sequence[TurnValues]) -> str:
-    """Exactly what ``pairs.turns_to_json`` writes for the same turns (a test checks it),
-    without making Turn objects first."""
+def turns_json(turns: Sequence[TurnValues]) -> bytes:
+    """What ``pairs.turns_to_json`` writes for the same turns (a test checks it), as UTF-8
+    bytes: the writer stores them with ``CAST(? AS TEXT)``, which saves decoding the JSON
+    into a string only for SQLite to encode it back."""
     return orjson.dumps([
         {"role": role, "text": text, "sender_id": sender_id, "sender_name": sender_name,
          "message_ids": message_ids, "date": date}
-        for role, text, sender_id, sender_name, message_ids, date in turns]).decode()
+        for role, text, sender_id, sender_name, message_ids, date in turns])
 
 
-def message_ids_json(turns: Sequence[TurnValues]) -> str:
-    """The message ids of all turns as JSON, as ``json.dumps`` writes a list of ints."""
-    return "[" + ", ".join(str(i) for turn in turns for i in turn[4]) + "]"
+def message_ids_json(turns: Sequence[TurnValues]) -> bytes:
+    """The message ids of all turns as a JSON list, UTF-8 bytes (see ``turns_json``)."""
+    return orjson.dumps([i for turn in turns for i in turn[4]])
 
 
 def question_and_answer(turns: Sequence[TurnValues]) -> tuple[str, str]:
@@ -111,6 +115,11 @@ def message_link(chat_id: int, chat_type: str, username: str | None, msg_id: int
     return None
 
 
+def _forget_oldest(by_id: dict[int, Block]) -> None:
+    for msg_id in list(islice(by_id, _CACHE_EVICT)):
+        del by_id[msg_id]
+
+
 class _ChatExtractor:
     def __init__(self, project: Project, chat: dict, persona: set[int],
                  settings: ExtractionSettings) -> None:
@@ -120,16 +129,11 @@ class _ChatExtractor:
         self.username = chat["username"]
         self.persona = persona
         self.s = settings
-        self.by_id: OrderedDict[int, Block] = OrderedDict()
+        self.by_id: dict[int, Block] = {}  # oldest first
         self.open: dict[int | None, Block] = {}      # topic -> turn being built
         self.previous: dict[int | None, Block] = {}  # topic -> last closed turn
 
     # -- turns -------------------------------------------------------------------------------
-
-    def _remember(self, msg_id: int, block: Block) -> None:
-        self.by_id[msg_id] = block
-        if len(self.by_id) > _CACHE_LIMIT:
-            self.by_id.popitem(last=False)
 
     def _lookup(self, msg_id: int) -> Block | None:
         block = self.by_id.get(msg_id)
@@ -188,9 +192,9 @@ class _ChatExtractor:
                 block = Block(sender, name, topic, date, date, reply_to, [msg_id], [text],
                               bool(media))
                 open_turns[topic] = block
-            by_id[msg_id] = block  # (inlined _remember: this loop runs once per message)
-            if len(by_id) > _CACHE_LIMIT:
-                by_id.popitem(last=False)
+            by_id[msg_id] = block
+            if len(by_id) > _CACHE_LIMIT + _CACHE_EVICT:
+                _forget_oldest(by_id)
         for block in list(self.open.values()):
             yield from self._close(block)
 

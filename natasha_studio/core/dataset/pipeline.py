@@ -40,19 +40,20 @@ EXTRACTED_ORIGINS = ("reply", "implicit", "comment")
 _INSERT = (
     "INSERT INTO pairs(id, key, chat_id, origin, confidence, turns_original, question, answer,"
     " quality, quality_reasons, asker_id, question_date, answer_date, message_ids, link)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    # Turns and message ids come as UTF-8 JSON bytes (see extract.turns_json): stored as text.
+    " VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)"
 )
 _UPDATE = (
     "UPDATE pairs SET chat_id = ?2, origin = ?3, confidence = ?4,"
     # Turns JSON written by earlier versions has spaces: the same turns are not a change.
-    " updated_at = CASE WHEN turns_original != ?5 AND json(turns_original) != json(?5)"
-    "   THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-    "   ELSE updated_at END,"
-    " turns_original = ?5,"
+    " updated_at = CASE WHEN turns_original != CAST(?5 AS TEXT)"
+    "   AND json(turns_original) != json(CAST(?5 AS TEXT))"
+    "   THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE updated_at END,"
+    " turns_original = CAST(?5 AS TEXT),"
     " question = CASE WHEN turns IS NULL THEN ?6 ELSE question END,"
     " answer = CASE WHEN turns IS NULL THEN ?7 ELSE answer END,"
     " quality = ?8, quality_reasons = ?9, asker_id = ?10, question_date = ?11,"
-    " answer_date = ?12, message_ids = ?13, link = ?14, stale = 0 WHERE id = ?1"
+    " answer_date = ?12, message_ids = CAST(?13 AS TEXT), link = ?14, stale = 0 WHERE id = ?1"
 )
 
 
