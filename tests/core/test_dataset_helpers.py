@@ -169,6 +169,9 @@ def test_import_helper_reads_exactly_like_this_process(tmp_path, export, monkeyp
     for select in (MESSAGES_SELECT, "SELECT * FROM participants ORDER BY id"):
         assert [tuple(r) for r in here.conn.execute(select)] == \
             [tuple(r) for r in there.conn.execute(select)]
+    # Texts crossed as UTF-8 bytes and were stored as text.
+    assert there.conn.execute("SELECT count(*) FROM messages WHERE typeof(text) != 'text'"
+                              " OR typeof(coalesce(entities, '')) != 'text'").fetchone()[0] == 0
     assert not multiprocessing.active_children()
 
 

@@ -94,6 +94,9 @@ def test_mixed_generations_and_defects(project, tmp_path):
     assert len(rows[5]["text"]) == 300_000
     assert rows[6]["media_type"] == "photo" and rows[6]["text"] == ""
     assert rows[7]["text"] == "deleted 😀" and rows[7]["sender_name"] is None
+    assert '"link"' in rows[2]["entities"]
+    assert project.conn.execute("SELECT count(*) FROM messages WHERE typeof(text) != 'text'"
+                                " OR typeof(coalesce(entities, '')) != 'text'").fetchone()[0] == 0
 
 
 def test_minified_export_and_small_chunks(project, tmp_path):

@@ -205,10 +205,11 @@ def _read_in_helper(path: str, _tasks, results) -> None:
     for export_chat in reader.chats():
         chat = chat_from_header(export_chat.header, fallback_name=Path(path).parent.name)
         put_result(results, ("chat", chat))
-        # Rows go over as they are; this process sorts them into a RowBatch (the helper is
-        # the busier side of an import).
+        # Rows go over as they are, texts as UTF-8 bytes (see RowBatch); this process
+        # sorts them into a RowBatch.
         for rows in _value_batches(export_chat, chat):
-            put_result(results, ("rows", (rows, reader.position)))
+            put_result(results, ("rows", ([(*row[:8], row[8].encode(), *row[9:]) for row in rows],
+                                          reader.position)))
         put_result(results, ("chat_end", None))
     put_result(results, ("done", None))
 

@@ -22,7 +22,9 @@ _INSERT_MESSAGE = (
     "INSERT INTO messages(chat_id, id, date, sender_id, sender_name, author, kind, action, text,"
     " entities, reply_to_id, reply_to_chat_id, topic_id, media_type, forwarded_from, fwd_chat_id,"
     " fwd_msg_id, via_bot, edited, grouped_id)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    # Text and entities may come as UTF-8 bytes (see RowBatch): stored as text either way.
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, ?,"
+    " ?, ?)"
     " ON CONFLICT(chat_id, id) DO UPDATE SET text = excluded.text, entities = excluded.entities,"
     " edited = excluded.edited, topic_id = coalesce(messages.topic_id, excluded.topic_id)"
     " WHERE coalesce(excluded.edited, 0) > coalesce(messages.edited, 0)"
@@ -76,7 +78,8 @@ _BULK_ROWS = 50_000  # messages of one call after which the store's indexes are 
 
 _INSERT_NARROW = (
     "INSERT INTO messages(chat_id, id, date, sender_id, sender_name, kind, text, reply_to_id,"
-    " media_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(chat_id, id) DO NOTHING"
+    " media_type) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?)"
+    " ON CONFLICT(chat_id, id) DO NOTHING"
 )
 
 
@@ -87,6 +90,10 @@ class RowBatch:
     the rest of storing, so those messages go through a narrow INSERT. (Without an edit date
     a message never replaces a stored one, so the narrow INSERT ignores conflicts, which is
     what the full UPSERT does for it.)
+
+    A message's text may be a string or its UTF-8 bytes: the import's helper process sends
+    bytes, which cross between processes and into SQLite without being decoded and encoded
+    again on the way (this process is the busier side of an import).
     """
 
     __slots__ = ("narrow", "full", "people", "topics")
@@ -110,13 +117,14 @@ class RowBatch:
             if name or sender_id not in self.people:
                 self.people[sender_id] = (sender_id, name, v[20])
         if v[7] is not None and v[6] == "service" and v[7] == "topic_created":
-            self.topics.append((v[1], v[8]))
+            title = v[8]
+            self.topics.append((v[1], title.decode() if isinstance(title, bytes) else title))
         if (v[5] is None and v[7] is None and v[9] is None and v[11] is None and v[12] is None
                 and v[14] is None and v[15] is None and v[16] is None and v[17] is None
                 and v[18] is None and v[19] is None):
             self.narrow.append((v[0], v[1], v[2], v[3], v[4], v[6], v[8], v[10], v[13]))
         else:
-            entities = orjson.dumps(v[9]).decode() if v[9] else None
+            entities = orjson.dumps(v[9]) if v[9] else None  # stored as text (CAST)
             self.full.append((*v[:9], entities, *v[10:20]))
 
 
