@@ -13,7 +13,7 @@ import gc
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from natasha_studio.core.store import Project, connections_here
 
@@ -25,12 +25,15 @@ BULK_CACHE_KIB = 64 * 1024
 
 
 @contextlib.contextmanager
-def deferred_indexes(project: Project, table: str, enabled: bool = True) -> Iterator[None]:
+def deferred_indexes(project: Project, table: str, enabled: bool = True, *,
+                     keep: Iterable[str] = ()) -> Iterator[None]:
     """Drop ``table``'s explicit indexes for the block and create them again after it.
 
     Indexes SQLite made itself (primary keys, UNIQUE constraints) stay, so constraints hold
     throughout. Whatever indexes others add to the table later are handled the same way:
-    they are read from the schema, not listed here.
+    they are read from the schema, not listed here. ``keep`` names indexes that cost nothing
+    to keep up to date in the block (a partial index the new rows never enter): rebuilding
+    one would read the whole table again for nothing.
     """
     if not enabled:
         yield
@@ -39,6 +42,7 @@ def deferred_indexes(project: Project, table: str, enabled: bool = True) -> Iter
         indexes = conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
             " AND sql IS NOT NULL ORDER BY name", (table,)).fetchall()
+        indexes = [(name, sql) for name, sql in indexes if name not in set(keep)]
         for name, _sql in indexes:
             conn.execute(f'DROP INDEX "{name}"')
         yield

@@ -18,9 +18,9 @@ same key on every run, so curator edits, statuses and labels stay attached to it
 
 from __future__ import annotations
 
-from itertools import islice
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 import orjson
 

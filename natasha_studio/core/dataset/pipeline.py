@@ -136,7 +136,8 @@ def run_extraction(
             direct_writes(project, many), foreign_keys_unchecked(project, first), \
             project.transaction() as conn, \
             bulk_cache(project), _search_marks_after(project, first), \
-            deferred_indexes(project, "pairs", many), deferred_indexes(project, "pair_topics", many):
+            deferred_indexes(project, "pairs", many, keep=_NEVER_ENTERED), \
+            deferred_indexes(project, "pair_topics", many):
         batch: list[ExtractedPair] = []
         for pair in extract_pairs(project, persona, settings, on_chat=on_chat):
             if pair.key in produced:
@@ -170,6 +171,8 @@ def run_extraction(
 
 _BATCH = 1000
 _IN_FLIGHT = 3
+# Indexes of pairs that extraction's writes never enter (only hand-edited pairs are in it).
+_NEVER_ENTERED = ("pairs_edited",)
 
 
 @contextlib.contextmanager
