@@ -272,3 +272,16 @@ def test_reading_in_id_order_gives_what_time_order_gives(tmp_path_factory, specs
     assert fast == plain
     dates = [gap for _sender, gap, _reply, _text in specs[1:]]
     assert in_order == all(gap >= 0 for gap in dates)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=12) | _TEXTS)
+def test_emoji_only_matches_its_plain_definition(text):
+    from natasha_studio.core.dataset import quality as q
+
+    stripped = "".join(text.split())
+    plain = bool(stripped) and not any(ch.isalnum() for ch in stripped) and any(
+        q.unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf") or ord(ch) > 0x2000
+        for ch in stripped)
+    assert q.is_emoji_only(text) == plain
+    assert bool(q._ALNUM.search(text)) == any(ch.isalnum() for ch in text)

@@ -85,7 +85,13 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha())
 
 
+# A letter or digit: exactly what str.isalnum() accepts (\w without the underscore).
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def is_emoji_only(text: str) -> bool:
+    if _ALNUM.search(text):
+        return False  # nearly every answer, found at its first character
     stripped = "".join(text.split())
     return bool(stripped) and not any(ch.isalnum() for ch in stripped) and any(
         unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf") or ord(ch) > 0x2000 for ch in stripped)
