@@ -176,32 +176,50 @@ def main() -> None:
                 generate(export, size)
             mb = export.stat().st_size / 2**20
             print(f"\n== {size:,} messages: {mb:,.0f} MB export (ready in {time.perf_counter() - t:.1f} s)")
-            parsed = None
-            if not args.no_orjson:
-                # Parsing allocates gigabytes, so its time varies from run to run: the fastest
-                # of three is the baseline (the strictest ratio).
-                runs = [run_child("orjson", export, Path(tmp) / "unused") for _ in range(3)]
-                parsed = min(runs, key=lambda run: run["seconds"])
-                times = ", ".join(f"{run['seconds']:.2f}" for run in runs)
-                print(f"orjson.loads alone:      {parsed['seconds']:6.2f} s (fastest of {times}),"
-                      f" peak {parsed['peak_mb']:6.0f} MB")
+            # The baseline runs between the measured runs: O, P, O, P, O... Parsing allocates
+            # gigabytes and a shared machine's speed drifts by tens of percent within minutes,
+            # so each measured run is compared with the fastest of the two baseline runs beside
+            # it (same conditions), and with the fastest baseline of all (the strictest ratio).
+            baselines: list[dict] = []
+            measured: list[tuple[dict, dict | None]] = []
+
+            def baseline(export: Path = export, baselines: list[dict] = baselines) -> dict | None:
+                if args.no_orjson:
+                    return None
+                baselines.append(run_child("orjson", export, Path(tmp) / "unused"))
+                return baselines[-1]
+
+            before = baseline()
             for _ in range(args.repeat):
                 project = Path(tmp) / f"p-{size}.nstudio"
                 for leftover in Path(tmp).glob(f"p-{size}.nstudio*"):
                     leftover.unlink()
-                report(run_child("import", export, project), parsed)
+                full = run_child("import", export, project)
+                after = baseline()
+                beside = None if before is None else min(before, after, key=lambda r: r["seconds"])
+                measured.append((full, beside))
+                before = after
+            fastest = min(baselines, key=lambda r: r["seconds"]) if baselines else None
+            if fastest is not None:
+                times = ", ".join(f"{run['seconds']:.2f}" for run in baselines)
+                print(f"orjson.loads alone:      {fastest['seconds']:6.2f} s (fastest of {times}),"
+                      f" peak {fastest['peak_mb']:6.0f} MB")
+            for full, beside in measured:
+                report(full, beside, fastest)
 
 
-def report(full: dict, parsed: dict | None) -> None:
+def report(full: dict, beside: dict | None, fastest: dict | None) -> None:
     print(f"import (stream + store): {full['import_s']:6.2f} s "
           f"({full['messages'] / full['import_s']:,.0f} messages/s)")
     print(f"extraction:              {full['extract_s']:6.2f} s -> {full['pairs']:,} pairs "
           f"({full['from_replies']:,} from replies, {full['by_proximity']:,} by proximity)")
     print(f"import + extraction:     {full['seconds']:6.2f} s (CPU {full['cpu_s']:.1f} s here"
           f" + {full.get('helper_cpu_s', 0):.1f} s in helpers), peak {full['peak_mb']:6.0f} MB")
-    if parsed is not None:
-        print(f"ratio to orjson.loads:   import {full['import_s'] / parsed['seconds']:.1f}x, "
-              f"import + extraction {full['seconds'] / parsed['seconds']:.1f}x")
+    if beside is not None and fastest is not None:
+        print(f"ratio to orjson.loads:   import {full['import_s'] / beside['seconds']:.1f}x, "
+              f"import + extraction {full['seconds'] / beside['seconds']:.2f}x against the"
+              f" runs beside it ({beside['seconds']:.2f} s), "
+              f"{full['seconds'] / fastest['seconds']:.2f}x against the fastest")
 
 
 if __name__ == "__main__":
