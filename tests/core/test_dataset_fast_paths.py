@@ -207,6 +207,13 @@ def test_deferred_indexes_come_back(project):
     assert _indexes(project) == before
 
 
+def test_indexes_named_to_keep_stay_throughout(project):
+    before = _indexes(project)
+    with project.transaction(), deferred_indexes(project, "pairs", keep=["pairs_edited"]):
+        assert [name for name, _sql in _indexes(project)] == ["pairs_edited"]
+    assert _indexes(project) == before
+
+
 def test_deferred_indexes_come_back_when_the_work_fails(project):
     before = _indexes(project)
     with pytest.raises(RuntimeError), project.transaction(), deferred_indexes(project, "pairs"):
