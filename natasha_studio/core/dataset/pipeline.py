@@ -136,8 +136,7 @@ def run_extraction(
             direct_writes(project, many), foreign_keys_unchecked(project, first), \
             project.transaction() as conn, \
             bulk_cache(project), _search_marks_after(project, first), \
-            deferred_indexes(project, "pairs", many, keep=_NEVER_ENTERED), \
-            deferred_indexes(project, "pair_topics", many):
+            deferred_indexes(project, "pairs", many, keep=_KEPT_CURRENT):
         batch: list[ExtractedPair] = []
         for pair in extract_pairs(project, persona, settings, on_chat=on_chat):
             if pair.key in produced:
@@ -171,8 +170,14 @@ def run_extraction(
 
 _BATCH = 1000
 _IN_FLIGHT = 3
-# Indexes of pairs that extraction's writes never enter (only hand-edited pairs are in it).
-_NEVER_ENTERED = ("pairs_edited",)
+# Indexes of pairs that a big run keeps up to date while it writes rather than rebuilding each
+# from a read of every pair at the end: new pairs come with rising ids and answer dates, so
+# these grow at one end or at a few places (a handful of statuses, origins, quality values),
+# and hand-edited pairs (pairs_edited) are never among them. The question and answer sort
+# indexes are filled at random places: those are rebuilt once. (pair_topics' topic index grows
+# at one place per topic, and is kept up to date too.)
+_KEPT_CURRENT = ("pairs_answer_date", "pairs_chat", "pairs_curation", "pairs_edited",
+                 "pairs_origin", "pairs_quality", "pairs_status")
 
 
 @contextlib.contextmanager
