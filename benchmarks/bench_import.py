@@ -180,25 +180,18 @@ def main() -> None:
             # gigabytes and a shared machine's speed drifts by tens of percent within minutes,
             # so each measured run is compared with the fastest of the two baseline runs beside
             # it (same conditions), and with the fastest baseline of all (the strictest ratio).
-            baselines: list[dict] = []
+            unused = Path(tmp) / "unused"
+            baselines = [] if args.no_orjson else [run_child("orjson", export, unused)]
             measured: list[tuple[dict, dict | None]] = []
-
-            def baseline(export: Path = export, baselines: list[dict] = baselines) -> dict | None:
-                if args.no_orjson:
-                    return None
-                baselines.append(run_child("orjson", export, Path(tmp) / "unused"))
-                return baselines[-1]
-
-            before = baseline()
             for _ in range(args.repeat):
                 project = Path(tmp) / f"p-{size}.nstudio"
                 for leftover in Path(tmp).glob(f"p-{size}.nstudio*"):
                     leftover.unlink()
                 full = run_child("import", export, project)
-                after = baseline()
-                beside = None if before is None else min(before, after, key=lambda r: r["seconds"])
+                if baselines:
+                    baselines.append(run_child("orjson", export, unused))
+                beside = min(baselines[-2:], key=lambda r: r["seconds"]) if baselines else None
                 measured.append((full, beside))
-                before = after
             fastest = min(baselines, key=lambda r: r["seconds"]) if baselines else None
             if fastest is not None:
                 times = ", ".join(f"{run['seconds']:.2f}" for run in baselines)

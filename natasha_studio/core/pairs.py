@@ -217,8 +217,7 @@ def set_turns(project: Project, pair_id: int, turns: Sequence[Turn] | None) -> N
         if row is None:
             raise KeyError(pair_id)
         new_json = turns_to_json(turns) if turns is not None else None
-        if new_json is not None and (new_json == row["turns_original"] or json.loads(new_json)
-                                     == json.loads(row["turns_original"])):
+        if new_json is not None and json.loads(new_json) == json.loads(row["turns_original"]):
             new_json = None  # editing back to the original is the same as reverting
         effective = turns if turns is not None else turns_from_json(row["turns_original"])
         question, answer = question_and_answer(effective)

@@ -9,7 +9,7 @@ from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.errors import Cancelled
 from natasha_studio.telegram.export.reader import ExportReader, repair
 from natasha_studio.telegram.export.synth import message as m
-from natasha_studio.telegram.export.synth import write_export
+from natasha_studio.telegram.export.synth import service, write_export
 
 T0 = 1_700_000_000
 EXPECTED = {
@@ -97,6 +97,18 @@ def test_mixed_generations_and_defects(project, tmp_path):
     assert '"link"' in rows[2]["entities"]
     assert project.conn.execute("SELECT count(*) FROM messages WHERE typeof(text) != 'text'"
                                 " OR typeof(coalesce(entities, '')) != 'text'").fetchone()[0] == 0
+
+
+def test_forum_topics_are_recorded_with_their_titles(project, tmp_path):
+    msgs = [service(10, T0, "Оля", "user201", "topic_created", title="Медитации и дыхание"),
+            m(11, T0 + 5, "Оля", "user201", "Как дышать на рассвете?", reply_to=10)]
+    path = write_export(tmp_path / "forum.json", "Форум", "private_supergroup", 12, msgs)
+    assert not import_exports(project, [path]).errors
+    assert [tuple(r) for r in project.conn.execute(
+        "SELECT topic_id, title, typeof(title) FROM forum_topics")] == \
+        [(10, "Медитации и дыхание", "text")]
+    row = project.conn.execute("SELECT topic_id, reply_to_id FROM messages WHERE id = 11").fetchone()
+    assert (row["topic_id"], row["reply_to_id"]) == (10, None)
 
 
 def test_minified_export_and_small_chunks(project, tmp_path):

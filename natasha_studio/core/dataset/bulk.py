@@ -31,9 +31,9 @@ def deferred_indexes(project: Project, table: str, enabled: bool = True, *,
 
     Indexes SQLite made itself (primary keys, UNIQUE constraints) stay, so constraints hold
     throughout. Whatever indexes others add to the table later are handled the same way:
-    they are read from the schema, not listed here. ``keep`` names indexes that cost nothing
-    to keep up to date in the block (a partial index the new rows never enter): rebuilding
-    one would read the whole table again for nothing.
+    they are read from the schema, not listed here. ``keep`` names indexes that cost little
+    to keep up to date in the block (the new rows enter them at one end or at a few places,
+    or not at all): rebuilding one would read the whole table again.
     """
     if not enabled:
         yield
@@ -42,7 +42,8 @@ def deferred_indexes(project: Project, table: str, enabled: bool = True, *,
         indexes = conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
             " AND sql IS NOT NULL ORDER BY name", (table,)).fetchall()
-        indexes = [(name, sql) for name, sql in indexes if name not in set(keep)]
+        kept = set(keep)
+        indexes = [(name, sql) for name, sql in indexes if name not in kept]
         for name, _sql in indexes:
             conn.execute(f'DROP INDEX "{name}"')
         yield

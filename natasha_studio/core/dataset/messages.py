@@ -66,9 +66,9 @@ def upsert_chat(project: Project, chat: ChatRecord) -> None:
             _add_topic(conn, chat.id, topic_id, title)
 
 
-def _add_topic(conn, chat_id: int, topic_id: int, title: str) -> None:
+def _add_topic(conn, chat_id: int, topic_id: int, title: str | bytes) -> None:
     conn.execute(
-        "INSERT INTO forum_topics(chat_id, topic_id, title) VALUES (?, ?, ?)"
+        "INSERT INTO forum_topics(chat_id, topic_id, title) VALUES (?, ?, CAST(? AS TEXT))"
         " ON CONFLICT(chat_id, topic_id) DO UPDATE SET title = excluded.title",
         (chat_id, topic_id, title),
     )
@@ -98,7 +98,7 @@ class RowBatch:
 
     A message's text may be a string or its UTF-8 bytes: the import's helper process sends
     bytes, which cross between processes and into SQLite without being decoded and encoded
-    again on the way (this process is the busier side of an import).
+    again on the way.
     """
 
     __slots__ = ("narrow", "full", "people", "topics")
@@ -122,8 +122,7 @@ class RowBatch:
             if name or sender_id not in self.people:
                 self.people[sender_id] = (sender_id, name, v[20])
         if v[7] is not None and v[6] == "service" and v[7] == "topic_created":
-            title = v[8]
-            self.topics.append((v[1], title.decode() if isinstance(title, bytes) else title))
+            self.topics.append((v[1], v[8]))
         if (v[5] is None and v[7] is None and v[9] is None and v[11] is None and v[12] is None
                 and v[14] is None and v[15] is None and v[16] is None and v[17] is None
                 and v[18] is None and v[19] is None):
