@@ -203,7 +203,6 @@ def test_replies_far_back_are_found_past_the_turn_cache(project, tmp_path, monke
     from natasha_studio.core.dataset import extract
 
     monkeypatch.setattr(extract, "_CACHE_LIMIT", 4)
-    monkeypatch.setattr(extract, "_CACHE_EVICT", 2)
     messages = [m(1, T0, "Ольга", OLGA, "Как справиться с тревогой перед эфиром?")]
     messages += [m(i, T0 + 600 * i, "Иван", IVAN, f"Сообщение номер {i} в общем потоке")
                  for i in range(2, 30)]

@@ -221,6 +221,26 @@ def test_deferred_indexes_come_back_when_the_work_fails(project):
     assert _indexes(project) == before
 
 
+@pytest.mark.parametrize("first_pair", [1, 2**31 - 2, 2**40])
+def test_topic_rows_packed_into_one_list_come_out_as_rows(project, first_pair):
+    from natasha_studio.core.dataset.pipeline import _TOPIC_BITS, _add_topics
+    from natasha_studio.core.dataset.topics import ensure_default_lexicon
+
+    ensure_default_lexicon(project)
+    topics = [r[0] for r in project.conn.execute("SELECT id FROM topics ORDER BY id")]
+    rows = [(first_pair + i, topic) for i in range(3) for topic in topics[i:i + 3]]
+    with project.transaction() as conn:
+        conn.executemany("INSERT INTO pairs(id, turns_original) VALUES (?, '[]')",
+                         [(first_pair + i,) for i in range(3)])
+        conn.execute("INSERT INTO pair_topics(pair_id, topic_id, source)"
+                     " VALUES (?, ?, 'manual')", rows[0])  # already there: left as it is
+        _add_topics(conn, [pair << _TOPIC_BITS | topic for pair, topic in rows])
+    stored = project.conn.execute("SELECT pair_id, topic_id, source FROM pair_topics"
+                                  " ORDER BY 1, 2").fetchall()
+    assert [tuple(r) for r in stored] == \
+        [(*rows[0], "manual")] + [(*row, "auto") for row in rows[1:]]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("аЁбxY1_-,. \n\u00a0🙏éİ")), max_size=40))
 def test_normalise_is_the_words_of_the_text(text):

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
 import orjson
 
@@ -28,10 +27,10 @@ from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id
 from natasha_studio.core.dataset.settings import ExtractionSettings
 from natasha_studio.core.store import Project
 
-# Message ids whose turn is kept in memory for reply look-ups (at least the latest this many;
-# older ones: SQL), and how many of the oldest go at once (one by one costs more).
+# Message ids whose turn is kept in memory for reply look-ups: at least the latest this many
+# (older ones: SQL). Two generations: when the newer fills up, it becomes the older and the
+# older goes at once (dropping the oldest entries of one dict bit by bit cost more).
 _CACHE_LIMIT = 50_000
-_CACHE_EVICT = 5_000
 
 # A turn as plain values, in Turn's field order: role, text, sender id, sender name,
 # message ids, date (plain tuples cross to the helper far cheaper than objects).
@@ -115,11 +114,6 @@ def message_link(chat_id: int, chat_type: str, username: str | None, msg_id: int
     return None
 
 
-def _forget_oldest(by_id: dict[int, Block]) -> None:
-    for msg_id in list(islice(by_id, _CACHE_EVICT)):
-        del by_id[msg_id]
-
-
 class _ChatExtractor:
     def __init__(self, project: Project, chat: dict, persona: set[int],
                  settings: ExtractionSettings) -> None:
@@ -129,14 +123,15 @@ class _ChatExtractor:
         self.username = chat["username"]
         self.persona = persona
         self.s = settings
-        self.by_id: dict[int, Block] = {}  # oldest first
+        self.by_id: dict[int, Block] = {}     # message id -> its turn: the latest
+        self.older: dict[int, Block] = {}     # ... and those before them
         self.open: dict[int | None, Block] = {}      # topic -> turn being built
         self.previous: dict[int | None, Block] = {}  # topic -> last closed turn
 
     # -- turns -------------------------------------------------------------------------------
 
     def _lookup(self, msg_id: int) -> Block | None:
-        block = self.by_id.get(msg_id)
+        block = self.by_id.get(msg_id) or self.older.get(msg_id)
         if block is not None:
             return block
         row = self.project.conn.execute(
@@ -193,8 +188,9 @@ class _ChatExtractor:
                               bool(media))
                 open_turns[topic] = block
             by_id[msg_id] = block
-            if len(by_id) > _CACHE_LIMIT + _CACHE_EVICT:
-                _forget_oldest(by_id)
+            if len(by_id) >= _CACHE_LIMIT:
+                self.older = by_id
+                self.by_id = by_id = {}
         for block in list(self.open.values()):
             yield from self._close(block)
 

@@ -15,6 +15,8 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+import orjson
+
 from natasha_studio.core.dataset.bulk import (
     bulk_cache,
     deferred_indexes,
@@ -219,7 +221,7 @@ def _write(conn, batch: list[ExtractedPair], scores: list, existing: dict[str, t
     inserts: list[tuple] = []
     updates: list[tuple] = []
     retag: list[tuple[int]] = []
-    topic_rows: list[tuple[int, int]] = []
+    topic_rows: list[int] = []  # see _add_topics
     by_origin = report.by_origin
     for pair, (quality, reasons, topics) in zip(batch, scores, strict=True):
         turns = pair.turns
@@ -238,14 +240,34 @@ def _write(conn, batch: list[ExtractedPair], scores: list, existing: dict[str, t
             if previous[2]:
                 continue  # the curator labelled it: its topics are the curator's
             retag.append((pair_id,))
-        topic_rows.extend((pair_id, topic_id) for topic_id in topics)
+        topic_rows.extend([pair_id << _TOPIC_BITS | topic_id for topic_id in topics])
     report.total += len(batch)
     report.new += len(inserts)
     conn.executemany(_INSERT, inserts)
     conn.executemany(_UPDATE, updates)
     conn.executemany("DELETE FROM pair_topics WHERE pair_id = ? AND source = 'auto'", retag)
-    conn.executemany("INSERT OR IGNORE INTO pair_topics(pair_id, topic_id, source)"
-                     " VALUES (?, ?, 'auto')", topic_rows)
+    _add_topics(conn, topic_rows)
+
+
+# A topic row as one number, the pair id above the topic id's 32 bits (topic ids are given by
+# SQLite, one more than the highest): a batch's topic rows cross into SQLite as one JSON list
+# that json_each unpacks (C speed), instead of one Python call per row (half the time; a big
+# extraction writes several topic rows per pair).
+_TOPIC_BITS = 32
+_TOPIC_MASK = (1 << _TOPIC_BITS) - 1
+
+
+def _add_topics(conn, packed: list[int]) -> None:
+    if not packed:
+        return
+    if max(packed) >> 63:  # beyond SQLite's integers (pair ids past two billion)
+        conn.executemany("INSERT OR IGNORE INTO pair_topics(pair_id, topic_id, source)"
+                         " VALUES (?, ?, 'auto')",
+                         [(value >> _TOPIC_BITS, value & _TOPIC_MASK) for value in packed])
+        return
+    conn.execute("INSERT OR IGNORE INTO pair_topics(pair_id, topic_id, source)"
+                 f" SELECT value >> {_TOPIC_BITS}, value & {_TOPIC_MASK}, 'auto'"
+                 " FROM json_each(?)", (orjson.dumps(packed),))
 
 
 def pair_counts(project: Project) -> dict[str, int]:
