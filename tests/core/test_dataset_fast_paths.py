@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 
 import pytest
@@ -15,8 +16,8 @@ from natasha_studio.core.dataset.quality import DuplicateFinder, assess, letter_
 from natasha_studio.core.dataset.topics import Lexicon, Topic, lemmas
 from natasha_studio.core.pairs import Turn, turns_to_json
 
-# Russian and Latin letters, other Cyrillic letters, the odd characters a case-blind [a-z] or
-# [а-яё] also matches (İ ı ſ, the Kelvin sign, U+1C80...), punctuation, emoji, URLs.
+# Russian and Latin letters, other Cyrillic letters, letters that look Latin or Cyrillic and
+# are neither's basic block (İ ı ſ, the Kelvin sign, U+1C80...), punctuation, emoji, URLs.
 _ALPHABET = st.sampled_from(
     [chr(c) for c in range(0x400, 0x480)]
     + list("abcxyzABCXYZ ,.!?-—«»…:/\n\"\\")
@@ -25,11 +26,14 @@ _ALPHABET = st.sampled_from(
 _TEXTS = st.lists(_ALPHABET, max_size=40).map("".join)
 
 
+def _plain_letter_counts(text: str) -> tuple[int, int]:
+    return len(re.findall("[\u0400-\u04ff]", text)), len(re.findall("[A-Za-z]", text))
+
+
 @settings(max_examples=300, deadline=None)
 @given(_TEXTS)
-def test_letter_counts_match_case_blind_regexes(text):
-    expected = (len(re.findall(r"[а-яё]", text, re.I)), len(re.findall(r"[a-z]", text, re.I)))
-    assert letter_counts(text) == expected
+def test_letter_counts_match_the_plain_regexes(text):
+    assert letter_counts(text) == _plain_letter_counts(text)
 
 
 def _plain_assess_reasons(question: str, answer: str) -> list[str]:
@@ -62,8 +66,7 @@ def _plain_assess_reasons(question: str, answer: str) -> list[str]:
 
     def script(text):
         sample = q._URL.sub("", text[:1500])
-        cyr = len(re.findall(r"[а-яё]", sample, re.I))
-        lat = len(re.findall(r"[a-z]", sample, re.I))
+        cyr, lat = _plain_letter_counts(sample)
         if cyr + lat < 12:
             return None
         return "cyrillic" if cyr >= 0.7 * (cyr + lat) else "latin" if lat >= 0.7 * (cyr + lat) else None
@@ -78,6 +81,25 @@ def _plain_assess_reasons(question: str, answer: str) -> list[str]:
 @given(_TEXTS, _TEXTS)
 def test_assess_matches_the_plain_checks(question, answer):
     assert assess(question, answer)[1] == _plain_assess_reasons(question, answer)
+
+
+_SCORING_TOPICS = [Topic(1, "Past", ["прошлая жизнь", "карма"], False),
+                   Topic(2, "Energy", ["энергия", "онлайн-курс"], False),
+                   Topic(3, "Sales", ["скидка", "промокод"], False)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, _TEXTS)
+def test_scorer_gives_what_assess_and_tag_give(question, answer):
+    """The scorer lower-cases and splits each text once for all checks and topic tags."""
+    from natasha_studio.core.dataset.scoring import _Quality
+
+    quality = _Quality(_SCORING_TOPICS)
+    score, reasons_json, topics = quality.score([(question, answer, False, False, 1.0, True)],
+                                                [None])[0]
+    assert (score, json.loads(reasons_json)) == assess(question, answer)
+    tagged = Lexicon(_SCORING_TOPICS).tag(question + "\n" + answer)
+    assert topics == tuple(sorted(t.id for t in _SCORING_TOPICS if t.name in tagged))
 
 
 def _one_by_one(questions):

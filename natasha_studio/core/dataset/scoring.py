@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Sequence
 
 from natasha_studio.core.dataset.helper import HelperFailed, next_task, start_helper
-from natasha_studio.core.dataset.quality import DuplicateFinder, add_reason, assess
+from natasha_studio.core.dataset.quality import DuplicateFinder, add_reason, assess_stripped
 from natasha_studio.core.dataset.topics import Lexicon, Topic
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
@@ -48,17 +48,19 @@ class _Quality:
 
     def score(self, items: Sequence[Item], dups: Sequence[str | None]) -> list[Scored]:
         ids = self.lexicon.ids
-        tag = self.lexicon.tag
+        tag = self.lexicon.tag_pieces
         dumps = json.dumps
         out: list[Scored] = []
         for (question, answer, q_media, a_media, confidence, tag_it), dup in zip(
                 items, dups, strict=True):
-            scored = assess(question, answer, question_media_only=q_media,
-                            answer_media_only=a_media, confidence=confidence)
+            q, a = question.strip(), answer.strip()
+            q_lower, a_lower = q.lower(), a.lower()
+            scored = assess_stripped(q, a, q_lower, a_lower, question_media_only=q_media,
+                                     answer_media_only=a_media, confidence=confidence)
             if dup:
                 scored = add_reason(scored, dup)
             # Sorted: a set's order differs between processes (string hashes are salted).
-            topics = tuple(sorted(ids[name] for name in tag(question + "\n" + answer))) \
+            topics = tuple(sorted(ids[name] for name in tag(q_lower.split() + a_lower.split()))) \
                 if tag_it else ()
             out.append((scored[0], dumps(scored[1]), topics))
         return out

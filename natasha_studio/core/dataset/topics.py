@@ -107,6 +107,11 @@ class Lexicon:
                     self._single.setdefault(parts[0], set()).add(topic.name)
                 elif parts:
                     self._phrases.append((parts, topic.name))
+        self._phrase_words = frozenset(chain.from_iterable(parts for parts, _ in self._phrases))
+        # Lower-case piece of text between whitespace -> what its words bring (see _resolve);
+        # pieces bringing the same share one entry, so a text's distinct entries are few.
+        self._pieces: dict[str, _Entry] = {}
+        self._entries: dict[_Entry, _Entry] = {_NOTHING: _NOTHING}
 
     @classmethod
     def load(cls, project: Project) -> Lexicon:
@@ -115,31 +120,55 @@ class Lexicon:
 
     def tag(self, text: str) -> set[str]:
         """The topic names whose keywords occur in ``text``."""
-        # Words never span whitespace, so the text is cut at whitespace (C speed) and each
-        # distinct piece ("день,", "онлайн-курсы", "🙏") is resolved once, through a cache,
-        # to the lemmas of the words in it; no regex runs over the text itself.
-        pieces = text.lower().split()
-        cached = _PIECES.get
-        found_lemmas = list(map(cached, set(pieces)))
-        if None in found_lemmas:
-            found_lemmas = [_piece_lemmas(piece) for piece in set(pieces)]
-        present = set().union(*found_lemmas)
+        return self.tag_pieces(text.lower().split())
+
+    def tag_pieces(self, pieces: list[str]) -> set[str]:
+        """:meth:`tag` of a text given lower-cased and cut at whitespace (``str.split()``).
+
+        Words never span whitespace, so each distinct piece ("день,", "онлайн-курсы", "🙏")
+        is resolved once, through a cache, to the topics its words name and the words of
+        phrases it holds; no regex runs over the text itself.
+        """
+        distinct = set(pieces)
+        entries = set(map(self._pieces.get, distinct))
+        if None in entries:
+            entries = set(map(self._resolve, distinct))
+        entries.discard(_NOTHING)
+        if not entries:
+            return set()
         found: set[str] = set()
-        single = self._single
-        for w in present & single.keys():
-            found |= single[w]
-        if self._phrases:
+        phrase_words: set[str] = set()
+        for names, words in entries:
+            found |= names
+            phrase_words |= words
+        if phrase_words:
             candidates = [(parts, name) for parts, name in self._phrases
-                          if name not in found and present.issuperset(parts)]
+                          if name not in found and phrase_words.issuperset(parts)]
             if candidates:
-                # (every piece is in the cache by now, unless it is full)
-                lemma_runs = map(_PIECES.get, pieces) if len(_PIECES) < _PIECES_LIMIT \
-                    else map(_piece_lemmas, pieces)
-                joined = " " + " ".join(chain.from_iterable(lemma_runs)) + " "
+                # The phrase's words are all there: are they next to each other?
+                joined = " " + " ".join(chain.from_iterable(map(_piece_lemmas, pieces))) + " "
                 for parts, name in candidates:
                     if name not in found and " " + " ".join(parts) + " " in joined:
                         found.add(name)
         return found
+
+    def _resolve(self, piece: str) -> _Entry:
+        entry = self._pieces.get(piece)
+        if entry is None:
+            words = _piece_lemmas(piece)
+            single = self._single
+            names = frozenset(chain.from_iterable(single[w] for w in words if w in single))
+            entry = (names, self._phrase_words.intersection(words))
+            entry = self._entries.setdefault(entry, entry)
+            if len(self._pieces) < _PIECES_LIMIT:
+                self._pieces[piece] = entry
+        return entry
+
+
+# What a piece of text brings: topic names its words name alone, and its words that are part
+# of phrases (which only match next to the phrase's other words).
+_Entry = tuple[frozenset[str], frozenset[str]]
+_NOTHING: _Entry = (frozenset(), frozenset())
 
 
 _PIECES: dict[str, tuple[str, ...]] = {}
