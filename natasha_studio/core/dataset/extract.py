@@ -27,10 +27,11 @@ from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id
 from natasha_studio.core.dataset.settings import ExtractionSettings
 from natasha_studio.core.store import Project
 
-# Message ids whose turn is kept in memory for reply look-ups: at least the latest this many
-# (older ones: SQL). Two generations: when the newer fills up, it becomes the older and the
-# older goes at once (dropping the oldest entries of one dict bit by bit cost more).
-_CACHE_LIMIT = 50_000
+# Message ids whose turn is kept in memory for reply look-ups: at least the latest this many,
+# at most twice as many (older ones: SQL). Two generations: when the newer fills up, it
+# becomes the older and the older goes at once (dropping the oldest entries of one dict bit
+# by bit cost more). A turn holds its texts: 50,000 of them are some 50 MB.
+_CACHE_LIMIT = 25_000
 
 # A turn as plain values, in Turn's field order: role, text, sender id, sender name,
 # message ids, date (plain tuples cross to the helper far cheaper than objects).
