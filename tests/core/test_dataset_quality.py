@@ -44,3 +44,12 @@ def test_answer_problems_are_named(answer, reason):
     score, reasons = assess(_RU_Q, answer)
     assert reason in reasons
     assert score < 1.0
+
+
+def test_advertising_is_looked_for_in_the_first_2000_characters():
+    filler = "Подыши медленно и почувствуй опору. " * 60  # 2,160 characters
+    assert "advertising" in assess(_RU_Q, "Скидка на курс! " + filler)[1]
+    assert "advertising" not in assess(_RU_Q, filler + " Скидка на курс!")[1]
+    # A question is only suspect when it holds a link too.
+    assert "advertising" not in assess("Где скидка на курс?", _RU_A)[1]
+    assert "advertising" in assess("Скидка тут: https://example.com/sale", _RU_A)[1]

@@ -190,8 +190,9 @@ def store_rows(
         upsert_chat(project, chat)
         with contextlib.ExitStack() as deferred:
             stored = None
+            people: dict[int, tuple] = {}  # participant rows written by this call
             for batch in batches:
-                _write_rows(conn, chat.id, batch)
+                _write_rows(conn, chat.id, batch, people)
                 result.seen += len(batch)
                 if stored is None and result.seen >= _BULK_ROWS:
                     # A big chat going into a small store: from here on the messages
@@ -207,8 +208,12 @@ def store_rows(
     return result
 
 
-def _write_rows(conn, chat_id: int, batch: RowBatch) -> None:
-    conn.executemany(_UPSERT_PARTICIPANT, batch.people.values())
+def _write_rows(conn, chat_id: int, batch: RowBatch, people: dict[int, tuple]) -> None:
+    # A big chat's members come back batch after batch: each is written again only when
+    # something of it changed (writing the same row again changes nothing).
+    changed = [row for row in batch.people.values() if people.get(row[0]) != row]
+    conn.executemany(_UPSERT_PARTICIPANT, changed)
+    people.update((row[0], row) for row in changed)
     conn.executemany(_INSERT_NARROW, batch.narrow)
     if batch.full:
         conn.executemany(_INSERT_MESSAGE, batch.full)

@@ -41,9 +41,12 @@ EXTRACTED_ORIGINS = ("reply", "implicit", "comment")
 # "INSERT OR IGNORE" of the search-index triggers on pairs and make them fail.
 _INSERT = (
     "INSERT INTO pairs(id, key, chat_id, origin, confidence, turns_original, question, answer,"
-    " quality, quality_reasons, asker_id, question_date, answer_date, message_ids, link)"
+    " quality, quality_reasons, asker_id, question_date, answer_date, message_ids, link,"
+    " created_at, updated_at)"
     # Turns and message ids come as UTF-8 JSON bytes (see extract.turns_json): stored as text.
-    " VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)"
+    # One time for the batch (the default computes it twice a row).
+    " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS TEXT), ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+    " CAST(?14 AS TEXT), ?15, ?16, ?16)"
 )
 _UPDATE = (
     "UPDATE pairs SET chat_id = ?2, origin = ?3, confidence = ?4,"
@@ -217,7 +220,8 @@ def _write(conn, batch: list[ExtractedPair], scores: list, existing: dict[str, t
     """Store one scored batch: one executemany per statement, not one call per pair."""
     # New pairs get their ids here (one writer holds the transaction), so their topic rows
     # can be written in the same batch without reading each id back.
-    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM pairs").fetchone()[0]
+    next_id, now = conn.execute("SELECT coalesce(max(id), 0) + 1,"
+                                " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM pairs").fetchone()
     inserts: list[tuple] = []
     updates: list[tuple] = []
     retag: list[tuple[int]] = []
@@ -233,7 +237,7 @@ def _write(conn, batch: list[ExtractedPair], scores: list, existing: dict[str, t
         if previous is None:
             pair_id = next_id
             next_id += 1
-            inserts.append((pair_id, pair.key, *values))
+            inserts.append((pair_id, pair.key, *values, now))
         else:
             pair_id = previous[0]
             updates.append((pair_id, *values))
