@@ -165,11 +165,11 @@ def _value_batches(export_chat, chat: ChatRecord) -> Iterator[list[tuple]]:
         yield [row for row in map(values, raw_batch) if row is not None]
 
 
-def _row_batch(rows: list[tuple]) -> RowBatch:
+def _row_batch(rows: list[tuple], text_bytes: bool = False) -> RowBatch:
     batch = RowBatch()
     add = batch.add
     for row in rows:
-        add(row)
+        add(row, text_bytes)
     return batch
 
 
@@ -205,10 +205,10 @@ def _read_in_helper(path: str, _tasks, results) -> None:
     for export_chat in reader.chats():
         chat = chat_from_header(export_chat.header, fallback_name=Path(path).parent.name)
         put_result(results, ("chat", chat))
-        # Rows go over as they are, texts as UTF-8 bytes (see RowBatch); this process
-        # sorts them into a RowBatch.
+        # Batches go over sorted for writing, texts as UTF-8 bytes (see RowBatch): the
+        # writing process has the least to do, as it is the busier one.
         for rows in _value_batches(export_chat, chat):
-            put_result(results, ("rows", ([(*row[:8], row[8].encode(), *row[9:]) for row in rows],
+            put_result(results, ("rows", (_row_batch(rows, text_bytes=True).parts(),
                                           reader.position)))
         put_result(results, ("chat_end", None))
     put_result(results, ("done", None))
@@ -231,8 +231,8 @@ def _store_from_helper(project: Project, path: Path, helper: HelperProcess, done
                     kind, value = helper.get()
                     if kind == "chat_end":
                         return
-                    rows, position = value
-                    yield _row_batch(rows)
+                    parts, position = value
+                    yield RowBatch.from_parts(parts)
                     if progress is not None:
                         progress(done_before + position, total, path.name)
 

@@ -112,9 +112,20 @@ class RowBatch:
     def __len__(self) -> int:
         return len(self.narrow) + len(self.full)
 
-    def add(self, v: tuple) -> None:
+    def parts(self) -> tuple:
+        """The batch as plain values, which cross between processes cheaply."""
+        return self.narrow, self.full, self.people, self.topics
+
+    @classmethod
+    def from_parts(cls, parts: tuple) -> RowBatch:
+        batch = cls.__new__(cls)
+        batch.narrow, batch.full, batch.people, batch.topics = parts
+        return batch
+
+    def add(self, v: tuple, text_bytes: bool = False) -> None:
         """Add one message: the values of ``MessageConverter.values`` (the 20 columns in
-        table order, entities as a list, then the sender's kind)."""
+        table order, entities as a list, then the sender's kind). ``text_bytes``: store the
+        text as UTF-8 bytes (see the class)."""
         sender_id = v[3]
         if sender_id is not None:
             # A deleted account has no name: keep what an earlier message said.
@@ -126,10 +137,12 @@ class RowBatch:
         if (v[5] is None and v[7] is None and v[9] is None and v[11] is None and v[12] is None
                 and v[14] is None and v[15] is None and v[16] is None and v[17] is None
                 and v[18] is None and v[19] is None):
-            self.narrow.append((v[0], v[1], v[2], v[3], v[4], v[6], v[8], v[10], v[13]))
+            self.narrow.append((v[0], v[1], v[2], v[3], v[4], v[6],
+                                v[8].encode() if text_bytes else v[8], v[10], v[13]))
         else:
             entities = orjson.dumps(v[9]) if v[9] else None  # stored as text (CAST)
-            self.full.append((*v[:9], entities, *v[10:20]))
+            self.full.append((*v[:8], v[8].encode() if text_bytes else v[8], entities,
+                              *v[10:20]))
 
 
 def _values(m: MessageRecord) -> tuple:
