@@ -194,3 +194,44 @@ def test_repair_only_touches_real_defects():
     assert repair(b'"a\\\\x01b"') == b'"a\\\\x01b"'  # an escaped backslash, then "x01"
     assert repair(b'"document_id": "kept"\n') == b'"document_id": "kept"\n'
     assert repair(b'"document_id": 5368\n') == b'"document_id": 5368\n'
+
+
+@pytest.mark.parametrize("chunk_size", [700, 1 << 22])
+def test_errors_name_the_line_however_far_into_the_file(tmp_path, chunk_size):
+    from natasha_studio.telegram.export.reader import ExportError
+
+    msgs = [m(i, T0 + i, "Оля", "user1", f"текст {i}") for i in range(1, 3000)]
+    whole = write_export(tmp_path / "t.json", "Чат", "personal_chat", 1, msgs).read_bytes()
+    bad = b'"text": "\xd1\x82\xd0\xb5\xd0\xba\xd1\x81\xd1\x82 2500"'
+    line = whole[:whole.index(bad)].count(b"\n") + 1
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(whole.replace(bad, b'"text": tekst'))
+    with pytest.raises(ExportError, match=f"near line {line}:"):
+        for chat in ExportReader(broken, chunk_size=chunk_size).chats():
+            for _batch in chat.batches:
+                pass
+    cut = tmp_path / "cut.json"
+    cut.write_bytes(whole[:len(whole) - 5000])
+    lines = whole[:len(whole) - 5000].count(b"\n") + 1
+    with pytest.raises(ExportError, match=f"line {lines}\\)"):
+        for chat in ExportReader(cut, chunk_size=chunk_size).chats():
+            for _batch in chat.batches:
+                pass
+
+
+@pytest.mark.parametrize("chunk_size", [64, 1000, 1 << 22])
+def test_chats_of_a_full_export_are_read_apart_whatever_the_buffer_holds(tmp_path, chunk_size):
+    """The buffer may hold the end of one chat's messages and the start of the next's: each
+    chat gets exactly its own messages, in order."""
+    import orjson
+
+    chats = [{"name": f"Чат {n}", "type": "private_supergroup", "id": n,
+              "messages": [m(i, T0 + i, "Оля", "user1", f"чат {n}, текст {i}")
+                           for i in range(1, count + 1)]}
+             for n, count in ((1, 40), (2, 1), (3, 0), (4, 25))]
+    path = tmp_path / "result.json"
+    path.write_bytes(orjson.dumps({"about": "x", "chats": {"about": "y", "list": chats}},
+                                  option=orjson.OPT_INDENT_2))
+    got = [(chat.header["id"], [msg["text"] for batch in chat.batches for msg in batch])
+           for chat in ExportReader(path, chunk_size=chunk_size).chats()]
+    assert got == [(c["id"], [msg["text"] for msg in c["messages"]]) for c in chats]

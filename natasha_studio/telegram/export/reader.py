@@ -72,7 +72,6 @@ class ExportReader:
         self._buf = b""
         self._pos = 0
         self._base = 0          # file offset of _buf[0]
-        self._lines = 0         # newlines in the file before _buf[0]
         self._eof = False
 
     # -- public ------------------------------------------------------------------------------
@@ -109,7 +108,6 @@ class ExportReader:
             raise ExportError(translate("Import", "Reading {name} failed: {reason}").format(
                 name=self.path.name, reason=exc.strerror or exc)) from exc
         if self._pos:
-            self._lines += self._buf.count(b"\n", 0, self._pos)
             self._base += self._pos
             self._buf = self._buf[self._pos:]
             self._pos = 0
@@ -132,7 +130,23 @@ class ExportReader:
                 return b""
 
     def _line_at(self, index: int) -> int:
-        return self._lines + self._buf.count(b"\n", 0, index) + 1
+        return self._lines_before_buffer() + self._buf.count(b"\n", 0, index) + 1
+
+    def _lines_before_buffer(self) -> int:
+        """Newlines in the file before the buffer: counted only when an error names a line
+        (counting them as the file is read cost a pass over every byte)."""
+        count, left = 0, self._base
+        try:
+            with self.path.open("rb") as fh:
+                while left > 0:
+                    block = fh.read(min(left, 1 << 22))
+                    if not block:
+                        break
+                    count += block.count(b"\n")
+                    left -= len(block)
+        except OSError:
+            pass  # the line number is then counted from the buffer's start
+        return count
 
     def _error(self, index: int, what: str) -> ExportError:
         return ExportError(
@@ -233,19 +247,27 @@ class ExportReader:
         array_end = (re.compile(rb"\n[ \t]{0,%d}\]" % (len(indent) - 1)) if indent
                      else re.compile(rb"(?!)"))
         while True:
-            end_match = array_end.search(self._buf, self._pos)
-            limit = end_match.start() if end_match else len(self._buf)
-            idx = self._buf.rfind(marker, self._pos, limit)
-            if idx < 0:
-                if end_match is not None:
-                    # Only a partial or oddly laid-out message is left: read it singly.
-                    yield from self._single_messages()
-                    return
-                if not self._fill():
-                    raise self._truncated()
-                continue
+            # Nearly always everything up to the last message end is messages. Parsing it
+            # fails when the array ends before that (another chat's messages follow): only
+            # then is the end looked for (a pass over every line of the file otherwise).
+            idx = self._buf.rfind(marker, self._pos)
+            items = self._parse_batch(self._pos, idx + len(marker), quiet=True) \
+                if idx >= 0 else None
+            if items is None:
+                end_match = array_end.search(self._buf, self._pos)
+                limit = end_match.start() if end_match else len(self._buf)
+                idx = self._buf.rfind(marker, self._pos, limit)
+                if idx < 0:
+                    if end_match is not None:
+                        # Only a partial or oddly laid-out message is left: read it singly.
+                        yield from self._single_messages()
+                        return
+                    if not self._fill():
+                        raise self._truncated()
+                    continue
+                items = self._parse_batch(self._pos, idx + len(marker))
             end = idx + len(marker)
-            yield self._parse_batch(self._pos, end)
+            yield items
             self._pos = end
             nxt = self._skip_ws()
             if nxt == b",":
@@ -258,7 +280,10 @@ class ExportReader:
             else:
                 raise self._error(self._pos, translate("Import", "a message is not followed by a comma"))
 
-    def _parse_batch(self, start: int, end: int) -> list[dict[str, Any]]:
+    def _parse_batch(self, start: int, end: int, *,
+                     quiet: bool = False) -> list[dict[str, Any]] | None:
+        """The messages in ``_buf[start:end]``; ``quiet``: None when that is not a run of
+        clean JSON objects, instead of repairing it or raising."""
         buf = self._buf
         while start < end and buf[start] in b" \t\r\n,":
             start += 1
@@ -267,6 +292,8 @@ class ExportReader:
         try:
             items = orjson.loads(data)
         except orjson.JSONDecodeError:
+            if quiet:
+                return None
             fixed = repair(data)
             try:
                 items = orjson.loads(fixed)
@@ -279,6 +306,8 @@ class ExportReader:
                               "Nothing was imported from this file."),
                 ) from exc
         if not all(isinstance(item, dict) for item in items):
+            if quiet:
+                return None
             raise self._error(start, translate("Import", "a message is not a JSON object"))
         return items
 
