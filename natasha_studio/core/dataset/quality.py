@@ -57,47 +57,9 @@ def _looks_like_ad(text: str, lowered: str | None = None) -> bool:
     return any(w.startswith(_AD_PREFIXES) for w in _WORD.findall(lowered))
 
 
-def _is_ad(text: str, lowered: str, marks: int) -> bool:
-    # The advertising check reads the first 2,000 characters: the marks tell for a text
-    # no longer than that.
-    return bool(marks & _AD_WORD) if len(lowered) <= 2000 else _looks_like_ad(text, lowered)
-
-
 def _may_hold_url(text: str, lowered: str) -> bool:
     """False when ``_URL`` cannot match (cheap substring tests before the regex)."""
     return "://" in text or "www." in lowered or "t.me/" in lowered
-
-
-# What a text may hold, found piece by piece: neither a link's start nor a word spans
-# whitespace, so a text holds what the pieces between its whitespace hold, and each distinct
-# piece ("скидка!", "https://t.me/x", "день,") is looked at once (cached), not every text.
-_MAY_LINK = 1   # _may_hold_url
-_AD_WORD = 2    # a word starting as advertising does (see _looks_like_ad)
-_PIECE_MARKS: dict[str, int] = {}
-_PIECE_MARKS_LIMIT = 200_000
-
-
-def _piece_marks(piece: str) -> int:
-    marks = _PIECE_MARKS.get(piece)
-    if marks is None:
-        marks = _MAY_LINK if _may_hold_url(piece, piece) else 0
-        if any(prefix in piece for prefix in _AD_PREFIXES) and \
-                any(w.startswith(_AD_PREFIXES) for w in _WORD.findall(piece)):
-            marks |= _AD_WORD
-        if len(_PIECE_MARKS) < _PIECE_MARKS_LIMIT:
-            _PIECE_MARKS[piece] = marks
-    return marks
-
-
-def text_marks(pieces: list[str]) -> int:
-    """The marks of a lower-case text given as its pieces (``str.split()``)."""
-    found = set(map(_PIECE_MARKS.get, pieces))
-    if None in found:
-        found = set(map(_piece_marks, pieces))
-    marks = 0
-    for piece_marks in found:
-        marks |= piece_marks
-    return marks
 
 
 def reason_label(code: str) -> str:
@@ -165,13 +127,10 @@ def letter_counts(text: str) -> tuple[int, int]:
             len(data.translate(None, _NOT_ASCII_LETTER)))
 
 
-def script(text: str, lowered: str | None = None, may_link: bool | int | None = None) -> str | None:
-    """``cyrillic``, ``latin`` or None (too few letters to tell); ``lowered``: text.lower(),
-    ``may_link``: whether the text may hold a link (False when it surely does not)."""
+def script(text: str, lowered: str | None = None) -> str | None:
+    """``cyrillic``, ``latin`` or None (too few letters to tell); ``lowered``: text.lower()."""
     sample = text[:1500]
-    if may_link is None:
-        may_link = _may_hold_url(sample, sample.lower() if lowered is None else lowered[:1500])
-    if may_link:
+    if _may_hold_url(sample, sample.lower() if lowered is None else lowered[:1500]):
         sample = _URL.sub("", sample)  # links are Latin whatever the language
     cyr, lat = letter_counts(sample)
     if cyr + lat < 12:
@@ -187,21 +146,17 @@ def assess(question: str, answer: str, *, question_media_only: bool = False,
            answer_media_only: bool = False, confidence: float = 1.0) -> tuple[float, list[str]]:
     """Score one pair's question and answer; returns (score, reason codes)."""
     q, a = question.strip(), answer.strip()
-    q_lower, a_lower = q.lower(), a.lower()
-    return assess_stripped(q, a, q_lower, a_lower, q_lower.split(), a_lower.split(),
-                           question_media_only=question_media_only,
+    return assess_stripped(q, a, q.lower(), a.lower(), question_media_only=question_media_only,
                            answer_media_only=answer_media_only, confidence=confidence)
 
 
-def assess_stripped(q: str, a: str, q_lower: str, a_lower: str, q_pieces: list[str],
-                    a_pieces: list[str], *, question_media_only: bool = False,
-                    answer_media_only: bool = False,
+def assess_stripped(q: str, a: str, q_lower: str, a_lower: str, *,
+                    question_media_only: bool = False, answer_media_only: bool = False,
                     confidence: float = 1.0) -> tuple[float, list[str]]:
     """:func:`assess` of a question and answer already stripped, with their lower-case forms
-    and those cut at whitespace (the scorer does that once for every check and topic tags)."""
+    (which the scorer lower-cases once for every check and topic tagging)."""
     reasons: list[str] = []
-    q_marks, a_marks = text_marks(q_pieces), text_marks(a_pieces)
-    a_url = a_marks & _MAY_LINK
+    a_url = _may_hold_url(a, a_lower)
     if answer_media_only or question_media_only or (not q and not a):
         reasons.append("media_only")
     elif is_emoji_only(a):
@@ -216,10 +171,10 @@ def assess_stripped(q: str, a: str, q_lower: str, a_lower: str, q_pieces: list[s
         reasons.append("too_long")
     if q and not question_media_only and len(q) < MIN_QUESTION_CHARS:
         reasons.append("question_too_short")
-    if _is_ad(a, a_lower, a_marks) or (q_marks & _MAY_LINK and _URL.search(q)
-                                       and _is_ad(q, q_lower, q_marks)):
+    if _looks_like_ad(a, a_lower) or (_may_hold_url(q, q_lower) and _URL.search(q)
+                                      and _looks_like_ad(q, q_lower)):
         reasons.append("advertising")
-    sq, sa = script(q, q_lower, q_marks & _MAY_LINK), script(a, a_lower, a_marks & _MAY_LINK)
+    sq, sa = script(q, q_lower), script(a, a_lower)
     if sq and sa and sq != sa:
         reasons.append("language_mismatch")
     if confidence < 0.6:

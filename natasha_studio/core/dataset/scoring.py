@@ -55,14 +55,12 @@ class _Quality:
                 items, dups, strict=True):
             q, a = question.strip(), answer.strip()
             q_lower, a_lower = q.lower(), a.lower()
-            q_pieces, a_pieces = q_lower.split(), a_lower.split()
-            scored = assess_stripped(q, a, q_lower, a_lower, q_pieces, a_pieces,
-                                     question_media_only=q_media, answer_media_only=a_media,
-                                     confidence=confidence)
+            scored = assess_stripped(q, a, q_lower, a_lower, question_media_only=q_media,
+                                     answer_media_only=a_media, confidence=confidence)
             if dup:
                 scored = add_reason(scored, dup)
             # Sorted: a set's order differs between processes (string hashes are salted).
-            topics = tuple(sorted(ids[name] for name in tag(q_pieces + a_pieces))) \
+            topics = tuple(sorted(ids[name] for name in tag(q_lower.split() + a_lower.split()))) \
                 if tag_it else ()
             out.append((scored[0], dumps(scored[1]), topics))
         return out

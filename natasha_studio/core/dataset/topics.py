@@ -160,7 +160,7 @@ class Lexicon:
             names = frozenset(chain.from_iterable(single[w] for w in words if w in single))
             entry = (names, self._phrase_words.intersection(words))
             entry = self._entries.setdefault(entry, entry)
-            if len(self._pieces) < _PIECES_LIMIT:
+            if len(self._pieces) < _LEXICON_PIECES_LIMIT:
                 self._pieces[piece] = entry
         return entry
 
@@ -173,6 +173,7 @@ _NOTHING: _Entry = (frozenset(), frozenset())
 
 _PIECES: dict[str, tuple[str, ...]] = {}
 _PIECES_LIMIT = 200_000  # a few tens of MB at most
+_LEXICON_PIECES_LIMIT = 50_000  # per lexicon: the frequent pieces, a few MB
 
 
 def _piece_lemmas(piece: str) -> tuple[str, ...]:
