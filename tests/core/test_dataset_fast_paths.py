@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from natasha_studio.core.dataset.bulk import deferred_indexes
 from natasha_studio.core.dataset.extract import turns_json
 from natasha_studio.core.dataset.quality import DuplicateFinder, assess, letter_counts, normalise
-from natasha_studio.core.dataset.topics import Lexicon, Topic, lemmas
+from natasha_studio.core.dataset.topics import Lexicon, Topic, word_forms
 from natasha_studio.core.pairs import Turn, turns_to_json
 
 # Russian and Latin letters, other Cyrillic letters, letters that look Latin or Cyrillic and
@@ -102,8 +103,9 @@ def test_scorer_gives_what_assess_and_tag_give(question, answer):
     assert topics == tuple(sorted(t.id for t in _SCORING_TOPICS if t.name in tagged))
 
 
-def _one_by_one(questions):
-    """The duplicate check of one question at a time, hashing in plain Python integers."""
+def _one_by_one(questions, window=DuplicateFinder.WINDOW):
+    """The duplicate check of one question at a time, hashing in plain Python integers; a
+    near match only with one of the latest ``window`` questions that got that far."""
     import zlib
 
     from rapidfuzz import fuzz
@@ -115,7 +117,7 @@ def _one_by_one(questions):
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & m64
         return z ^ (z >> 31)
 
-    exact, bands, out = set(), {}, []
+    exact, bands, out, number = set(), {}, [], 0
     families = [(0x9E3779B1 + 2 * i + 1, 0x7F4A7C15 * (i + 1)) for i in range(4)]
     for question in questions:
         norm = normalise(question)
@@ -137,10 +139,11 @@ def _one_by_one(questions):
         found = None
         for band in range(2):
             key = (band, *mins[band * 2:band * 2 + 2])
-            if key not in bands:
-                bands[key] = norm
-            elif found is None and fuzz.ratio(norm, bands[key]) >= 88.0:
+            if key not in bands or number - bands[key][0] >= window:
+                bands[key] = (number, norm)
+            elif found is None and fuzz.ratio(norm, bands[key][1]) >= 88.0:
                 found = "near_duplicate"
+        number += 1
         out.append(found)
     return out
 
@@ -149,13 +152,14 @@ def _one_by_one(questions):
 @given(st.lists(st.lists(st.sampled_from("как мне начать медитировать каждый день если нет времени "
                                          "энергия уходит вечером муж".split()), max_size=12)
                 .map(" ".join), max_size=40),
-       st.integers(min_value=1, max_value=7))
-def test_duplicates_in_batches_match_one_by_one(questions, batch):
+       st.integers(min_value=1, max_value=7), st.sampled_from([1, 2, 3, 5, 8, 50_000]))
+def test_duplicates_in_batches_match_one_by_one(questions, batch, window):
     finder = DuplicateFinder()
+    finder.WINDOW = window
     found = []
     for start in range(0, len(questions), batch):
         found += finder.check_many(questions[start:start + batch])
-    assert found == _one_by_one(questions)
+    assert found == _one_by_one(questions, window)
 
 
 def test_duplicates_found_exact_and_near():
@@ -165,6 +169,18 @@ def test_duplicates_found_exact_and_near():
     other = "Что делать, если муж стал холоднее после переезда в другой город?"
     assert finder.check_many([base, base.upper() + "!", near, other]) == [
         None, "duplicate", "near_duplicate", None]
+    # Near matches among the latest questions only; exact ones among all.
+    finder = DuplicateFinder()
+    finder.WINDOW = 10
+    vocabulary = ("луна солнце река гора лес поле город дом окно дверь стол книга письмо "
+                  "утро вечер зима лето осень весна море берег ветер дождь снег облако звезда "
+                  "дорога мост сад цветок трава камень песок огонь вода хлеб соль чай кофе "
+                  "сестра брат друг соседка учитель врач художник музыка песня танец").split()
+    rnd = random.Random(4)
+    others = [" ".join(rnd.sample(vocabulary, 8)) + "?" for _ in range(30)]
+    assert finder.check_many([base, *others[:5], near]) == [None] * 6 + ["near_duplicate"]
+    assert finder.check_many([*others[5:], near.replace("дома", "вечером"), base]) == \
+        [None] * 26 + ["duplicate"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -178,26 +194,42 @@ def test_turns_json_is_what_pairs_writes(turns):
     assert turns_json([dataclasses.astuple(t) for t in turns]).decode() == turns_to_json(turns)
 
 
-def test_lexicon_tags_match_lemma_by_lemma():
-    lexicon = Lexicon([Topic(1, "Past", ["прошлая жизнь", "карма"], False),
-                       Topic(2, "Energy", ["энергия", "онлайн-курс"], False)])
+_LEXICON_TOPICS = [Topic(1, "Past", ["прошлая жизнь", "карма"], False),
+                   Topic(2, "Energy", ["энергия", "онлайн-курс"], False)]
 
-    def plain(text):
-        words = lemmas(text)
-        joined = " " + " ".join(words) + " "
-        names = {t.name for t in lexicon.topics for k in t.keywords
-                 if " " + " ".join(lemmas(k)) + " " in joined}
-        return names
 
-    for text in ("В ПРОШЛОЙ ЖИЗНИ я была", "жизнь прошлая", "Кармы нет", "Энергии много",
-                 "Онлайн-курсы", "онлайн курс", "Ёлка", "прошлые жизни и энергия", "",
-                 "прошлая,жизнь", "карма—энергия", "«прошлые\u00a0жизни»", "энергия-карма",
-                 "cпасибо (латинская c) и карма", "-карма- -", "ЭНЕРГИЯ!!! 🙏карма"):
-        assert lexicon.tag(text) == plain(text), text
+def _plain_tags(text: str) -> set[str]:
+    """Word by word: a keyword word matches its forms (``word_forms``); a phrase needs its
+    words one after another."""
+    words = re.findall(r"[а-яёa-z]+(?:-[а-яёa-z]+)?", text.lower().replace("ё", "е"))
+    found = set()
+    for topic in _LEXICON_TOPICS:
+        for keyword in topic.keywords:
+            keys = re.findall(r"[а-яёa-z]+(?:-[а-яёa-z]+)?", keyword)
+            for i in range(len(words) - len(keys) + 1):
+                if all(words[i + k] in word_forms(key) for k, key in enumerate(keys)):
+                    found.add(topic.name)
+    return found
+
+
+def test_lexicon_matches_every_form_of_a_keyword():
+    lexicon = Lexicon(_LEXICON_TOPICS)
+    cases = {"В ПРОШЛОЙ ЖИЗНИ я была": {"Past"}, "жизнь прошлая": set(), "Кармы нет": {"Past"},
+             "Энергии много": {"Energy"}, "Онлайн-курсы": {"Energy"}, "онлайн курс": set(),
+             "Ёлка": set(), "прошлые жизни и энергия": {"Past", "Energy"}, "": set(),
+             "прошлая,жизнь": {"Past"}, "карма—энергия": {"Past", "Energy"},
+             "«прошлые\u00a0жизни»": {"Past"}, "энергия-карма": set(),
+             "cпасибо (латинская c) и карма": {"Past"}, "-карма- -": {"Past"},
+             "ЭНЕРГИЯ!!! 🙏карма": {"Past", "Energy"}, "ЭНЕРГИЕЙ и кармою": {"Past", "Energy"}}
+    for text, expected in cases.items():
+        assert lexicon.tag(text) == expected == _plain_tags(text), text
+    assert {"дети", "детей", "ребенка"} <= word_forms("ребёнок")
+    assert {"онлайн-курсы", "онлайн-курсами"} <= word_forms("Онлайн-курс")
+    assert word_forms("energy") == {"energy"}
 
 
 _TAG_WORDS = ["прошлая", "прошлой", "жизни", "жизнь", "карма", "кармы", "энергия", "онлайн",
-              "курс", "курсы", "é", "c", "-", ",", "—", "🙏", "1", "ё"]
+              "курс", "курсы", "é", "c", "-", ",", "—", "🙏", "1", "ё", "ЖИЗНЕЙ", "Прошлых"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -205,14 +237,8 @@ _TAG_WORDS = ["прошлая", "прошлой", "жизни", "жизнь", "�
                           st.sampled_from(["", " ", "\n", "-", ",", "\u00a0", "  "])),
                 max_size=12))
 def test_lexicon_tags_any_mix_of_words_and_separators_like_the_plain_way(parts):
-    lexicon = Lexicon([Topic(1, "Past", ["прошлая жизнь", "карма"], False),
-                       Topic(2, "Energy", ["энергия", "онлайн-курс"], False)])
     text = "".join(word + sep for word, sep in parts)
-    words = lemmas(text)
-    joined = " " + " ".join(words) + " "
-    expected = {t.name for t in lexicon.topics for k in t.keywords
-                if " " + " ".join(lemmas(k)) + " " in joined}
-    assert lexicon.tag(text) == expected
+    assert Lexicon(_LEXICON_TOPICS).tag(text) == _plain_tags(text)
 
 
 def _indexes(project):

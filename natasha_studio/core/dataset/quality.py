@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from itertools import chain
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -196,26 +195,7 @@ def add_reason(score_reasons: tuple[float, list[str]], code: str) -> tuple[float
 
 def normalise(text: str) -> str:
     """The text's words, lower-case, one space apart."""
-    # As topics.Lexicon.tag does: words never span whitespace, so each distinct piece between
-    # whitespace is split into words once (cached) instead of a regex pass over every text.
-    pieces = text.lower().split()
-    words = list(map(_NORM_PIECES.get, pieces))
-    if None in words:
-        words = [_norm_piece(piece) for piece in pieces]
-    return " ".join(chain.from_iterable(words))
-
-
-_NORM_PIECES: dict[str, tuple[str, ...]] = {}
-_NORM_PIECES_LIMIT = 200_000
-
-
-def _norm_piece(piece: str) -> tuple[str, ...]:
-    found = _NORM_PIECES.get(piece)
-    if found is None:
-        found = tuple(_WORD.findall(piece))
-        if len(_NORM_PIECES) < _NORM_PIECES_LIMIT:
-            _NORM_PIECES[piece] = found
-    return found
+    return " ".join(_WORD.findall(text.lower()))
 
 
 _FAMILIES = [(0x9E3779B1 + 2 * i + 1, 0x7F4A7C15 * (i + 1)) for i in range(4)]
@@ -225,20 +205,27 @@ _MASK = 0xFFFFFFFFFFFF
 class DuplicateFinder:
     """Finds questions seen before: exact (after normalising) or near (MinHash LSH + rapidfuzz).
 
-    Streaming: memory holds a hash per distinct question and, per LSH band, the first question
-    that fell in each bucket (to confirm a near match with rapidfuzz). Signatures of a batch
-    are computed together with numpy from stable word hashes (CRC-32, mixed), so the same
-    questions get the same verdicts on every run; the buckets are then checked in order, so
-    a batch gives exactly what checking its questions one by one gives.
+    Streaming: memory holds a hash per distinct question (exact duplicates are found among
+    all of them) and, per LSH band, the first question that fell in each bucket, to confirm a
+    near match with rapidfuzz. Near matches are looked for among the latest ``WINDOW``
+    questions: keeping every question's text would grow with the chat (a million-message chat
+    has some 300,000 questions), and a question asked again is most often asked again soon.
+    Signatures of a batch are computed together with numpy from stable word hashes (CRC-32,
+    mixed), so the same questions get the same verdicts on every run; the buckets are then
+    checked in order, so a batch gives exactly what checking its questions one by one gives.
     """
 
     BANDS = 2
     ROWS = 2
     THRESHOLD = 88.0
+    WINDOW = 50_000
 
     def __init__(self) -> None:
         self._exact: set[int] = set()
-        self._bands: list[dict[int, str]] = [{} for _ in range(self.BANDS)]
+        # Per band: bucket -> number of the first question in it; its text while in the window.
+        self._bands: list[dict[int, int]] = [{} for _ in range(self.BANDS)]
+        self._texts: dict[int, str] = {}
+        self._count = 0  # questions given a number so far
 
     def check(self, question: str) -> str | None:
         """``duplicate``, ``near_duplicate`` or None; remembers the question."""
@@ -269,15 +256,28 @@ class DuplicateFinder:
         if not norms:
             return results
         mins = min_hashes(crcs, offsets)
+        texts = self._texts
         for (index, norm), row in zip(norms, mins.tolist(), strict=True):
+            number = self._count
+            self._count += 1
+            texts[number] = norm
+            texts.pop(number - self.WINDOW, None)
+            if number % self.WINDOW == 0:
+                self._forget_buckets_before(number - self.WINDOW)
             for band, buckets in enumerate(self._bands):
                 key = hash(tuple(row[band * self.ROWS:(band + 1) * self.ROWS]))
-                other = buckets.get(key)
-                if other is None:
-                    buckets[key] = norm
+                other = texts.get(buckets.get(key, -1))
+                if other is None:  # an empty bucket, or its question has left the window
+                    buckets[key] = number
                 elif results[index] is None and fuzz.ratio(norm, other) >= self.THRESHOLD:
                     results[index] = "near_duplicate"
         return results
+
+    def _forget_buckets_before(self, number: int) -> None:
+        """Drop buckets whose question has left the window (they count as empty anyway)."""
+        if number > 0:
+            self._bands = [{key: n for key, n in buckets.items() if n >= number}
+                           for buckets in self._bands]
 
 
 _U64 = np.uint64

@@ -48,7 +48,7 @@ class _Quality:
 
     def score(self, items: Sequence[Item], dups: Sequence[str | None]) -> list[Scored]:
         ids = self.lexicon.ids
-        tag = self.lexicon.tag_pieces
+        tag = self.lexicon.tag_lowered
         dumps = json.dumps
         out: list[Scored] = []
         for (question, answer, q_media, a_media, confidence, tag_it), dup in zip(
@@ -60,7 +60,7 @@ class _Quality:
             if dup:
                 scored = add_reason(scored, dup)
             # Sorted: a set's order differs between processes (string hashes are salted).
-            topics = tuple(sorted(ids[name] for name in tag(q_lower.split() + a_lower.split()))) \
+            topics = tuple(sorted(ids[name] for name in tag(q_lower + "\n" + a_lower))) \
                 if tag_it else ()
             out.append((scored[0], dumps(scored[1]), topics))
         return out

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
@@ -73,7 +72,7 @@ def lemma(word: str) -> str:
             found = _morph().parse(key)[0].normal_form.replace("ё", "е")
         else:
             found = key
-    if len(_LEMMAS) < 500_000:
+    if len(_LEMMAS) < 50_000:
         # Keyed by the form as met too, so that lower-case forms with ё hit directly.
         _LEMMAS[key] = found
         _LEMMAS[word] = found
@@ -93,25 +92,34 @@ class Topic:
 
 
 class Lexicon:
-    """A compiled lexicon: lemma (or lemma phrase) -> topic names."""
+    """A compiled lexicon: every form of every keyword's words, and lemmas (or lemma
+    phrases) -> topic names.
+
+    A keyword word matches each of its inflected forms: those of its lexeme in pymorphy3's
+    dictionary (for a hyphenated word, also its first part followed by any form of its last
+    part). The text's own words are only looked up, never analysed: a big chat has hundreds
+    of thousands of distinct words, and lemmatizing each cost more than all other scoring.
+    """
 
     def __init__(self, topics: Iterable[Topic]) -> None:
         self.topics = list(topics)
         self.ids = {t.name: t.id for t in self.topics}
         self._single: dict[str, set[str]] = {}
         self._phrases: list[tuple[tuple[str, ...], str]] = []
+        forms: dict[str, set[str]] = {}
         for topic in self.topics:
             for keyword in topic.keywords:
-                parts = tuple(lemmas(keyword))
+                words = _TOKEN.findall(keyword)
+                parts = tuple(lemma(w) for w in words)
+                for word, word_lemma in zip(words, parts, strict=True):
+                    for form in word_forms(word):
+                        forms.setdefault(form, set()).add(word_lemma)
                 if len(parts) == 1:
                     self._single.setdefault(parts[0], set()).add(topic.name)
                 elif parts:
                     self._phrases.append((parts, topic.name))
-        self._phrase_words = frozenset(chain.from_iterable(parts for parts, _ in self._phrases))
-        # Lower-case piece of text between whitespace -> what its words bring (see _resolve);
-        # pieces bringing the same share one entry, so a text's distinct entries are few.
-        self._pieces: dict[str, _Entry] = {}
-        self._entries: dict[_Entry, _Entry] = {_NOTHING: _NOTHING}
+        # form (lower case, ё as е) -> the keyword lemmas it is a form of
+        self._forms = {form: frozenset(found) for form, found in forms.items()}
 
     @classmethod
     def load(cls, project: Project) -> Lexicon:
@@ -120,69 +128,42 @@ class Lexicon:
 
     def tag(self, text: str) -> set[str]:
         """The topic names whose keywords occur in ``text``."""
-        return self.tag_pieces(text.lower().split())
+        return self.tag_lowered(text.lower())
 
-    def tag_pieces(self, pieces: list[str]) -> set[str]:
-        """:meth:`tag` of a text given lower-cased and cut at whitespace (``str.split()``).
-
-        Words never span whitespace, so each distinct piece ("день,", "онлайн-курсы", "🙏")
-        is resolved once, through a cache, to the topics its words name and the words of
-        phrases it holds; no regex runs over the text itself.
-        """
-        distinct = set(pieces)
-        entries = set(map(self._pieces.get, distinct))
-        if None in entries:
-            entries = set(map(self._resolve, distinct))
-        entries.discard(_NOTHING)
-        if not entries:
+    def tag_lowered(self, lowered: str) -> set[str]:
+        """:meth:`tag` of a text already in lower case."""
+        words = _LOWER_TOKEN.findall(lowered.replace("ё", "е"))
+        forms = self._forms
+        hits = forms.keys() & set(words)
+        if not hits:
             return set()
+        present: set[str] = set().union(*(forms[form] for form in hits))
         found: set[str] = set()
-        phrase_words: set[str] = set()
-        for names, words in entries:
-            found |= names
-            phrase_words |= words
-        if phrase_words:
-            candidates = [(parts, name) for parts, name in self._phrases
-                          if name not in found and phrase_words.issuperset(parts)]
-            if candidates:
-                # The phrase's words are all there: are they next to each other?
-                joined = " " + " ".join(chain.from_iterable(map(_piece_lemmas, pieces))) + " "
-                for parts, name in candidates:
-                    if name not in found and " " + " ".join(parts) + " " in joined:
-                        found.add(name)
+        single = self._single
+        for word_lemma in present & single.keys():
+            found |= single[word_lemma]
+        candidates = [(parts, name) for parts, name in self._phrases
+                      if name not in found and present.issuperset(parts)]
+        if candidates:
+            # The phrase's words are all there: are they next to each other?
+            at = [forms.get(word, ()) for word in words]
+            for parts, name in candidates:
+                if name not in found and any(
+                        all(part in at[i + k] for k, part in enumerate(parts))
+                        for i in range(len(at) - len(parts) + 1)):
+                    found.add(name)
         return found
 
-    def _resolve(self, piece: str) -> _Entry:
-        entry = self._pieces.get(piece)
-        if entry is None:
-            words = _piece_lemmas(piece)
-            single = self._single
-            names = frozenset(chain.from_iterable(single[w] for w in words if w in single))
-            entry = (names, self._phrase_words.intersection(words))
-            entry = self._entries.setdefault(entry, entry)
-            if len(self._pieces) < _LEXICON_PIECES_LIMIT:
-                self._pieces[piece] = entry
-        return entry
 
-
-# What a piece of text brings: topic names its words name alone, and its words that are part
-# of phrases (which only match next to the phrase's other words).
-_Entry = tuple[frozenset[str], frozenset[str]]
-_NOTHING: _Entry = (frozenset(), frozenset())
-
-
-_PIECES: dict[str, tuple[str, ...]] = {}
-_PIECES_LIMIT = 200_000  # a few tens of MB at most
-_LEXICON_PIECES_LIMIT = 50_000  # per lexicon: the frequent pieces, a few MB
-
-
-def _piece_lemmas(piece: str) -> tuple[str, ...]:
-    """The lemmas of the words in a lower-case piece of text without whitespace (cached)."""
-    found = _PIECES.get(piece)
-    if found is None:
-        found = tuple(lemma(w) for w in _LOWER_TOKEN.findall(piece))
-        if len(_PIECES) < _PIECES_LIMIT:
-            _PIECES[piece] = found
+def word_forms(word: str) -> set[str]:
+    """The forms a keyword word matches, in lower case with ё as е (see :class:`Lexicon`)."""
+    key = word.lower().replace("ё", "е")
+    found = {key, lemma(key)}
+    if any("а" <= ch <= "я" for ch in key):
+        found |= {f.word.replace("ё", "е") for f in _morph().parse(key)[0].lexeme}
+        head, dash, last = key.rpartition("-")
+        if dash and head:
+            found |= {f"{head}-{form}" for form in word_forms(last)}
     return found
 
 
