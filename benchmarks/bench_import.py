@@ -8,7 +8,9 @@ use a helper process each for part of the work (two cores): peak memory is sampl
 over the measuring process and its helpers, and CPU time counts both.
 The exports are written in Telegram Desktop's layout: a forum-less community group where
 members ask, the persona answers in reply threads (several turns deep) or right after,
-with Russian text, media-only messages and service messages.
+with Russian text, media-only messages and service messages. The text draws on a real chat's
+vocabulary (see ``vocabulary``): what costs per distinct word (lemmas, caches, near-duplicate
+buckets) costs here what it costs on a real chat.
 """
 
 from __future__ import annotations
@@ -26,9 +28,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# The most frequent words of Russian chat talk, most frequent first (the head of the
+# distribution), then the community's own subjects.
+COMMON = ("и в не я что на с а это как то все у так он мне но ты по же да вот она меня еще "
+          "уже только бы если мы за вы о из его нет было когда есть очень для тоже может их "
+          "сейчас там себя просто можно надо даже потом ну чтобы тебя тут где было будет кто "
+          "всё себе больше хорошо знаю думаю хочу спасибо день время жизнь человек люди год "
+          "раз сегодня всегда теперь здесь вообще сказать говорит делать понимаю правда").split()
 WORDS = ("как мне начать медитировать каждый день если нет времени энергия уходит вечером "
          "отношения с мужем стали холоднее что делать спасибо за ответ практика дыхания помогает "
          "прошлые жизни карма бизнес клиенты деньги страх перемен уверенность в себе душа").split()
+TAIL_WORDS = 300_000  # distinct rarer word forms: a big chat uses hundreds of thousands
+
+
+def vocabulary(seed: int) -> tuple[list[str], list[float]]:
+    """The generated chats' words and their cumulative weights, as real chat text has them:
+    a few hundred frequent words make most of the text, and a long tail of real word forms
+    (a sample of pymorphy3's dictionary, so that lemmatizing them costs what real words cost)
+    gives the distinct words of a big chat. The n-th most frequent word is drawn about 1/n
+    as often as the first (Zipf's law)."""
+    import itertools
+
+    import pymorphy3
+
+    forms = pymorphy3.MorphAnalyzer().dictionary.words.iterkeys("")
+    stride = 5_140_000 // TAIL_WORDS  # the dictionary holds some 5.1 million forms
+    tail = [w for w in itertools.islice(forms, 0, None, stride) if w.isalpha()][:TAIL_WORDS]
+    random.Random(seed).shuffle(tail)
+    words = list(dict.fromkeys(COMMON + WORDS + tail))
+    return words, list(itertools.accumulate(1.0 / (rank + 2) for rank in range(len(words))))
 
 
 def generate(path: Path, count: int, seed: int = 1) -> None:
@@ -37,9 +65,10 @@ def generate(path: Path, count: int, seed: int = 1) -> None:
     rnd = random.Random(seed)
     persona = ("Наташа", "user100")
     members = [(f"Участница {i}", f"user{1000 + i}") for i in range(2000)]
+    words, weights = vocabulary(seed)
 
     def text(n: int) -> str:
-        return " ".join(rnd.choice(WORDS) for _ in range(n)).capitalize()
+        return " ".join(rnd.choices(words, cum_weights=weights, k=n)).capitalize()
 
     def messages():
         t = 1_600_000_000
@@ -170,7 +199,7 @@ def main() -> None:
         for size in args.sizes:
             folder = args.exports or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
-            export = folder / f"export-{size}.json"
+            export = folder / f"chat-{size}.json"
             t = time.perf_counter()
             if not export.exists():
                 generate(export, size)
