@@ -197,12 +197,14 @@ def test_turns_written_with_spaces_by_earlier_versions_still_match(project, grou
     assert get_pair(project, pair_id).turns_edited is not None
 
 
-def test_replies_far_back_are_found_past_the_turn_cache(project, tmp_path, monkeypatch):
-    """Extraction keeps the latest turns in memory for reply look-ups and finds older ones in
-    the project: a reply to a message long gone from the cache still makes its pair."""
+@pytest.mark.parametrize("limit", [("_CACHE_LIMIT", 4), ("_CACHE_CHARS", 60)])
+def test_replies_far_back_are_found_past_the_turn_cache(project, tmp_path, monkeypatch, limit):
+    """Extraction keeps the latest turns in memory for reply look-ups (so many messages, or
+    so much text) and finds older ones in the project: a reply to a message long gone from
+    the cache still makes its pair."""
     from natasha_studio.core.dataset import extract
 
-    monkeypatch.setattr(extract, "_CACHE_LIMIT", 4)
+    monkeypatch.setattr(extract, *limit)
     messages = [m(1, T0, "Ольга", OLGA, "Как справиться с тревогой перед эфиром?")]
     messages += [m(i, T0 + 600 * i, "Иван", IVAN, f"Сообщение номер {i} в общем потоке")
                  for i in range(2, 30)]

@@ -27,11 +27,13 @@ from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id
 from natasha_studio.core.dataset.settings import ExtractionSettings
 from natasha_studio.core.store import Project
 
-# Message ids whose turn is kept in memory for reply look-ups: at least the latest this many,
-# at most twice as many (older ones: SQL). Two generations: when the newer fills up, it
+# Message ids whose turn is kept in memory for reply look-ups (older ones: SQL), in two
+# generations: when the newer holds this many messages or this many characters of text, it
 # becomes the older and the older goes at once (dropping the oldest entries of one dict bit
-# by bit cost more). A turn holds its texts: 50,000 of them are some 50 MB.
+# by bit cost more). So the latest messages are at hand, and memory stays within some 50 MB
+# however long the messages are.
 _CACHE_LIMIT = 25_000
+_CACHE_CHARS = 6_000_000
 
 # A turn as plain values, in Turn's field order: role, text, sender id, sender name,
 # message ids, date (plain tuples cross to the helper far cheaper than objects).
@@ -171,6 +173,7 @@ class _ChatExtractor:
         gap = self.s.merge_gap_s
         by_id = self.by_id
         open_turns = self.open
+        chars = 0  # of the texts in the newer generation
         for msg_id, date, sender, name, text, reply_to, topic, media in rows:
             current = open_turns.get(topic)
             if (current is not None and current.sender_id == sender and sender is not None
@@ -189,9 +192,11 @@ class _ChatExtractor:
                               bool(media))
                 open_turns[topic] = block
             by_id[msg_id] = block
-            if len(by_id) >= _CACHE_LIMIT:
+            chars += len(text)
+            if len(by_id) >= _CACHE_LIMIT or chars >= _CACHE_CHARS:
                 self.older = by_id
                 self.by_id = by_id = {}
+                chars = 0
         for block in list(self.open.values()):
             yield from self._close(block)
 

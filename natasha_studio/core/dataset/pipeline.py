@@ -144,9 +144,12 @@ def run_extraction(
             deferred_indexes(project, "pairs", many, keep=_KEPT_CURRENT):
         batch: list[ExtractedPair] = []
         for pair in extract_pairs(project, persona, settings, on_chat=on_chat):
-            if pair.key in produced:
-                continue
-            produced.add(pair.key)
+            # Keys are unique by construction (a chat's message starts one answer at most);
+            # only those of stored pairs are remembered, to find the pairs no longer found.
+            if pair.key in existing:
+                if pair.key in produced:
+                    continue
+                produced.add(pair.key)
             batch.append(pair)
             if len(batch) >= _BATCH:
                 _submit(scorer, batch, existing)
