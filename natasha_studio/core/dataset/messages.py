@@ -134,15 +134,14 @@ class RowBatch:
                 self.people[sender_id] = (sender_id, name, v[20])
         if v[7] is not None and v[6] == "service" and v[7] == "topic_created":
             self.topics.append((v[1], v[8]))
+        text = v[8].encode() if text_bytes else v[8]
         if (v[5] is None and v[7] is None and v[9] is None and v[11] is None and v[12] is None
                 and v[14] is None and v[15] is None and v[16] is None and v[17] is None
                 and v[18] is None and v[19] is None):
-            self.narrow.append((v[0], v[1], v[2], v[3], v[4], v[6],
-                                v[8].encode() if text_bytes else v[8], v[10], v[13]))
+            self.narrow.append((v[0], v[1], v[2], v[3], v[4], v[6], text, v[10], v[13]))
         else:
             entities = orjson.dumps(v[9]) if v[9] else None  # stored as text (CAST)
-            self.full.append((*v[:8], v[8].encode() if text_bytes else v[8], entities,
-                              *v[10:20]))
+            self.full.append((*v[:8], text, entities, *v[10:20]))
 
 
 def _values(m: MessageRecord) -> tuple:

@@ -60,6 +60,11 @@ def _morph():
 _LEMMAS: dict[str, str] = {}
 
 
+def _russian(key: str) -> bool:
+    """Whether a lower-case word has Russian letters (only those go through pymorphy3)."""
+    return any("а" <= ch <= "я" for ch in key)
+
+
 def lemma(word: str) -> str:
     """The dictionary form of a word (cached: pymorphy3 costs ~0.1 ms a word)."""
     found = _LEMMAS.get(word)
@@ -68,7 +73,7 @@ def lemma(word: str) -> str:
     key = word.lower().replace("ё", "е")
     found = _LEMMAS.get(key)
     if found is None:
-        if any("а" <= ch <= "я" for ch in key):
+        if _russian(key):
             found = _morph().parse(key)[0].normal_form.replace("ё", "е")
         else:
             found = key
@@ -77,10 +82,6 @@ def lemma(word: str) -> str:
         _LEMMAS[key] = found
         _LEMMAS[word] = found
     return found
-
-
-def lemmas(text: str) -> list[str]:
-    return [lemma(w) for w in _TOKEN.findall(text)]
 
 
 @dataclass
@@ -159,7 +160,7 @@ def word_forms(word: str) -> set[str]:
     """The forms a keyword word matches, in lower case with ё as е (see :class:`Lexicon`)."""
     key = word.lower().replace("ё", "е")
     found = {key, lemma(key)}
-    if any("а" <= ch <= "я" for ch in key):
+    if _russian(key):
         found |= {f.word.replace("ё", "е") for f in _morph().parse(key)[0].lexeme}
         head, dash, last = key.rpartition("-")
         if dash and head:
