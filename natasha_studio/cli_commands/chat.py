@@ -13,7 +13,7 @@ import sys
 from natasha_studio.core.chat.streaming import ReplyStream, build_messages
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-from natasha_studio.providers.base import ChatOptions
+from natasha_studio.core.provider import ChatOptions
 
 
 def register(sub: argparse._SubParsersAction) -> None:

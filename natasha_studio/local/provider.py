@@ -22,11 +22,7 @@ from typing import Any
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-from natasha_studio.local import INSTALL_COMMAND, missing_packages
-from natasha_studio.local.config import config_from_request
-from natasha_studio.local.worker import CANCEL_FILE, CONFIG_FILE, EVENTS_FILE, PID_FILE
-from natasha_studio.paths import app_paths
-from natasha_studio.providers.base import (
+from natasha_studio.core.provider import (
     ChatMessage,
     ChatOptions,
     JobEvent,
@@ -34,6 +30,11 @@ from natasha_studio.providers.base import (
     ProgressCallback,
     TuneRequest,
 )
+from natasha_studio.local import INSTALL_COMMAND, missing_packages
+from natasha_studio.local.config import config_from_request
+from natasha_studio.local.worker import CANCEL_FILE, CONFIG_FILE, EVENTS_FILE, PID_FILE
+from natasha_studio.paths import app_paths
+from natasha_studio.providers.catalog import provider_info
 
 # Worker states -> the protocol's job states.
 _STATES = {"loading": "preparing", "running": "running", "saving": "running",
@@ -151,6 +152,7 @@ class LocalProvider:
     """The ``Provider`` protocol for training and chatting on this machine."""
 
     name = "local"
+    info = provider_info("local")
     can_tune = True
 
     def __init__(self, jobs_root: Path | None = None, device: str = "auto") -> None:

@@ -10,7 +10,8 @@ from typing import Any
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-from natasha_studio.providers.base import ChatOptions, JobStatus, ProgressCallback, TuneRequest
+from natasha_studio.core.provider import ChatOptions, JobStatus, ProgressCallback, TuneRequest
+from natasha_studio.providers.catalog import provider_info
 from natasha_studio.providers.openai_provider import OpenAIProvider
 
 # Local servers ignore the key, but the SDK insists on one.
@@ -19,6 +20,7 @@ PLACEHOLDER_KEY = "not-needed"
 
 class CompatibleProvider(OpenAIProvider):
     name = "compatible"
+    info = provider_info("compatible")
     can_tune = False
 
     def __init__(self, base_url: str, api_key: str | None = None, *,

@@ -11,6 +11,7 @@ from typing import Any
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.provider import ProviderUnavailable
 
 # The date OpenAI stops accepting new fine-tuning jobs from anyone.
 OPENAI_TUNING_END = "2027-01-06"
@@ -23,10 +24,6 @@ def _body_message(body: Any, fallback: str) -> tuple[str, str]:
         if isinstance(inner, dict):
             return str(inner.get("message") or fallback), str(inner.get("code") or "")
     return fallback, ""
-
-
-class ProviderUnavailable(StudioError):
-    """The provider could not be reached or failed on its side: trying again later may work."""
 
 
 def connection_error(where: str) -> StudioError:

@@ -17,7 +17,7 @@ import openai
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-from natasha_studio.providers.base import (
+from natasha_studio.core.provider import (
     ChatMessage,
     ChatOptions,
     JobEvent,
@@ -25,6 +25,7 @@ from natasha_studio.providers.base import (
     ProgressCallback,
     TuneRequest,
 )
+from natasha_studio.providers.catalog import provider_info
 from natasha_studio.providers.errors import openai_error
 
 OPENAI_STATES = {
@@ -33,8 +34,7 @@ OPENAI_STATES = {
     "pausing": "running", "paused": "queued",
 }
 # Models people tune today; a suggestion list only: the field stays free text.
-SUGGESTED_MODELS = ["gpt-4.1-mini-2025-04-14", "gpt-4.1-2025-04-14", "gpt-4.1-nano-2025-04-14",
-                    "gpt-4o-mini-2024-07-18"]
+SUGGESTED_MODELS = list(provider_info("openai").base_models)
 METRIC_NAMES = ("train_loss", "valid_loss", "full_valid_loss", "train_mean_token_accuracy",
                 "valid_mean_token_accuracy", "full_valid_mean_token_accuracy")
 # Result CSV columns -> our metric names (the CSV says train_accuracy, events say ..._mean_...).
@@ -56,6 +56,7 @@ class OpenAIProvider:
     """The ``Provider`` protocol over the OpenAI API (or another server that speaks it)."""
 
     name = "openai"
+    info = provider_info("openai")
     can_tune = True
 
     def __init__(self, api_key: str | None, base_url: str | None = None, *,

@@ -2,41 +2,35 @@
 
 ``build_provider(kind)`` gives the provider the Fine-tune tab and the CLI use;
 ``provider_for_model(...)`` gives the one that chats with a saved model entry (a row of the
-``models`` table). Keys come from the secret store, where environment variables win
-(OPENAI_API_KEY, OPENAI_BASE_URL, GOOGLE_CLOUD_PROJECT, GOOGLE_APPLICATION_CREDENTIALS...).
+``models`` table), and ``provider_for(entry)`` the same for a ``ModelEntry`` of the test
+chat. Keys come from the secret store, where environment variables win (OPENAI_API_KEY, OPENAI_BASE_URL, GOOGLE_CLOUD_PROJECT, GOOGLE_APPLICATION_CREDENTIALS...).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from collections.abc import Mapping
 from typing import Any
 
+from natasha_studio.core.chat.models import ModelEntry
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-from natasha_studio.providers.base import Provider
+from natasha_studio.core.provider import Provider
+from natasha_studio.providers.catalog import (  # noqa: F401 - re-exported for the UI and CLI
+    PROVIDER_KINDS,
+    TUNING_PROVIDERS,
+    provider_info,
+    provider_label,
+)
 from natasha_studio.secrets import SecretStore, secret_store
 
 # The provider modules import their SDKs (seconds of start-up for openai alone), so they are
 # imported when a provider is built, not when the command line or the window starts.
 
-# Providers that can fine-tune, in the order the tab offers them (Vertex AI is the main path).
-TUNING_PROVIDERS = ("vertex", "openai", "local")
-PROVIDER_KINDS = ("vertex", "openai", "compatible", "local")
 # Where a test or a proxy points google-genai (the SDK reads the same variable itself).
 VERTEX_BASE_URL_ENV = "GOOGLE_VERTEX_BASE_URL"
-
-
-def provider_label(kind: str) -> str:
-    """The provider's name as people know it."""
-    labels = {
-        "vertex": "Vertex AI",
-        "openai": "OpenAI",
-        "compatible": translate("Providers", "OpenAI-compatible server"),
-        "local": translate("Providers", "Local training"),
-    }
-    return labels.get(kind, kind)
 
 
 def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: Any) -> Provider:
@@ -98,3 +92,48 @@ def provider_for_model(entry: Mapping[str, Any], secrets: SecretStore | None = N
         return CompatibleProvider(base_url or "", key)
     overrides = {"base_url": base_url} if base_url else {}
     return build_provider(kind, secrets, **overrides)
+
+
+# One local provider per event loop: it keeps each local model loaded in its worker process
+# between replies, where a provider per reply would load the model for every answer.
+_local: dict[str, Any] = {}
+
+
+def _shared_local_provider(make: Any) -> Any:
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return make()
+    if _local.get("loop") is not loop or "provider" not in _local:
+        _local.update(loop=loop, provider=make())
+    return _local["provider"]
+
+
+def local_models_open() -> bool:
+    """Whether a local provider (and maybe a model in its worker) is kept for this loop."""
+    return "provider" in _local
+
+
+async def close_local_models() -> None:
+    """Stop the worker processes holding local models (when the project closes, say)."""
+    provider = _local.pop("provider", None)
+    _local.pop("loop", None)
+    if provider is not None:
+        await provider.aclose()
+
+
+def provider_for(entry: ModelEntry, secrets: Any, *, api_key: str | None = None) -> Provider:
+    """The provider that serves ``entry`` (the one place the test chat builds providers).
+
+    The account settings come from the secret store; a compatible server's key is the one
+    saved under ``api_key_name(base_url)``, unless ``api_key`` is given (a key typed in a form
+    and not saved yet). Local models share one provider, which keeps them loaded.
+    """
+    if entry.provider == "local":
+        return _shared_local_provider(lambda: build_provider("local", secrets))
+    if api_key is not None and entry.provider == "compatible":
+        return build_provider("compatible", secrets, base_url=entry.base_url or "",
+                              api_key=api_key)
+    return provider_for_model(
+        {"provider": entry.provider, "base_url": entry.base_url, "settings": entry.settings},
+        secrets)

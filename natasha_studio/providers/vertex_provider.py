@@ -17,7 +17,7 @@ from typing import Any
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-from natasha_studio.providers.base import (
+from natasha_studio.core.provider import (
     ChatMessage,
     ChatOptions,
     JobEvent,
@@ -25,6 +25,7 @@ from natasha_studio.providers.base import (
     ProgressCallback,
     TuneRequest,
 )
+from natasha_studio.providers.catalog import provider_info
 from natasha_studio.providers.errors import google_error
 from natasha_studio.providers.gcs_upload import storage_client, upload_file
 
@@ -39,8 +40,7 @@ VERTEX_STATES = {
 ADAPTER_SIZES = {1: "ADAPTER_SIZE_ONE", 2: "ADAPTER_SIZE_TWO", 4: "ADAPTER_SIZE_FOUR",
                  8: "ADAPTER_SIZE_EIGHT", 16: "ADAPTER_SIZE_SIXTEEN",
                  32: "ADAPTER_SIZE_THIRTY_TWO"}
-SUGGESTED_MODELS = ["gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro",
-                    "gemini-2.0-flash-001"]
+SUGGESTED_MODELS = list(provider_info("vertex").base_models)
 
 
 def _slug(text: str) -> str:
@@ -51,6 +51,7 @@ class VertexProvider:
     """The ``Provider`` protocol over Vertex AI (google-genai with vertexai=True)."""
 
     name = "vertex"
+    info = provider_info("vertex")
     can_tune = True
     label = "Vertex AI"
 

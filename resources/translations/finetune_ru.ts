@@ -724,30 +724,6 @@
         <source>Training on this computer costs nothing; token counts are close to, not exactly, the base model's own.</source>
         <translation>Обучение на этом компьютере бесплатно; число токенов близко к подсчёту самой базовой модели, но не точно.</translation>
     </message>
-    <message>
-        <source>There is no adapter in {path}.</source>
-        <translation>В {path} нет адаптера.</translation>
-    </message>
-    <message>
-        <source>The job's files may have been moved or deleted.</source>
-        <translation>Возможно, файлы задачи перемещены или удалены.</translation>
-    </message>
-    <message>
-        <source>Merging the adapter into the model: {s} s</source>
-        <translation>Объединение адаптера с моделью: {s} с</translation>
-    </message>
-    <message>
-        <source>The model did not fit in memory while merging.</source>
-        <translation>При объединении модель не поместилась в память.</translation>
-    </message>
-    <message>
-        <source>Close other programs and try again; merging needs the whole model in memory.</source>
-        <translation>Закройте другие программы и попробуйте снова: для объединения вся модель должна поместиться в память.</translation>
-    </message>
-    <message>
-        <source>The merged model could not be written: {detail}</source>
-        <translation>Не удалось записать объединённую модель: {detail}</translation>
-    </message>
 </context>
 <context>
     <name>LocalOptions</name>
@@ -1275,6 +1251,14 @@
     <message>
         <source>Local training</source>
         <translation>Локальное обучение</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Россия</translation>
+    </message>
+    <message>
+        <source>the USA</source>
+        <translation>США</translation>
     </message>
     <message>
         <source>Unknown provider “{name}”.</source>

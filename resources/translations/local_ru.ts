@@ -20,6 +20,33 @@
     </message>
 </context>
 <context>
+    <name>LocalJobs</name>
+    <message>
+        <source>There is no adapter in {path}.</source>
+        <translation>В {path} нет адаптера.</translation>
+    </message>
+    <message>
+        <source>The job's files may have been moved or deleted.</source>
+        <translation>Возможно, файлы задачи перемещены или удалены.</translation>
+    </message>
+    <message>
+        <source>Merging the adapter into the model: {s} s</source>
+        <translation>Объединение адаптера с моделью: {s} с</translation>
+    </message>
+    <message>
+        <source>The model did not fit in memory while merging.</source>
+        <translation>При объединении модель не поместилась в память.</translation>
+    </message>
+    <message>
+        <source>Close other programs and try again; merging needs the whole model in memory.</source>
+        <translation>Закройте другие программы и попробуйте снова: для объединения вся модель должна поместиться в память.</translation>
+    </message>
+    <message>
+        <source>The merged model could not be written: {detail}</source>
+        <translation>Не удалось записать объединённую модель: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>LocalTraining</name>
     <message>
         <source>The model did not fit in memory.</source>

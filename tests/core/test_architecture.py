@@ -42,3 +42,41 @@ def test_importing_all_of_core_loads_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=CORE.parent.parent)
     assert result.returncode == 0, result.stderr
+
+
+# Layers: the core knows no back end and no window; back ends and sources know no window.
+FORBIDDEN = {
+    "core": ("natasha_studio.ui", "natasha_studio.providers", "natasha_studio.local"),
+    "providers": ("natasha_studio.ui",),
+    "local": ("natasha_studio.ui",),
+    "telegram": ("natasha_studio.ui",),
+}
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+            found += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
+    return found
+
+
+def test_layers_import_only_downwards():
+    package = CORE.parent
+    offenders = []
+    for layer, forbidden in FORBIDDEN.items():
+        for path in (package / layer).rglob("*.py"):
+            for line, name in _imports(path):
+                if any(name == f or name.startswith(f + ".") for f in forbidden):
+                    offenders.append(f"{path.relative_to(package)}:{line} imports {name}")
+    assert not offenders, offenders
+
+
+def test_the_layer_check_sees_function_level_imports(tmp_path):
+    sample = tmp_path / "m.py"
+    sample.write_text("def f():\n    from natasha_studio.providers.registry import x\n",
+                      encoding="utf-8")
+    assert (2, "natasha_studio.providers.registry") in _imports(sample)

@@ -32,7 +32,7 @@ from natasha_studio.core.chat.sessions import (
 from natasha_studio.core.chat.streaming import ReplyStream, build_messages, estimate_tokens
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.pairs import get_pair
-from natasha_studio.providers.base import ChatMessage, ChatOptions
+from natasha_studio.core.provider import ChatMessage, ChatOptions
 
 
 def test_model_entries_and_their_checks(project):

@@ -19,7 +19,7 @@ from natasha_studio.core.chat.dpo import dpo_records, export_dpo, validate_dpo_f
 from natasha_studio.core.chat.models import add_model
 from natasha_studio.core.chat.stats import wilson_interval
 from natasha_studio.core.errors import StudioError
-from natasha_studio.providers.base import ChatMessage
+from natasha_studio.core.provider import ChatMessage
 
 PROMPT = [ChatMessage("system", "Ты — Наташа."), ChatMessage("user", "Как начать бегать?")]
 

@@ -11,8 +11,8 @@ import time
 import pytest
 
 from natasha_studio.core.errors import StudioError
+from natasha_studio.core.provider import ChatMessage, ChatOptions, TuneRequest
 from natasha_studio.local import missing_packages
-from natasha_studio.providers.base import ChatMessage, ChatOptions, TuneRequest
 
 pytestmark = pytest.mark.skipif(
     bool(missing_packages()),

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.providers.base import ChatMessage, ChatOptions, Provider
+from natasha_studio.core.provider import ChatMessage, ChatOptions, Provider
 from natasha_studio.providers.compatible_provider import CompatibleProvider
 from natasha_studio.providers.openai_provider import OpenAIProvider
 from natasha_studio.providers.registry import build_provider, provider_for_model

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from natasha_studio.core.chat.stats import wilson_interval
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.provider import ChatMessage
 from natasha_studio.core.store import Project
-from natasha_studio.providers.base import ChatMessage
 
 WINNERS = ("a", "b", "tie", "both_bad")
 

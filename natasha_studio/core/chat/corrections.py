@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.pairs import Turn, add_pair
+from natasha_studio.core.provider import ChatMessage
 from natasha_studio.core.store import Project
-from natasha_studio.providers.base import ChatMessage
 
 
 def save_corrected_answer(project: Project, conversation: Sequence[ChatMessage],

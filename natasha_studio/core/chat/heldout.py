@@ -23,8 +23,8 @@ from natasha_studio.core.chat.models import ModelEntry, get_model
 from natasha_studio.core.chat.streaming import ReplyStream, error_message
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.provider import ChatMessage, ChatOptions
 from natasha_studio.core.store import Project
-from natasha_studio.providers.base import ChatMessage, ChatOptions
 
 
 @dataclass

@@ -8,7 +8,6 @@ under a name derived from its base URL, so every project that talks to that serv
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -20,7 +19,7 @@ from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
 
-PROVIDERS = ("openai", "vertex", "compatible", "local")
+PROVIDERS = ("openai", "vertex", "yandex", "compatible", "local")
 KINDS = ("tuned", "base", "custom")
 
 
@@ -214,54 +213,6 @@ def base_entry_for(project: Project, entry: ModelEntry) -> int | None:
         return int(row[0])
     return add_model(project, translate("Chat", "{model} (base)").format(model=job["base_model"]),
                      entry.provider, job["base_model"], settings={"kind": "base"}, unique=True)
-
-
-# One local provider per event loop: it keeps each local model loaded in its worker process
-# between replies, where a provider per reply would load the model for every answer.
-_local: dict[str, Any] = {}
-
-
-def _shared_local_provider(make: Any) -> Any:
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return make()
-    if _local.get("loop") is not loop or "provider" not in _local:
-        _local.update(loop=loop, provider=make())
-    return _local["provider"]
-
-
-def local_models_open() -> bool:
-    """Whether a local provider (and maybe a model in its worker) is kept for this loop."""
-    return "provider" in _local
-
-
-async def close_local_models() -> None:
-    """Stop the worker processes holding local models (when the project closes, say)."""
-    provider = _local.pop("provider", None)
-    _local.pop("loop", None)
-    if provider is not None:
-        await provider.aclose()
-
-
-def provider_for(entry: ModelEntry, secrets: Any, *, api_key: str | None = None) -> Any:
-    """The provider that serves ``entry`` (the one place the test chat builds providers).
-
-    The provider registry reads the account settings from the secret store; a compatible
-    server's key is the one saved under ``api_key_name(base_url)``, unless ``api_key`` is
-    given (a key typed in a form and not saved yet). Local models share one provider, which
-    keeps them loaded.
-    """
-    from natasha_studio.providers.registry import build_provider, provider_for_model
-
-    if entry.provider == "local":
-        return _shared_local_provider(lambda: build_provider("local", secrets))
-    if api_key is not None and entry.provider == "compatible":
-        return build_provider("compatible", secrets, base_url=entry.base_url or "",
-                              api_key=api_key)
-    return provider_for_model(
-        {"provider": entry.provider, "base_url": entry.base_url, "settings": entry.settings},
-        secrets)
 
 
 def names_by_id(entries: Sequence[ModelEntry]) -> dict[int, str]:

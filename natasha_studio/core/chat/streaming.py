@@ -16,7 +16,7 @@ from typing import Any
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-from natasha_studio.providers.base import ChatMessage, ChatOptions
+from natasha_studio.core.provider import ChatMessage, ChatOptions
 
 # Word pieces and single punctuation marks: close to how BPE tokenisers cut Russian and
 # English text (a long word is several tokens). An estimate, shown as such in the UI.

@@ -18,9 +18,8 @@ from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.jobs import records
 from natasha_studio.core.jobs.records import JobRecord, StatusChange
+from natasha_studio.core.provider import Provider, ProviderUnavailable, TuneRequest
 from natasha_studio.core.store import Project
-from natasha_studio.providers.base import Provider, TuneRequest
-from natasha_studio.providers.errors import ProviderUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from natasha_studio.core import jobs
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.jobs import LaunchPlan
-from natasha_studio.core.jobs.local import merge_in_worker, merge_target
+from natasha_studio.core.jobs.local import merge_target
 from natasha_studio.core.store import Project
+from natasha_studio.local.merge import merge_in_worker
 from natasha_studio.providers.registry import build_provider
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import error_text, show_error

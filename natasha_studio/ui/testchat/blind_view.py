@@ -35,10 +35,11 @@ from natasha_studio.core.chat.blind import (
     win_rates,
 )
 from natasha_studio.core.chat.dpo import export_dpo
-from natasha_studio.core.chat.models import ModelEntry, get_model, list_models, provider_for
+from natasha_studio.core.chat.models import ModelEntry, get_model, list_models
 from natasha_studio.core.chat.streaming import Reply, ReplyStream, build_messages, error_message
 from natasha_studio.core.errors import StudioError
-from natasha_studio.providers.base import ChatMessage, ChatOptions
+from natasha_studio.core.provider import ChatMessage, ChatOptions
+from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.testchat.common import MetricsLabel, Transcript, kind_label

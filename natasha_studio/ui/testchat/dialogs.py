@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from natasha_studio.core.chat.corrections import save_corrected_answer
 from natasha_studio.core.chat.sessions import delete_session, list_sessions, rename_session
 from natasha_studio.core.errors import StudioError
+from natasha_studio.core.provider import ChatMessage
 from natasha_studio.core.store import Project
-from natasha_studio.providers.base import ChatMessage
 from natasha_studio.ui.errors import show_error
 
 

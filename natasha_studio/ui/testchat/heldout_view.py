@@ -40,8 +40,9 @@ from natasha_studio.core.chat.heldout import (
     run_table,
     snapshots_with_heldout,
 )
-from natasha_studio.core.chat.models import list_models, provider_for
+from natasha_studio.core.chat.models import list_models
 from natasha_studio.core.errors import StudioError
+from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.testchat.common import kind_label

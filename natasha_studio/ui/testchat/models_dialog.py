@@ -31,12 +31,12 @@ from natasha_studio.core.chat.models import (
     api_key_name,
     delete_model,
     list_models,
-    provider_for,
     sync_job_models,
     update_model,
 )
 from natasha_studio.core.chat.streaming import error_message
 from natasha_studio.core.errors import StudioError
+from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.testchat.common import kind_label

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from natasha_studio.core.chat.models import provider_for
 from natasha_studio.core.chat.sessions import (
     MAX_COLUMNS,
     add_message,
@@ -35,8 +34,9 @@ from natasha_studio.core.chat.sessions import (
 )
 from natasha_studio.core.chat.streaming import Reply, ReplyStream, build_messages, error_message
 from natasha_studio.core.errors import StudioError
+from natasha_studio.core.provider import ChatMessage, ChatOptions
 from natasha_studio.providers import compatible_provider
-from natasha_studio.providers.base import ChatMessage, ChatOptions
+from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.testchat.column import ChatColumn

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core.chat.models import (
     base_entry_for,
-    close_local_models,
     get_model,
     list_models,
-    local_models_open,
     sync_job_models,
 )
 from natasha_studio.core.store import Project
+from natasha_studio.providers.registry import close_local_models, local_models_open
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.testchat.blind_view import BlindView
 from natasha_studio.ui.testchat.heldout_view import HeldoutView

@@ -1,8 +1,11 @@
-"""The one protocol every provider implements; the UI knows only this.
+"""The one protocol every fine-tune and chat back end implements; the core and the UI know only this.
 
-A provider prepares a snapshot (formats and uploads it), starts a fine-tuning job, polls it
-(status, events, metrics), cancels it, lists models, and streams a chat reply. Providers that
-cannot tune (an OpenAI-compatible server) say so through ``can_tune``.
+A provider uploads a snapshot's training file, starts a fine-tuning job, polls it (status,
+events, metrics), cancels it, lists models, and streams a chat reply. What it can do is told by
+its ``info`` (``ProviderInfo``): whether it tunes, which base models, which data format, how it
+bills, where the data goes. Back ends live in ``natasha_studio.providers`` and
+``natasha_studio.local``; the core never imports them (a test enforces it), so functions of the
+core that need a provider take one, or a factory, as an argument.
 """
 
 from __future__ import annotations
@@ -11,10 +14,49 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from natasha_studio.core.errors import StudioError
+
 # Job states common to every provider (each provider maps its own onto these).
 JOB_STATES = ("preparing", "uploading", "validating", "queued", "running", "succeeded",
               "failed", "cancelling", "cancelled")
 FINAL_STATES = frozenset({"succeeded", "failed", "cancelled"})
+
+
+class ProviderUnavailable(StudioError):
+    """The provider could not be reached or failed on its side: trying again later may work.
+
+    ``retry_after`` is the pause the provider asked for (HTTP Retry-After), in seconds, if any.
+    """
+
+    def __init__(self, message: str, hint: str = "", *, retry_after: float | None = None) -> None:
+        super().__init__(message, hint)
+        self.retry_after = retry_after
+
+
+# How a provider bills a fine-tune: per training token, not at all (a preview), or on the
+# curator's own hardware; chat endpoints: OpenAI-compatible HTTP, Vertex AI's, a local worker.
+COST_MODELS = ("tokens", "free", "hardware")
+CHAT_ENDPOINTS = ("openai", "vertex", "local")
+
+
+@dataclass(frozen=True)
+class ProviderInfo:
+    """What a provider can do, for the launch form, the confirmation and the set-up pages."""
+
+    kind: str
+    label: str  # the service's name as people know it
+    can_tune: bool
+    base_models: tuple[str, ...] = ()  # tunable base models, the suggested one first
+    data_format: str | None = None  # the export format of its training file
+    cost_model: str = "tokens"  # one of COST_MODELS
+    chat_endpoint: str = "openai"  # one of CHAT_ENDPOINTS
+    company: str = ""  # who receives the training data ("" for this computer)
+    country: str = ""
+    tuning_options: tuple[str, ...] = ()  # hyper-parameter names the provider accepts
+
+    @property
+    def default_model(self) -> str:
+        return self.base_models[0] if self.base_models else ""
 
 
 @dataclass
@@ -68,8 +110,9 @@ ProgressCallback = Callable[[int, int], None]  # bytes sent, total bytes
 
 @runtime_checkable
 class Provider(Protocol):
-    name: str  # "openai" | "vertex" | "compatible" | "local"
+    name: str  # "openai" | "vertex" | "yandex" | "compatible" | "local"
     can_tune: bool
+    info: ProviderInfo
 
     async def test_connection(self) -> str:
         """A short description of what answered (raises StudioError in plain words)."""

@@ -1,0 +1,66 @@
+"""What each back end can do, without importing its SDK.
+
+The launch form, the set-up pages and the confirmation read these; the provider classes carry
+the same ``ProviderInfo`` as their ``info``. Importing this module costs nothing: the SDKs are
+imported only when a provider is built (``registry.build_provider``).
+"""
+
+from __future__ import annotations
+
+from natasha_studio.core.i18n import translate
+from natasha_studio.core.provider import ProviderInfo
+
+# Providers that can fine-tune, in the order the tab offers them (Vertex AI is the main path).
+TUNING_PROVIDERS = ("vertex", "openai", "local")
+PROVIDER_KINDS = ("vertex", "openai", "compatible", "local")
+
+YANDEX_CHAT_URL = "https://llm.api.cloud.yandex.net/v1"
+
+_INFOS = {
+    "yandex": ProviderInfo(
+        kind="yandex", label="Yandex AI Studio", can_tune=True,
+        base_models=("yandexgpt-lite",), data_format="yandex", cost_model="free",
+        chat_endpoint="openai", company="Yandex", country="RU",
+        tuning_options=("lora_rank", "lora_alpha", "learning_rate", "n_samples", "seed")),
+    "vertex": ProviderInfo(
+        kind="vertex", label="Vertex AI", can_tune=True,
+        base_models=("gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro",
+                     "gemini-2.0-flash-001"),
+        data_format="vertex", cost_model="tokens", chat_endpoint="vertex", company="Google",
+        country="US", tuning_options=("epochs", "learning_rate_multiplier", "adapter_size")),
+    "openai": ProviderInfo(
+        kind="openai", label="OpenAI", can_tune=True,
+        base_models=("gpt-4.1-mini-2025-04-14", "gpt-4.1-2025-04-14", "gpt-4.1-nano-2025-04-14",
+                     "gpt-4o-mini-2024-07-18"),
+        data_format="openai", cost_model="tokens", chat_endpoint="openai", company="OpenAI",
+        country="US", tuning_options=("epochs", "learning_rate_multiplier", "batch_size")),
+    "compatible": ProviderInfo(
+        kind="compatible", label="OpenAI-compatible server", can_tune=False,
+        chat_endpoint="openai"),
+    "local": ProviderInfo(
+        kind="local", label="Local training", can_tune=True, data_format="openai",
+        cost_model="hardware", chat_endpoint="local",
+        tuning_options=("epochs", "learning_rate", "lora_rank", "lora_alpha")),
+}
+
+def provider_info(kind: str) -> ProviderInfo:
+    """The capabilities of the provider ``kind`` (an unknown kind can chat, not tune)."""
+    return _INFOS.get(kind) or ProviderInfo(kind=kind, label=kind, can_tune=False)
+
+
+def provider_label(kind: str) -> str:
+    """The provider's name as people know it, translated where it is a description."""
+    if kind == "compatible":
+        return translate("Providers", "OpenAI-compatible server")
+    if kind == "local":
+        return translate("Providers", "Local training")
+    return provider_info(kind).label
+
+
+def country_name(code: str) -> str:
+    """The country a provider keeps data in, in words."""
+    if code == "RU":
+        return translate("Providers", "Russia")
+    if code == "US":
+        return translate("Providers", "the USA")
+    return code
