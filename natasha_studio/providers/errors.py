@@ -12,6 +12,7 @@ from typing import Any
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.provider import ProviderUnavailable
+from natasha_studio.core.retry import retry_after_seconds
 
 # The date OpenAI stops accepting new fine-tuning jobs from anyone.
 OPENAI_TUNING_END = "2027-01-06"
@@ -46,10 +47,12 @@ def openai_error(exc: BaseException, label: str, *, tuning: bool = False,
     if isinstance(exc, StudioError):
         return exc
     if isinstance(exc, openai.APITimeoutError | openai.APIConnectionError):
-        return connection_error(where or label)
+        return unavailable(exc, where, label)
     if not isinstance(exc, openai.APIStatusError):
+        if _is_connection_error(exc):
+            return unavailable(exc, where, label)
         return StudioError(translate("Providers", "{provider} failed: {reason}").format(
-            provider=label, reason=exc))
+            provider=label, reason=_reason(exc)))
     message, code = _body_message(exc.body, exc.message)
     status = exc.status_code
     if status == 401:
@@ -66,11 +69,14 @@ def openai_error(exc: BaseException, label: str, *, tuning: bool = False,
                                    "billing page, then try again."),
         )
     if status == 429:
-        return StudioError(
+        return ProviderUnavailable(
             translate("Providers", "{provider} is receiving too many requests from this account.")
             .format(provider=label),
             translate("Providers", "Wait a minute and try again."),
+            retry_after=_retry_after(exc.response),
         )
+    if status == 408:
+        return unavailable(TimeoutError(), where, label)
     if tuning and (status == 403 or "fine-tun" in message.lower() and status in (400, 404)):
         return StudioError(
             translate("Providers", "OpenAI refused to start fine-tuning for this account: {message}")
@@ -96,6 +102,7 @@ def openai_error(exc: BaseException, label: str, *, tuning: bool = False,
         return ProviderUnavailable(
             translate("Providers", "{provider} had a problem on its side.").format(provider=label),
             translate("Providers", "Try again in a few minutes. Nothing was lost."),
+            retry_after=_retry_after(exc.response),
         )
     return StudioError(
         translate("Providers", "{provider} rejected the request: {message}").format(
@@ -111,6 +118,19 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
 
     if isinstance(exc, StudioError):
         return exc
+    if isinstance(exc, core_exc.RetryError):
+        # api_core gave up retrying: what matters is the last failure it saw.
+        if exc.cause is not None and exc.cause is not exc:
+            return google_error(exc.cause, label, where=where)
+        return unavailable(TimeoutError(), where, label)
+    if isinstance(exc, auth_exc.TransportError):
+        # The token endpoint could not be reached: a network problem, not bad credentials.
+        return unavailable(exc.__cause__ or exc, where, label)
+    if isinstance(exc, auth_exc.RefreshError) and getattr(exc, "retryable", False):
+        return ProviderUnavailable(
+            translate("Providers", "Google's sign-in service is not answering right now."),
+            translate("Providers", "It will be tried again. Nothing was lost."),
+        )
     if isinstance(exc, auth_exc.DefaultCredentialsError):
         return StudioError(
             translate("Providers", "No Google Cloud credentials were found."),
@@ -120,7 +140,7 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
     if isinstance(exc, auth_exc.RefreshError | auth_exc.GoogleAuthError):
         return StudioError(
             translate("Providers", "Google did not accept the credentials: {reason}").format(
-                reason=exc),
+                reason=_reason(exc)),
             translate("Providers", "Check the service-account key file; it may have been revoked "
                                    "or belong to another project."),
         )
@@ -137,6 +157,13 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
                 reason=getattr(exc, "message", exc)),
             translate("Providers", "Check the bucket name in the Fine-tune tab → Providers…; create the "
                                    "bucket in the Google Cloud console if needed."),
+        )
+    if isinstance(exc, core_exc.TooManyRequests | core_exc.ServerError):
+        return ProviderUnavailable(
+            translate("Providers", "{provider} is busy or had a problem on its side: {reason}")
+            .format(provider=label, reason=getattr(exc, "message", None) or _reason(exc)),
+            translate("Providers", "It will be tried again. Nothing was lost."),
+            retry_after=_retry_after(getattr(exc, "response", None)),
         )
     if isinstance(exc, core_exc.GoogleAPICallError):
         return StudioError(
@@ -160,13 +187,25 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
                 translate("Providers", "Enable the Vertex AI API for the project and give the "
                                        "account the “Vertex AI User” role."),
             )
-        if code == 429:
-            return StudioError(
+        retry_after = _retry_after(getattr(exc, "response", None))
+        if code == 429 and "quota" in message.lower():
+            # Vertex's quotas are per minute: this passes, so it is retried like a busy server.
+            return ProviderUnavailable(
                 translate("Providers", "The Vertex AI quota of this project is used up: {message}")
                 .format(message=message),
                 translate("Providers", "Wait and try again, or ask for a higher quota in the "
                                        "Google Cloud console."),
+                retry_after=retry_after,
             )
+        if code == 429:
+            return ProviderUnavailable(
+                translate("Providers", "{provider} is receiving too many requests from this account.")
+                .format(provider=label),
+                translate("Providers", "Wait a minute and try again."),
+                retry_after=retry_after,
+            )
+        if code == 408:
+            return unavailable(TimeoutError(), where, label)
         if code == 404:
             return StudioError(
                 translate("Providers", "{provider} could not find it: {message}").format(
@@ -177,23 +216,70 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
             return ProviderUnavailable(
                 translate("Providers", "{provider} had a problem on its side.").format(provider=label),
                 translate("Providers", "Try again in a few minutes. Nothing was lost."),
+                retry_after=retry_after,
             )
         return StudioError(
             translate("Providers", "{provider} rejected the request: {message}").format(
                 provider=label, message=message),
         )
     if _is_connection_error(exc):
-        return connection_error(where or label)
+        return unavailable(exc, where, label)
     return StudioError(translate("Providers", "{provider} failed: {reason}").format(
-        provider=label, reason=exc))
+        provider=label, reason=_reason(exc)))
 
 
 def _is_connection_error(exc: BaseException) -> bool:
     import requests
 
+    kinds: tuple[type[BaseException], ...] = (OSError, TimeoutError, requests.ConnectionError,
+                                              requests.Timeout)
     try:
         import httpx2
-        transport = (httpx2.TransportError,)
+        kinds += (httpx2.TransportError,)
     except ImportError:  # pragma: no cover - httpx2 ships with the SDKs we use
-        transport = ()
-    return isinstance(exc, OSError | requests.ConnectionError | requests.Timeout | transport)
+        pass
+    try:
+        import httpx
+        kinds += (httpx.TransportError,)
+    except ImportError:  # pragma: no cover - an SDK may use httpx2 only
+        pass
+    return isinstance(exc, kinds)
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    import requests
+
+    if isinstance(exc, TimeoutError | requests.Timeout):
+        return True
+    return "timeout" in type(exc).__name__.lower()
+
+
+def _reason(exc: BaseException) -> str:
+    """The readable part of an exception: google-auth puts (message, response body) in
+    ``args``, and ``str`` of that shows a raw Python tuple."""
+    args = getattr(exc, "args", ())
+    if len(args) > 1 and isinstance(args[0], str):
+        return args[0]
+    text = str(exc)
+    return text or type(exc).__name__
+
+
+def _retry_after(response: Any) -> float | None:
+    headers = getattr(response, "headers", None)
+    if not headers:
+        return None
+    try:
+        return retry_after_seconds(headers.get("retry-after"))
+    except Exception:  # an odd header must never hide the error itself
+        return None
+
+
+def unavailable(exc: BaseException, where: str, label: str) -> StudioError:
+    """``ProviderUnavailable`` for a dropped connection or a timeout, said plainly."""
+    if _is_timeout(exc):
+        return ProviderUnavailable(
+            translate("Providers", "{where} did not answer in time.").format(where=where or label),
+            translate("Providers", "The connection may be slow or the server busy; it will be "
+                                   "tried again. Nothing was lost."),
+        )
+    return connection_error(where or label)
