@@ -126,7 +126,9 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.view_menu = bar.addMenu(self.tr("&View"))
         for index, title in enumerate(self._tab_titles()):
-            self._action(self.view_menu, title, lambda i=index: self.tabs.setCurrentIndex(i),
+            # triggered(bool) passes "checked" first: without the placeholder, it became the index.
+            self._action(self.view_menu, title,
+                         lambda _checked=False, i=index: self.tabs.setCurrentIndex(i),
                          f"Ctrl+{index + 1}")
         self.dataset_menu = bar.addMenu(self.tr("&Dataset"))
         self.extract_action = self._action(self.dataset_menu, self.tr("&Find pairs again"),
@@ -380,15 +382,20 @@ class MainWindow(QMainWindow):
             self.settings_changed.emit(dialog.language_changed, dialog.theme_changed)
 
     def show_shortcuts(self) -> None:
-        try:
-            module = importlib.import_module("natasha_studio.ui.pairs.shortcuts")
-        except ImportError:
-            QMessageBox.information(self, self.tr("Keyboard shortcuts"), self._basic_shortcuts())
-            return
-        module.ShortcutsDialog(self).exec()
+        from natasha_studio.ui.pairs.shortcuts import ShortcutsDialog
 
-    def _basic_shortcuts(self) -> str:
-        return self.tr("Ctrl+1 … Ctrl+5: switch tabs\nCtrl+N: new project\nCtrl+O: open project")
+        ShortcutsDialog(self, window_keys=self._window_shortcuts()).exec()
+
+    def _window_shortcuts(self) -> list[tuple[str, str]]:
+        """(action, keys) of the menus' actions that have keys, for the cheat sheet."""
+        rows = []
+        for menu in (self.menuBar().actions()):
+            for action in (menu.menu().actions() if menu.menu() else []):
+                keys = action.shortcuts()
+                if keys and not action.isSeparator():
+                    rows.append((action.text().replace("&", ""), ", ".join(
+                        k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)))
+        return rows
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths().log_dir)))

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
     <name>App</name>
@@ -229,23 +230,11 @@
         <translation>{title} и ещё {n}</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
-        <source>Ctrl+1 … Ctrl+5: switch tabs
-Ctrl+N: new project
-Ctrl+O: open project</source>
-        <translation>Ctrl+1 … Ctrl+5: переключить вкладку
-Ctrl+N: новый проект
-Ctrl+O: открыть проект</translation>
-    </message>
-    <message>
         <source>About Natasha Studio</source>
         <translation>О программе Natasha Studio</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Natasha Studio {version}&lt;/h3&gt;&lt;p&gt;Build a persona's fine-tuning dataset from Telegram conversations, curate it, tune a model and test it.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Natasha Studio {version}&lt;/h3&gt;&lt;p&gt;Build a persona&apos;s fine-tuning dataset from Telegram conversations, curate it, tune a model and test it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Natasha Studio {version}&lt;/h3&gt;&lt;p&gt;Соберите датасет для дообучения модели из переписки в Telegram, выверите его, обучите модель и проверьте её.&lt;/p&gt;</translation>
     </message>
 </context>
@@ -430,7 +419,7 @@ Ctrl+O: открыть проект</translation>
         <translation>На этом компьютере нет хранилища паролей, которым может пользоваться Natasha Studio. Введённые ключи хранятся только до закрытия программы и никогда не записываются на диск; в следующий раз их нужно будет ввести снова.</translation>
     </message>
     <message>
-        <source>Keys are kept in your system's password storage, never in project files. Environment variables, where set, take precedence.</source>
+        <source>Keys are kept in your system&apos;s password storage, never in project files. Environment variables, where set, take precedence.</source>
         <translation>Ключи хранятся в системном хранилище паролей и никогда не попадают в файлы проектов. Заданные переменные окружения имеют приоритет.</translation>
     </message>
     <message>
@@ -532,7 +521,7 @@ Ctrl+O: открыть проект</translation>
         <translation>Natasha Studio</translation>
     </message>
     <message>
-        <source>Turn a Telegram community's conversations into a fine-tuning dataset in the persona's voice, tune a model on it, and check that it sounds like her.</source>
+        <source>Turn a Telegram community&apos;s conversations into a fine-tuning dataset in the persona&apos;s voice, tune a model on it, and check that it sounds like her.</source>
         <translation>Превратите переписку сообщества в Telegram в датасет для дообучения голосом персоны, обучите на нём модель и проверьте, что она звучит как она.</translation>
     </message>
     <message>

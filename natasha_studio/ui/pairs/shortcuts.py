@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# action name -> keys (the first is shown on buttons)
+# action name -> keys (the first is shown on buttons). The window owns Ctrl+1…5 (tabs) and
+# Ctrl+N (new project): a key bound twice fires neither, so the combinations here use Shift.
 SHORTCUTS: dict[str, list[str]] = {
-    "approve": ["A", "Ctrl+1"],
-    "reject": ["R", "Ctrl+2"],
-    "needs_work": ["W", "Ctrl+3"],
-    "reset_status": ["U", "Ctrl+0"],
+    "approve": ["A", "Ctrl+Shift+A"],
+    "reject": ["R", "Ctrl+Shift+R"],
+    "needs_work": ["W", "Ctrl+Shift+W"],
+    "reset_status": ["U", "Ctrl+Shift+U"],
     "next": ["J", "Alt+Down"],
     "previous": ["K", "Alt+Up"],
     "focus_answer": ["E", "Ctrl+E"],
@@ -30,7 +31,7 @@ SHORTCUTS: dict[str, list[str]] = {
     "add_topic": ["T"],
     "delete": ["Delete"],
     "replace": ["Ctrl+H"],
-    "add_pair": ["Ctrl+N"],
+    "add_pair": ["Ctrl+Shift+N"],
 }
 
 
@@ -66,21 +67,23 @@ def keys_text(name: str) -> str:
 class ShortcutsDialog(QDialog):
     """The Pairs tab's keyboard cheat sheet (Help menu)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 window_keys: list[tuple[str, str]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         intro = QLabel(self.tr("On the Pairs tab you can review without the mouse. "
                                "Single letters work while the table has the focus; the "
                                "combinations with Ctrl or Alt work everywhere on the tab."))
         intro.setWordWrap(True)
-        table = QTableWidget(len(SHORTCUTS), 2)
+        texts = descriptions()
+        rows = [(texts[name], keys_text(name)) for name in SHORTCUTS] + list(window_keys or ())
+        table = QTableWidget(len(rows), 2)
         table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        texts = descriptions()
-        for row, name in enumerate(SHORTCUTS):
-            table.setItem(row, 0, QTableWidgetItem(texts[name]))
-            item = QTableWidgetItem(keys_text(name))
+        for row, (text, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(text))
+            item = QTableWidgetItem(keys)
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(row, 1, item)
         table.resizeColumnsToContents()

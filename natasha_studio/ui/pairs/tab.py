@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -381,6 +381,18 @@ class PairsTab(QWidget):
     def _focus_table(self) -> None:
         self.detail.flush()
         self.table.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # Coming to the tab, Qt gives the focus to the first editor of the pane, where J or A
+        # would type into the member's question. Review starts in the table: its letters work
+        # at once, and an editor is one key (E) or one click away. Posted, so it lands after
+        # Qt's own focus change.
+        QTimer.singleShot(0, self._focus_table_on_arrival)
+
+    def _focus_table_on_arrival(self) -> None:
+        if self.isVisible() and self.table.isVisible():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_search(self) -> None:
         self.filter_bar.search.setFocus()
