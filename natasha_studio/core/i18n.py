@@ -30,3 +30,20 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 def translate_noop(context: str, text: str) -> str:
     """Mark ``text`` for translation where it is defined; translate it later where shown."""
     return text
+
+
+class TranslationContext:
+    """One context's text, for plurals: ``Validation.tr("%n pairs", None, n)``.
+
+    pyside6-lupdate reads a name in the fourth argument of ``translate()`` as PyQt4's old
+    "encoding" argument, so ``translate(ctx, "%n pairs", None, n)`` lands in the .ts file
+    without its plural forms (and ``translate(ctx, text, None, obj.count)`` not at all). It
+    reads ``Name.tr(text, disambiguation, n)`` as a plural whose context is ``Name``: bind the
+    object to a variable spelled exactly like its context.
+    """
+
+    def __init__(self, context: str) -> None:
+        self.context = context
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate(self.context, text, disambiguation, n)

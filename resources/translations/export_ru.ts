@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
     <name>ChartCard</name>
@@ -99,6 +100,18 @@
     <message>
         <source>Reinstall Natasha Studio to restore it.</source>
         <translation>Переустановите Natasha Studio, чтобы её восстановить.</translation>
+    </message>
+    <message>
+        <source>free during Preview</source>
+        <translation>бесплатно, пока обучение на стадии Preview</translation>
+    </message>
+    <message>
+        <source>unknown (no published price for this model)</source>
+        <translation>неизвестна (цена этой модели не опубликована)</translation>
+    </message>
+    <message>
+        <source>≈ {cost:.2f} {currency}</source>
+        <translation>≈ {cost:.2f} {currency}</translation>
     </message>
     <message>
         <source>The snapshot needs a name.</source>
@@ -298,7 +311,7 @@
         <translation>Доля для проверки:</translation>
     </message>
     <message>
-        <source>Golden questions kept out of training, to compare the model's answers with the real ones in the Test chat.</source>
+        <source>Golden questions kept out of training, to compare the model&apos;s answers with the real ones in the Test chat.</source>
         <translation>«Золотые» вопросы, которые не попадают в обучение: в тест-чате ответы модели сравниваются с настоящими.</translation>
     </message>
     <message>
@@ -365,7 +378,7 @@
         <translation>Проверка запишет файлы, которые получит провайдер, проверит их, посчитает токены и оценит стоимость.</translation>
     </message>
     <message>
-        <source>Prices of {date}: check the provider's price page before large runs.</source>
+        <source>Prices of {date}: check the provider&apos;s price page before large runs.</source>
         <translation>Цены на {date}: перед большим обучением сверьтесь со страницей цен провайдера.</translation>
     </message>
     <message>
@@ -836,8 +849,8 @@
         <translation>Файлы в формате «{format}» проверить нельзя.</translation>
     </message>
     <message>
-        <source>Validate an OpenAI or Vertex AI file.</source>
-        <translation>Проверьте файл для OpenAI или Vertex AI.</translation>
+        <source>Validate an OpenAI, Vertex AI or Yandex AI Studio file.</source>
+        <translation>Проверьте файл для OpenAI, Vertex AI или Yandex AI Studio.</translation>
     </message>
     <message numerus="yes">
         <source>%n lines are not valid JSON.</source>
@@ -968,7 +981,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not start with a member's message (role “user”).</source>
+        <source>%n examples do not start with a member&apos;s message (role “user”).</source>
         <translation>
             <numerusform>%n пример начинается не с сообщения участника (роль «user»).</numerusform>
             <numerusform>%n примера начинаются не с сообщения участника (роль «user»).</numerusform>
@@ -992,7 +1005,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not end with the persona's answer.</source>
+        <source>%n examples do not end with the persona&apos;s answer.</source>
         <translation>
             <numerusform>%n пример заканчивается не ответом персонажа.</numerusform>
             <numerusform>%n примера заканчиваются не ответом персонажа.</numerusform>
@@ -1000,7 +1013,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model's limit per example.</source>
+        <source>%n examples are longer than the model&apos;s limit per example.</source>
         <translation>
             <numerusform>%n пример длиннее предела модели для одного примера.</numerusform>
             <numerusform>%n примера длиннее предела модели для одного примера.</numerusform>
@@ -1008,7 +1021,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model's limit and will be cut from the end.</source>
+        <source>%n examples are longer than the model&apos;s limit and will be cut from the end.</source>
         <translation>
             <numerusform>%n пример длиннее предела модели, его конец будет обрезан.</numerusform>
             <numerusform>%n примера длиннее предела модели, их конец будет обрезан.</numerusform>
@@ -1024,11 +1037,99 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no member's message.</source>
+        <source>%n examples have no member&apos;s message.</source>
         <translation>
             <numerusform>В %n примере нет сообщения участника.</numerusform>
             <numerusform>В %n примерах нет сообщения участника.</numerusform>
             <numerusform>В %n примерах нет сообщения участника.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no “request” list, or it is empty.</source>
+        <translation>
+            <numerusform>В %n примере нет списка «request» или он пуст.</numerusform>
+            <numerusform>В %n примерах нет списка «request» или он пуст.</numerusform>
+            <numerusform>В %n примерах нет списка «request» или он пуст.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no “response” with the persona&apos;s answer, or it is empty.</source>
+        <translation>
+            <numerusform>В %n примере нет поля «response» с ответом персонажа или оно пустое.</numerusform>
+            <numerusform>В %n примерах нет поля «response» с ответом персонажа или оно пустое.</numerusform>
+            <numerusform>В %n примерах нет поля «response» с ответом персонажа или оно пустое.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a request turn that is not an object with “role” and “text”.</source>
+        <translation>
+            <numerusform>В %n примере есть реплика запроса, которая не является объектом с «role» и «text».</numerusform>
+            <numerusform>В %n примерах есть реплика запроса, которая не является объектом с «role» и «text».</numerusform>
+            <numerusform>В %n примерах есть реплика запроса, которая не является объектом с «role» и «text».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a turn with empty text.</source>
+        <translation>
+            <numerusform>В %n примере есть реплика с пустым текстом.</numerusform>
+            <numerusform>В %n примерах есть реплика с пустым текстом.</numerusform>
+            <numerusform>В %n примерах есть реплика с пустым текстом.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have request turns out of order: after the system prompt, the member and the persona must take turns, starting and ending with the member.</source>
+        <translation>
+            <numerusform>В %n примере реплики запроса идут не по порядку: после системного промпта участник и персонаж должны говорить по очереди, начиная и заканчивая участником.</numerusform>
+            <numerusform>В %n примерах реплики запроса идут не по порядку: после системного промпта участник и персонаж должны говорить по очереди, начиная и заканчивая участником.</numerusform>
+            <numerusform>В %n примерах реплики запроса идут не по порядку: после системного промпта участник и персонаж должны говорить по очереди, начиная и заканчивая участником.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have no system prompt, which Yandex needs in every example and later in chat.</source>
+        <translation>
+            <numerusform>В %n примере нет системного промпта, а Яндексу он нужен в каждом примере и потом в чате.</numerusform>
+            <numerusform>В %n примерах нет системного промпта, а Яндексу он нужен в каждом примере и потом в чате.</numerusform>
+            <numerusform>В %n примерах нет системного промпта, а Яндексу он нужен в каждом примере и потом в чате.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a system prompt different from the others.</source>
+        <translation>
+            <numerusform>В %n примере системный промпт не такой, как в остальных.</numerusform>
+            <numerusform>В %n примерах системный промпт не такой, как в остальных.</numerusform>
+            <numerusform>В %n примерах системный промпт не такой, как в остальных.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a request (system prompt, context and question) over 8,000 tokens, Yandex&apos;s limit.</source>
+        <translation>
+            <numerusform>В %n примере запрос (системный промпт, контекст и вопрос) длиннее 8 000 токенов — предела Яндекса.</numerusform>
+            <numerusform>В %n примерах запрос (системный промпт, контекст и вопрос) длиннее 8 000 токенов — предела Яндекса.</numerusform>
+            <numerusform>В %n примерах запрос (системный промпт, контекст и вопрос) длиннее 8 000 токенов — предела Яндекса.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have an answer over 2,000 tokens, Yandex&apos;s limit.</source>
+        <translation>
+            <numerusform>В %n примере ответ длиннее 2 000 токенов — предела Яндекса.</numerusform>
+            <numerusform>В %n примерах ответ длиннее 2 000 токенов — предела Яндекса.</numerusform>
+            <numerusform>В %n примерах ответ длиннее 2 000 токенов — предела Яндекса.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples have a request and an answer over 8,000 tokens together, Yandex&apos;s limit.</source>
+        <translation>
+            <numerusform>В %n примере запрос и ответ вместе длиннее 8 000 токенов — предела Яндекса.</numerusform>
+            <numerusform>В %n примерах запрос и ответ вместе длиннее 8 000 токенов — предела Яндекса.</numerusform>
+            <numerusform>В %n примерах запрос и ответ вместе длиннее 8 000 токенов — предела Яндекса.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples are close to Yandex&apos;s token limits; as the counts are estimates, Yandex may find them too long.</source>
+        <translation>
+            <numerusform>%n пример близок к пределам Яндекса по токенам; токены посчитаны приблизительно, и Яндекс может счесть его слишком длинным.</numerusform>
+            <numerusform>%n примера близки к пределам Яндекса по токенам; токены посчитаны приблизительно, и Яндекс может счесть их слишком длинными.</numerusform>
+            <numerusform>%n примеров близки к пределам Яндекса по токенам; токены посчитаны приблизительно, и Яндекс может счесть их слишком длинными.</numerusform>
         </translation>
     </message>
     <message>
@@ -1128,6 +1229,18 @@
         <translation>Задайте системный промпт в настройках проекта.</translation>
     </message>
     <message>
+        <source>Set the system prompt in the project settings, then freeze a new snapshot.</source>
+        <translation>Задайте системный промпт в настройках проекта, затем заморозьте новый снимок.</translation>
+    </message>
+    <message>
+        <source>Yandex advises one system prompt for every example and for chat: clear the pairs&apos; own prompts, then freeze a new snapshot.</source>
+        <translation>Яндекс советует один системный промпт для всех примеров и для чата: уберите собственные промпты у пар, затем заморозьте новый снимок.</translation>
+    </message>
+    <message>
+        <source>Shorten the longest pairs to be safe, or try the upload as it is.</source>
+        <translation>Для надёжности сократите самые длинные пары или попробуйте загрузить как есть.</translation>
+    </message>
+    <message>
         <source>Freeze a smaller snapshot.</source>
         <translation>Заморозьте снимок поменьше.</translation>
     </message>
@@ -1160,6 +1273,10 @@
         <translation>✔ Ошибок нет: провайдер должен принять файл.</translation>
     </message>
     <message>
+        <source>Tokens (estimated with {tokenizer}: YandexGPT&apos;s own tokenizer is not available offline, so Yandex may count a little differently):</source>
+        <translation>Токены (оценка по {tokenizer}: собственный токенизатор YandexGPT без интернета недоступен, поэтому Яндекс может насчитать немного иначе):</translation>
+    </message>
+    <message>
         <source>Tokens (estimated with {tokenizer}; Gemini counts differently):</source>
         <translation>Токены (оценка по {tokenizer}; Gemini считает по-своему):</translation>
     </message>
@@ -1188,8 +1305,20 @@
         <translation>  всего токенов в файле: {n:,}</translation>
     </message>
     <message>
+        <source>  limits: request {request:,}, answer {response:,}, both together {total:,}; over them: {n}</source>
+        <translation>  пределы: запрос {request:,}, ответ {response:,}, вместе {total:,}; больше них: {n}</translation>
+    </message>
+    <message>
         <source>  limit per example: {limit:,}; over it: {n}</source>
         <translation>  предел на пример: {limit:,}; больше него: {n}</translation>
+    </message>
+    <message>
+        <source>Training cost: free during Preview (Yandex does not bill tuning yet; prices of {date}).</source>
+        <translation>Стоимость обучения: бесплатно на стадии Preview (Яндекс пока не берёт плату за дообучение; цены на {date}).</translation>
+    </message>
+    <message>
+        <source>Chatting with the tuned model is billed like the base model: {price:.2f} {currency} per 1,000 tokens.</source>
+        <translation>Чат с дообученной моделью оплачивается как с базовой: {price:.2f} {currency} за 1 000 токенов.</translation>
     </message>
     <message>
         <source>{n} (chosen automatically)</source>

@@ -80,3 +80,40 @@ def test_plain_errors_for_bad_input(tmp_path, capsys):
     assert rc == 1
     assert "No pairs match" in capsys.readouterr().err
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_export_and_validate_for_yandex(tmp_path, capsys):
+    project = _project(tmp_path)
+    train, valid = tmp_path / "train.jsonl", tmp_path / "valid.jsonl"
+    rc = main(["export", str(project), "--format", "yandex", "--out", str(train),
+               "--validation-split", "0.2", "--validation-out", str(valid)])
+    out = capsys.readouterr().out
+    assert rc == 0, out
+    assert "passes validation" in out
+    lines = _lines(train)
+    assert len(lines) == 24
+    assert all(line["request"][0] == {"role": "system", "text": "Ты — Наташа."} for line in lines)
+    assert all(line["request"][-1]["role"] == "user" and line["response"] for line in lines)
+
+    rc = main(["validate", str(train), "--format", "yandex", "--validation-file", str(valid)])
+    out = capsys.readouterr().out
+    assert rc == 0, out
+    assert "No errors" in out and "YandexGPT" in out and "free during Preview" in out
+
+    rc = main(["validate", str(train), "--format", "yandex", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert rc == 0 and report["ok"] and report["tokens_estimated"]
+    assert report["cost"]["training_free"] and report["cost"]["currency"] == "RUB"
+    assert report["cost"]["summary"] == "free during Preview"
+
+
+def test_validate_for_yandex_reports_limits_with_lines(tmp_path, capsys):
+    good = {"request": [{"role": "system", "text": "Ты — Наташа."},
+                        {"role": "user", "text": "Как дела?"}], "response": "Хорошо."}
+    long = {**good, "response": "да" + " да" * 2100}
+    path = tmp_path / "y.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [good] * 10 + [long]) + "\n",
+                    encoding="utf-8")
+    assert main(["validate", str(path), "--format", "yandex"]) == 1
+    out = capsys.readouterr().out
+    assert "answer over 2,000 tokens" in out and "(lines 11)" in out

@@ -1,9 +1,12 @@
-"""Per-example format checks for OpenAI chat JSONL and Vertex AI Gemini JSONL.
+"""Per-example format checks for OpenAI chat JSONL, Vertex AI Gemini JSONL and Yandex JSONL.
 
 The OpenAI checks are those of OpenAI's "Data preparation and analysis for chat model
 fine-tuning" notebook (same codes), plus a check of the ``weight`` key. The Gemini checks follow
 Vertex AI's supervised-tuning data format: a ``contents`` list whose roles start with ``user``,
-alternate with ``model`` and end on ``model``, with no empty parts.
+alternate with ``model`` and end on ``model``, with no empty parts. The Yandex checks follow
+Yandex AI Studio's ``TextToTextGeneration`` dataset: a ``request`` list of ``{"role", "text"}``
+turns (an optional system turn first, then the member and the persona taking turns, the member
+last) and a non-empty ``response`` string.
 
 Each check returns the list of error codes found in one example; ``messages_of`` gives the
 example's text as OpenAI-style messages so one token counter serves both formats.
@@ -19,6 +22,7 @@ OPENAI_ROLES = {"system", "user", "assistant", "function", "tool"}
 OPENAI_EXAMPLE_KEYS = {"messages", "tools", "parallel_tool_calls", "functions"}
 GEMINI_EXAMPLE_KEYS = {"systemInstruction", "system_instruction", "contents", "tools"}
 GEMINI_ROLES = {"user", "model"}
+YANDEX_ROLES = {"system", "user", "assistant"}
 
 
 def check_openai(example: Any) -> list[str]:
@@ -115,10 +119,56 @@ def check_vertex(example: Any) -> list[str]:
     return list(dict.fromkeys(errors))
 
 
+def _yandex_order_ok(roles: list[str]) -> bool:
+    """System first if at all, then user/assistant alternating, starting and ending with user."""
+    if roles and roles[0] == "system":
+        roles = roles[1:]
+    if not roles or roles[-1] != "user":
+        return False
+    return all(role == ("user" if i % 2 == 0 else "assistant") for i, role in enumerate(roles))
+
+
+def check_yandex(example: Any) -> list[str]:
+    """Error codes of one Yandex AI Studio example."""
+    if not isinstance(example, dict):
+        return ["data_type"]
+    errors: list[str] = []
+    request = example.get("request")
+    response = example.get("response")
+    if not isinstance(response, str) or not response.strip():
+        errors.append("missing_response")
+    if not request or not isinstance(request, list):
+        return ["missing_request", *errors]
+    roles: list[str] = []
+    for turn in request:
+        if not isinstance(turn, dict) or "role" not in turn or "text" not in turn:
+            errors.append("request_turn_malformed")
+            continue
+        role = turn.get("role")
+        if role not in YANDEX_ROLES:
+            errors.append("unrecognized_role")
+            continue
+        roles.append(role)
+        text = turn.get("text")
+        if not isinstance(text, str) or not text.strip():
+            errors.append("empty_text")
+    if not _yandex_order_ok(roles):
+        errors.append("request_out_of_order")
+    return list(dict.fromkeys(errors))
+
+
 def messages_of(fmt: str, example: Any) -> list[dict[str, Any]]:
     """The example's messages as OpenAI-style dicts (for token counting and statistics)."""
     if not isinstance(example, dict):
         return []
+    if fmt == "yandex":
+        request = example.get("request")
+        out = [{"role": turn.get("role"), "content": turn["text"]}
+               for turn in (request if isinstance(request, list) else [])
+               if isinstance(turn, dict) and isinstance(turn.get("text"), str)]
+        if isinstance(example.get("response"), str):
+            out.append({"role": "assistant", "content": example["response"]})
+        return out
     if fmt != "vertex":
         messages = example.get("messages")
         return [m for m in messages if isinstance(m, dict)] if isinstance(messages, list) else []

@@ -6,6 +6,11 @@
 - ``vertex``: Vertex AI Gemini JSONL, ``{"systemInstruction": {...}, "contents": [...]}`` with
   roles ``user``/``model``. Gemini needs the contents to start with the user and to alternate,
   so persona turns before the first member turn are folded into that turn as context.
+- ``yandex``: Yandex AI Studio JSONL, ``{"request": [{"role", "text"}, ...], "response": ...}``:
+  the system prompt first (Yandex needs the same one in every example and at inference), then
+  the turns alternating ``user``/``assistant`` and ending with the member's last message; the
+  persona's final answer is the ``response``. Persona turns before the first member turn are
+  folded into it, as for Vertex AI.
 - ``hf``: ``{"messages": [...]}`` JSONL as TRL, Unsloth and LLaMA-Factory read it.
 - ``csv``: one row per pair with context, question, answer and provenance (UTF-8 with a BOM
   so that Excel shows Cyrillic correctly).
@@ -31,9 +36,10 @@ from natasha_studio.core.errors import StudioError
 from natasha_studio.core.export.selection import Example
 from natasha_studio.core.i18n import translate
 
-FORMATS = ("openai", "vertex", "hf", "csv", "json")
-JSONL_FORMATS = ("openai", "vertex", "hf")
-FORMAT_SUFFIX = {"openai": ".jsonl", "vertex": ".jsonl", "hf": ".jsonl", "csv": ".csv", "json": ".json"}
+FORMATS = ("openai", "vertex", "yandex", "hf", "csv", "json")
+JSONL_FORMATS = ("openai", "vertex", "yandex", "hf")
+FORMAT_SUFFIX = {"openai": ".jsonl", "vertex": ".jsonl", "yandex": ".jsonl", "hf": ".jsonl",
+                 "csv": ".csv", "json": ".json"}
 CSV_COLUMNS = ("pair_id", "split", "chat", "status", "topics", "quality", "edited", "asker",
                "system_prompt", "context", "question", "answer", "question_date", "answer_date",
                "link")
@@ -86,13 +92,23 @@ def hf_record(example: Example, system_prompt: str) -> dict[str, Any]:
     return openai_record(example, system_prompt)
 
 
-def vertex_record(example: Example, system_prompt: str) -> dict[str, Any]:
+def member_first_turns(example: Example) -> list[tuple[str, str]]:
+    """``merged_turns`` with persona turns before the first member turn folded into it.
+
+    Gemini and YandexGPT expect the dialogue to open with the member; a thread the persona
+    started keeps her opening words as context of the member's turn.
+    """
     turns = merged_turns(example)
     leading: list[str] = []
     while turns and turns[0][0] == "assistant" and len(turns) > 1:
         leading.append(turns.pop(0)[1])
     if leading and turns:
         turns[0] = (turns[0][0], "\n\n".join([*leading, turns[0][1]]))
+    return turns
+
+
+def vertex_record(example: Example, system_prompt: str) -> dict[str, Any]:
+    turns = member_first_turns(example)
     record: dict[str, Any] = {}
     prompt = effective_prompt(example, system_prompt)
     if prompt:
@@ -104,12 +120,26 @@ def vertex_record(example: Example, system_prompt: str) -> dict[str, Any]:
     return record
 
 
+def yandex_record(example: Example, system_prompt: str) -> dict[str, Any]:
+    turns = member_first_turns(example)
+    # A pair whose answer is empty gets an empty response, which validation reports.
+    response = turns.pop()[1] if turns and turns[-1][0] == "assistant" else ""
+    request: list[dict[str, str]] = []
+    prompt = effective_prompt(example, system_prompt)
+    if prompt:
+        request.append({"role": "system", "text": prompt})
+    request.extend({"role": role, "text": text} for role, text in turns)
+    return {"request": request, "response": response}
+
+
 def record_for(fmt: str, example: Example, system_prompt: str, *,
                final_answer_only: bool = False) -> dict[str, Any]:
     if fmt == "openai":
         return openai_record(example, system_prompt, final_answer_only=final_answer_only)
     if fmt == "vertex":
         return vertex_record(example, system_prompt)
+    if fmt == "yandex":
+        return yandex_record(example, system_prompt)
     if fmt == "hf":
         return hf_record(example, system_prompt)
     raise ValueError(fmt)

@@ -114,7 +114,7 @@ def preflight(
 ) -> Preflight:
     """Export a snapshot's train and validation parts for ``provider`` and validate them.
 
-    ``provider`` is "openai" or "vertex" (it is also the file format). The files go to
+    ``provider`` is "openai", "vertex" or "yandex" (it is also the file format). The files go to
     ``out_dir`` (a new temporary folder by default) and can be uploaded as they are. Leftover
     personal data found by the privacy checker is added to the report as a warning.
     """
@@ -165,8 +165,14 @@ def report_lines(report: ValidationReport) -> list[str]:
                 lines.append(f"    {issue.hint}")
     if not report.errors:
         lines.append(translate("Validation", "\u2714 No errors: the provider should accept the file."))
-    label = (translate("Validation", "Tokens (estimated with {tokenizer}; Gemini counts differently):")
-             if report.tokens_estimated else translate("Validation", "Tokens ({tokenizer}):"))
+    if report.format == "yandex":
+        label = translate("Validation", "Tokens (estimated with {tokenizer}: YandexGPT's own "
+                          "tokenizer is not available offline, so Yandex may count a little "
+                          "differently):")
+    elif report.tokens_estimated:
+        label = translate("Validation", "Tokens (estimated with {tokenizer}; Gemini counts differently):")
+    else:
+        label = translate("Validation", "Tokens ({tokenizer}):")
     lines.append(label.format(tokenizer=report.tokenizer))
     for title, dist in (
         (translate("Validation", "messages per example"), report.messages_per_example),
@@ -178,11 +184,23 @@ def report_lines(report: ValidationReport) -> list[str]:
                            "median {median:.0f}, p10 {p10:.0f}, p90 {p90:.0f}").format(
                 title=title, **dist.__dict__))
     lines.append(translate("Validation", "  total tokens in the file: {n:,}").format(n=report.total_tokens))
-    if report.token_limit:
+    if report.request_token_limit or report.response_token_limit:
+        lines.append(translate("Validation", "  limits: request {request:,}, answer {response:,}, "
+                               "both together {total:,}; over them: {n}").format(
+            request=report.request_token_limit or 0, response=report.response_token_limit or 0,
+            total=report.token_limit or 0, n=report.n_over_limit))
+    elif report.token_limit:
         lines.append(translate("Validation", "  limit per example: {limit:,}; over it: {n}").format(
             limit=report.token_limit, n=report.n_over_limit))
     cost = report.cost
-    if cost:
+    if cost and cost.training_free:
+        lines.append(translate("Validation", "Training cost: free during Preview (Yandex does not "
+                               "bill tuning yet; prices of {date}).").format(date=cost.prices_date))
+        if cost.inference_per_thousand is not None:
+            lines.append(translate("Validation", "Chatting with the tuned model is billed like the "
+                                   "base model: {price:.2f} {currency} per 1,000 tokens.").format(
+                price=cost.inference_per_thousand, currency=cost.currency))
+    elif cost:
         epochs = (translate("Validation", "{n} (chosen automatically)").format(n=cost.epochs)
                   if cost.epochs_auto else str(cost.epochs))
         lines.append(translate("Validation", "Epochs: {epochs}; billed tokens: {billed:,}").format(

@@ -7,6 +7,11 @@ OpenAI's default number of epochs ("auto") follows its data-preparation notebook
 small datasets so that about 100 examples are seen, lowered for large ones so that about 25,000
 are. Billed tokens are the tokens of each training example (capped at the model's limit) times
 the epochs; validation tokens are free.
+
+A provider entry may carry its own ``currency`` and ``updated`` date (Yandex bills in rubles),
+and ``"training_billed": false`` where training costs nothing (Yandex AI Studio while its
+tuning is in Preview): the estimate then says so instead of showing a zero price, and gives
+what chatting with the tuned model costs (``inference_per_thousand``).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.paths import resource
 
-PROVIDERS = ("openai", "vertex")
+PROVIDERS = ("openai", "vertex", "yandex")
 TARGET_EPOCHS = 3
 MIN_TARGET_EXAMPLES = 100
 MAX_TARGET_EXAMPLES = 25_000
@@ -64,6 +69,10 @@ def _base_model(model: str) -> str:
         parts = model.split(":")
         if len(parts) > 1:
             return parts[1]
+    if model.startswith("gpt://"):
+        # Yandex: "gpt://<folder>/yandexgpt-lite/latest@<suffix>" is a tuned YandexGPT Lite.
+        parts = model[len("gpt://"):].split("/")
+        return parts[1] if len(parts) > 1 else parts[0]
     return model.rsplit("/", 1)[-1]  # "publishers/google/models/gemini-2.5-flash"
 
 
@@ -134,9 +143,23 @@ class CostEstimate:
     training_tokens: int
     billed_tokens: int
     cost: float | None
+    training_free: bool = False
+    inference_per_thousand: float | None = None
+    source: str = ""
+
+    def summary(self) -> str:
+        """The training cost in a few words: "≈ 1.23 USD", "free during Preview", "unknown"."""
+        if self.training_free:
+            return translate("Export", "free during Preview")
+        if self.cost is None:
+            return translate("Export", "unknown (no published price for this model)")
+        return translate("Export", "\u2248 {cost:.2f} {currency}").format(
+            cost=self.cost, currency=self.currency)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["summary"] = self.summary()
+        return data
 
 
 def estimate_cost(
@@ -152,22 +175,30 @@ def estimate_cost(
     ``epochs`` None means the provider's default (OpenAI's "auto" rule, Vertex's table value).
     """
     table = prices or load_prices()
+    info = table.provider(provider)
     n_epochs, auto = resolve_epochs(provider, len(example_tokens), epochs, table)
     entry = table.model_entry(provider, model)
     limit = int(entry[1].get("max_example_tokens") or 0) if entry else 0
+    free = info.get("training_billed", True) is False
     per_epoch = sum(min(limit, t) if limit else t for t in example_tokens)
-    billed = per_epoch * n_epochs
+    billed = 0 if free else per_epoch * n_epochs
     price = float(entry[1]["training_per_million"]) if entry else None
+    if free:
+        price = 0.0
+    inference = entry[1].get("inference_per_thousand") if entry else None
     return CostEstimate(
         provider=provider,
         model=model,
         price_model=entry[0] if entry else None,
         price_per_million=price,
-        currency=table.currency,
-        prices_date=table.updated,
+        currency=str(info.get("currency", table.currency)),
+        prices_date=str(info.get("updated", table.updated)),
         epochs=n_epochs,
         epochs_auto=auto,
         training_tokens=int(sum(example_tokens)),
         billed_tokens=int(billed),
         cost=round(billed / 1_000_000 * price, 4) if price is not None else None,
+        training_free=free,
+        inference_per_thousand=float(inference) if inference is not None else None,
+        source=str(info.get("source", "")),
     )

@@ -1,11 +1,16 @@
 """Pre-flight validation of a training file: will the provider accept it, and what will it cost?
 
-``validate_file`` reads an OpenAI or Vertex AI JSONL file and returns a ``ValidationReport``:
+``validate_file`` reads an OpenAI, Vertex AI or Yandex AI Studio JSONL file and returns a
+``ValidationReport``:
 errors (the provider would reject the file), warnings (it would be accepted, but something is
 off), the notebook's distributions (messages, total tokens and assistant tokens per example),
 the examples over the model's token limit, the epochs and billed tokens, and the cost estimate.
-Token counts are exact for OpenAI (tiktoken, the model's encoding) and an estimate for Gemini,
-whose tokenizer is not public (``tokens_estimated`` says so).
+Token counts are exact for OpenAI (tiktoken, the model's encoding) and an estimate for Gemini
+and YandexGPT, whose tokenizers are not available offline (``tokens_estimated`` says so).
+
+Yandex's limits are per part: the request (system prompt and turns) at most 8,000 tokens, the
+response at most 2,000, both together at most 8,000. As they are checked on estimates, examples
+within 10 % of a limit get a warning too.
 """
 
 from __future__ import annotations
@@ -20,15 +25,19 @@ import numpy as np
 import orjson
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.export.checks import check_openai, check_vertex, messages_of
+from natasha_studio.core.export.checks import check_openai, check_vertex, check_yandex, messages_of
 from natasha_studio.core.export.messages import issue_hint, issue_text
 from natasha_studio.core.export.prices import CostEstimate, estimate_cost, load_prices, token_limit
 from natasha_studio.core.export.tokens import TokenCounter, encoding_name_for_model
 from natasha_studio.core.i18n import translate
 
-VALIDATION_FORMATS = ("openai", "vertex")
+VALIDATION_FORMATS = ("openai", "vertex", "yandex")
+CHECKS: dict[str, Callable[[Any], list[str]]] = {
+    "openai": check_openai, "vertex": check_vertex, "yandex": check_yandex}
 SMALL_VALIDATION = 10
 MAX_LINE_EXAMPLES = 5
+# Counts made with another model's tokenizer may be off by this much.
+ESTIMATE_MARGIN = 0.9
 
 
 @dataclass
@@ -84,6 +93,8 @@ class ValidationReport:
     tokenizer: str = ""
     tokens_estimated: bool = False
     token_limit: int | None = None
+    request_token_limit: int | None = None
+    response_token_limit: int | None = None
     messages_per_example: Distribution | None = None
     tokens_per_example: Distribution | None = None
     assistant_tokens_per_example: Distribution | None = None
@@ -142,7 +153,7 @@ def _check_examples(report: ValidationReport, items: Sequence[tuple[int, Any]], 
                     model: str) -> None:
     """Format checks, token statistics and limits for the parsed examples of one file."""
     fmt = report.format
-    check: Callable[[Any], list[str]] = check_openai if fmt == "openai" else check_vertex
+    check = CHECKS[fmt]
     if bad_json:
         report.add("invalid_json", len(bad_json), bad_json[:MAX_LINE_EXAMPLES], error=True)
     found: dict[str, list[int]] = {}
@@ -159,10 +170,10 @@ def _check_examples(report: ValidationReport, items: Sequence[tuple[int, Any]], 
     all_messages = [messages_of(fmt, example) for _, example in items]
     counter.prime(v for messages in all_messages for m in messages for v in m.values()
                   if isinstance(v, str))
-    n_messages, totals, assistant = [], [], []
+    n_messages, totals, assistant, requests = [], [], [], []
     no_system: list[int] = []
     no_user: list[int] = []
-    for (number, _), messages in zip(items, all_messages, strict=True):
+    for (number, example), messages in zip(items, all_messages, strict=True):
         roles = Counter(m.get("role") for m in messages)
         if not roles["system"]:
             no_system.append(number)
@@ -174,7 +185,14 @@ def _check_examples(report: ValidationReport, items: Sequence[tuple[int, Any]], 
         else:
             totals.append(sum(counter.count(m["content"]) for m in messages
                               if isinstance(m.get("content"), str)))
-        assistant.append(counter.count_assistant(messages))
+        if fmt == "yandex":
+            # Earlier persona turns are context in the request; only the response is trained.
+            response = example.get("response") if isinstance(example, dict) else None
+            answer = counter.count(response) if isinstance(response, str) else 0
+            assistant.append(answer)
+            requests.append(totals[-1] - answer)
+        else:
+            assistant.append(counter.count_assistant(messages))
     report.n_examples = len(items)
     report.example_tokens = totals
     report.total_tokens = int(sum(totals))
@@ -184,18 +202,65 @@ def _check_examples(report: ValidationReport, items: Sequence[tuple[int, Any]], 
     report.n_without_system = len(no_system)
     report.n_without_user = len(no_user)
     if no_system:
-        report.add("missing_system", len(no_system), no_system[:MAX_LINE_EXAMPLES], error=False)
-    if no_user and "missing_messages_list" not in found and "missing_contents" not in found:
+        # Yandex needs the system prompt in every example, as it is sent again in chat.
+        report.add("system_prompt_required" if fmt == "yandex" else "missing_system",
+                   len(no_system), no_system[:MAX_LINE_EXAMPLES], error=fmt == "yandex")
+    if no_user and not {"missing_messages_list", "missing_contents", "missing_request"} & set(found):
         report.add("missing_user", len(no_user), no_user[:MAX_LINE_EXAMPLES], error=False)
     limit = token_limit(fmt, model)
     report.token_limit = limit
-    if limit:
+    if fmt == "yandex":
+        _check_yandex(report, items, all_messages, requests, assistant)
+    elif limit:
         over = [number for (number, _), t in zip(items, totals, strict=True) if t > limit]
         report.n_over_limit = len(over)
         if over:
             # OpenAI cuts long examples; Vertex rejects the job.
             report.add("over_token_limit" if fmt == "openai" else "example_too_long",
                        len(over), over[:MAX_LINE_EXAMPLES], error=fmt != "openai")
+
+
+def _check_yandex(report: ValidationReport, items: Sequence[tuple[int, Any]],
+                  all_messages: Sequence[list[dict[str, Any]]], requests: Sequence[int],
+                  responses: Sequence[int]) -> None:
+    """Yandex's per-part token limits, and one system prompt across the examples."""
+    provider = load_prices().provider("yandex")
+    request_limit = int(provider.get("max_request_tokens") or 0)
+    response_limit = int(provider.get("max_response_tokens") or 0)
+    total_limit = report.token_limit or 0
+    report.request_token_limit = request_limit or None
+    report.response_token_limit = response_limit or None
+    found: dict[str, list[int]] = {}
+    for (number, _), request, response in zip(items, requests, responses, strict=True):
+        parts = ((request, request_limit, "request_too_long"),
+                 (response, response_limit, "response_too_long"))
+        over = [code for tokens, lim, code in parts if lim and tokens > lim]
+        if not over and total_limit and request + response > total_limit:
+            over = ["request_response_too_long"]
+        for code in over:
+            found.setdefault(code, []).append(number)
+        near = any(lim and tokens >= lim * ESTIMATE_MARGIN for tokens, lim, _ in parts) or (
+            total_limit and request + response >= total_limit * ESTIMATE_MARGIN)
+        if over:
+            found.setdefault("over", []).append(number)
+        elif near:
+            found.setdefault("near_token_limit", []).append(number)
+    report.n_over_limit = len(found.pop("over", []))
+    near_lines = found.pop("near_token_limit", [])
+    for code, lines in found.items():
+        report.add(code, len(lines), lines[:MAX_LINE_EXAMPLES], error=True)
+    if near_lines:
+        report.add("near_token_limit", len(near_lines), near_lines[:MAX_LINE_EXAMPLES], error=False)
+
+    prompts = [next((m["content"] for m in messages if m.get("role") == "system"), None)
+               for messages in all_messages]
+    common = Counter(p for p in prompts if p).most_common(1)
+    if common:
+        differ = [number for (number, _), p in zip(items, prompts, strict=True)
+                  if p and p != common[0][0]]
+        if differ:
+            report.add("system_prompts_differ", len(differ), differ[:MAX_LINE_EXAMPLES],
+                       error=False)
 
 
 def validate_file(
@@ -208,14 +273,14 @@ def validate_file(
 ) -> ValidationReport:
     """Validate a training file (and optionally its validation file) for ``fmt`` and ``model``.
 
-    ``fmt`` is "openai" or "vertex"; ``model`` defaults to the provider's default model in the
+    ``fmt`` is "openai", "vertex" or "yandex"; ``model`` defaults to the provider's default model in the
     price table. ``epochs`` None means the provider's default ("auto" for OpenAI).
     """
     if fmt not in VALIDATION_FORMATS:
         raise StudioError(
             translate("Validation", "Files in the format \u201c{format}\u201d cannot be validated.").format(
                 format=fmt),
-            translate("Validation", "Validate an OpenAI or Vertex AI file."),
+            translate("Validation", "Validate an OpenAI, Vertex AI or Yandex AI Studio file."),
         )
     prices = load_prices()
     provider = prices.provider(fmt)
