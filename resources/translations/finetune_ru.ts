@@ -482,6 +482,14 @@
         <source>The app was closed before the job reached the provider. Launch it again.</source>
         <translation>Программу закрыли до того, как задача дошла до провайдера. Запустите её снова.</translation>
     </message>
+    <message numerus="yes">
+        <source>No connection to {provider}, trying again in %n s.</source>
+        <translation>
+            <numerusform>Нет связи с {provider}, новая попытка через %n с.</numerusform>
+            <numerusform>Нет связи с {provider}, новая попытка через %n с.</numerusform>
+            <numerusform>Нет связи с {provider}, новая попытка через %n с.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Starting the training process on this computer…</source>
         <translation>Запуск обучения на этом компьютере…</translation>
@@ -1129,6 +1137,14 @@
         <translation>{provider} отклонил запрос: {message}</translation>
     </message>
     <message>
+        <source>Google's sign-in service is not answering right now.</source>
+        <translation>Служба входа Google сейчас не отвечает.</translation>
+    </message>
+    <message>
+        <source>It will be tried again. Nothing was lost.</source>
+        <translation>Попытка повторится сама. Ничего не потеряно.</translation>
+    </message>
+    <message>
         <source>No Google Cloud credentials were found.</source>
         <translation>Не найдены учётные данные Google Cloud.</translation>
     </message>
@@ -1141,8 +1157,20 @@
         <translation>Проверьте название хранилища на вкладке «Обучение» → «Провайдеры…»; при необходимости создайте его в консоли Google Cloud.</translation>
     </message>
     <message>
+        <source>{provider} is busy or had a problem on its side: {reason}</source>
+        <translation>{provider} перегружен или у него сбой: {reason}</translation>
+    </message>
+    <message>
         <source>Check the service-account key file in the Fine-tune tab → Providers…</source>
         <translation>Проверьте файл ключа сервисного аккаунта на вкладке «Обучение» → «Провайдеры…»</translation>
+    </message>
+    <message>
+        <source>{where} did not answer in time.</source>
+        <translation>{where} не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>The connection may be slow or the server busy; it will be tried again. Nothing was lost.</source>
+        <translation>Возможно, связь медленная или сервер занят; попытка повторится сама. Ничего не потеряно.</translation>
     </message>
     <message>
         <source>Google did not accept the credentials: {reason}</source>

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 
 import pytest
 
 from natasha_studio.core import jobs
 from natasha_studio.core.errors import StudioError
+from natasha_studio.core.retry import RetryPolicy
 from natasha_studio.core.store import Project
 from natasha_studio.providers.openai_provider import OpenAIProvider, parse_result_csv
 
@@ -188,10 +191,16 @@ def test_tracking_waits_out_a_provider_outage(project, openai_server, plan):
     async def record_sleep(seconds):
         pauses.append(seconds)
 
+    notices = []
+    policy = RetryPolicy(first_delay=2.0, jitter=0.0)
     job = asyncio.run(jobs.track(project, provider_for(openai_server, max_retries=0), job_id,
-                                 interval=1.0, sleep=record_sleep))
+                                 interval=1.0, sleep=record_sleep, policy=policy,
+                                 on_retry=notices.append))
     assert job.status == "succeeded"
     assert pauses[:2] == [2.0, 4.0]  # growing pauses while the provider fails
+    assert [n.text() for n in notices] == ["No connection to OpenAI, trying again in 2 s.",
+                                           "No connection to OpenAI, trying again in 4 s."]
+    assert job.last_checked_at and job.check_error is None
     levels = [(e.level, e.message) for e in jobs.job_events(project, job_id) if e.remote_id is None]
     assert any(level == "warning" and "Cannot reach" in m for level, m in levels)
     assert any("answers again" in m for _, m in levels)
@@ -200,6 +209,13 @@ def test_tracking_waits_out_a_provider_outage(project, openai_server, plan):
 def test_launches_cut_short_by_a_closed_app_are_marked(project):
     job_id = jobs.create_job(project, "openai", "gpt-4.1-mini", snapshot_id=None)
     jobs.set_status(project, job_id, "uploading")
+    # Launched by this (running) process: another window must not take it for abandoned.
+    assert jobs.mark_interrupted(project) == []
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    with project.transaction() as conn:
+        conn.execute("UPDATE jobs SET state = ? WHERE id = ?",
+                     (json.dumps({"owner": {"pid": gone.pid, "started": "0"}}), job_id))
     assert jobs.mark_interrupted(project) == [job_id]
     job = jobs.get_job(project, job_id)
     assert job.status == "failed" and "closed before" in job.error

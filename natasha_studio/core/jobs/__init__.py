@@ -37,12 +37,14 @@ from natasha_studio.core.jobs.records import (
     job_metrics,
     list_jobs,
     mark_interrupted,
+    note_check_failed,
     set_status,
     unfinished_jobs,
 )
 from natasha_studio.core.jobs.tracker import (
     POLL_INTERVALS,
     LaunchPlan,
+    RetryNotice,
     cancel,
     launch,
     poll_once,
@@ -52,6 +54,7 @@ from natasha_studio.core.jobs.tracker import (
 
 __all__ = [
     "FINAL_STATES", "POLL_INTERVALS", "JobEventRecord", "JobRecord", "LaunchPlan",
+    "RetryNotice", "note_check_failed",
     "StatusChange", "add_event", "apply_status", "cancel", "create_job", "find_job", "get_job",
     "job_events", "job_metrics", "launch", "list_jobs", "mark_interrupted", "poll_once",
     "record_launch", "set_status", "track", "unfinished_jobs",

@@ -14,9 +14,11 @@ from typing import Any
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.jobs.owner import owner_alive, this_process
 from natasha_studio.core.store import Project
 
 FINAL_STATES = frozenset({"succeeded", "failed", "cancelled"})
+OWNER = "owner"  # key of the job's state: the process launching it (see ``owner``)
 # States before the provider knows the job: nothing remote to resume if the app closes here.
 LOCAL_STATES = frozenset({"preparing", "uploading"})
 
@@ -63,6 +65,16 @@ class JobRecord:
     @property
     def estimated_finish(self) -> str | None:
         return self.state.get("estimated_finish")
+
+    @property
+    def last_checked_at(self) -> str | None:
+        """When the provider last answered about this job (ISO 8601, UTC)."""
+        return self.state.get("checked_at")
+
+    @property
+    def check_error(self) -> str | None:
+        """Why the latest try to ask the provider failed; None once it answers again."""
+        return self.state.get("check_error")
 
     def elapsed_seconds(self, now: dt.datetime | None = None) -> float:
         """Seconds from creation to the end (or to ``now`` while it runs)."""
@@ -116,11 +128,15 @@ def create_job(project: Project, provider: str, base_model: str, *, snapshot_id:
     if not base_model.strip():
         raise StudioError(translate("Jobs", "Choose the base model to fine-tune."))
     with project.transaction() as conn:
+        # The process that prepares and uploads is recorded, so that another window or
+        # command opening the project never takes its launch for an abandoned one.
         cur = conn.execute(
             "INSERT INTO jobs(provider, snapshot_id, base_model, display_name, hyperparameters,"
-            " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'preparing', ?, ?)",
+            " status, state, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, 'preparing', ?, ?, ?)",
             (provider, snapshot_id, base_model.strip(), display_name.strip(),
-             json.dumps(hyperparameters or {}, ensure_ascii=False), now_iso(), now_iso()))
+             json.dumps(hyperparameters or {}, ensure_ascii=False),
+             json.dumps({OWNER: this_process()}), now_iso(), now_iso()))
         return int(cur.lastrowid)
 
 
@@ -193,6 +209,8 @@ def apply_status(project: Project, job_id: int, status: Any) -> StatusChange:
         state["estimated_finish"] = status.estimated_finish
     if status.raw_state:
         state["raw_state"] = status.raw_state
+    state["checked_at"] = now_iso()
+    state.pop("check_error", None)
     finished = status.state in FINAL_STATES
     with project.transaction() as conn:
         for event in status.events:
@@ -243,11 +261,30 @@ def job_metrics(project: Project, job_id: int) -> dict[str, list[tuple[int, floa
     return series
 
 
+def note_check_failed(project: Project, job_id: int, reason: str) -> None:
+    """Keep why the provider could not be asked (shown until it answers again)."""
+    with project.transaction() as conn:
+        row = conn.execute("SELECT state FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            return
+        state = json.loads(row["state"] or "{}")
+        state["check_error"] = reason
+        state["check_failed_at"] = now_iso()
+        conn.execute("UPDATE jobs SET state = ? WHERE id = ?",
+                     (json.dumps(state, ensure_ascii=False), job_id))
+
+
 def mark_interrupted(project: Project) -> list[int]:
     """Jobs left 'preparing' or 'uploading' by a closed app never reached the provider:
-    mark them failed with a message that says so. Returns their ids."""
-    ids = [r["id"] for r in project.conn.execute(
-        "SELECT id FROM jobs WHERE status IN ('preparing', 'uploading') AND remote_id IS NULL")]
+    mark them failed with a message that says so. Returns their ids.
+
+    A launch whose process is still running (another window or command uploading right now)
+    is left alone."""
+    rows = project.conn.execute(
+        "SELECT id, state FROM jobs WHERE status IN ('preparing', 'uploading')"
+        " AND remote_id IS NULL").fetchall()
+    ids = [r["id"] for r in rows
+           if not owner_alive(json.loads(r["state"] or "{}").get(OWNER))]
     message = translate("Jobs", "The app was closed before the job reached the provider. "
                                 "Launch it again.")
     for job_id in ids:

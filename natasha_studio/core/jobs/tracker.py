@@ -19,16 +19,46 @@ from natasha_studio.core.i18n import translate
 from natasha_studio.core.jobs import records
 from natasha_studio.core.jobs.records import JobRecord, StatusChange
 from natasha_studio.core.provider import Provider, ProviderUnavailable, TuneRequest
+from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
 from natasha_studio.core.store import Project
 
 log = logging.getLogger(__name__)
 
+
+class Jobs:
+    """Plural text of the "Jobs" context: pyside6-lupdate reads ``Jobs.tr(text, None, n)`` as
+    a plural, where it misses the plural forms of ``translate(ctx, text, None, n)``."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate("Jobs", text, disambiguation, n)
+
+
 # Seconds between polls: cloud jobs take tens of minutes, and providers rate-limit reads; a
 # local job's events are a file on this computer, read often so the chart moves live.
 POLL_INTERVALS = {"openai": 15.0, "vertex": 30.0, "local": 2.0}
-MAX_BACKOFF = 300.0
+
+
+
+@dataclass(frozen=True)
+class RetryNotice:
+    """The provider could not be asked; the tracker tries again after ``delay`` seconds."""
+
+    job_id: int
+    provider: str  # the service's name as people know it
+    delay: float
+    attempt: int  # failures in a row, from 1
+    reason: str  # the error, in plain words
+
+    def text(self) -> str:
+        """“No connection to Vertex AI, trying again in 20 s.”, for a status line."""
+        seconds = max(1, round(self.delay))
+        return Jobs.tr("No connection to {provider}, trying again in %n s.", None,
+                       seconds).format(provider=self.provider)
+
 
 UpdateCallback = Callable[[StatusChange], None]
+RetryCallback = Callable[[RetryNotice], None]
 UploadProgress = Callable[[int, int], None]
 Sleep = Callable[[float], Awaitable[Any]]
 
@@ -99,36 +129,48 @@ async def poll_once(project: Project, provider: Provider, job_id: int) -> Status
     return records.apply_status(project, job_id, status)
 
 
+def provider_label(provider: Provider) -> str:
+    return getattr(provider, "label", None) or provider.info.label
+
+
 async def track(project: Project, provider: Provider, job_id: int, *,
                 interval: float | None = None, on_update: UpdateCallback | None = None,
-                sleep: Sleep = asyncio.sleep) -> JobRecord:
+                on_retry: RetryCallback | None = None, sleep: Sleep = asyncio.sleep,
+                policy: RetryPolicy = DEFAULT_POLICY) -> JobRecord:
     """Poll the job until it ends; returns its final record.
 
-    A provider that cannot be reached (network lost, its server failing) is asked again with
-    a growing pause, and the job keeps its state; any other error stops tracking and is
-    raised (the job stays unfinished, so tracking can resume later).
+    A provider that cannot be reached (network lost, a timeout, 429, its server failing) is
+    asked again for as long as tracking runs, with the policy's growing, jittered pause (or
+    the provider's Retry-After); each pause is announced through ``on_retry`` and the reason
+    is kept with the job. Any other error (credentials, permissions) stops tracking and is
+    raised: the job stays unfinished, so tracking can resume later.
     """
     job = records.get_job(project, job_id)
     pause = interval if interval is not None else POLL_INTERVALS.get(job.provider, 20.0)
-    delay = pause
-    warned = False
+    failures = 0
     while True:
         try:
             change = await poll_once(project, provider, job_id)
         except ProviderUnavailable as exc:
-            if not warned:
+            delay = policy.delay(failures, exc.retry_after)
+            failures += 1
+            records.note_check_failed(project, job_id, exc.message)
+            if failures == 1:
                 records.add_event(project, job_id, translate(
                     "Jobs", "Cannot reach the provider; trying again. ({reason})").format(
                     reason=exc.message), level="warning")
-                warned = True
-            delay = min(MAX_BACKOFF, max(delay * 2, 1.0))
             log.info("job %s: provider unavailable, next try in %.0f s", job_id, delay)
+            if on_retry is not None:
+                on_retry(RetryNotice(job_id, provider_label(provider), delay, failures,
+                                     exc.message))
             await sleep(delay)
             continue
-        if warned:
+        except StudioError as exc:
+            records.note_check_failed(project, job_id, exc.message)
+            raise
+        if failures:
             records.add_event(project, job_id, translate("Jobs", "The provider answers again."))
-            warned = False
-        delay = pause
+            failures = 0
         if on_update is not None:
             on_update(change)
         if change.status in records.FINAL_STATES:
