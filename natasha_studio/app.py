@@ -141,10 +141,6 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     setup_logging()
     log.info("starting %s %s", APP_NAME, __version__)
-    # tiktoken would download its encodings on first use; the app ships them.
-    from natasha_studio.core.export.tokens import ensure_offline_encodings
-
-    ensure_offline_encodings()
     app = create_qapplication(argv)
     install_excepthook()
     settings = AppSettings()

@@ -69,11 +69,9 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # The tabs are built when the first project opens: the welcome screen needs none of
+        # them, and their modules pull in the SDKs and pandas (seconds of start-up).
         self.tab_widgets: dict[str, QWidget] = {}
-        for key, title in zip((t[0] for t in TABS), self._tab_titles(), strict=True):
-            widget = self._create_tab(key)
-            self.tab_widgets[key] = widget
-            self.tabs.addTab(widget, title)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
 
@@ -88,6 +86,20 @@ class MainWindow(QMainWindow):
     def _tab_titles(self) -> list[str]:
         return [self.tr("Sources"), self.tr("Pairs"), self.tr("Statistics"), self.tr("Fine-tune"),
                 self.tr("Test chat")]
+
+    def ensure_tabs(self) -> None:
+        """Build the tabs (once) and put each tab's own actions where a curator looks for them."""
+        if self.tab_widgets:
+            return
+        menus = {"pairs": self.edit_menu, "statistics": self.dataset_menu,
+                 "finetune": self.settings_menu, "testchat": self.settings_menu}
+        for key, title in zip((t[0] for t in TABS), self._tab_titles(), strict=True):
+            widget = self._create_tab(key)
+            self.tab_widgets[key] = widget
+            self.tabs.addTab(widget, title)
+            for action in _menu_actions(widget):
+                menus.get(key, self.edit_menu).addAction(action)
+        self.edit_menu.menuAction().setVisible(bool(self.edit_menu.actions()))
 
     def _create_tab(self, key: str) -> QWidget:
         _, module_name, class_name = next(t for t in TABS if t[0] == key)
@@ -139,13 +151,8 @@ class MainWindow(QMainWindow):
                              QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         settings_menu.addSeparator()
-        # Each tab's own actions go where a curator looks for them.
-        menus = {"pairs": self.edit_menu, "statistics": self.dataset_menu,
-                 "finetune": settings_menu, "testchat": settings_menu}
-        for key, widget in self.tab_widgets.items():
-            for action in _menu_actions(widget):
-                menus.get(key, self.edit_menu).addAction(action)
-        self.edit_menu.menuAction().setVisible(bool(self.edit_menu.actions()))
+        self.settings_menu = settings_menu
+        self.edit_menu.menuAction().setVisible(False)  # filled by the tabs
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = self._action(help_menu, self.tr("&Keyboard shortcuts"),
@@ -249,12 +256,14 @@ class MainWindow(QMainWindow):
             self.import_paths(files)
 
     def import_paths(self, paths: list[str]) -> None:
+        self.ensure_tabs()
         sources = self.tab_widgets["sources"]
         self.tabs.setCurrentWidget(sources)
         sources.import_paths(paths)
 
     def extract_again(self) -> None:
         if self.ctx.project is not None:
+            self.ensure_tabs()
             sources = self.tab_widgets["sources"]
             self.tabs.setCurrentWidget(sources)
             sources.start_extraction()
@@ -284,6 +293,8 @@ class MainWindow(QMainWindow):
         self.ctx.set_project(project)
 
     def _on_project_changed(self, project: Project | None) -> None:
+        if project is not None:
+            self.ensure_tabs()
         self.stack.setCurrentWidget(self.tabs if project is not None else self.welcome)
         for action in (self.close_action, self.import_action, self.extract_action):
             action.setEnabled(project is not None)
