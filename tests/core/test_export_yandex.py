@@ -147,6 +147,10 @@ def test_a_missing_system_prompt_is_an_error_for_yandex(tmp_path):
     assert (issue.count, issue.lines) == (2, [11, 12])
     assert "project settings" in issue.hint
     assert "missing_system" not in {i.code for i in report.warnings}
+    # An example without any request is reported once, as such.
+    path = _write(tmp_path, [GOOD] * 10 + [{"request": [], "response": "a"}])
+    report = export.validate_file(path, "yandex")
+    assert [i.code for i in report.errors] == ["missing_request"]
 
 
 def test_a_different_system_prompt_is_a_warning(tmp_path):

@@ -14,12 +14,14 @@ run in the calling thread, and raise ``StudioError`` with a plain-words message)
     snap, created = export.freeze_or_reuse(project)   # reuse a snapshot of identical content
     export.snapshot_examples(project, snap.id, "heldout")   # golden questions for the test chat
 
-    # Write a file ("openai" | "vertex" | "hf" | "csv" | "json"; part "train" | "validation" |
-    # "heldout" | "all"); recorded in the project with the file's SHA-256.
+    # Write a file ("openai" | "vertex" | "yandex" | "hf" | "csv" | "json"; part "train" |
+    # "validation" | "heldout" | "all"); recorded in the project with the file's SHA-256.
     export.export_snapshot(project, snap.id, "vertex", path, split="train")
 
     # Before a fine-tune: write the train/validation files for the provider and validate them.
     pre = export.preflight(project, snap.id, "vertex", "gemini-2.5-flash", epochs=None)
+    # ("yandex", "yandexgpt-lite"): Yandex's limits; pre.report.cost.summary() says
+    # "free during Preview" where training is not billed.
     pre.ok, pre.train_path, pre.validation_path, pre.report.errors, pre.report.cost.cost
     export.report_lines(pre.report)                   # the report in plain words
 

@@ -173,9 +173,11 @@ def _check_examples(report: ValidationReport, items: Sequence[tuple[int, Any]], 
     n_messages, totals, assistant, requests = [], [], [], []
     no_system: list[int] = []
     no_user: list[int] = []
+    # An example with no request at all is reported as such, not also as lacking a prompt.
+    shapeless = {n for code in ("data_type", "missing_request") for n in found.get(code, ())}
     for (number, example), messages in zip(items, all_messages, strict=True):
         roles = Counter(m.get("role") for m in messages)
-        if not roles["system"]:
+        if not roles["system"] and number not in shapeless:
             no_system.append(number)
         if not roles["user"]:
             no_user.append(number)
