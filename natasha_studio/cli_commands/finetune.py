@@ -14,8 +14,10 @@ import sys
 
 from natasha_studio.core import export, jobs
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
 from natasha_studio.core.jobs.local import check_base_model, local_preflight, normalize_base_model
 from natasha_studio.core.store import Project
+from natasha_studio.providers.catalog import country_name, provider_info, provider_label
 from natasha_studio.providers.registry import TUNING_PROVIDERS, build_provider
 
 
@@ -48,6 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     local.add_argument("--max-steps", type=int, help="stop after this many steps (a quick try)")
     p.add_argument("--name", default="", help="a display name for the job")
     p.add_argument("--wait", action="store_true", help="follow the job until it ends")
+    p.add_argument("--yes", "-y", action="store_true",
+                   help="launch without asking (the summary is still printed); needed when "
+                        "the command is not run in a terminal")
+    p.add_argument("--keep-uploaded-data", action="store_true",
+                   help="leave the uploaded training file at the provider after the job ends "
+                        "(by default it is deleted there)")
     p.add_argument("--poll-interval", type=float, help="seconds between checks with --wait")
     p.set_defaults(func=cmd_finetune)
 
@@ -73,6 +81,10 @@ def _hyperparameters(args: argparse.Namespace) -> dict:
 
 
 def cmd_finetune(args: argparse.Namespace) -> int:
+    refusal = tuning_refusal(provider_info(args.provider))
+    if refusal is not None:
+        print(str(refusal), file=sys.stderr)
+        return 1
     with Project.open(args.project) as project:
         jobs.mark_interrupted(project)
         if args.snapshot:
@@ -99,16 +111,14 @@ def cmd_finetune(args: argparse.Namespace) -> int:
             print(translate("FinetuneCli", "The dataset has errors the provider would reject; "
                                            "nothing was sent."), file=sys.stderr)
             return 1
-        cost = pre.report.cost
-        if cost and cost.cost is not None:
-            print(translate("FinetuneCli", "Estimated cost: ≈ {cost:.2f} {currency} ({tokens:,} "
-                                           "billed tokens).").format(
-                cost=cost.cost, currency=cost.currency, tokens=cost.billed_tokens))
+        if not _confirmed(args, pre):
+            return 1
         provider = build_provider(args.provider)
         plan = jobs.LaunchPlan(args.provider, args.model, pre.train_path, pre.validation_path,
                                snapshot_id=snapshot.id,
                                display_name=args.name or snapshot.name,
-                               hyperparameters=_hyperparameters(args))
+                               hyperparameters=_hyperparameters(args),
+                               keep_uploaded_data=args.keep_uploaded_data)
         if args.provider == "local":
             plan.hyperparameters.update(snapshot_id=snapshot.id, snapshot_name=snapshot.name)
         job_id = jobs.record_launch(project, plan)
@@ -136,6 +146,28 @@ def cmd_finetune(args: argparse.Namespace) -> int:
         print(translate("FinetuneCli", "The job ended as {state}: {error}").format(
             state=job.status, error=job.error or ""), file=sys.stderr)
         return 1
+
+
+def _confirmed(args: argparse.Namespace, pre: export.Preflight) -> bool:
+    """Print what is about to be sent where, and ask (unless --yes) before anything leaves."""
+    info = provider_info(args.provider)
+    summary = launch_summary(info, pre, label=provider_label(args.provider),
+                             country=country_name(info.country),
+                             keep_uploaded_data=args.keep_uploaded_data)
+    print("\n".join(summary.lines()), flush=True)
+    if args.yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        print(translate("FinetuneCli", "Nothing was sent: the launch needs a confirmation. Add "
+                                       "--yes to launch without asking."), file=sys.stderr)
+        return False
+    answer = input(translate("FinetuneCli", "{question} [y/N] ").format(
+        question=summary.question))
+    # "д" (да) as well, for a Russian keyboard layout.
+    if answer.strip().lower() in ("y", "yes", "д", "да"):
+        return True
+    print(translate("FinetuneCli", "Not launched; nothing was sent."), file=sys.stderr)
+    return False
 
 
 def _local_problem(model: str) -> str:

@@ -53,6 +53,8 @@ class ProviderInfo:
     company: str = ""  # who receives the training data ("" for this computer)
     country: str = ""
     tuning_options: tuple[str, ...] = ()  # hyper-parameter names the provider accepts
+    # The first day the provider takes no new fine-tuning jobs (ISO date), "" if none is known.
+    tuning_ends: str = ""
 
     @property
     def default_model(self) -> str:
@@ -127,6 +129,13 @@ class Provider(Protocol):
         """The job's current status; ``state`` is the provider's resume data (cursors...)."""
 
     async def cancel_job(self, remote_id: str) -> JobStatus: ...
+
+    async def delete_training_data(self, state: dict[str, Any]) -> list[str]:
+        """Delete the training files this job uploaded to the provider; returns what went.
+
+        ``state`` is the job's saved resume data (where ``start_job`` noted the uploads).
+        Something already gone counts as deleted; nothing uploaded returns an empty list.
+        """
 
     def stream_chat(self, model: str, messages: Sequence[ChatMessage],
                     options: ChatOptions) -> AsyncIterator[str]:

@@ -307,6 +307,10 @@ class LocalProvider:
         (folder / CANCEL_FILE).write_text(_iso_now(), encoding="utf-8")
         return await self.poll_job(remote_id, {"offset": 0})
 
+    async def delete_training_data(self, state: dict[str, Any]) -> list[str]:
+        """Nothing left this computer: the job folder's copies stay with its adapter."""
+        return []
+
     async def stream_chat(self, model: str, messages: Sequence[ChatMessage],
                           options: ChatOptions) -> AsyncIterator[str]:
         self._require()

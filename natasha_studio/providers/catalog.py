@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.provider import ProviderInfo
+from natasha_studio.providers.errors import OPENAI_TUNING_END
 
 # Providers that can fine-tune, in the order the tab offers them (Vertex AI is the main path).
 TUNING_PROVIDERS = ("vertex", "openai", "local")
@@ -33,7 +34,8 @@ _INFOS = {
         base_models=("gpt-4.1-mini-2025-04-14", "gpt-4.1-2025-04-14", "gpt-4.1-nano-2025-04-14",
                      "gpt-4o-mini-2024-07-18"),
         data_format="openai", cost_model="tokens", chat_endpoint="openai", company="OpenAI",
-        country="US", tuning_options=("epochs", "learning_rate_multiplier", "batch_size")),
+        country="US", tuning_options=("epochs", "learning_rate_multiplier", "batch_size"),
+        tuning_ends=OPENAI_TUNING_END),
     "compatible": ProviderInfo(
         kind="compatible", label="OpenAI-compatible server", can_tune=False,
         chat_endpoint="openai"),

@@ -243,6 +243,22 @@ class OpenAIProvider:
             raise self._error(exc) from exc
         return self._status(job)
 
+    async def delete_training_data(self, state: dict[str, Any]) -> list[str]:
+        """Delete the job's uploaded training and validation files (ids kept by start_job)."""
+        ids = [state[key] for key in ("training_file", "validation_file") if state.get(key)]
+        deleted = []
+        try:
+            async with self._client() as client:
+                for file_id in ids:
+                    try:
+                        await client.files.delete(file_id)
+                    except openai.NotFoundError:
+                        pass  # already gone: what we wanted
+                    deleted.append(file_id)
+        except Exception as exc:
+            raise self._error(exc) from exc
+        return deleted
+
     # -- chat ----------------------------------------------------------------------------------
 
     def _chat_limits(self, options: ChatOptions) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import re
 import warnings
 from collections.abc import AsyncIterator, Sequence
@@ -47,6 +48,33 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-")[:40] or "dataset"
 
 
+def load_credentials_file(path: Path) -> Any:
+    """Credentials from any Google credentials file the curator chose: a service-account key,
+    the user credentials "gcloud auth application-default login" writes, or another kind
+    google-auth reads (workload identity federation, impersonation)."""
+    import google.auth
+    from google.oauth2 import credentials as user_credentials
+    from google.oauth2 import service_account
+
+    info = json.loads(path.read_text(encoding="utf-8"))
+    kind = info.get("type") if isinstance(info, dict) else None
+    if kind == "service_account":
+        return service_account.Credentials.from_service_account_info(info, scopes=SCOPES)
+    if kind == "authorized_user":
+        creds = user_credentials.Credentials.from_authorized_user_info(info, scopes=SCOPES)
+        # google-auth sends user credentials to Google's token endpoint whatever the file
+        # says; a file that names its own (a company's gateway) is honoured, as a
+        # service-account key's token_uri is.
+        return creds.with_token_uri(info["token_uri"]) if info.get("token_uri") else creds
+    if kind is None:
+        raise ValueError("not a credentials file")
+    with warnings.catch_warnings():
+        # The curator chose this file; the warning is about files from unknown sources.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        creds, _project = google.auth.load_credentials_from_dict(info, scopes=SCOPES)
+    return creds
+
+
 class VertexProvider:
     """The ``Provider`` protocol over Vertex AI (google-genai with vertexai=True)."""
 
@@ -73,24 +101,24 @@ class VertexProvider:
             return self._credentials
         if not self.credentials_file:
             return None
-        from google.oauth2 import service_account
+        from google.auth import exceptions as auth_exc
 
         path = Path(self.credentials_file)
         if not path.is_file():
             raise StudioError(
-                translate("Providers", "The service-account key file {path} does not exist.").format(
+                translate("Providers", "The Google credentials file {path} does not exist.").format(
                     path=path),
                 translate("Providers", "Choose the key file again in the Fine-tune tab → Providers…"),
             )
         try:
-            self._credentials = service_account.Credentials.from_service_account_file(
-                str(path), scopes=SCOPES)
-        except (ValueError, KeyError, OSError) as exc:
+            self._credentials = load_credentials_file(path)
+        except (auth_exc.DefaultCredentialsError, ValueError, KeyError, OSError) as exc:
             raise StudioError(
-                translate("Providers", "{name} is not a Google service-account key file.").format(
+                translate("Providers", "{name} is not a Google credentials file.").format(
                     name=path.name),
-                translate("Providers", "Download a JSON key for the service account in the Google "
-                                       "Cloud console (IAM → Service accounts → Keys)."),
+                translate("Providers", "Choose a service-account key (IAM → Service accounts → "
+                                       "Keys in the Google Cloud console), or the file that "
+                                       "“gcloud auth application-default login” writes."),
             ) from exc
         return self._credentials
 
@@ -266,6 +294,27 @@ class VertexProvider:
         except Exception as exc:
             raise self._error(exc) from exc
         return self._status(job, {})
+
+    async def delete_training_data(self, state: dict[str, Any]) -> list[str]:
+        """Delete the job's training and validation files from the Cloud Storage bucket."""
+        uris = [state[key] for key in ("training_uri", "validation_uri") if state.get(key)]
+        if not uris:
+            return []
+        return await asyncio.to_thread(self._delete_objects, uris)
+
+    def _delete_objects(self, uris: list[str]) -> list[str]:
+        from google.api_core import exceptions as core_exc
+
+        client = storage_client(self.project, self.credentials())
+        for uri in uris:
+            bucket, _, name = uri.removeprefix("gs://").partition("/")
+            try:
+                client.bucket(bucket).blob(name).delete()
+            except core_exc.NotFound:
+                pass  # already gone: what we wanted
+            except Exception as exc:
+                raise self._error(exc) from exc
+        return uris
 
     # -- chat ----------------------------------------------------------------------------------
 

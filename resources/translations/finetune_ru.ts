@@ -1,6 +1,113 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
+    <name>Confirm</name>
+    <message>
+        <source>{provider} no longer accepts new fine-tuning jobs: it stopped on {date}.</source>
+        <translation>{provider} больше не принимает новые задания на дообучение: приём закончился {date}.</translation>
+    </message>
+    <message>
+        <source>Tune with {first}, {second} or local training on this computer instead. Chatting with models you already tuned on {provider} still works.</source>
+        <translation>Дообучите модель в {first}, {second} или на этом компьютере. Чат с моделями, которые вы уже дообучили в {provider}, по-прежнему работает.</translation>
+    </message>
+    <message>
+        <source>from an hour to a day (Yandex's own estimate)</source>
+        <translation>от часа до суток (по оценке самого Яндекса)</translation>
+    </message>
+    <message>
+        <source>minutes to an hour with a graphics card for a small model; hours on the processor alone</source>
+        <translation>с видеокартой — от нескольких минут до часа для небольшой модели; на одном процессоре — часы</translation>
+    </message>
+    <message>
+        <source>usually 30 minutes to a few hours, most of it waiting in the provider's queue</source>
+        <translation>обычно от 30 минут до нескольких часов, бо́льшая часть — ожидание в очереди у провайдера</translation>
+    </message>
+    <message>
+        <source>training is not billed during Preview; chatting with the tuned model is billed like the base model</source>
+        <translation>пока идёт Preview, обучение бесплатно; чат с дообученной моделью оплачивается как с базовой</translation>
+    </message>
+    <message>
+        <source>nothing: it runs on your own computer</source>
+        <translation>ничего: обучение идёт на вашем компьютере</translation>
+    </message>
+    <message>
+        <source>unknown (no published price for this model)</source>
+        <translation>неизвестна (у этой модели нет опубликованной цены)</translation>
+    </message>
+    <message>
+        <source>≈ {cost:.2f} {currency} for {tokens:,} billed tokens</source>
+        <translation>≈ {cost:.2f} {currency} за {tokens:,} оплачиваемых токенов</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Провайдер:</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>Базовая модель:</translation>
+    </message>
+    <message>
+        <source>{train} for training, {valid} for validation</source>
+        <translation>{train} для обучения, {valid} для проверки</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>Примеры:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Токены:</translation>
+    </message>
+    <message>
+        <source>about {tokens:,} in the training file</source>
+        <translation>около {tokens:,} в обучающем файле</translation>
+    </message>
+    <message>
+        <source>Estimated cost:</source>
+        <translation>Примерная цена:</translation>
+    </message>
+    <message>
+        <source>Estimated time:</source>
+        <translation>Примерное время:</translation>
+    </message>
+    <message>
+        <source>{company}, {country}</source>
+        <translation>{company}, {country}</translation>
+    </message>
+    <message>
+        <source>kept there after the job ends, as you chose</source>
+        <translation>останется там после окончания задания, как вы выбрали</translation>
+    </message>
+    <message>
+        <source>deleted from there when the job ends</source>
+        <translation>будет удалён оттуда, когда задание закончится</translation>
+    </message>
+    <message>
+        <source>Data goes to:</source>
+        <translation>Куда уходят данные:</translation>
+    </message>
+    <message>
+        <source>Uploaded file:</source>
+        <translation>Загруженный файл:</translation>
+    </message>
+    <message>
+        <source>Send the dataset to {company} and start training?</source>
+        <translation>Отправить датасет в {company} и начать обучение?</translation>
+    </message>
+    <message>
+        <source>nowhere: it stays on this computer</source>
+        <translation>никуда: всё остаётся на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Start training on this computer?</source>
+        <translation>Начать обучение на этом компьютере?</translation>
+    </message>
+    <message>
+        <source>%n pair(s) still contain members' personal data (names, phone numbers, addresses).</source>
+        <translation>Пар, где остались личные данные участников (имена, телефоны, адреса): %n.</translation>
+    </message>
+</context>
+<context>
     <name>Finetune</name>
     <message>
         <source>Preparing</source>
@@ -78,10 +185,6 @@
         <translation>В наборе данных есть ошибки, из-за которых провайдер его не примет; ничего не отправлено.</translation>
     </message>
     <message>
-        <source>Estimated cost: ≈ {cost:.2f} {currency} ({tokens:,} billed tokens).</source>
-        <translation>Примерная стоимость: ≈ {cost:.2f} {currency} (оплачиваемых токенов: {tokens:,}).</translation>
-    </message>
-    <message>
         <source>Uploading: {percent}%</source>
         <translation>Загрузка: {percent}%</translation>
     </message>
@@ -96,6 +199,18 @@
     <message>
         <source>The job ended as {state}: {error}</source>
         <translation>Задача завершилась со статусом {state}: {error}</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the launch needs a confirmation. Add --yes to launch without asking.</source>
+        <translation>Ничего не отправлено: запуск нужно подтвердить. Добавьте --yes, чтобы запускать без вопроса.</translation>
+    </message>
+    <message>
+        <source>{question} [y/N] </source>
+        <translation>{question} [y/N] </translation>
+    </message>
+    <message>
+        <source>Not launched; nothing was sent.</source>
+        <translation>Не запущено, ничего не отправлено.</translation>
     </message>
     <message>
         <source>Local training is not installed (missing: {names}). Install it with: {command}</source>
@@ -521,6 +636,18 @@
     <message>
         <source>Cancellation requested.</source>
         <translation>Запрошена отмена.</translation>
+    </message>
+    <message>
+        <source>The training data stays at {provider}, as you chose.</source>
+        <translation>Обучающие данные остаются в {provider}, как вы выбрали.</translation>
+    </message>
+    <message>
+        <source>The training data could not be deleted from {provider}: {reason} Delete it in the provider's console.</source>
+        <translation>Не удалось удалить обучающие данные из {provider}: {reason} Удалите их в консоли провайдера.</translation>
+    </message>
+    <message>
+        <source>The training data was deleted from {provider}.</source>
+        <translation>Обучающие данные удалены из {provider}.</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1300,46 @@
         <translation>Возможно, связь медленная или сервер занят; попытка повторится сама. Ничего не потеряно.</translation>
     </message>
     <message>
+        <source>Yandex AI Studio refused the dataset: {problems}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix these examples (the rows are counted from 1) or export the snapshot again in Yandex's format, then launch again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yandex AI Studio stopped the operation: {message}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{problem} (rows {rows})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yandex AI Studio did not accept the API key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the service account's API key in the Fine-tune tab → Providers… (or the YC_API_KEY variable): copy it again from the Yandex Cloud console, it may have been deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder {folder} has no access to fine-tuning in Yandex AI Studio yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fine-tuning is a Preview that Yandex opens on request: open {url}, choose the folder, and send the access request for model tuning. Also check that the service account has the “ai.editor” role.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yandex AI Studio refused access to the folder {folder}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the folder id (it starts with “b1g”; it is on the folder's page in the Yandex Cloud console) and that the service account has the “ai.editor” role in that folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Google did not accept the credentials: {reason}</source>
         <translation>Google не принял учётные данные: {reason}</translation>
     </message>
@@ -1293,20 +1460,8 @@
         <translation>Неизвестный провайдер «{name}».</translation>
     </message>
     <message>
-        <source>The service-account key file {path} does not exist.</source>
-        <translation>Файл ключа сервисного аккаунта {path} не существует.</translation>
-    </message>
-    <message>
         <source>Choose the key file again in the Fine-tune tab → Providers…</source>
         <translation>Выберите файл ключа заново на вкладке «Обучение» → «Провайдеры…»</translation>
-    </message>
-    <message>
-        <source>{name} is not a Google service-account key file.</source>
-        <translation>{name} — не файл ключа сервисного аккаунта Google.</translation>
-    </message>
-    <message>
-        <source>Download a JSON key for the service account in the Google Cloud console (IAM → Service accounts → Keys).</source>
-        <translation>Скачайте JSON-ключ сервисного аккаунта в консоли Google Cloud (IAM → Service accounts → Keys).</translation>
     </message>
     <message>
         <source>No Google Cloud project is set for Vertex AI.</source>
@@ -1323,6 +1478,18 @@
     <message>
         <source>Bucket gs://{bucket} is reachable.</source>
         <translation>Хранилище gs://{bucket} доступно.</translation>
+    </message>
+    <message>
+        <source>The Google credentials file {path} does not exist.</source>
+        <translation>Файла с учётными данными Google {path} нет.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Google credentials file.</source>
+        <translation>{name} — не файл с учётными данными Google.</translation>
+    </message>
+    <message>
+        <source>Choose a service-account key (IAM → Service accounts → Keys in the Google Cloud console), or the file that “gcloud auth application-default login” writes.</source>
+        <translation>Выберите ключ сервисного аккаунта (в консоли Google Cloud: IAM → Service accounts → Keys) или файл, который создаёт «gcloud auth application-default login».</translation>
     </message>
     <message>
         <source>No Cloud Storage bucket is set for Vertex AI.</source>
@@ -1343,6 +1510,58 @@
     <message>
         <source>Connected to Vertex AI project {project} ({location}): %n tuning job(s).</source>
         <translation>Подключено к проекту Vertex AI {project} ({location}); заданий обучения: %n.</translation>
+    </message>
+    <message>
+        <source>No API key is set for Yandex AI Studio.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the service account's API key in the Fine-tune tab → Providers…, or set the YC_API_KEY environment variable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No Yandex Cloud folder is set for Yandex AI Studio.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the folder id (it starts with “b1g”) in the Fine-tune tab → Providers…, or set the YC_FOLDER_ID environment variable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected to Yandex AI Studio, folder {folder}: fine-tuning is available, %n tuning job(s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A tuning option is not a number: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correct the option and launch again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The dataset file {path} cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yandex AI Studio stopped the tuning without saying why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Step {step} of {total}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yandex AI Studio is preparing the job.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The job is waiting in Yandex AI Studio's queue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The job is being cancelled.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

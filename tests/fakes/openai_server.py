@@ -11,9 +11,9 @@ Start it and point a client at it::
 
 (``tests/`` is on ``sys.path`` in the test run, so ``fakes`` imports directly.)
 
-It serves files, fine_tuning jobs (see ``openai_jobs``: moved by ``server.advance()``, or on
-every job poll when ``advance_on_poll`` is set), events with metrics, checkpoints, the
-result-file CSV, models, and chat completions, plain or streamed as SSE. Replies are
+It serves files (uploaded, read, deleted), fine_tuning jobs (see ``openai_jobs``: moved by
+``server.advance()``, or on every job poll when ``advance_on_poll`` is set), events with
+metrics, checkpoints, the result-file CSV, models, and chat completions, plain or streamed as SSE. Replies are
 deterministic: ``server.reply_for(model, messages)`` (replaceable) writes them, and
 ``chat_delay`` slows each streamed chunk for time-to-first-token tests.
 
@@ -74,6 +74,7 @@ class FakeOpenAI(RoutedServer):
         r("GET", r"/v1/files", self._list_files)
         r("GET", r"/v1/files/(?P<id>[^/]+)", self._get_file)
         r("GET", r"/v1/files/(?P<id>[^/]+)/content", self._file_content)
+        r("DELETE", r"/v1/files/(?P<id>[^/]+)", self._delete_file)
         r("POST", r"/v1/fine_tuning/jobs", self._create_job)
         r("GET", r"/v1/fine_tuning/jobs", self._list_jobs)
         r("GET", r"/v1/fine_tuning/jobs/(?P<id>[^/]+)", self._get_job)
@@ -178,6 +179,12 @@ class FakeOpenAI(RoutedServer):
     def _get_file(self, request: Request) -> Reply:
         fake = self.files.get(request.match["id"])
         return Reply(body=fake.as_json()) if fake else self._not_found("file", request.match["id"])
+
+    def _delete_file(self, request: Request) -> Reply:
+        fake = self.files.pop(request.match["id"], None)
+        if fake is None:
+            return self._not_found("file", request.match["id"])
+        return Reply(body={"id": fake.id, "object": "file", "deleted": True})
 
     def _file_content(self, request: Request) -> Reply:
         fake = self.files.get(request.match["id"])

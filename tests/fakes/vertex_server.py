@@ -13,7 +13,9 @@ Start it and point the real SDK at it::
 
 ``server.service_account_file(path)`` writes a service-account JSON with a fresh RSA key whose
 ``token_uri`` is this server, so the real google-auth JWT flow runs over loopback;
-``credentials()`` is the quicker bearer-token route. Serves tuningJobs create/get/list/cancel
+``user_credentials_file(path)`` writes "gcloud auth application-default login" user
+credentials (a refresh token this server honours); ``credentials()`` is the quicker
+bearer-token route. Serves tuningJobs create/get/list/cancel
 (moved by ``advance()``, or on every get with ``advance_on_poll``) and generateContent /
 streamGenerateContent (SSE) for base models and tuned endpoints. Inject errors with
 ``inject(method, path_prefix, status=..., body=...)``.
@@ -53,6 +55,7 @@ class FakeVertex(RoutedServer):
         self.endpoints: set[str] = set()
         self.tokens = {STATIC_TOKEN}
         self._public_keys: dict[str, Any] = {}  # private_key_id -> RSA public key
+        self._refresh_tokens: set[str] = set()  # of user credentials files written here
         self.chat_requests: list[dict[str, Any]] = []
         self.chat_delay = 0.0
         self.fail_next_job: str | None = None  # the next created job fails with this message
@@ -98,8 +101,28 @@ class FakeVertex(RoutedServer):
         path.write_text(json.dumps(info), encoding="utf-8")
         return path
 
+    def user_credentials_file(self, path: Path) -> Path:
+        """Write user credentials as "gcloud auth application-default login" does, with a
+        refresh token this server honours at its token_uri."""
+        refresh = f"1//fake-refresh-{next(self._ids)}"
+        self._refresh_tokens.add(refresh)
+        info = {"type": "authorized_user", "client_id": "764086051850.apps.googleusercontent.com",
+                "client_secret": "fake-secret", "refresh_token": refresh,
+                "token_uri": f"{self.origin}/token", "quota_project_id": self.project}
+        path = Path(path)
+        path.write_text(json.dumps(info), encoding="utf-8")
+        return path
+
     def _token(self, request: Request) -> Reply:
         form = {k: v[-1] for k, v in parse_qs(request.body.decode()).items()}
+        if form.get("grant_type") == "refresh_token":
+            if form.get("refresh_token") not in self._refresh_tokens:
+                return Reply(400, {"error": "invalid_grant",
+                                   "error_description": "Token has been expired or revoked."})
+            token = f"ya29.user-{next(self._ids)}"
+            self.tokens.add(token)
+            return Reply(body={"access_token": token, "expires_in": 3600, "token_type": "Bearer",
+                               "scope": form.get("scope", "")})
         assertion = form.get("assertion", "")
         try:
             header_b64, payload_b64, signature_b64 = assertion.encode().split(b".")

@@ -25,20 +25,21 @@ def make_project(path, n=24):
     return path
 
 
-def run_cli(*args, env_extra=None, timeout=120):
+def run_cli(*args, env_extra=None, timeout=120, input=None):
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("OPENAI_", "GOOGLE_", "STORAGE_EMULATOR"))}
     env.update(env_extra or {})
     return subprocess.run([sys.executable, "-m", "natasha_studio", *map(str, args)],
                           capture_output=True, text=True, encoding="utf-8", env=env,
-                          timeout=timeout)
+                          timeout=timeout, input=input,
+                          stdin=None if input is not None else subprocess.DEVNULL)
 
 
 def test_openai_finetune_wait_then_jobs(tmp_path, openai_server):
     openai_server.advance_on_poll = True
     path = make_project(tmp_path / "cli.nstudio")
     env = {"OPENAI_API_KEY": openai_server.api_key, "OPENAI_BASE_URL": openai_server.base_url}
-    done = run_cli("finetune", path, "--provider", "openai", "--model", "gpt-4.1-mini-2025-04-14",
+    done = run_cli("finetune", path, "--yes", "--provider", "openai", "--model", "gpt-4.1-mini-2025-04-14",
                    "--epochs", "2", "--suffix", "natasha", "--wait", "--poll-interval", "0.01",
                    env_extra=env)
     assert done.returncode == 0, done.stderr
@@ -67,7 +68,7 @@ def test_vertex_finetune_with_a_service_account_key(tmp_path, vertex_server, gcs
            "GOOGLE_CLOUD_LOCATION": vertex_server.location,
            "GOOGLE_VERTEX_BASE_URL": vertex_server.base_url,
            "NATASHA_STUDIO_GCS_BUCKET": "natasha-tuning", "STORAGE_EMULATOR_HOST": gcs_emulator}
-    done = run_cli("finetune", path, "--provider", "vertex", "--model", "gemini-2.5-flash",
+    done = run_cli("finetune", path, "--yes", "--provider", "vertex", "--model", "gemini-2.5-flash",
                    "--adapter-size", "4", "--wait", "--poll-interval", "0.01", env_extra=env)
     assert done.returncode == 0, done.stderr
     assert "Uploading: 100%" in done.stdout
@@ -79,12 +80,12 @@ def test_vertex_finetune_with_a_service_account_key(tmp_path, vertex_server, gcs
 def test_errors_are_plain_and_nothing_is_lost(tmp_path, openai_server):
     path = make_project(tmp_path / "bad.nstudio")
     env = {"OPENAI_API_KEY": "sk-wrong", "OPENAI_BASE_URL": openai_server.base_url}
-    done = run_cli("finetune", path, "--provider", "openai", "--model", "gpt-4.1-mini",
+    done = run_cli("finetune", path, "--yes", "--provider", "openai", "--model", "gpt-4.1-mini",
                    env_extra=env)
     assert done.returncode == 1
     assert "did not accept the API key" in done.stderr and "Traceback" not in done.stderr
     listed = run_cli("jobs", path)
     assert "failed" in listed.stdout and "did not accept the API key" in listed.stdout
-    missing = run_cli("finetune", path, "--provider", "openai", "--model", "gpt-4.1-mini",
+    missing = run_cli("finetune", path, "--yes", "--provider", "openai", "--model", "gpt-4.1-mini",
                       "--snapshot", "nope", env_extra=env)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr

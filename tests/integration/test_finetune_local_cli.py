@@ -20,7 +20,7 @@ def test_local_finetune_wait_then_jobs(tmp_path):
 
     model = build_tiny_model(tmp_path / "tiny")
     path = make_project(tmp_path / "local.nstudio", n=12)
-    done = run_cli("finetune", path, "--provider", "local", "--model", model, "--device", "cpu",
+    done = run_cli("finetune", path, "--yes", "--provider", "local", "--model", model, "--device", "cpu",
                    "--max-steps", "3", "--batch-size", "2", "--lora-r", "4", "--lora-alpha", "8",
                    "--max-length", "128", "--learning-rate", "0.005", "--wait",
                    "--poll-interval", "0.2", timeout=240)
@@ -39,7 +39,7 @@ def test_local_finetune_wait_then_jobs(tmp_path):
 
 def test_local_finetune_refuses_a_model_that_is_not_there(tmp_path):
     path = make_project(tmp_path / "local.nstudio", n=12)
-    done = run_cli("finetune", path, "--provider", "local", "--model", tmp_path / "nowhere")
+    done = run_cli("finetune", path, "--yes", "--provider", "local", "--model", tmp_path / "nowhere")
     assert done.returncode == 1
     assert "does not exist" in done.stderr
     assert "[]" == run_cli("jobs", path, "--json").stdout.strip()

@@ -14,6 +14,10 @@
     jobs.job_events(project, job_id); jobs.job_metrics(project, job_id)  # {name: [(step, v)]}
     jobs.mark_interrupted(project)      # on open: launches cut short by a closed app
 
+A launch is confirmed first (``confirm.launch_summary``) and refused before any upload when
+the provider takes no new jobs (``confirm.tuning_refusal``: OpenAI from 2027-01-06). When a job
+ends, the tracker deletes the training file it uploaded unless ``LaunchPlan.keep_uploaded_data``.
+
 Hyperparameters use one set of names for every provider: ``epochs``,
 ``learning_rate_multiplier``, ``batch_size`` (OpenAI), ``adapter_size`` (Vertex AI),
 ``suffix`` and ``seed`` (OpenAI); None or a missing key means the provider's default.
@@ -40,12 +44,14 @@ from natasha_studio.core.jobs.records import (
     note_check_failed,
     set_status,
     unfinished_jobs,
+    update_state,
 )
 from natasha_studio.core.jobs.tracker import (
     POLL_INTERVALS,
     LaunchPlan,
     RetryNotice,
     cancel,
+    delete_training_data,
     launch,
     poll_once,
     record_launch,
@@ -55,7 +61,8 @@ from natasha_studio.core.jobs.tracker import (
 __all__ = [
     "FINAL_STATES", "POLL_INTERVALS", "JobEventRecord", "JobRecord", "LaunchPlan",
     "RetryNotice", "note_check_failed",
-    "StatusChange", "add_event", "apply_status", "cancel", "create_job", "find_job", "get_job",
+    "StatusChange", "add_event", "apply_status", "cancel", "create_job",
+    "delete_training_data", "find_job", "get_job",
     "job_events", "job_metrics", "launch", "list_jobs", "mark_interrupted", "poll_once",
-    "record_launch", "set_status", "track", "unfinished_jobs",
+    "record_launch", "set_status", "track", "unfinished_jobs", "update_state",
 ]

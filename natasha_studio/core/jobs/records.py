@@ -242,6 +242,16 @@ def apply_status(project: Project, job_id: int, status: Any) -> StatusChange:
     return change
 
 
+def update_state(project: Project, job_id: int, values: dict[str, Any]) -> None:
+    """Merge ``values`` into the job's saved state (the curator's choices, what was done)."""
+    with project.transaction() as conn:
+        row = conn.execute("SELECT state FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        state = json.loads(row["state"] or "{}") if row is not None else {}
+        state.update(values)
+        conn.execute("UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?",
+                     (json.dumps(state, ensure_ascii=False), now_iso(), job_id))
+
+
 def job_events(project: Project, job_id: int) -> list[JobEventRecord]:
     """A job's events, oldest first."""
     rows = project.conn.execute(

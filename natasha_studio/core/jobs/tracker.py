@@ -8,6 +8,7 @@ is called, so whatever a view shows is already in the project.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.jobs import records
+from natasha_studio.core.jobs.confirm import tuning_refusal
 from natasha_studio.core.jobs.records import JobRecord, StatusChange
 from natasha_studio.core.provider import Provider, ProviderUnavailable, TuneRequest
 from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
@@ -37,6 +39,9 @@ class Jobs:
 # Seconds between polls: cloud jobs take tens of minutes, and providers rate-limit reads; a
 # local job's events are a file on this computer, read often so the chart moves live.
 POLL_INTERVALS = {"openai": 15.0, "vertex": 30.0, "local": 2.0}
+# Keys of a job's saved state: the curator's choice to keep the upload, and that it is done.
+KEEP_UPLOADED = "keep_uploaded_data"
+DATA_DELETED = "training_data_deleted"
 
 
 
@@ -74,6 +79,8 @@ class LaunchPlan:
     snapshot_id: int | None = None
     display_name: str = ""
     hyperparameters: dict[str, Any] = field(default_factory=dict)
+    # Leave the uploaded training file at the provider after the job ends (deleted otherwise).
+    keep_uploaded_data: bool = False
 
     def request(self) -> TuneRequest:
         return TuneRequest(base_model=self.base_model, train_file=str(self.train_file),
@@ -84,18 +91,28 @@ class LaunchPlan:
 
 def record_launch(project: Project, plan: LaunchPlan) -> int:
     """Create the job's record before anything is sent, so it is never lost; returns its id."""
-    return records.create_job(project, plan.provider, plan.base_model,
-                              snapshot_id=plan.snapshot_id, display_name=plan.display_name,
-                              hyperparameters=plan.hyperparameters)
+    job_id = records.create_job(project, plan.provider, plan.base_model,
+                                snapshot_id=plan.snapshot_id, display_name=plan.display_name,
+                                hyperparameters=plan.hyperparameters)
+    if plan.keep_uploaded_data:
+        records.update_state(project, job_id, {KEEP_UPLOADED: True})
+    return job_id
 
 
 async def launch(project: Project, provider: Provider, job_id: int, plan: LaunchPlan, *,
-                 progress: UploadProgress | None = None) -> JobRecord:
+                 progress: UploadProgress | None = None,
+                 today: dt.date | None = None) -> JobRecord:
     """Upload the files and create the remote job for the recorded job ``job_id``.
 
     On failure the job is marked failed with the error in plain words, and the error is
-    raised again for the caller to show.
+    raised again for the caller to show. A provider that no longer takes new jobs on
+    ``today`` (default: today) is refused before anything is uploaded.
     """
+    refusal = tuning_refusal(provider.info, today)
+    if refusal is not None:
+        records.set_status(project, job_id, "failed", error=refusal.message)
+        records.add_event(project, job_id, refusal.message, level="error")
+        raise refusal
     records.set_status(project, job_id, "uploading")
     if provider.name == "local":
         records.add_event(project, job_id, translate(
@@ -171,6 +188,8 @@ async def track(project: Project, provider: Provider, job_id: int, *,
         if failures:
             records.add_event(project, job_id, translate("Jobs", "The provider answers again."))
             failures = 0
+        if change.status in records.FINAL_STATES:
+            await delete_training_data(project, provider, job_id)
         if on_update is not None:
             on_update(change)
         if change.status in records.FINAL_STATES:
@@ -189,4 +208,39 @@ async def cancel(project: Project, provider: Provider, job_id: int) -> JobRecord
     status = await provider.cancel_job(job.remote_id)
     records.apply_status(project, job_id, status)
     records.add_event(project, job_id, translate("Jobs", "Cancellation requested."))
+    if status.state in records.FINAL_STATES:
+        await delete_training_data(project, provider, job_id)
     return records.get_job(project, job_id)
+
+
+async def delete_training_data(project: Project, provider: Provider, job_id: int) -> None:
+    """Once a job has ended, delete the training file it uploaded, unless the curator chose
+    to keep it; the outcome becomes one of the job's events. Done once per job.
+
+    A failure to delete is a warning event, not an error: the job itself is over either way.
+    """
+    job = records.get_job(project, job_id)
+    if not job.finished or job.state.get(DATA_DELETED) or provider.name == "local":
+        return
+    label = provider_label(provider)
+    if job.state.get(KEEP_UPLOADED):
+        records.update_state(project, job_id, {DATA_DELETED: "kept"})
+        records.add_event(project, job_id, translate(
+            "Jobs", "The training data stays at {provider}, as you chose.").format(provider=label))
+        return
+    delete = getattr(provider, "delete_training_data", None)
+    if delete is None:
+        return
+    try:
+        deleted = await delete(dict(job.state))
+    except StudioError as exc:
+        records.add_event(project, job_id, translate(
+            "Jobs", "The training data could not be deleted from {provider}: {reason} Delete it "
+                    "in the provider's console.").format(
+            provider=label, reason=exc.message), level="warning")
+        return
+    records.update_state(project, job_id, {DATA_DELETED: True})
+    if deleted:
+        records.add_event(project, job_id, translate(
+            "Jobs", "The training data was deleted from {provider}.").format(provider=label),
+            data={"deleted": deleted})
