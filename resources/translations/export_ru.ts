@@ -212,6 +212,10 @@
         <translation>OpenAI, чат в JSONL</translation>
     </message>
     <message>
+        <source>Yandex AI Studio JSONL (request and response)</source>
+        <translation>Yandex AI Studio JSONL (запрос и ответ)</translation>
+    </message>
+    <message>
         <source>Hugging Face messages JSONL (TRL, Unsloth, LLaMA-Factory)</source>
         <translation>Hugging Face, messages в JSONL (TRL, Unsloth, LLaMA-Factory)</translation>
     </message>
@@ -348,6 +352,10 @@
     <message>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Yandex AI Studio (YandexGPT Lite)</source>
+        <translation>Yandex AI Studio (YandexGPT Lite)</translation>
     </message>
     <message>
         <source>Provider:</source>

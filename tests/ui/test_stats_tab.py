@@ -229,3 +229,18 @@ def test_delete_snapshot_asks_first(tab, qloop, filled, ctx_with_project, monkey
     assert dialog.snapshots == [] and dialog.empty.isVisibleTo(dialog)
     assert export.list_snapshots(ctx_with_project.project) == []
     dialog.close()
+
+
+def test_preflight_dialog_checks_for_yandex(tab, qloop, filled, ctx_with_project):
+    from natasha_studio.ui.statistics.preflight_dialog import PreflightDialog
+
+    snap = export.create_snapshot(ctx_with_project.project, "v1", validation_split=0.2)
+    dialog = PreflightDialog(ctx_with_project, snap, tab)
+    dialog.provider.setCurrentIndex(dialog.provider.findData("yandex"))
+    assert dialog.model.currentText() == "yandexgpt-lite" and not dialog.epochs.isEnabled()
+    act(qloop, dialog.start_check)
+    wait_until(qloop, lambda: dialog.result is not None)
+    assert dialog.result["ok"], dialog.details.toPlainText()
+    text = dialog.details.toPlainText()
+    assert "free during Preview" in text and "YandexGPT" in text and "0.00 RUB" not in text
+    dialog.close()

@@ -51,6 +51,7 @@ class PreflightDialog(QDialog):
         self.provider = QComboBox()
         self.provider.addItem(self.tr("Vertex AI (Gemini)"), "vertex")
         self.provider.addItem(self.tr("OpenAI"), "openai")
+        self.provider.addItem(self.tr("Yandex AI Studio (YandexGPT Lite)"), "yandex")
         form.addRow(self.tr("Provider:"), self.provider)
         self.model = QComboBox()
         self.model.setEditable(True)
@@ -94,6 +95,8 @@ class PreflightDialog(QDialog):
         default = table.get("default_model", "")
         names = [default] + [m for m in table.get("models", {}) if m != default]
         self.model.addItems([n for n in names if n])
+        # Yandex tunes by a number of samples, not epochs, and does not bill training yet.
+        self.epochs.setEnabled(provider != "yandex")
 
     def start_check(self) -> None:
         project = self.ctx.project

@@ -121,6 +121,7 @@ class ExportDialog(QDialog):
         for key, label in (
             ("vertex", self.tr("Vertex AI (Gemini) JSONL")),
             ("openai", self.tr("OpenAI chat JSONL")),
+            ("yandex", self.tr("Yandex AI Studio JSONL (request and response)")),
             ("hf", self.tr("Hugging Face messages JSONL (TRL, Unsloth, LLaMA-Factory)")),
             ("csv", self.tr("CSV table (Excel, LibreOffice)")),
             ("json", self.tr("JSON with every detail")),
