@@ -73,6 +73,12 @@ def main() -> int:
             settle()
             window.grab().save(str(args.out / f"{key}-{suffix}.png"))
     print("\n".join(sorted(str(p) for p in args.out.glob(f"*{suffix}.png"))))
+    # Quit as the app does: the tabs' background work stopped, the project closed, and the
+    # loop closed, which stops its worker threads (qasync runs them as QThreads; one still
+    # running when Python exits aborts the process).
+    window.close()
+    loop.run_until_complete(studio.shutdown())
+    loop.close()
     return 0
 
 
