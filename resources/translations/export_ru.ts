@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>ChartCard</name>
@@ -315,7 +314,7 @@
         <translation>Доля для проверки:</translation>
     </message>
     <message>
-        <source>Golden questions kept out of training, to compare the model&apos;s answers with the real ones in the Test chat.</source>
+        <source>Golden questions kept out of training, to compare the model's answers with the real ones in the Test chat.</source>
         <translation>«Золотые» вопросы, которые не попадают в обучение: в тест-чате ответы модели сравниваются с настоящими.</translation>
     </message>
     <message>
@@ -386,7 +385,7 @@
         <translation>Проверка запишет файлы, которые получит провайдер, проверит их, посчитает токены и оценит стоимость.</translation>
     </message>
     <message>
-        <source>Prices of {date}: check the provider&apos;s price page before large runs.</source>
+        <source>Prices of {date}: check the provider's price page before large runs.</source>
         <translation>Цены на {date}: перед большим обучением сверьтесь со страницей цен провайдера.</translation>
     </message>
     <message>
@@ -669,6 +668,10 @@
             <numerusform>Токены посчитаны на случайной выборке из %n пар.</numerusform>
             <numerusform>Токены посчитаны на случайной выборке из %n пар.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Training on {model}: free during Preview</source>
+        <translation>Обучение {model}: бесплатно, пока идёт Preview</translation>
     </message>
     <message>
         <source>Training on {model}: ≈ {cost:.2f} {currency} for {epochs} epochs</source>
@@ -989,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not start with a member&apos;s message (role “user”).</source>
+        <source>%n examples do not start with a member's message (role “user”).</source>
         <translation>
             <numerusform>%n пример начинается не с сообщения участника (роль «user»).</numerusform>
             <numerusform>%n примера начинаются не с сообщения участника (роль «user»).</numerusform>
@@ -1013,7 +1016,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not end with the persona&apos;s answer.</source>
+        <source>%n examples do not end with the persona's answer.</source>
         <translation>
             <numerusform>%n пример заканчивается не ответом персонажа.</numerusform>
             <numerusform>%n примера заканчиваются не ответом персонажа.</numerusform>
@@ -1021,7 +1024,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model&apos;s limit per example.</source>
+        <source>%n examples are longer than the model's limit per example.</source>
         <translation>
             <numerusform>%n пример длиннее предела модели для одного примера.</numerusform>
             <numerusform>%n примера длиннее предела модели для одного примера.</numerusform>
@@ -1029,7 +1032,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model&apos;s limit and will be cut from the end.</source>
+        <source>%n examples are longer than the model's limit and will be cut from the end.</source>
         <translation>
             <numerusform>%n пример длиннее предела модели, его конец будет обрезан.</numerusform>
             <numerusform>%n примера длиннее предела модели, их конец будет обрезан.</numerusform>
@@ -1045,7 +1048,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no member&apos;s message.</source>
+        <source>%n examples have no member's message.</source>
         <translation>
             <numerusform>В %n примере нет сообщения участника.</numerusform>
             <numerusform>В %n примерах нет сообщения участника.</numerusform>
@@ -1061,7 +1064,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no “response” with the persona&apos;s answer, or it is empty.</source>
+        <source>%n examples have no “response” with the persona's answer, or it is empty.</source>
         <translation>
             <numerusform>В %n примере нет поля «response» с ответом персонажа или оно пустое.</numerusform>
             <numerusform>В %n примерах нет поля «response» с ответом персонажа или оно пустое.</numerusform>
@@ -1109,7 +1112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have a request (system prompt, context and question) over 8,000 tokens, Yandex&apos;s limit.</source>
+        <source>%n examples have a request (system prompt, context and question) over 8,000 tokens, Yandex's limit.</source>
         <translation>
             <numerusform>В %n примере запрос (системный промпт, контекст и вопрос) длиннее 8 000 токенов — предела Яндекса.</numerusform>
             <numerusform>В %n примерах запрос (системный промпт, контекст и вопрос) длиннее 8 000 токенов — предела Яндекса.</numerusform>
@@ -1117,7 +1120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have an answer over 2,000 tokens, Yandex&apos;s limit.</source>
+        <source>%n examples have an answer over 2,000 tokens, Yandex's limit.</source>
         <translation>
             <numerusform>В %n примере ответ длиннее 2 000 токенов — предела Яндекса.</numerusform>
             <numerusform>В %n примерах ответ длиннее 2 000 токенов — предела Яндекса.</numerusform>
@@ -1125,7 +1128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have a request and an answer over 8,000 tokens together, Yandex&apos;s limit.</source>
+        <source>%n examples have a request and an answer over 8,000 tokens together, Yandex's limit.</source>
         <translation>
             <numerusform>В %n примере запрос и ответ вместе длиннее 8 000 токенов — предела Яндекса.</numerusform>
             <numerusform>В %n примерах запрос и ответ вместе длиннее 8 000 токенов — предела Яндекса.</numerusform>
@@ -1133,7 +1136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are close to Yandex&apos;s token limits; as the counts are estimates, Yandex may find them too long.</source>
+        <source>%n examples are close to Yandex's token limits; as the counts are estimates, Yandex may find them too long.</source>
         <translation>
             <numerusform>%n пример близок к пределам Яндекса по токенам; токены посчитаны приблизительно, и Яндекс может счесть его слишком длинным.</numerusform>
             <numerusform>%n примера близки к пределам Яндекса по токенам; токены посчитаны приблизительно, и Яндекс может счесть их слишком длинными.</numerusform>
@@ -1241,7 +1244,7 @@
         <translation>Задайте системный промпт в настройках проекта, затем заморозьте новый снимок.</translation>
     </message>
     <message>
-        <source>Yandex advises one system prompt for every example and for chat: clear the pairs&apos; own prompts, then freeze a new snapshot.</source>
+        <source>Yandex advises one system prompt for every example and for chat: clear the pairs' own prompts, then freeze a new snapshot.</source>
         <translation>Яндекс советует один системный промпт для всех примеров и для чата: уберите собственные промпты у пар, затем заморозьте новый снимок.</translation>
     </message>
     <message>
@@ -1281,7 +1284,7 @@
         <translation>✔ Ошибок нет: провайдер должен принять файл.</translation>
     </message>
     <message>
-        <source>Tokens (estimated with {tokenizer}: YandexGPT&apos;s own tokenizer is not available offline, so Yandex may count a little differently):</source>
+        <source>Tokens (estimated with {tokenizer}: YandexGPT's own tokenizer is not available offline, so Yandex may count a little differently):</source>
         <translation>Токены (оценка по {tokenizer}: собственный токенизатор YandexGPT без интернета недоступен, поэтому Яндекс может насчитать немного иначе):</translation>
     </message>
     <message>

@@ -274,7 +274,10 @@ class StatisticsTab(QWidget):
             notes.append(self.tr("Tokens are measured on a random sample of %n pairs.", "",
                                  f["tokens_sampled"]))
         for cost in costs:
-            if cost.cost is not None:
+            if cost.training_free:
+                notes.append(self.tr("Training on {model}: free during Preview").format(
+                    model=cost.model))
+            elif cost.cost is not None:
                 notes.append(self.tr("Training on {model}: \u2248 {cost:.2f} {currency} for {epochs} "
                                      "epochs").format(model=cost.model, cost=cost.cost,
                                                       currency=cost.currency, epochs=cost.epochs))

@@ -26,7 +26,7 @@ def compute_in_thread(path: str, filter_data: dict[str, Any]) -> dict[str, Any]:
             # An estimate from the average pair: system prompt, question, answer and the
             # chat format's per-message overhead; the pre-flight check counts exactly.
             per_example = int(prompt_tokens + f["question_tokens_mean"] + f["answer_tokens_mean"] + 12)
-            for provider in ("vertex", "openai"):
+            for provider in ("yandex", "vertex", "openai"):
                 model = prices.provider(provider).get("default_model", "")
                 costs.append(estimate_cost(provider, model, [per_example] * f["pairs"], prices=prices))
         return {"stats": stats, "choices": choices, "costs": costs}
