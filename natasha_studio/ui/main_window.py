@@ -194,27 +194,34 @@ class MainWindow(QMainWindow):
 
     # -- projects ----------------------------------------------------------------------------
 
-    def new_project(self) -> None:
+    def new_project(self) -> bool:
+        """Ask for a persona and a file, and open the new project; False if none was made."""
         folder = self.ctx.settings.data_folder
         dialog = NewProjectDialog(folder, self)
         if dialog.exec() != NewProjectDialog.DialogCode.Accepted:
-            return
+            return False
         persona, prompt, path = dialog.values()
         try:
             project = Project.create(path, persona, prompt)
         except StudioError as exc:
             show_error(self, self.tr("The project was not created"), exc)
-            return
+            return False
         self._set_project(project)
+        return True
 
     def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a project"), str(self.ctx.settings.data_folder),
-            self.tr("Natasha Studio projects (*.nstudio);;All files (*)"))
+            self.tr("Natasha Studio projects (*.nstudio);;Telegram export (result.json, *.json);;"
+                    "All files (*)"))
         if path:
             self.open_project(Path(path))
 
     def open_project(self, path: Path) -> bool:
+        if Path(path).suffix.lower() == ".json" and Path(path).is_file():
+            # A Telegram export opened as if it were a project: offer what was meant.
+            self._offer_import([Path(path)])
+            return False
         try:
             project = Project.open(path)
         except StudioError as exc:
@@ -225,6 +232,34 @@ class MainWindow(QMainWindow):
             return False
         self._set_project(project)
         return True
+
+    def _offer_import(self, paths: list[Path]) -> None:
+        choice = self.ask_export_action(paths[0])
+        if choice == "import" and self.ctx.project is not None:
+            self.import_paths([str(p) for p in paths])
+        elif choice == "new" and self.new_project():
+            self.import_paths([str(p) for p in paths])
+
+    def ask_export_action(self, path: Path) -> str | None:
+        """"new", "import" (into the open project) or None, asked of the curator."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Open a project"), self.tr(
+            "“{name}” is not a Natasha Studio project. If it is a Telegram export "
+            "(result.json), its chats can be imported.").format(name=path.name), parent=self)
+        new = box.addButton(self.tr("New project from this export…"),
+                            QMessageBox.ButtonRole.AcceptRole)
+        into = None
+        if self.ctx.project is not None:
+            into = box.addButton(self.tr("Import into “{persona}”").format(
+                persona=self.ctx.project.persona_name), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(into or new)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is new:
+            return "new"
+        if into is not None and clicked is into:
+            return "import"
+        return None
 
     def open_demo(self) -> None:
         try:
@@ -282,6 +317,10 @@ class MainWindow(QMainWindow):
         elif paths and self.ctx.project is not None:
             event.acceptProposedAction()
             self.import_paths(paths)
+        elif paths:
+            # Exports dropped on the welcome screen: a project is needed for them first.
+            event.acceptProposedAction()
+            self._offer_import([Path(p) for p in paths])
 
     def close_project(self) -> None:
         if self.ctx.project is not None:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>App</name>
@@ -166,12 +165,24 @@
         <translation>Открыть проект</translation>
     </message>
     <message>
-        <source>Natasha Studio projects (*.nstudio);;All files (*)</source>
-        <translation>Проекты Natasha Studio (*.nstudio);;Все файлы (*)</translation>
+        <source>Natasha Studio projects (*.nstudio);;Telegram export (result.json, *.json);;All files (*)</source>
+        <translation>Проекты Natasha Studio (*.nstudio);;Экспорт Telegram (result.json, *.json);;Все файлы (*)</translation>
     </message>
     <message>
         <source>The project could not be opened</source>
         <translation>Не удалось открыть проект</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a Natasha Studio project. If it is a Telegram export (result.json), its chats can be imported.</source>
+        <translation>«{name}» — не проект Natasha Studio. Если это экспорт Telegram (result.json), его чаты можно импортировать.</translation>
+    </message>
+    <message>
+        <source>New project from this export…</source>
+        <translation>Новый проект из этого экспорта…</translation>
+    </message>
+    <message>
+        <source>Import into “{persona}”</source>
+        <translation>Импортировать в «{persona}»</translation>
     </message>
     <message>
         <source>The demo project is not available</source>
@@ -234,7 +245,7 @@
         <translation>О программе Natasha Studio</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Natasha Studio {version}&lt;/h3&gt;&lt;p&gt;Build a persona&apos;s fine-tuning dataset from Telegram conversations, curate it, tune a model and test it.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Natasha Studio {version}&lt;/h3&gt;&lt;p&gt;Build a persona's fine-tuning dataset from Telegram conversations, curate it, tune a model and test it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Natasha Studio {version}&lt;/h3&gt;&lt;p&gt;Соберите датасет для дообучения модели из переписки в Telegram, выверите его, обучите модель и проверьте её.&lt;/p&gt;</translation>
     </message>
 </context>
@@ -419,7 +430,7 @@
         <translation>На этом компьютере нет хранилища паролей, которым может пользоваться Natasha Studio. Введённые ключи хранятся только до закрытия программы и никогда не записываются на диск; в следующий раз их нужно будет ввести снова.</translation>
     </message>
     <message>
-        <source>Keys are kept in your system&apos;s password storage, never in project files. Environment variables, where set, take precedence.</source>
+        <source>Keys are kept in your system's password storage, never in project files. Environment variables, where set, take precedence.</source>
         <translation>Ключи хранятся в системном хранилище паролей и никогда не попадают в файлы проектов. Заданные переменные окружения имеют приоритет.</translation>
     </message>
     <message>
@@ -521,7 +532,7 @@
         <translation>Natasha Studio</translation>
     </message>
     <message>
-        <source>Turn a Telegram community&apos;s conversations into a fine-tuning dataset in the persona&apos;s voice, tune a model on it, and check that it sounds like her.</source>
+        <source>Turn a Telegram community's conversations into a fine-tuning dataset in the persona's voice, tune a model on it, and check that it sounds like her.</source>
         <translation>Превратите переписку сообщества в Telegram в датасет для дообучения голосом персоны, обучите на нём модель и проверьте, что она звучит как она.</translation>
     </message>
     <message>

@@ -143,3 +143,30 @@ def test_status_bar_counts_pairs_once_per_burst_of_changes(window, ctx, qtbot, t
     assert counted == []  # nothing on the window's thread per signal
     qtbot.waitUntil(lambda: counted == [False], timeout=3000)
     assert "3" in window.project_label.text()
+
+
+def test_opening_a_telegram_export_offers_a_new_project_and_imports_it(window, ctx, tmp_path,
+                                                                       monkeypatch):
+    export = tmp_path / "result.json"
+    export.write_text('{"name": "Круг", "type": "private_group", "id": 1, "messages": []}',
+                      encoding="utf-8")
+    asked, imported = [], []
+    monkeypatch.setattr(window, "ask_export_action", lambda path: asked.append(path) or "new")
+    monkeypatch.setattr(window, "new_project", lambda: window._set_project(
+        Project.create(tmp_path / "from-export.nstudio", "Наташа")) or True)
+    window.ensure_tabs()
+    monkeypatch.setattr(window.tab_widgets["sources"], "import_paths", imported.append)
+    assert not window.open_project(export)
+    assert asked == [export]
+    assert ctx.project is not None and ctx.project.path.name == "from-export.nstudio"
+    assert imported == [[str(export)]]
+    assert window.tabs.currentWidget() is window.tab_widgets["sources"]
+
+
+def test_declining_the_export_offer_changes_nothing(window, ctx, tmp_path, monkeypatch):
+    export = tmp_path / "result.json"
+    export.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(window, "ask_export_action", lambda path: None)
+    assert not window.open_project(export)
+    assert ctx.project is None and window.stack.currentWidget() is window.welcome
+    assert ctx.settings.recent_projects == []
