@@ -15,7 +15,9 @@ os.environ["NATASHA_STUDIO_HOME"] = str(_SESSION_HOME)
 os.environ["NATASHA_STUDIO_LANGUAGE"] = os.environ.get("NATASHA_STUDIO_LANGUAGE", "en")
 for _var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_APPLICATION_CREDENTIALS",
              "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION", "TELEGRAM_API_ID",
-             "TELEGRAM_API_HASH"):
+             "TELEGRAM_API_HASH", "YC_API_KEY", "YC_FOLDER_ID", "YC_IAM_TOKEN", "YC_OAUTH_TOKEN",
+             "YC_TOKEN", "YC_API_ENDPOINT", "NATASHA_STUDIO_YANDEX_ENDPOINT",
+             "NATASHA_STUDIO_YANDEX_CHAT_URL"):
     os.environ.pop(_var, None)
 
 import keyring  # noqa: E402

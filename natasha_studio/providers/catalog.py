@@ -11,9 +11,10 @@ from natasha_studio.core.i18n import translate
 from natasha_studio.core.provider import ProviderInfo
 from natasha_studio.providers.errors import OPENAI_TUNING_END
 
-# Providers that can fine-tune, in the order the tab offers them (Vertex AI is the main path).
-TUNING_PROVIDERS = ("vertex", "openai", "local")
-PROVIDER_KINDS = ("vertex", "openai", "compatible", "local")
+# Providers that can fine-tune, in the order the tab offers them: Yandex AI Studio first, as
+# the one most curators (in Russia) can pay for; Vertex AI next.
+TUNING_PROVIDERS = ("yandex", "vertex", "openai", "local")
+PROVIDER_KINDS = ("yandex", "vertex", "openai", "compatible", "local")
 
 YANDEX_CHAT_URL = "https://llm.api.cloud.yandex.net/v1"
 

@@ -283,3 +283,128 @@ def unavailable(exc: BaseException, where: str, label: str) -> StudioError:
                                    "tried again. Nothing was lost."),
         )
     return connection_error(where or label)
+
+
+# Where a curator asks for Yandex AI Studio's tuning Preview (it is given on request).
+YANDEX_CONSOLE_URL = "https://console.yandex.cloud/link/ai-studio"
+
+
+def yandex_error(exc: BaseException, *, folder_id: str = "", tuning: bool = False,
+                 where: str = "") -> StudioError:
+    """A plain-words error for yandex-ai-studio-sdk exceptions (gRPC codes, dataset
+    validation, a failed operation) and for its OpenAI-compatible chat endpoint.
+
+    ``tuning`` marks calls of the tuning service, where a refusal means the folder has no
+    access to tuning yet (a Preview given on request); elsewhere it means a wrong folder.
+    """
+    import grpc
+    import openai
+    from yandex_ai_studio_sdk import exceptions as yc_exc
+
+    label = "Yandex AI Studio"
+    if isinstance(exc, StudioError):
+        return exc
+    if isinstance(exc, yc_exc.DatasetValidationError):
+        problems = "; ".join(_dataset_problem(error) for error in exc.errors[:5])
+        return StudioError(
+            translate("Providers", "Yandex AI Studio refused the dataset: {problems}").format(
+                problems=problems or "?"),
+            translate("Providers", "Fix these examples (the rows are counted from 1) or export the "
+                                   "snapshot again in Yandex's format, then launch again."),
+        )
+    if isinstance(exc, yc_exc.RunError):
+        return StudioError(translate("Providers", "Yandex AI Studio stopped the operation: "
+                                                  "{message}").format(message=exc.message or "?"))
+    if isinstance(exc, openai.APIStatusError):
+        # The chat endpoint answers like OpenAI, but its keys and folders are Yandex's.
+        code = {401: grpc.StatusCode.UNAUTHENTICATED,
+                403: grpc.StatusCode.PERMISSION_DENIED}.get(exc.status_code)
+        if code is None:
+            return openai_error(exc, label, where=where)
+        return _yandex_code_error(code, exc.message, folder_id, tuning=False, where=where)
+    if isinstance(exc, openai.APIError):
+        return openai_error(exc, label, where=where)
+    if isinstance(exc, grpc.RpcError) and hasattr(exc, "code"):
+        return _yandex_code_error(exc.code(), exc.details() or "", folder_id, tuning=tuning,
+                                  where=where)
+    if isinstance(exc, yc_exc.AIStudioError):
+        return StudioError(translate("Providers", "{provider} failed: {reason}").format(
+            provider=label, reason=_reason(exc)))
+    if _is_connection_error(exc) or isinstance(exc, TimeoutError):
+        return unavailable(exc, where, label)
+    return StudioError(translate("Providers", "{provider} failed: {reason}").format(
+        provider=label, reason=_reason(exc)))
+
+
+def _dataset_problem(error: Any) -> str:
+    rows = ", ".join(str(row) for row in list(error.rows)[:10])
+    text = error.description or error.error
+    if not rows:
+        return text
+    return translate("Providers", "{problem} (rows {rows})").format(problem=text, rows=rows)
+
+
+def _yandex_code_error(code: Any, details: str, folder_id: str, *, tuning: bool,
+                       where: str) -> StudioError:
+    import grpc
+
+    label = "Yandex AI Studio"
+    codes = grpc.StatusCode
+    if code == codes.UNAUTHENTICATED:
+        return StudioError(
+            translate("Providers", "Yandex AI Studio did not accept the API key."),
+            translate("Providers", "Check the service account's API key in the Fine-tune tab → "
+                                   "Providers… (or the YC_API_KEY variable): copy it again from "
+                                   "the Yandex Cloud console, it may have been deleted."),
+        )
+    if code == codes.PERMISSION_DENIED and tuning:
+        return StudioError(
+            translate("Providers", "The folder {folder} has no access to fine-tuning in Yandex AI "
+                                   "Studio yet.").format(folder=folder_id),
+            translate("Providers", "Fine-tuning is a Preview that Yandex opens on request: open "
+                                   "{url}, choose the folder, and send the access request for "
+                                   "model tuning. Also check that the service account has the "
+                                   "“ai.editor” role.").format(url=YANDEX_CONSOLE_URL),
+        )
+    if code in (codes.PERMISSION_DENIED, codes.NOT_FOUND) and not tuning:
+        return StudioError(
+            translate("Providers", "Yandex AI Studio refused access to the folder {folder}.").format(
+                folder=folder_id),
+            translate("Providers", "Check the folder id (it starts with “b1g”; it is on the "
+                                   "folder's page in the Yandex Cloud console) and that the "
+                                   "service account has the “ai.editor” role in that folder."),
+        )
+    if code == codes.NOT_FOUND:
+        return StudioError(
+            translate("Providers", "{provider} could not find it: {message}").format(
+                provider=label, message=details),
+            translate("Providers", "Check the model name or job; it may have been deleted."),
+        )
+    if code == codes.RESOURCE_EXHAUSTED:
+        return ProviderUnavailable(
+            translate("Providers", "{provider} is receiving too many requests from this account.")
+            .format(provider=label),
+            translate("Providers", "Wait a minute and try again."),
+        )
+    if code == codes.DEADLINE_EXCEEDED:
+        return unavailable(TimeoutError(details), where, label)
+    if code in (codes.UNAVAILABLE, codes.CANCELLED):
+        return connection_error(where or label)
+    if code in (codes.INTERNAL, codes.UNKNOWN, codes.ABORTED):
+        return ProviderUnavailable(
+            translate("Providers", "{provider} had a problem on its side.").format(provider=label),
+            translate("Providers", "Try again in a few minutes. Nothing was lost."),
+        )
+    return StudioError(
+        translate("Providers", "{provider} rejected the request: {message}").format(
+            provider=label, message=details),
+    )
+
+
+def cut_off_error(label: str) -> StudioError:
+    """A streamed answer that stopped before its end (the connection dropped mid-reply)."""
+    return ProviderUnavailable(
+        translate("Providers", "The connection to {provider} dropped before the answer was "
+                               "complete.").format(provider=label),
+        translate("Providers", "Check the connection and ask again."),
+    )

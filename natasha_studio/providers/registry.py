@@ -3,7 +3,12 @@
 ``build_provider(kind)`` gives the provider the Fine-tune tab and the CLI use;
 ``provider_for_model(...)`` gives the one that chats with a saved model entry (a row of the
 ``models`` table), and ``provider_for(entry)`` the same for a ``ModelEntry`` of the test
-chat. Keys come from the secret store, where environment variables win (OPENAI_API_KEY, OPENAI_BASE_URL, GOOGLE_CLOUD_PROJECT, GOOGLE_APPLICATION_CREDENTIALS...).
+chat. Keys come from the secret store, where environment variables win (OPENAI_API_KEY, OPENAI_BASE_URL, GOOGLE_CLOUD_PROJECT, GOOGLE_APPLICATION_CREDENTIALS,
+YC_API_KEY, YC_FOLDER_ID...).
+
+Endpoints can be overridden for proxies and enterprise gateways: Yandex AI Studio's gRPC
+address by ``NATASHA_STUDIO_YANDEX_ENDPOINT`` (``host:port`` over TLS, ``http://host:port`` in
+plain text) and its OpenAI-compatible chat URL by ``NATASHA_STUDIO_YANDEX_CHAT_URL``.
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: A
     """The provider ``kind`` configured from the secret store; ``overrides`` replace settings.
 
     Overrides: ``api_key``, ``base_url`` (openai, compatible); ``project``, ``location``,
-    ``bucket``, ``credentials_file``, ``credentials``, ``base_url`` (vertex).
+    ``bucket``, ``credentials_file``, ``credentials``, ``base_url`` (vertex); ``api_key``,
+    ``folder_id``, ``endpoint``, ``chat_url`` (yandex, plus its timeouts and poll interval).
     """
     from natasha_studio.providers.compatible_provider import CompatibleProvider
     from natasha_studio.providers.openai_provider import OpenAIProvider
@@ -58,6 +64,16 @@ def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: A
             base_url=overrides.get("base_url") or os.environ.get(VERTEX_BASE_URL_ENV)
             or secrets.get("vertex_base_url"),
         )
+    if kind == "yandex":
+        from natasha_studio.providers.yandex_provider import YandexProvider
+
+        tuning = {k: overrides[k] for k in ("timeout", "upload_timeout", "poll_interval",
+                                            "retries") if overrides.get(k) is not None}
+        return YandexProvider(
+            overrides.get("api_key") or secrets.get("yandex_api_key"),
+            overrides.get("folder_id") or secrets.get("yandex_folder_id"),
+            endpoint=overrides.get("endpoint") or secrets.get("yandex_endpoint"),
+            chat_url=overrides.get("chat_url") or secrets.get("yandex_chat_url"), **tuning)
     if kind == "compatible":
         return CompatibleProvider(overrides.get("base_url") or "",
                                   overrides.get("api_key") or secrets.get("compatible_api_key"))
@@ -90,6 +106,9 @@ def provider_for_model(entry: Mapping[str, Any], secrets: SecretStore | None = N
                  f"compatible_api_key:{(base_url or '').rstrip('/')}", "compatible_api_key"]
         key = next((v for v in (secrets.get(n) for n in names if n) if v), None)
         return CompatibleProvider(base_url or "", key)
+    if kind == "yandex":
+        # A Yandex model entry's base URL is the chat endpoint it was saved with.
+        return build_provider(kind, secrets, **({"chat_url": base_url} if base_url else {}))
     overrides = {"base_url": base_url} if base_url else {}
     return build_provider(kind, secrets, **overrides)
 

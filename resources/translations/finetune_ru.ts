@@ -248,10 +248,6 @@
         <translation>Провайдеры…</translation>
     </message>
     <message>
-        <source>Keys, Google Cloud project and bucket, and a connection test for each provider.</source>
-        <translation>Ключи, проект и хранилище Google Cloud и проверка подключения для каждого провайдера.</translation>
-    </message>
-    <message>
         <source>New fine-tune</source>
         <translation>Новое обучение</translation>
     </message>
@@ -354,6 +350,10 @@
     <message>
         <source>The provider stops training; what it has done so far may still be billed. Cancel the job?</source>
         <translation>Провайдер остановит обучение; уже выполненная часть может быть оплачена. Отменить задачу?</translation>
+    </message>
+    <message>
+        <source>Step-by-step set-up of each provider: the account, keys and a connection test.</source>
+        <translation>Пошаговая настройка каждого провайдера: аккаунт, ключи и проверка подключения.</translation>
     </message>
     <message>
         <source>Cannot cancel</source>
@@ -651,6 +651,21 @@
     </message>
 </context>
 <context>
+    <name>LaunchConfirmDialog</name>
+    <message>
+        <source>Launch the fine-tune?</source>
+        <translation>Запустить дообучение?</translation>
+    </message>
+    <message>
+        <source>You can still cancel, redact them on the Pairs tab and freeze a new snapshot.</source>
+        <translation>Ещё можно отменить запуск, скрыть эти данные на вкладке «Пары» и зафиксировать новый снимок.</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Запустить</translation>
+    </message>
+</context>
+<context>
     <name>LaunchPanel</name>
     <message>
         <source>Freeze approved pairs</source>
@@ -723,6 +738,14 @@
     <message>
         <source>Adapter size:</source>
         <translation>Размер адаптера:</translation>
+    </message>
+    <message>
+        <source>Keep the uploaded file at the provider</source>
+        <translation>Оставить загруженный файл у провайдера</translation>
+    </message>
+    <message>
+        <source>By default the training file is deleted from the provider when the job ends. Keep it only if you mean to launch there again.</source>
+        <translation>Обычно обучающий файл удаляется у провайдера, когда задание заканчивается. Оставляйте его, только если собираетесь запускать там обучение снова.</translation>
     </message>
     <message>
         <source>Check again</source>
@@ -1085,52 +1108,24 @@
 <context>
     <name>ProviderSettingsDialog</name>
     <message>
-        <source>Fine-tune providers</source>
-        <translation>Провайдеры обучения</translation>
+        <source>Set up providers</source>
+        <translation>Настройка провайдеров</translation>
     </message>
     <message>
-        <source>Project id:</source>
-        <translation>Идентификатор проекта:</translation>
+        <source>How to set it up</source>
+        <translation>Как настроить</translation>
     </message>
     <message>
-        <source>Region:</source>
-        <translation>Регион:</translation>
+        <source>Copy</source>
+        <translation>Копировать</translation>
     </message>
     <message>
-        <source>Cloud Storage bucket:</source>
-        <translation>Хранилище Cloud Storage:</translation>
+        <source>Advanced: server addresses</source>
+        <translation>Дополнительно: адреса серверов</translation>
     </message>
     <message>
-        <source>Service-account key file:</source>
-        <translation>Файл ключа сервисного аккаунта:</translation>
-    </message>
-    <message>
-        <source>API key:</source>
-        <translation>Ключ API:</translation>
-    </message>
-    <message>
-        <source>Server address (optional):</source>
-        <translation>Адрес сервера (необязательно):</translation>
-    </message>
-    <message>
-        <source>empty: use “gcloud auth application-default login”</source>
-        <translation>пусто: вход через «gcloud auth application-default login»</translation>
-    </message>
-    <message>
-        <source>Vertex AI tunes Gemini models in your Google Cloud project. The dataset is uploaded to a Cloud Storage bucket first.</source>
-        <translation>Vertex AI обучает модели Gemini в вашем проекте Google Cloud. Сначала набор данных загружается в хранилище Cloud Storage.</translation>
-    </message>
-    <message>
-        <source>OpenAI tunes GPT models while it still accepts fine-tuning jobs (new jobs end on 6 January 2027).</source>
-        <translation>OpenAI обучает модели GPT, пока ещё принимает задачи обучения (приём новых задач заканчивается 6 января 2027 года).</translation>
-    </message>
-    <message>
-        <source>Local training tunes an open model (Qwen, Llama, Gemma…) on this computer with LoRA. It needs the optional [local] packages and, to be fast, an NVIDIA or Apple graphics card.</source>
-        <translation>Локальное обучение дообучает открытую модель (Qwen, Llama, Gemma…) на этом компьютере методом LoRA. Нужны дополнительные пакеты [local], а для скорости — видеокарта NVIDIA или Apple.</translation>
-    </message>
-    <message>
-        <source>Local training (this computer)</source>
-        <translation>Локальное обучение (этот компьютер)</translation>
+        <source>Only for a proxy or a company gateway. Leave empty to use the provider's own address.</source>
+        <translation>Нужно только для прокси или корпоративного шлюза. Оставьте пустым, чтобы использовать адрес самого провайдера.</translation>
     </message>
     <message>
         <source>Set by an environment variable; change it there.</source>
@@ -1141,8 +1136,16 @@
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <source>Check this computer</source>
-        <translation>Проверить компьютер</translation>
+        <source>The command is copied: paste it into a terminal.</source>
+        <translation>Команда скопирована: вставьте её в терминал.</translation>
+    </message>
+    <message>
+        <source>Google credentials file</source>
+        <translation>Файл с учётными данными Google</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>Файл JSON (*.json)</translation>
     </message>
     <message>
         <source>Test connection</source>
@@ -1153,20 +1156,199 @@
         <translation>Системное хранилище паролей недоступно: значения сохранятся только до закрытия программы.</translation>
     </message>
     <message>
-        <source>Service-account key file</source>
-        <translation>Файл ключа сервисного аккаунта</translation>
-    </message>
-    <message>
-        <source>JSON key (*.json)</source>
-        <translation>Ключ JSON (*.json)</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
         <source>Testing the connection</source>
         <translation>Проверка подключения</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSetup</name>
+    <message>
+        <source>You need a Yandex Cloud account with a billing account, paid in rubles with a Russian bank card. Training YandexGPT Lite costs nothing while Yandex offers it as a Preview; chatting with the tuned model is billed like the ordinary YandexGPT Lite ({prices}).</source>
+        <translation>Нужен аккаунт Yandex Cloud с платёжным аккаунтом: оплата в рублях российской банковской картой. Пока Яндекс предлагает дообучение YandexGPT Lite как Preview, само обучение бесплатно; чат с дообученной моделью оплачивается как с обычной YandexGPT Lite ({prices}).</translation>
+    </message>
+    <message>
+        <source>price list</source>
+        <translation>цены</translation>
+    </message>
+    <message>
+        <source>Open the {console} and sign in with your Yandex ID. If it asks, create a billing account.</source>
+        <translation>Откройте {console} и войдите с Яндекс ID. Если консоль попросит, создайте платёжный аккаунт.</translation>
+    </message>
+    <message>
+        <source>Yandex Cloud console</source>
+        <translation>консоль Yandex Cloud</translation>
+    </message>
+    <message>
+        <source>Choose the folder to work in (a new cloud already has one called “default”). Its ID is on the folder's page, starts with “b1g” and looks like b1g2abc3def4ghi5jk6l: copy it into “Folder ID” below ({how}).</source>
+        <translation>Выберите каталог для работы (в новом облаке уже есть каталог «default»). Его идентификатор показан на странице каталога, начинается с «b1g» и выглядит так: b1g2abc3def4ghi5jk6l. Скопируйте его в поле «ID каталога» ниже ({how}).</translation>
+    </message>
+    <message>
+        <source>how to find it</source>
+        <translation>как его найти</translation>
+    </message>
+    <message>
+        <source>In that folder open “Identity and Access Management” → “Service accounts” → “Create service account”. Give it two roles: “ai.editor” (to upload data and train) and “ai.languageModels.user” (to chat with the model) ({how}).</source>
+        <translation>В этом каталоге откройте «Identity and Access Management» → «Сервисные аккаунты» → «Создать сервисный аккаунт». Дайте ему две роли: «ai.editor» (загружать данные и обучать) и «ai.languageModels.user» (общаться с моделью) ({how}).</translation>
+    </message>
+    <message>
+        <source>step by step</source>
+        <translation>пошагово</translation>
+    </message>
+    <message>
+        <source>Open the new service account, press “Create new key” → “Create API key” and copy the secret key into “API key” below. Yandex shows it only once ({how}).</source>
+        <translation>Откройте созданный сервисный аккаунт, нажмите «Создать новый ключ» → «Создать API-ключ» и скопируйте секретный ключ в поле «API-ключ» ниже. Яндекс показывает его только один раз ({how}).</translation>
+    </message>
+    <message>
+        <source>Training is a Preview: if the connection test says the folder has no access to it yet, ask for access in {studio} (Yandex answers by e-mail), then test again.</source>
+        <translation>Дообучение работает в режиме Preview: если проверка подключения скажет, что у каталога пока нет доступа, запросите доступ в {studio} (Яндекс ответит по электронной почте) и проверьте снова.</translation>
+    </message>
+    <message>
+        <source>AI Studio</source>
+        <translation>AI Studio</translation>
+    </message>
+    <message>
+        <source>Folder ID:</source>
+        <translation>ID каталога:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-ключ:</translation>
+    </message>
+    <message>
+        <source>Training server address:</source>
+        <translation>Адрес сервера обучения:</translation>
+    </message>
+    <message>
+        <source>Chat address:</source>
+        <translation>Адрес чата:</translation>
+    </message>
+    <message>
+        <source>You need a Google Cloud account with billing turned on (a card Google accepts). Training is billed by the number of tokens the model reads; the launch check shows the estimate in dollars before anything is sent ({prices}).</source>
+        <translation>Нужен аккаунт Google Cloud с включённой оплатой (картой, которую принимает Google). Обучение оплачивается по числу токенов, которые прочитает модель; проверка перед запуском показывает примерную цену в долларах до того, как что-то будет отправлено ({prices}).</translation>
+    </message>
+    <message>
+        <source>{create} or choose one in the Google Cloud console, and copy its project ID (for example natasha-tuning-123456) into “Project ID”.</source>
+        <translation>{create} или выберите готовый в консоли Google Cloud и скопируйте его идентификатор (например, natasha-tuning-123456) в поле «ID проекта».</translation>
+    </message>
+    <message>
+        <source>Create a project</source>
+        <translation>Создайте проект</translation>
+    </message>
+    <message>
+        <source>{enable} for that project (one button: “Enable”).</source>
+        <translation>{enable} для этого проекта (одна кнопка — «Включить»).</translation>
+    </message>
+    <message>
+        <source>Turn on the Vertex AI API</source>
+        <translation>Включите Vertex AI API</translation>
+    </message>
+    <message>
+        <source>{create} in the region you will train in (europe-west4 suits Europe) and type its name into “Bucket”: the dataset is uploaded there first.</source>
+        <translation>{create} в регионе, где будете обучать (для Европы подойдёт europe-west4), и впишите его имя в поле «Бакет»: датасет сначала загружается туда.</translation>
+    </message>
+    <message>
+        <source>Create a Cloud Storage bucket</source>
+        <translation>Создайте бакет Cloud Storage</translation>
+    </message>
+    <message>
+        <source>Give the app a credentials file, either way: in {accounts} create a service account with the roles “Vertex AI User” and “Storage Object Admin”, then “Keys” → “Add key” → JSON; or, if you use the gcloud tool, run “gcloud auth application-default login” and choose the file it saves (or leave the field empty to use it).</source>
+        <translation>Дайте приложению файл с учётными данными одним из двух способов: в разделе {accounts} создайте сервисный аккаунт с ролями «Vertex AI User» и «Storage Object Admin», затем «Ключи» → «Добавить ключ» → JSON; или, если вы пользуетесь утилитой gcloud, выполните «gcloud auth application-default login» и выберите сохранённый ею файл (или оставьте поле пустым — тогда он будет найден сам).</translation>
+    </message>
+    <message>
+        <source>Service accounts</source>
+        <translation>«Сервисные аккаунты»</translation>
+    </message>
+    <message>
+        <source>Project ID:</source>
+        <translation>ID проекта:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>Бакет:</translation>
+    </message>
+    <message>
+        <source>Credentials file:</source>
+        <translation>Файл учётных данных:</translation>
+    </message>
+    <message>
+        <source>empty: the gcloud sign-in on this computer</source>
+        <translation>пусто — вход через gcloud на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Vertex AI address:</source>
+        <translation>Адрес Vertex AI:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OpenAI takes no new fine-tuning customers and stops new fine-tuning jobs for everyone on 6 January 2027.&lt;/b&gt; Use it only if your organisation already tunes there; chatting with models you tuned keeps working after that day. Training is billed per token in dollars.</source>
+        <translation>&lt;b&gt;OpenAI не принимает новых клиентов на дообучение и 6 января 2027 года прекращает приём новых заданий от всех.&lt;/b&gt; Выбирайте его, только если ваша организация уже обучает там модели; чат с уже дообученными моделями продолжит работать и после этой даты. Обучение оплачивается за токены в долларах.</translation>
+    </message>
+    <message>
+        <source>Sign in to the OpenAI platform and {create}.</source>
+        <translation>Войдите на платформу OpenAI и {create}.</translation>
+    </message>
+    <message>
+        <source>create an API key</source>
+        <translation>создайте API-ключ</translation>
+    </message>
+    <message>
+        <source>Paste the key (it starts with “sk-”) into “API key” below.</source>
+        <translation>Вставьте ключ (он начинается с «sk-») в поле «API-ключ» ниже.</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>Сервер, совместимый с OpenAI</translation>
+    </message>
+    <message>
+        <source>For chat only: a server that answers like OpenAI's chat, such as Ollama or LM Studio on this computer, or a hosted service. It cannot tune models; use it in the Test chat to compare your tuned model with others. Local servers are free.</source>
+        <translation>Только для чата: сервер, который отвечает так же, как чат OpenAI, — например, Ollama или LM Studio на этом компьютере или облачный сервис. Дообучать модели он не умеет; используйте его в тест-чате, чтобы сравнить вашу модель с другими. Локальные серверы бесплатны.</translation>
+    </message>
+    <message>
+        <source>Start the server; for example install {ollama} and download a model in it.</source>
+        <translation>Запустите сервер: например, установите {ollama} и скачайте в нём модель.</translation>
+    </message>
+    <message>
+        <source>Type its address (Ollama: http://localhost:11434/v1) and, if the service needs one, its key, then press “Test connection”.</source>
+        <translation>Впишите его адрес (для Ollama — http://localhost:11434/v1) и, если сервис его требует, ключ, затем нажмите «Проверить подключение».</translation>
+    </message>
+    <message>
+        <source>Add its models in the Test chat tab (“Models…”): the key saved here is used for this address.</source>
+        <translation>Добавьте его модели на вкладке «Тест-чат» («Модели…»): сохранённый здесь ключ будет использоваться для этого адреса.</translation>
+    </message>
+    <message>
+        <source>Key (if needed):</source>
+        <translation>Ключ (если нужен):</translation>
+    </message>
+    <message>
+        <source>Local training (this computer)</source>
+        <translation>Обучение на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Free, and the dataset never leaves this computer. It needs extra Python packages (about 3 GB) and, to be fast, an NVIDIA graphics card with 8 GB of memory or more, or a Mac with an Apple chip; on the processor alone a small model takes hours.</source>
+        <translation>Бесплатно, и датасет не покидает этот компьютер. Нужны дополнительные пакеты Python (около 3 ГБ), а для скорости — видеокарта NVIDIA с памятью от 8 ГБ или Mac с процессором Apple; на одном процессоре даже небольшая модель обучается часами.</translation>
+    </message>
+    <message>
+        <source>Open a terminal where Natasha Studio's Python is, and run the command below (the “Copy” button puts it on the clipboard).</source>
+        <translation>Откройте терминал там, где установлен Python для Natasha Studio, и выполните команду ниже (кнопка «Копировать» поместит её в буфер обмена).</translation>
+    </message>
+    <message>
+        <source>Restart Natasha Studio, then press “Check this computer”: it says which device will train.</source>
+        <translation>Перезапустите Natasha Studio и нажмите «Проверить компьютер»: приложение скажет, на каком устройстве пойдёт обучение.</translation>
+    </message>
+    <message>
+        <source>Check this computer</source>
+        <translation>Проверить компьютер</translation>
     </message>
 </context>
 <context>
@@ -1301,43 +1483,51 @@
     </message>
     <message>
         <source>Yandex AI Studio refused the dataset: {problems}</source>
-        <translation type="unfinished" />
+        <translation>Yandex AI Studio не принял датасет: {problems}</translation>
     </message>
     <message>
         <source>Fix these examples (the rows are counted from 1) or export the snapshot again in Yandex's format, then launch again.</source>
-        <translation type="unfinished" />
+        <translation>Исправьте эти примеры (строки считаются с 1) или заново выгрузите снимок в формате Yandex, затем запустите обучение снова.</translation>
     </message>
     <message>
         <source>Yandex AI Studio stopped the operation: {message}</source>
-        <translation type="unfinished" />
+        <translation>Yandex AI Studio остановил операцию: {message}</translation>
     </message>
     <message>
         <source>{problem} (rows {rows})</source>
-        <translation type="unfinished" />
+        <translation>{problem} (строки {rows})</translation>
     </message>
     <message>
         <source>Yandex AI Studio did not accept the API key.</source>
-        <translation type="unfinished" />
+        <translation>Yandex AI Studio не принял API-ключ.</translation>
     </message>
     <message>
         <source>Check the service account's API key in the Fine-tune tab → Providers… (or the YC_API_KEY variable): copy it again from the Yandex Cloud console, it may have been deleted.</source>
-        <translation type="unfinished" />
+        <translation>Проверьте API-ключ сервисного аккаунта на вкладке «Обучение» → «Провайдеры…» (или в переменной YC_API_KEY): скопируйте его заново из консоли Yandex Cloud — возможно, ключ удалён.</translation>
     </message>
     <message>
         <source>The folder {folder} has no access to fine-tuning in Yandex AI Studio yet.</source>
-        <translation type="unfinished" />
+        <translation>У каталога {folder} пока нет доступа к дообучению в Yandex AI Studio.</translation>
     </message>
     <message>
         <source>Fine-tuning is a Preview that Yandex opens on request: open {url}, choose the folder, and send the access request for model tuning. Also check that the service account has the “ai.editor” role.</source>
-        <translation type="unfinished" />
+        <translation>Дообучение работает в режиме Preview, и Yandex открывает его по заявке: откройте {url}, выберите каталог и отправьте заявку на доступ к дообучению моделей. Также проверьте, что у сервисного аккаунта есть роль «ai.editor».</translation>
     </message>
     <message>
         <source>Yandex AI Studio refused access to the folder {folder}.</source>
-        <translation type="unfinished" />
+        <translation>Yandex AI Studio отказал в доступе к каталогу {folder}.</translation>
     </message>
     <message>
         <source>Check the folder id (it starts with “b1g”; it is on the folder's page in the Yandex Cloud console) and that the service account has the “ai.editor” role in that folder.</source>
-        <translation type="unfinished" />
+        <translation>Проверьте идентификатор каталога (он начинается с «b1g» и указан на странице каталога в консоли Yandex Cloud) и что у сервисного аккаунта есть роль «ai.editor» в этом каталоге.</translation>
+    </message>
+    <message>
+        <source>The connection to {provider} dropped before the answer was complete.</source>
+        <translation>Связь с {provider} оборвалась, и ответ пришёл не целиком.</translation>
+    </message>
+    <message>
+        <source>Check the connection and ask again.</source>
+        <translation>Проверьте подключение к интернету и спросите ещё раз.</translation>
     </message>
     <message>
         <source>Google did not accept the credentials: {reason}</source>
@@ -1513,55 +1703,55 @@
     </message>
     <message>
         <source>No API key is set for Yandex AI Studio.</source>
-        <translation type="unfinished" />
+        <translation>Для Yandex AI Studio не задан API-ключ.</translation>
     </message>
     <message>
         <source>Enter the service account's API key in the Fine-tune tab → Providers…, or set the YC_API_KEY environment variable.</source>
-        <translation type="unfinished" />
+        <translation>Введите API-ключ сервисного аккаунта на вкладке «Обучение» → «Провайдеры…» или задайте переменную окружения YC_API_KEY.</translation>
     </message>
     <message>
         <source>No Yandex Cloud folder is set for Yandex AI Studio.</source>
-        <translation type="unfinished" />
+        <translation>Для Yandex AI Studio не задан каталог Yandex Cloud.</translation>
     </message>
     <message>
         <source>Enter the folder id (it starts with “b1g”) in the Fine-tune tab → Providers…, or set the YC_FOLDER_ID environment variable.</source>
-        <translation type="unfinished" />
+        <translation>Введите идентификатор каталога (он начинается с «b1g») на вкладке «Обучение» → «Провайдеры…» или задайте переменную окружения YC_FOLDER_ID.</translation>
     </message>
     <message>
         <source>Connected to Yandex AI Studio, folder {folder}: fine-tuning is available, %n tuning job(s).</source>
-        <translation type="unfinished" />
+        <translation>Подключено к Yandex AI Studio, каталог {folder}: дообучение доступно, задач обучения: %n.</translation>
     </message>
     <message>
         <source>A tuning option is not a number: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Параметр обучения — не число: {reason}</translation>
     </message>
     <message>
         <source>Correct the option and launch again.</source>
-        <translation type="unfinished" />
+        <translation>Исправьте параметр и запустите обучение снова.</translation>
     </message>
     <message>
         <source>The dataset file {path} cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>Не удаётся прочитать файл датасета {path}.</translation>
     </message>
     <message>
         <source>Yandex AI Studio stopped the tuning without saying why.</source>
-        <translation type="unfinished" />
+        <translation>Yandex AI Studio остановил обучение, не объяснив причину.</translation>
     </message>
     <message>
         <source>Step {step} of {total}.</source>
-        <translation type="unfinished" />
+        <translation>Шаг {step} из {total}.</translation>
     </message>
     <message>
         <source>Yandex AI Studio is preparing the job.</source>
-        <translation type="unfinished" />
+        <translation>Yandex AI Studio готовит задачу.</translation>
     </message>
     <message>
         <source>The job is waiting in Yandex AI Studio's queue.</source>
-        <translation type="unfinished" />
+        <translation>Задача ждёт своей очереди в Yandex AI Studio.</translation>
     </message>
     <message>
         <source>The job is being cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Задача отменяется.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,249 @@
+"""Yandex AI Studio through the real yandex-ai-studio-sdk (and openai, for chat) against the
+stand-in in ``fakes.yandex_server``: tuning, refusals, cancel, re-attach, chat, a network drop."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from fakes.flaky_proxy import FlakyProxy
+from fakes.yandex_server import FakeYandex
+
+from natasha_studio.core import jobs
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.provider import ChatMessage, ChatOptions, ProviderUnavailable
+from natasha_studio.providers.registry import build_provider
+from natasha_studio.providers.yandex_provider import YandexProvider
+
+SYSTEM = "Ты — Наташа, ведущая сообщества."
+
+
+def write_yandex_jsonl(path, n=12):
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"request": [{"role": "system", "text": SYSTEM},
+                                             {"role": "user", "text": f"Вопрос {i}?"}],
+                                 "response": f"Ответ {i}."}, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture
+def server():
+    with FakeYandex() as fake:
+        yield fake
+
+
+@pytest.fixture
+def plan(tmp_path):
+    return jobs.LaunchPlan(
+        "yandex", "yandexgpt-lite", write_yandex_jsonl(tmp_path / "train.jsonl"),
+        write_yandex_jsonl(tmp_path / "valid.jsonl", 10), display_name="Наташа v1",
+        hyperparameters={"lora_rank": 8, "lora_alpha": 16, "learning_rate": 0.0002,
+                         "n_samples": 240, "seed": 7})
+
+
+def provider_for(server, *, endpoint=None, **kwargs):
+    settings = {"timeout": 5.0, "poll_interval": 0.01, "retries": 1, **kwargs}
+    return YandexProvider(kwargs.pop("api_key", server.api_key),
+                          kwargs.pop("folder_id", server.folder_id),
+                          endpoint=endpoint or f"http://{server.endpoint}",
+                          chat_url=server.chat_url,
+                          **{k: v for k, v in settings.items()
+                             if k not in ("api_key", "folder_id")})
+
+
+def no_wait(_seconds):
+    return asyncio.sleep(0)
+
+
+def launched(project, provider, plan):
+    job_id = jobs.record_launch(project, plan)
+    sent = []
+    asyncio.run(jobs.launch(project, provider, job_id, plan,
+                            progress=lambda done, total: sent.append((done, total))))
+    return job_id, sent
+
+
+def test_tune_to_success_with_progress(project, server, plan):
+    provider = provider_for(server)
+    job_id, sent = launched(project, provider, plan)
+    total = plan.train_file.stat().st_size + plan.validation_file.stat().st_size
+    assert sent[0] == (0, total) and sent[-1] == (total, total)
+    assert server.uploaded_bytes == total
+    job = jobs.get_job(project, job_id)
+    assert job.status == "queued" and job.remote_id == server.tuning().operation_id
+    task = server.tuning()
+    assert task.base_model_uri == f"gpt://{server.folder_id}/yandexgpt-lite/latest"
+    assert (task.params.lora.rank, task.params.lora.alpha) == (8, 16)
+    assert task.params.lr == pytest.approx(0.0002) and task.params.n_samples == 240
+    assert task.params.seed == 7 and len(task.validation_ids) == 1
+    # Every call carried the key the way Yandex wants it.
+    assert set(server.auth_seen) == {f"Api-Key {server.api_key}"}
+
+    server.advance_on_poll = True
+    updates = []
+    job = asyncio.run(jobs.track(project, provider, job_id, on_update=updates.append,
+                                 sleep=no_wait))
+    assert job.status == "succeeded"
+    assert job.tuned_model == task.target_model_uri
+    assert job.tuned_model.startswith(f"gpt://{server.folder_id}/yandexgpt-lite/latest@")
+    messages = [e.message for e in jobs.job_events(project, job_id)]
+    assert [m for m in messages if m.startswith("Step ")] == [
+        "Step 1 of 4.", "Step 2 of 4.", "Step 3 of 4.", "Step 4 of 4."]
+    assert "Training has started." in messages and "The tuned model is ready." in messages
+    assert jobs.job_metrics(project, job_id)["progress"] == [
+        (1, 0.25), (2, 0.5), (3, 0.75), (4, 1.0)]
+    # The uploaded datasets can be removed from Yandex once the job is over.
+    deleted = asyncio.run(provider.delete_training_data(dict(job.state)))
+    assert len(deleted) == 2 and not server.datasets
+
+
+def test_refused_dataset_says_which_rows(project, server, plan):
+    server.refuse_dataset = True
+    job_id = jobs.record_launch(project, plan)
+    with pytest.raises(StudioError) as caught:
+        asyncio.run(jobs.launch(project, provider_for(server), job_id, plan))
+    assert "Yandex AI Studio refused the dataset" in caught.value.message
+    assert "Field 'response' is required (rows 5, 7)" in caught.value.message
+    assert caught.value.hint
+    assert jobs.get_job(project, job_id).status == "failed" and not server.tunings
+
+
+def test_bad_key(server):
+    provider = provider_for(server, api_key="AQVN-wrong")
+    with pytest.raises(StudioError) as caught:
+        asyncio.run(provider.test_connection())
+    assert not isinstance(caught.value, ProviderUnavailable)
+    assert caught.value.message == "Yandex AI Studio did not accept the API key."
+
+
+def test_wrong_folder(server):
+    provider = provider_for(server, folder_id="b1gwrongfolder")
+    with pytest.raises(StudioError) as caught:
+        asyncio.run(provider.test_connection())
+    assert "refused access to the folder b1gwrongfolder" in caught.value.message
+
+
+def test_folder_without_tuning_access(project, server, plan):
+    server.tuning_access = False
+    provider = provider_for(server)
+    with pytest.raises(StudioError) as caught:
+        asyncio.run(provider.test_connection())
+    assert "has no access to fine-tuning" in caught.value.message
+    assert "request" in caught.value.hint
+    job_id = jobs.record_launch(project, plan)
+    with pytest.raises(StudioError) as caught:
+        asyncio.run(jobs.launch(project, provider, job_id, plan))
+    assert "has no access to fine-tuning" in caught.value.message
+    # The datasets of a launch Yandex refused are not left behind.
+    assert not server.datasets and not server.tunings
+
+
+def test_connection_and_models(server, project, plan):
+    provider = provider_for(server)
+    assert "fine-tuning is available" in asyncio.run(provider.test_connection())
+    server.advance_on_poll = True
+    job_id, _ = launched(project, provider, plan)
+    asyncio.run(jobs.track(project, provider, job_id, sleep=no_wait))
+    models = asyncio.run(provider.list_models())
+    assert models == [server.tuning().target_model_uri,
+                      f"gpt://{server.folder_id}/yandexgpt-lite/latest"]
+
+
+def test_cancel(project, server, plan):
+    provider = provider_for(server)
+    job_id, _ = launched(project, provider, plan)
+    server.advance(3)
+    job = asyncio.run(jobs.cancel(project, provider, job_id))
+    assert job.status == "cancelled" and job.finished_at
+    assert server.tuning().cancelled
+    assert asyncio.run(jobs.cancel(project, provider, job_id)).status == "cancelled"
+
+
+def test_failed_job_keeps_yandexs_message(project, server, plan):
+    server.fail_at_step = 2
+    server.advance_on_poll = True
+    provider = provider_for(server)
+    job_id, _ = launched(project, provider, plan)
+    job = asyncio.run(jobs.track(project, provider, job_id, sleep=no_wait))
+    assert job.status == "failed" and job.error == server.fail_message
+
+
+def test_restart_reattaches_to_the_saved_job(project, server, plan):
+    job_id, _ = launched(project, provider_for(server), plan)
+    server.advance(3)
+    # The app restarts: a new provider, a new event loop, only what the project saved.
+    again = provider_for(server)
+    change = asyncio.run(jobs.poll_once(project, again, job_id))
+    assert change.status == "running"
+    task_id = jobs.get_job(project, job_id).state["task_id"]
+    assert task_id == server.tuning().task_id
+    # Weeks later Yandex has forgotten the operation; the tuning task itself still answers.
+    server.advance(10)
+    server.operations.clear()
+    change = asyncio.run(jobs.poll_once(project, provider_for(server), job_id))
+    job = jobs.get_job(project, job_id)
+    assert change.status == "succeeded" and job.tuned_model == server.tuning().target_model_uri
+
+
+def test_chat_streams_from_base_and_tuned_models(server):
+    provider = provider_for(server)
+    messages = [ChatMessage("system", SYSTEM), ChatMessage("user", "Как дела?")]
+
+    async def collect(model):
+        return [chunk async for chunk in provider.stream_chat(model, messages, ChatOptions())]
+
+    base = f"gpt://{server.folder_id}/yandexgpt-lite/latest"
+    chunks = asyncio.run(collect(base))
+    assert len(chunks) > 2 and "".join(chunks) == "Наташа отвечает: Как дела?"
+    sent = server.chat_requests[-1]
+    assert sent["headers"]["authorization"] == f"Api-Key {server.api_key}"
+    assert sent["headers"]["x-folder-id"] == server.folder_id
+    assert sent["model"] == base and sent["stream"] is True
+    with pytest.raises(StudioError) as caught:
+        asyncio.run(collect(f"gpt://{server.folder_id}/yandexgpt-lite/latest@nosuch"))
+    assert "could not find it" in caught.value.message
+    bad_key = provider_for(server, api_key="AQVN-wrong")
+    with pytest.raises(StudioError) as caught:
+        asyncio.run(bad_key.stream_chat(base, messages, ChatOptions()).__anext__())
+    assert caught.value.message == "Yandex AI Studio did not accept the API key."
+
+
+def test_network_drop_mid_poll(project, server, plan):
+    with FlakyProxy(server.grpc_port) as proxy:
+        provider = provider_for(server, endpoint=f"http://127.0.0.1:{proxy.port}", timeout=1.0)
+        job_id, _ = launched(project, provider, plan)
+        server.advance_on_poll = True
+        pauses = []
+
+        async def sleep(seconds):
+            pauses.append(seconds)
+            if len(pauses) == 2:
+                proxy.cut()  # the network goes while the job runs
+            elif proxy.mode == "cut":
+                proxy.restore()
+            await asyncio.sleep(0)
+
+        job = asyncio.run(jobs.track(project, provider, job_id, interval=0.01, sleep=sleep))
+    assert job.status == "succeeded" and job.tuned_model
+    events = jobs.job_events(project, job_id)
+    warnings = [e.message for e in events if e.level == "warning"]
+    assert warnings and warnings[0].startswith("Cannot reach the provider; trying again.")
+    assert "The provider answers again." in [e.message for e in events]
+
+
+def test_registry_builds_yandex_from_secrets(server, memory_keyring):
+    from natasha_studio.secrets import secret_store
+
+    store = secret_store()
+    store.set("yandex_api_key", server.api_key)
+    store.set("yandex_folder_id", server.folder_id)
+    store.set("yandex_endpoint", f"http://{server.endpoint}")
+    store.set("yandex_chat_url", server.chat_url)
+    provider = build_provider("yandex", timeout=5.0, retries=1)
+    assert isinstance(provider, YandexProvider) and provider.secure is False
+    assert "fine-tuning is available" in asyncio.run(provider.test_connection())
+    store.delete("yandex_endpoint")
+    assert build_provider("yandex", api_key="k", folder_id="b1g").endpoint == \
+        "llm.api.cloud.yandex.net:443"
