@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from test_finetune_tab import add_pairs, until
+from test_finetune_tab import add_pairs, confirmations, until  # noqa: F401 - a fixture
 
 from natasha_studio import local
 from natasha_studio.core import jobs

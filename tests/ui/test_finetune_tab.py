@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from natasha_studio.core import jobs
 from natasha_studio.core.pairs import Turn, add_pair
 from natasha_studio.core.store import Project
+from natasha_studio.ui.finetune.confirm_dialog import LaunchConfirmDialog
 from natasha_studio.ui.finetune.providers_dialog import ProviderSettingsDialog
 from natasha_studio.ui.finetune.tab import FinetuneTab
 
@@ -37,6 +39,22 @@ def scenario(loop, coro):
     """Run a whole scenario in one turn of the qasync loop, as the app's loop never stops:
     stopping and restarting it while an HTTP request is in flight strands that request."""
     loop.run_until_complete(asyncio.wait_for(coro, 60))
+
+
+@pytest.fixture(autouse=True)
+def confirmations(monkeypatch):
+    """The launch confirmation never blocks a test: its text is recorded and the answer is
+    the one the test sets (Launch unless told otherwise)."""
+    from PySide6.QtWidgets import QDialog
+
+    asked = {"answer": QDialog.DialogCode.Accepted, "texts": []}
+
+    def answer(dialog):
+        asked["texts"].append(dialog.text())
+        return asked["answer"]
+
+    monkeypatch.setattr(LaunchConfirmDialog, "exec", answer)
+    return asked
 
 
 @pytest.fixture
@@ -102,6 +120,10 @@ def test_launch_follow_succeed_notify_and_test_in_chat(tab, ctx, qloop, openai_s
         assert view.events.topLevelItemCount() >= 8
         assert view.checkpoints.topLevelItemCount() == 2
         assert view.test_button.isEnabled() and not view.cancel_button.isEnabled()
+        # The training file was deleted from OpenAI once the job ended.
+        assert [f.purpose for f in openai_server.files.values()] == ["fine-tune-results"]
+        assert any("deleted from OpenAI" in e.message
+                   for e in jobs.job_events(ctx.project, job.id))
         assert tab.jobs_list.topLevelItem(0).text(4) == "Finished"
 
         navigated = []
@@ -233,3 +255,178 @@ def test_leftover_personal_data_links_to_those_pairs(ctx_with_project, qtbot, ql
     assert targets == [("pairs", pre.privacy["pair_ids"])]
     panel.schedule_check()
     assert not panel.privacy_link.isVisibleTo(tab)
+
+
+def test_the_launch_is_confirmed_and_cancelling_sends_nothing(tab, ctx, qloop, openai_server,
+                                                              tmp_path, confirmations):
+    from PySide6.QtWidgets import QDialog
+
+    async def body():
+        open_project(ctx, tmp_path / "ask.nstudio")
+        await freeze_and_check(tab)
+        confirmations["answer"] = QDialog.DialogCode.Rejected
+        tab.launch_panel.launch_button.click()
+        await asyncio.sleep(0.2)
+        [text] = confirmations["texts"]
+        assert "Provider:" in text and "OpenAI" in text and "gpt-4.1-mini" in text
+        assert "Data goes to:" in text and "OpenAI, the USA" in text
+        assert "deleted from there when the job ends" in text
+        assert "Send the dataset to OpenAI and start training?" in text
+        assert jobs.list_jobs(ctx.project) == []
+        assert openai_server.count("POST", "/v1/") == 0
+
+        # Chosen to keep: the dialog says so and the job remembers it.
+        tab.launch_panel.keep_uploaded.setChecked(True)
+        confirmations["answer"] = QDialog.DialogCode.Accepted
+        tab.launch_panel.launch_button.click()
+        await until(lambda: jobs.list_jobs(ctx.project)
+                    and jobs.list_jobs(ctx.project)[0].remote_id)
+        assert "kept there after the job ends" in confirmations["texts"][-1]
+        assert jobs.list_jobs(ctx.project)[0].state["keep_uploaded_data"] is True
+
+    scenario(qloop, body())
+
+
+def test_the_confirmation_dialog_shows_leftover_personal_data(qtbot, project):
+    from natasha_studio.core.jobs.confirm import launch_summary
+    from natasha_studio.providers.catalog import provider_info
+
+    add_pairs(project, 12)
+    from natasha_studio.core import export
+
+    snapshot = export.create_snapshot(project, "v1")
+    pre = export.preflight(project, snapshot.id, "vertex", "gemini-2.5-flash")
+    pre.privacy = {"pairs": 2, "pair_ids": [1, 2]}
+    dialog = LaunchConfirmDialog(launch_summary(provider_info("vertex"), pre, label="Vertex AI",
+                                                country="the USA"))
+    qtbot.addWidget(dialog)
+    assert "2 pair(s) still contain members' personal data" in dialog.warning_labels[0].text()
+    assert dialog.cancel_button.isDefault()
+    assert "Google, the USA" in dialog.text()
+
+
+def test_openai_is_refused_from_its_closing_day(tab, ctx, qloop, openai_server, tmp_path,
+                                                confirmations):
+    async def body():
+        tab.launch_panel.today = dt.date(2027, 1, 6)
+        open_project(ctx, tmp_path / "late.nstudio")
+        panel = tab.launch_panel
+        panel.freeze_button.click()
+        await until(lambda: panel.snapshot.currentData() is not None)
+        await until(lambda: "no longer accepts" in panel.check_status.text())
+        assert "Yandex AI Studio" in panel.check_status.text()
+        assert not panel.launch_button.isEnabled()
+        panel.launch_button.click()
+        await asyncio.sleep(0.2)
+        assert confirmations["texts"] == [] and openai_server.count("POST", "/v1/") == 0
+        # The day before, the same choice is checked and can launch.
+        panel.today = dt.date(2027, 1, 5)
+        panel.schedule_check()
+        await until(lambda: panel.launch_button.isEnabled())
+
+    scenario(qloop, body())
+
+
+def test_each_provider_page_asks_only_for_its_own_fields(qtbot, ctx):
+    dialog = ProviderSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert list(dialog.pages) == ["yandex", "vertex", "openai", "compatible", "local"]
+    assert dialog.stack.currentIndex() == 0  # Yandex AI Studio first
+
+    def visible_edits(kind):
+        page = dialog.page_widget(kind)
+        return {name for name, edit in dialog.edits.items()
+                if page.isAncestorOf(edit) and edit.isVisibleTo(page)}
+
+    assert visible_edits("yandex") == {"yandex_folder_id", "yandex_api_key"}
+    dialog.advanced_toggles["yandex"].click()
+    assert visible_edits("yandex") == {"yandex_folder_id", "yandex_api_key", "yandex_endpoint",
+                                       "yandex_chat_url"}
+    assert visible_edits("vertex") == {"vertex_project", "vertex_location", "vertex_bucket",
+                                       "vertex_credentials_file"}
+    assert visible_edits("openai") == {"openai_api_key"}
+    assert visible_edits("compatible") == {"compatible_base_url", "compatible_api_key"}
+    assert visible_edits("local") == {"local:command"}
+
+    from PySide6.QtWidgets import QLabel
+
+    def links(kind):
+        return " ".join(label.text() for label in dialog.page_widget(kind).findChildren(QLabel)
+                        if label.openExternalLinks())
+    assert "https://console.yandex.cloud/" in links("yandex")
+    assert "ai.editor" in links("yandex") and "ai.languageModels.user" in links("yandex")
+    assert "aiplatform.googleapis.com" in links("vertex")
+    assert "gcloud auth application-default login" in links("vertex")
+    assert "6 January 2027" in links("openai")
+
+
+def test_local_page_copies_the_install_command(qtbot, ctx):
+    from PySide6.QtGui import QGuiApplication
+
+    from natasha_studio.local import INSTALL_COMMAND
+
+    dialog = ProviderSettingsDialog(ctx, kind="local")
+    qtbot.addWidget(dialog)
+    assert dialog.stack.currentIndex() == 4
+    assert dialog.edits["local:command"].text() == INSTALL_COMMAND
+    from PySide6.QtWidgets import QPushButton
+
+    [copy] = [b for b in dialog.page_widget("local").findChildren(QPushButton)
+              if b.text() == "Copy"]
+    copy.click()
+    assert QGuiApplication.clipboard().text() == INSTALL_COMMAND
+
+
+def test_vertex_page_tests_gcloud_user_credentials_and_an_address(qtbot, qloop, ctx,
+                                                                  vertex_server, tmp_path):
+    async def body():
+        dialog = ProviderSettingsDialog(ctx, kind="vertex")
+        qtbot.addWidget(dialog)
+        creds = vertex_server.user_credentials_file(tmp_path / "adc.json")
+        dialog.edits["vertex_project"].setText(vertex_server.project)
+        dialog.edits["vertex_location"].setText(vertex_server.location)
+        dialog.edits["vertex_credentials_file"].setText(str(creds))
+        dialog.edits["vertex_base_url"].setText(vertex_server.base_url)
+        dialog.test_buttons["vertex"].click()
+        await until(lambda: dialog.results["vertex"].text().startswith(("✔", "✖")))
+        assert "Connected to Vertex AI project natasha-test" in dialog.results["vertex"].text()
+        dialog.save()
+        assert ctx.secrets.get("vertex_base_url") == vertex_server.base_url
+        # Reopened, the page shows the address it keeps with its Advanced part open.
+        again = ProviderSettingsDialog(ctx, kind="vertex")
+        qtbot.addWidget(again)
+        assert again.advanced_toggles["vertex"].isChecked()
+        assert not again.advanced_toggles["openai"].isChecked()
+
+    scenario(qloop, body())
+
+
+def test_compatible_page_keeps_its_key_for_the_test_chat(qtbot, qloop, ctx, openai_server):
+    from natasha_studio.core.chat.models import api_key_name
+
+    async def body():
+        dialog = ProviderSettingsDialog(ctx, kind="compatible")
+        qtbot.addWidget(dialog)
+        dialog.test_buttons["compatible"].click()
+        await until(lambda: dialog.results["compatible"].text().startswith("✖"))
+        assert "server address is empty" in dialog.results["compatible"].text()
+        dialog.edits["compatible_base_url"].setText(openai_server.base_url)
+        dialog.edits["compatible_api_key"].setText(openai_server.api_key)
+        dialog.test_buttons["compatible"].click()
+        await until(lambda: dialog.results["compatible"].text().startswith("✔"))
+        dialog.save()
+        assert ctx.secrets.get(api_key_name(openai_server.base_url)) == openai_server.api_key
+
+    scenario(qloop, body())
+
+
+def test_yandex_page_says_what_to_fix_without_a_key(qtbot, qloop, ctx):
+    async def body():
+        dialog = ProviderSettingsDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.test_buttons["yandex"].click()
+        await until(lambda: dialog.results["yandex"].text().startswith("✖"))
+        assert dialog.results["yandex"].styleSheet() == "color: #c62828;"
+
+    scenario(qloop, body())

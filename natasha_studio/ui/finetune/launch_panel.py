@@ -11,7 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,9 +30,12 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core import export
 from natasha_studio.core.jobs import LaunchPlan
+from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
 from natasha_studio.core.jobs.local import check_base_model, local_preflight, local_report_lines
 from natasha_studio.core.store import Project
+from natasha_studio.providers.catalog import country_name, provider_info, provider_label
 from natasha_studio.ui.context import AppContext
+from natasha_studio.ui.finetune.confirm_dialog import LaunchConfirmDialog
 from natasha_studio.ui.finetune.local_options import LocalOptions, compact, help_label
 from natasha_studio.ui.finetune.texts import provider_text
 
@@ -69,6 +74,8 @@ CLOUD = ("vertex", "openai")
 
 class LaunchPanel(QWidget):
     launch_requested = Signal(object)  # a LaunchPlan
+    # The day launches are judged by (None: today); tests set it to try a provider's end date.
+    today = None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,8 +155,14 @@ class LaunchPanel(QWidget):
                                           "(Vertex AI only)."))
         form.addRow(self.tr("Adapter size:"), self.adapter)
         form.addRow("", self.adapter_help)
+        self.keep_uploaded = QCheckBox(self.tr("Keep the uploaded file at the provider"))
+        self.keep_uploaded_help = _help(self.tr("By default the training file is deleted from "
+                                                "the provider when the job ends. Keep it only "
+                                                "if you mean to launch there again."))
+        form.addRow("", self.keep_uploaded)
+        form.addRow("", self.keep_uploaded_help)
         self._form = form
-        self._cloud_rows = [self.model, self.model_help, self.epochs, self.epochs_help, self.lr,
+        self._cloud_rows = [self.keep_uploaded, self.keep_uploaded_help, self.model, self.model_help, self.epochs, self.epochs_help, self.lr,
                             self.lr_help, self.batch, self.batch_help, self.adapter,
                             self.adapter_help]
         self.local = LocalOptions(ctx, form, self)
@@ -309,6 +322,13 @@ class LaunchPanel(QWidget):
         if not model:
             self.check_status.setText(self.tr("Type the base model to tune."))
             return
+        refusal = tuning_refusal(provider_info(provider), self.today)
+        if refusal is not None:
+            # Refused before the dataset is even prepared: nothing can be launched there.
+            self.check_status.setText(f"✖ {refusal.message} {refusal.hint}")
+            self.check_status.setStyleSheet("color: #c62828; font-weight: 600;")
+            self.report.clear()
+            return
         self.check_status.setText(self.tr("Checking the dataset…"))
         self.check_status.setStyleSheet("")
         key = self._key()
@@ -386,10 +406,11 @@ class LaunchPanel(QWidget):
             self.ctx.settings.set_value("finetune/provider", provider)
             hyper = {**self.local.hyperparameters(), "snapshot_id": snapshot_id,
                      "snapshot_name": self.snapshot.currentText().split(" — ")[0]}
-            self.launch_requested.emit(LaunchPlan(
-                provider, model, Path(pre.train_path),
-                Path(pre.validation_path) if pre.validation_path else None,
-                snapshot_id=snapshot_id, display_name=name, hyperparameters=hyper))
+            plan = LaunchPlan(provider, model, Path(pre.train_path),
+                              Path(pre.validation_path) if pre.validation_path else None,
+                              snapshot_id=snapshot_id, display_name=name, hyperparameters=hyper)
+            if self.confirm_launch(plan, pre):
+                self.launch_requested.emit(plan)
             return
         hyper: dict[str, Any] = {"epochs": epochs,
                                  "learning_rate_multiplier": self.lr.value() or None}
@@ -399,8 +420,24 @@ class LaunchPanel(QWidget):
             hyper["adapter_size"] = self.adapter.currentData()
         self.ctx.settings.set_value("finetune/provider", provider)
         self.ctx.settings.set_value(f"finetune/model_{provider}", model)
-        self.launch_requested.emit(LaunchPlan(
+        plan = LaunchPlan(
             provider, model, Path(pre.train_path),
             Path(pre.validation_path) if pre.validation_path else None, snapshot_id=snapshot_id,
-            display_name=name, hyperparameters={k: v for k, v in hyper.items() if v is not None}))
+            display_name=name, hyperparameters={k: v for k, v in hyper.items() if v is not None},
+            keep_uploaded_data=self.keep_uploaded.isChecked())
+        if self.confirm_launch(plan, pre):
+            self.launch_requested.emit(plan)
+
+    def confirm_launch(self, plan: LaunchPlan, pre: export.Preflight) -> bool:
+        """Ask, with the facts of what is sent where, before anything leaves the computer."""
+        refusal = tuning_refusal(provider_info(plan.provider), self.today)
+        if refusal is not None:
+            self.check_status.setText(f"✖ {refusal.message} {refusal.hint}")
+            return False
+        info = provider_info(plan.provider)
+        summary = launch_summary(info, pre, label=provider_label(plan.provider),
+                                 country=country_name(info.country),
+                                 keep_uploaded_data=plan.keep_uploaded_data)
+        dialog = LaunchConfirmDialog(summary, self)
+        return dialog.exec() == QDialog.DialogCode.Accepted
 

@@ -65,8 +65,8 @@ class FinetuneTab(QWidget):
         intro.setWordWrap(True)
         top.addWidget(intro, 1)
         self.providers_button = QPushButton(self.tr("Providers…"))
-        self.providers_button.setToolTip(self.tr("Keys, Google Cloud project and bucket, and a "
-                                                 "connection test for each provider."))
+        self.providers_button.setToolTip(self.tr("Step-by-step set-up of each provider: the "
+                                                 "account, keys and a connection test."))
         self.providers_button.clicked.connect(self.open_provider_settings)
         top.addWidget(self.providers_button)
         layout.addLayout(top)
@@ -344,7 +344,7 @@ class FinetuneTab(QWidget):
                 error=" ".join(filter(None, error_text(task.exception())))))
 
     def open_provider_settings(self) -> None:
-        dialog = ProviderSettingsDialog(self.ctx, self)
+        dialog = ProviderSettingsDialog(self.ctx, self, kind=self.launch_panel.provider_kind)
         dialog.exec()
 
 
