@@ -87,7 +87,11 @@ class StudioApp(QObject):
                 self.restart()
 
     def restart(self) -> None:
-        args = sys.argv[1:]
+        # The open project comes back with the new language: it is named on the command line,
+        # since this process writes its settings only after the new one has started.
+        args = [a for a in sys.argv[1:] if not a.endswith(".nstudio")]
+        if self.ctx.project is not None:
+            args.append(str(self.ctx.project.path))
         if not getattr(sys, "frozen", False):
             args = ["-m", "natasha_studio", *[a for a in args if a.endswith(".nstudio")]]
         program = sys.executable

@@ -93,6 +93,8 @@ class WelcomePage(QWidget):
         self.recent_list = QListWidget()
         self.recent_list.setMinimumHeight(120)
         self.recent_list.setMaximumHeight(220)
+        # One click opens, as on the cards beside it (double clicks opened only once anyway).
+        self.recent_list.setStyleSheet("QListWidget { activate-on-singleclick: 1; }")
         self.recent_list.itemActivated.connect(self._on_recent_activated)
         self.recent_empty = QLabel(self.tr("No recent projects yet."))
         self.recent_empty.setProperty("role", "muted")

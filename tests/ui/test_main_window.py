@@ -170,3 +170,43 @@ def test_declining_the_export_offer_changes_nothing(window, ctx, tmp_path, monke
     assert not window.open_project(export)
     assert ctx.project is None and window.stack.currentWidget() is window.welcome
     assert ctx.settings.recent_projects == []
+
+
+def test_edit_menu_needs_a_project(window, ctx, tmp_path):
+    Project.create(tmp_path / "p.nstudio", "Наташа").close()
+    window.open_project(tmp_path / "p.nstudio")
+    assert window.edit_menu.isEnabled() and window.edit_menu.actions()
+    window.close_project()
+    assert not window.edit_menu.isEnabled()
+
+
+def test_one_click_on_a_recent_project_opens_it(window, ctx, tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    Project.create(tmp_path / "p.nstudio", "Наташа").close()
+    window.open_project(tmp_path / "p.nstudio")
+    window.close_project()
+    recent = window.welcome.recent_list
+    qtbot.waitExposed(recent)
+    QTest.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton,
+                     pos=recent.visualItemRect(recent.item(0)).center())
+    assert ctx.project is not None and ctx.project.path.name == "p.nstudio"
+
+
+def test_language_restart_reopens_the_project(ctx, qapp, tmp_path, monkeypatch):
+    from natasha_studio import app as studio_app
+
+    started = []
+    monkeypatch.setattr(studio_app.QProcess, "startDetached",
+                        lambda program, args: started.append(list(args)) or True)
+    monkeypatch.setattr(studio_app.sys, "argv", ["natasha-studio"])
+    monkeypatch.setattr(qapp, "quit", lambda: None)
+    studio = studio_app.StudioApp(qapp, ctx.settings)
+    try:
+        Project.create(tmp_path / "p.nstudio", "Наташа").close()
+        studio.window.open_project(tmp_path / "p.nstudio")
+        studio.restart()
+        assert started and started[0][-1] == str(tmp_path / "p.nstudio")
+    finally:
+        studio.ctx.set_project(None)

@@ -203,3 +203,20 @@ def test_sent_here_with_pair_ids_shows_just_those(qtbot, ctx_with_project):
     _settle(qtbot, tab)
     assert len(tab.model.ids()) == 40
     assert not tab.filter_bar.hint_label.isVisibleTo(tab)
+
+
+def test_add_topic_starts_with_an_empty_field(qtbot, ctx_with_project, monkeypatch):
+    from natasha_studio.ui.pairs import tab as tab_module
+
+    tab = _tab(qtbot, ctx_with_project)
+    tab.select_row(0)
+    offered = []
+
+    def get_item(_parent, _title, _label, items, current, editable):
+        offered.append((list(items), current, editable))
+        return "", False
+
+    monkeypatch.setattr(tab_module.QInputDialog, "getItem", get_item)
+    tab.add_topic()
+    items, current, editable = offered[0]
+    assert items[current] == "" and editable and len(items) > 1

@@ -492,10 +492,12 @@ class PairsTab(QWidget):
         ids = self.selected_ids()
         if self.project is None or not ids:
             return
+        # The field starts empty: a preselected first topic ("Business") was added by a
+        # careless Enter.
         name, ok = QInputDialog.getItem(
             self, self.tr("Add a topic"),
             self.tr("Topic for %n selected pairs:", "", len(ids)),
-            filters.topic_choices(self.project), 0, True)
+            ["", *filters.topic_choices(self.project)], 0, True)
         if ok and name.strip():
             self._push(commands.TopicCommand(self.project, self._notify, ids, name.strip(),
                                              True, self.bulk))
