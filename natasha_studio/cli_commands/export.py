@@ -8,6 +8,7 @@ from pathlib import Path
 
 from natasha_studio.core import export
 from natasha_studio.core.export.snapshots import record_export
+from natasha_studio.core.export.target import check_output_paths
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.pairs import STATUSES
 from natasha_studio.core.store import Project
@@ -73,6 +74,10 @@ def _snapshot_for(project: Project, args: argparse.Namespace) -> tuple[export.Sn
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # Every target is checked before the project is touched: a refused export freezes no
+    # snapshot and writes nothing.
+    targets = [args.out, args.validation_out, args.heldout_out]
+    check_output_paths([t for t in targets if t], args.project)
     with Project.open(args.project) as project:
         snapshot, created = _snapshot_for(project, args)
         print((translate("ExportCli", "Froze snapshot \u201c{name}\u201d: {n} pairs (hash {hash}).") if created
@@ -117,7 +122,8 @@ def _export_parts(project: Project, snapshot: export.Snapshot, args: argparse.Na
         return snapshot.pair_count
     examples = export.snapshot_examples(project, snapshot.id, parts)
     count, sha = export.write_examples(examples, args.format, path, snapshot.system_prompt,
-                                       final_answer_only=args.final_answer_only)
+                                       final_answer_only=args.final_answer_only,
+                                       project_path=project.path)
     record_export(project, snapshot.id, args.format, "+".join(parts), str(path), count, sha,
                   {"final_answer_only": args.final_answer_only})
     return count

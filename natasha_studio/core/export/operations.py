@@ -15,6 +15,7 @@ from natasha_studio.core.export.snapshots import (
     record_export,
     snapshot_examples,
 )
+from natasha_studio.core.export.target import check_output_path
 from natasha_studio.core.export.validation import ValidationReport, validate_file
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
@@ -40,6 +41,7 @@ def export_snapshot(
     check_format(fmt)
     if split not in EXPORT_SPLITS:
         raise ValueError(split)
+    check_output_path(out_path, project.path)
     snapshot = get_snapshot(project, snapshot_id)
     if progress:
         progress(0, 0, translate("Export", "Writing {name}\u2026").format(name=Path(out_path).name))
@@ -55,7 +57,8 @@ def export_snapshot(
     }
     out_path = Path(out_path)
     count, sha = write_examples(examples, fmt, out_path, snapshot.system_prompt,
-                                final_answer_only=final_answer_only, provenance=provenance)
+                                final_answer_only=final_answer_only, provenance=provenance,
+                                project_path=project.path)
     record_export(project, snapshot.id, fmt, split, str(out_path), count, sha,
                   {"final_answer_only": final_answer_only})
     if progress:

@@ -1,0 +1,113 @@
+"""Careless or unlucky use: nothing the user already has is lost, and every refusal is plain.
+
+Numbered after the defects they guard against: (1) exports that could replace the project,
+(5) refused commands that still wrote, and the rest in the modules named in each section.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+
+import pytest
+from core.export_fixtures import make_pairs
+
+from natasha_studio.cli import main
+from natasha_studio.core.store import Project
+
+
+def _project(tmp_path, n=12):
+    path = tmp_path / "p.nstudio"
+    with Project.create(path, "Наташа", "Ты — Наташа.") as project:
+        make_pairs(project, n, status_cycle=("approved",))
+    return path
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _snapshots(path):
+    with Project.open(path) as project:
+        return project.counts()["snapshots"]
+
+
+# -- (1) an export never replaces the project, its side files or anything not a file --------
+
+
+@pytest.mark.parametrize("target", ["p.nstudio", "p.nstudio-wal", "p.nstudio-shm", "link",
+                                    "hardlink", "other.nstudio"])
+def test_export_never_writes_over_a_project_or_its_files(tmp_path, capsys, target):
+    project = _project(tmp_path)
+    with Project.create(tmp_path / "other.nstudio", "Другая"):
+        pass
+    (tmp_path / "link").symlink_to(project)
+    os.link(project, tmp_path / "hardlink")
+    before = _digest(project)
+    rc = main(["export", str(project), "--format", "csv", "--out", str(tmp_path / target)])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "project" in err and "Traceback" not in err
+    assert _digest(project) == before
+    assert (tmp_path / "link").is_symlink()
+    assert _snapshots(project) == 0  # refused before anything was frozen
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_export_refuses_devices_pipes_and_folders(tmp_path, capsys):
+    project = _project(tmp_path)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    sock_path = tmp_path / "s.sock"
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(sock_path))
+    try:
+        for target in ("/dev/null", str(fifo), str(sock_path), str(tmp_path)):
+            rc = main(["export", str(project), "--format", "openai", "--out", target])
+            err = capsys.readouterr().err
+            assert rc == 1 and ("not an ordinary file" in err or "folder" in err), err
+    finally:
+        sock.close()
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+    assert _snapshots(project) == 0
+
+
+def test_export_refuses_the_app_folders_and_a_part_named_twice(tmp_path, capsys, _isolated_home):
+    project = _project(tmp_path)
+    rc = main(["export", str(project), "--format", "openai",
+               "--out", str(_isolated_home / "data" / "x.jsonl")])
+    assert rc == 1 and "own folders" in capsys.readouterr().err
+    rc = main(["export", str(project), "--format", "openai", "--out", str(tmp_path / "a.jsonl"),
+               "--validation-out", str(tmp_path / "a.jsonl")])
+    assert rc == 1 and "named twice" in capsys.readouterr().err
+    assert not (tmp_path / "a.jsonl").exists()
+
+
+def test_export_replaces_a_regular_file_the_user_chose_whole(tmp_path, capsys):
+    project = _project(tmp_path)
+    out = tmp_path / "train.jsonl"
+    out.write_text("old\n")
+    out.chmod(0o640)
+    assert main(["export", str(project), "--format", "openai", "--out", str(out)]) == 0
+    assert out.read_text().count("\n") == 12
+    assert oct(out.stat().st_mode & 0o777) == oct(0o640)
+    assert not list(tmp_path.glob(".train.jsonl.*"))
+
+
+def test_a_failed_export_keeps_the_earlier_file(tmp_path, capsys):
+    project = _project(tmp_path)
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    out = folder / "train.jsonl"
+    out.write_text("earlier\n")
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running with permissions that ignore a read-only folder")
+        rc = main(["export", str(project), "--format", "openai", "--out", str(out)])
+        err = capsys.readouterr().err
+    finally:
+        folder.chmod(0o700)
+    assert rc == 1 and "read-only" in err and "Traceback" not in err
+    assert out.read_text() == "earlier\n"
