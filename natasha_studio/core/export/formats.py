@@ -22,7 +22,6 @@ blank line; empty turns (a photo without a caption) are left out.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -34,6 +33,7 @@ import orjson
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.export.selection import Example
+from natasha_studio.core.export.target import atomic_output
 from natasha_studio.core.i18n import translate
 
 FORMATS = ("openai", "vertex", "yandex", "hf", "csv", "json")
@@ -172,18 +172,18 @@ def write_examples(
     *,
     final_answer_only: bool = False,
     provenance: dict[str, Any] | None = None,
+    project_path: Path | str | None = None,
 ) -> tuple[int, str]:
     """Write examples to ``out_path`` in ``fmt``; returns (examples written, file SHA-256).
 
-    The file is written beside its target and moved into place, so a failed export never
-    leaves half a file where a good one was.
+    The target is checked first (never the project ``project_path``, its side files, a device
+    or a folder: see ``target.check_output_path``), then the file is written beside it and moved
+    into place, so a failed export never leaves half a file where a good one was.
     """
     check_format(fmt)
     out_path = Path(out_path)
-    tmp = out_path.with_name(out_path.name + ".part")
     count = 0
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(out_path, project_path) as tmp:
         if fmt in JSONL_FORMATS:
             with tmp.open("wb") as fh:
                 for example in examples:
@@ -208,15 +208,6 @@ def write_examples(
             count = len(items)
             document = {**(provenance or {}), "system_prompt": system_prompt, "pairs": items}
             tmp.write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2))
-        tmp.replace(out_path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise StudioError(
-            translate("Export", "The file {path} cannot be written: {reason}").format(
-                path=out_path, reason=exc.strerror or exc),
-            translate("Export", "Choose another folder, or check that the disk is not full."),
-        ) from exc
     return count, file_sha256(out_path)
 
 
