@@ -168,7 +168,67 @@
         <source>Freeze a snapshot first, or pick one from the list.</source>
         <translation>Сначала заморозьте снимок или выберите его из списка.</translation>
     </message>
-</context>
+<message>
+        <source>Choose another file name for the export. Nothing was written.</source>
+        <translation>Выберите для экспорта другое имя файла. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>“{path}” is not a file name.</source>
+        <translation>«{path}» — не имя файла.</translation>
+    </message>
+    <message>
+        <source>{name} is the project itself or one of its own files: writing the export there would destroy the project.</source>
+        <translation>{name} — это сам проект или один из его служебных файлов: экспорт на его месте уничтожил бы проект.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be checked: {reason}</source>
+        <translation>Не удалось проверить {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} — это папка, а не файл.</translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file (a device or a pipe): an export is never written there.</source>
+        <translation>{path} — не обычный файл (устройство или канал): экспорт туда не записывается.</translation>
+    </message>
+    <message>
+        <source>{name} is a Natasha Studio project: writing the export there would destroy it.</source>
+        <translation>{name} — проект Natasha Studio: экспорт на его месте уничтожил бы его.</translation>
+    </message>
+    <message>
+        <source>{name} belongs to a Natasha Studio project: writing the export there would damage it.</source>
+        <translation>{name} принадлежит проекту Natasha Studio: экспорт на его месте повредил бы проект.</translation>
+    </message>
+    <message>
+        <source>{path} is inside Natasha Studio's own folders.</source>
+        <translation>{path} находится в служебных папках Natasha Studio.</translation>
+    </message>
+    <message>
+        <source>Choose a folder of your own, such as Documents. Nothing was written.</source>
+        <translation>Выберите свою папку, например «Документы». Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>{name} is named twice: each part of the export needs its own file.</source>
+        <translation>{name} указан дважды: каждой части экспорта нужен свой файл.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space to write {path}.</source>
+        <translation>Недостаточно свободного места, чтобы записать {path}.</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk or choose another one. The earlier file, if any, was kept.</source>
+        <translation>Освободите место на диске или выберите другой диск. Прежний файл, если он был, сохранён.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the folder or the file is read-only.</source>
+        <translation>Не удалось записать {path}: папка или файл доступны только для чтения.</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, or change its permissions.</source>
+        <translation>Выберите папку, в которую можно записывать, или измените её права доступа.</translation>
+    </message>
+    </context>
 <context>
     <name>ExportCli</name>
     <message>
