@@ -220,3 +220,18 @@ def test_add_topic_starts_with_an_empty_field(qtbot, ctx_with_project, monkeypat
     tab.add_topic()
     items, current, editable = offered[0]
     assert items[current] == "" and editable and len(items) > 1
+
+
+def test_undo_shows_the_pair_it_changed(qtbot, ctx_with_project):
+    ctx = ctx_with_project
+    tab = _tab(qtbot, ctx)
+    tab.select_row(0)
+    tab.table.setFocus()
+    first = tab.detail.current_pair_id()
+    before = get_pair(ctx.project, first).status
+    QTest.keyClick(tab.table, Qt.Key.Key_A)  # approve, and move on
+    QTest.keyClick(tab.table, Qt.Key.Key_J)
+    assert tab.detail.current_pair_id() != first
+    QTest.keyClick(tab, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.detail.current_pair_id() == first
+    assert get_pair(ctx.project, first).status == before

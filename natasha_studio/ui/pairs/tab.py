@@ -551,14 +551,31 @@ class PairsTab(QWidget):
                                                  self.bulk))
 
     def undo(self) -> None:
-        if not self.bulk.busy():
+        if not self.bulk.busy() and self.undo_stack.canUndo():
             self.flush()
+            command = self.undo_stack.command(self.undo_stack.index() - 1)
             self.undo_stack.undo()
+            self._reveal(command, self.tr("Undone: {change}"))
 
     def redo(self) -> None:
-        if not self.bulk.busy():
+        if not self.bulk.busy() and self.undo_stack.canRedo():
             self.flush()
+            command = self.undo_stack.command(self.undo_stack.index())
             self.undo_stack.redo()
+            self._reveal(command, self.tr("Redone: {change}"))
+
+    def _reveal(self, command, message: str) -> None:
+        """Show the pair an undo or redo changed, so the curator sees what came back."""
+        if command is None:
+            return
+        ids = list(getattr(command, "pair_ids", None) or [])
+        if not ids and getattr(command, "pair_id", None) is not None:
+            ids = [command.pair_id]
+        if ids and self.detail.current_pair_id() not in ids:
+            row = next((r for r in map(self.model.row_of, ids[:1000]) if r is not None), None)
+            if row is not None:
+                self.select_row(row)
+        self.ctx.show_status(message.format(change=command.text()))
 
     def _update_undo_actions(self) -> None:
         busy = self.bulk.busy()
