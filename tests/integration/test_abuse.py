@@ -111,3 +111,74 @@ def test_a_failed_export_keeps_the_earlier_file(tmp_path, capsys):
         folder.chmod(0o700)
     assert rc == 1 and "read-only" in err and "Traceback" not in err
     assert out.read_text() == "earlier\n"
+
+
+# -- (3) a helper never outlives its parent -------------------------------------------------
+
+_HELPER_TARGETS = '''
+import time
+
+def flood(tasks, results):
+    from natasha_studio.core.dataset.helper import put_result
+    while True:
+        put_result(results, ("rows", b"x" * (1 << 20)))
+
+def busy(tasks, results):
+    from natasha_studio.core.dataset.helper import put_result
+    put_result(results, ("started", None))
+    while True:
+        time.sleep(0.05)
+
+def stuffed_exit(tasks, results):
+    # Puts without waiting, then returns: the exit waits on a pipe nobody reads.
+    for _ in range(64):
+        results.put(("rows", b"x" * (1 << 20)))
+'''
+
+_PARENT = '''
+import sys, time
+import targets
+from natasha_studio.core.dataset.helper import start_helper
+helper = start_helper(getattr(targets, sys.argv[1]), (), name="t", max_results=1)
+print(helper._process.pid, flush=True)
+helper._results.get(timeout=60)
+print("got", flush=True)
+time.sleep(600)
+'''
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads process states from /proc")
+@pytest.mark.parametrize("target", ["flood", "busy", "stuffed_exit"])
+def test_helpers_end_within_seconds_of_their_parents_death(tmp_path, target):
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    (tmp_path / "targets.py").write_text(_HELPER_TARGETS)
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(root)])}
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT, target], stdout=subprocess.PIPE,
+                              text=True, env=env)
+    try:
+        child = int(parent.stdout.readline())
+        assert parent.stdout.readline().strip() == "got"
+        time.sleep(0.5)  # let the helper block where it blocks
+        assert _alive(child)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(child), f"helper {child} outlived its parent"
+    finally:
+        parent.kill()

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
+import os
 import queue
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -35,11 +38,33 @@ def parent_gone() -> bool:
     return parent is not None and not parent.is_alive()
 
 
+def _watch_parent() -> None:
+    """In a helper: end this process as soon as the parent has gone, whatever it is doing.
+
+    Waiting on the parent's sentinel wakes at once when the parent dies, however it died
+    (SIGKILL included), while the main thread may be blocked anywhere: in a long parse, on a
+    full queue, or in the interpreter's exit, which waits for the queue's feeder thread to
+    write into a pipe nobody reads any more.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    multiprocessing.connection.wait([parent.sentinel])
+    os._exit(0)
+
+
 def _run(target: Callable[..., None], args: tuple, tasks, results) -> None:
+    threading.Thread(target=_watch_parent, name="natasha-studio-parent-watch", daemon=True).start()
     try:
         target(*args, tasks, results)
+    except SystemExit:
+        # Raised by put_result when the parent has gone: nobody will read what is queued.
+        os._exit(0)
     except BaseException:  # noqa: BLE001 — reported to the parent, which decides
-        results.put(("error", traceback.format_exc()))
+        try:
+            put_result(results, ("error", traceback.format_exc()))
+        except SystemExit:
+            os._exit(0)
 
 
 def next_task(tasks) -> Any:
