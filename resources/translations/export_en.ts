@@ -202,10 +202,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no member&apos;s message.</source>
+        <source>%n examples have no member&apos;s message with text, so they teach an answer to nothing.</source>
         <translation>
-            <numerusform>%n example has no member&apos;s message.</numerusform>
-            <numerusform>%n examples have no member&apos;s message.</numerusform>
+            <numerusform>%n example has no member&apos;s message with text, so it teaches an answer to nothing.</numerusform>
+            <numerusform>%n examples have no member&apos;s message with text, so they teach an answer to nothing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples do not end with the persona&apos;s answer (role “assistant”).</source>
+        <translation>
+            <numerusform>%n example does not end with the persona&apos;s answer (role “assistant”).</numerusform>
+            <numerusform>%n examples do not end with the persona&apos;s answer (role “assistant”).</numerusform>
         </translation>
     </message>
     <message numerus="yes">

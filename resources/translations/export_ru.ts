@@ -73,6 +73,66 @@
         <translation>Выберите один из: {formats}.</translation>
     </message>
     <message>
+        <source>Choose another file name for the export. Nothing was written.</source>
+        <translation>Выберите для экспорта другое имя файла. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>“{path}” is not a file name.</source>
+        <translation>«{path}» — не имя файла.</translation>
+    </message>
+    <message>
+        <source>{name} is the project itself or one of its own files: writing the export there would destroy the project.</source>
+        <translation>{name} — это сам проект или один из его служебных файлов: экспорт на его месте уничтожил бы проект.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be checked: {reason}</source>
+        <translation>Не удалось проверить {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} — это папка, а не файл.</translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file (a device or a pipe): an export is never written there.</source>
+        <translation>{path} — не обычный файл (устройство или канал): экспорт туда не записывается.</translation>
+    </message>
+    <message>
+        <source>{name} is a Natasha Studio project: writing the export there would destroy it.</source>
+        <translation>{name} — проект Natasha Studio: экспорт на его месте уничтожил бы его.</translation>
+    </message>
+    <message>
+        <source>{name} belongs to a Natasha Studio project: writing the export there would damage it.</source>
+        <translation>{name} принадлежит проекту Natasha Studio: экспорт на его месте повредил бы проект.</translation>
+    </message>
+    <message>
+        <source>{path} is inside Natasha Studio's own folders.</source>
+        <translation>{path} находится в служебных папках Natasha Studio.</translation>
+    </message>
+    <message>
+        <source>Choose a folder of your own, such as Documents. Nothing was written.</source>
+        <translation>Выберите свою папку, например «Документы». Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>{name} is named twice: each part of the export needs its own file.</source>
+        <translation>{name} указан дважды: каждой части экспорта нужен свой файл.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space to write {path}.</source>
+        <translation>Недостаточно свободного места, чтобы записать {path}.</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk or choose another one. The earlier file, if any, was kept.</source>
+        <translation>Освободите место на диске или выберите другой диск. Прежний файл, если он был, сохранён.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the folder or the file is read-only.</source>
+        <translation>Не удалось записать {path}: папка или файл доступны только для чтения.</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, or change its permissions.</source>
+        <translation>Выберите папку, в которую можно записывать, или измените её права доступа.</translation>
+    </message>
+    <message>
         <source>The file {path} cannot be written: {reason}</source>
         <translation>Не удаётся записать файл {path}: {reason}</translation>
     </message>
@@ -168,67 +228,7 @@
         <source>Freeze a snapshot first, or pick one from the list.</source>
         <translation>Сначала заморозьте снимок или выберите его из списка.</translation>
     </message>
-<message>
-        <source>Choose another file name for the export. Nothing was written.</source>
-        <translation>Выберите для экспорта другое имя файла. Ничего не записано.</translation>
-    </message>
-    <message>
-        <source>“{path}” is not a file name.</source>
-        <translation>«{path}» — не имя файла.</translation>
-    </message>
-    <message>
-        <source>{name} is the project itself or one of its own files: writing the export there would destroy the project.</source>
-        <translation>{name} — это сам проект или один из его служебных файлов: экспорт на его месте уничтожил бы проект.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be checked: {reason}</source>
-        <translation>Не удалось проверить {path}: {reason}</translation>
-    </message>
-    <message>
-        <source>{path} is a folder, not a file.</source>
-        <translation>{path} — это папка, а не файл.</translation>
-    </message>
-    <message>
-        <source>{path} is not an ordinary file (a device or a pipe): an export is never written there.</source>
-        <translation>{path} — не обычный файл (устройство или канал): экспорт туда не записывается.</translation>
-    </message>
-    <message>
-        <source>{name} is a Natasha Studio project: writing the export there would destroy it.</source>
-        <translation>{name} — проект Natasha Studio: экспорт на его месте уничтожил бы его.</translation>
-    </message>
-    <message>
-        <source>{name} belongs to a Natasha Studio project: writing the export there would damage it.</source>
-        <translation>{name} принадлежит проекту Natasha Studio: экспорт на его месте повредил бы проект.</translation>
-    </message>
-    <message>
-        <source>{path} is inside Natasha Studio's own folders.</source>
-        <translation>{path} находится в служебных папках Natasha Studio.</translation>
-    </message>
-    <message>
-        <source>Choose a folder of your own, such as Documents. Nothing was written.</source>
-        <translation>Выберите свою папку, например «Документы». Ничего не записано.</translation>
-    </message>
-    <message>
-        <source>{name} is named twice: each part of the export needs its own file.</source>
-        <translation>{name} указан дважды: каждой части экспорта нужен свой файл.</translation>
-    </message>
-    <message>
-        <source>There is not enough free space to write {path}.</source>
-        <translation>Недостаточно свободного места, чтобы записать {path}.</translation>
-    </message>
-    <message>
-        <source>Free some space on the disk or choose another one. The earlier file, if any, was kept.</source>
-        <translation>Освободите место на диске или выберите другой диск. Прежний файл, если он был, сохранён.</translation>
-    </message>
-    <message>
-        <source>{path} cannot be written: the folder or the file is read-only.</source>
-        <translation>Не удалось записать {path}: папка или файл доступны только для чтения.</translation>
-    </message>
-    <message>
-        <source>Choose a folder you can write to, or change its permissions.</source>
-        <translation>Выберите папку, в которую можно записывать, или измените её права доступа.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>ExportCli</name>
     <message>
@@ -1108,14 +1108,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no member's message.</source>
-        <translation>
-            <numerusform>В %n примере нет сообщения участника.</numerusform>
-            <numerusform>В %n примерах нет сообщения участника.</numerusform>
-            <numerusform>В %n примерах нет сообщения участника.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n examples have no “request” list, or it is empty.</source>
         <translation>
             <numerusform>В %n примере нет списка «request» или он пуст.</numerusform>
@@ -1283,6 +1275,22 @@
         <source>Shorten or split the longest pairs.</source>
         <translation>Сократите или разделите самые длинные пары.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n examples have no member's message with text, so they teach an answer to nothing.</source>
+        <translation>
+            <numerusform>В %n примере нет сообщения участника с текстом: такой пример учит отвечать ни на что.</numerusform>
+            <numerusform>В %n примерах нет сообщения участника с текстом: такие примеры учат отвечать ни на что.</numerusform>
+            <numerusform>В %n примерах нет сообщения участника с текстом: такие примеры учат отвечать ни на что.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n examples do not end with the persona's answer (role “assistant”).</source>
+        <translation>
+            <numerusform>%n пример не заканчивается ответом персоны (роль «assistant»).</numerusform>
+            <numerusform>%n примера не заканчиваются ответом персоны (роль «assistant»).</numerusform>
+            <numerusform>%n примеров не заканчиваются ответом персоны (роль «assistant»).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Freeze the snapshot with a validation share above 0%.</source>
         <translation>Заморозьте снимок с долей для проверки больше 0%.</translation>
@@ -1294,6 +1302,10 @@
     <message>
         <source>Open the Pairs tab and redact them before training.</source>
         <translation>Откройте вкладку «Пары» и скройте их перед обучением.</translation>
+    </message>
+    <message>
+        <source>Export again from Natasha Studio, which leaves out pairs without a question, or give these pairs a question (for a photo, describe it in words).</source>
+        <translation>Экспортируйте файл заново из Natasha Studio — пары без вопроса в него не попадут — или добавьте этим парам вопрос (для фотографии опишите её словами).</translation>
     </message>
     <message>
         <source>Set the system prompt in the project settings.</source>

@@ -121,13 +121,14 @@ def test_example_counts(tmp_path):
     assert _codes(vertex_few.errors) == {"too_few_examples"}  # Vertex needs 16
 
 
-def test_missing_system_and_user_are_warnings(tmp_path):
+def test_missing_system_is_a_warning_and_missing_user_an_error(tmp_path):
     no_system = {"messages": GOOD_OPENAI["messages"][1:]}
     no_user = {"messages": [GOOD_OPENAI["messages"][0], GOOD_OPENAI["messages"][2]]}
     report = export.validate_file(_write(tmp_path, [GOOD_OPENAI] * 60 + [no_system, no_user]), "openai")
-    assert report.ok
+    assert not report.ok
     assert report.n_without_system == 1 and report.n_without_user == 1
-    assert _codes(report.warnings) == {"missing_system", "missing_user"}
+    assert _codes(report.warnings) == {"missing_system"}
+    assert _codes(report.errors) == {"missing_user"}
 
 
 def test_validation_file_checks(tmp_path):

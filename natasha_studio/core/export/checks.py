@@ -6,7 +6,8 @@ Vertex AI's supervised-tuning data format: a ``contents`` list whose roles start
 alternate with ``model`` and end on ``model``, with no empty parts. The Yandex checks follow
 Yandex AI Studio's ``TextToTextGeneration`` dataset: a ``request`` list of ``{"role", "text"}``
 turns (an optional system turn first, then the member and the persona taking turns, the member
-last) and a non-empty ``response`` string.
+last) and a non-empty ``response`` string. In every format an example must be an exchange: a
+member's message with text and, last, the persona's answer with text (``missing_user``).
 
 Each check returns the list of error codes found in one example; ``messages_of`` gives the
 example's text as OpenAI-style messages so one token counter serves both formats.
@@ -49,15 +50,22 @@ def check_openai(example: Any) -> list[str]:
             errors.append("unrecognized_role")
         content = message.get("content")
         calls = message.get("function_call") or message.get("tool_calls")
-        if (not content and not calls) or not isinstance(content, str | None):
+        blank = not (content.strip() if isinstance(content, str) else content)
+        if (blank and not calls) or not isinstance(content, str | None):
             errors.append("missing_content")
         if "weight" in message:
             if role != "assistant" or message["weight"] not in (0, 1) or isinstance(message["weight"], bool):
                 errors.append("invalid_weight")
         if role == "assistant" and message.get("weight", 1) != 0:
             trained += 1
-    if not any(isinstance(m, dict) and m.get("role") == "assistant" for m in messages):
+    roles = [m.get("role") for m in messages if isinstance(m, dict)]
+    # A training example is an exchange: the member speaks, and the persona answers last.
+    if "user" not in roles:
+        errors.append("missing_user")
+    if "assistant" not in roles:
         errors.append("example_missing_assistant_message")
+    elif roles[-1] != "assistant":
+        errors.append("not_ending_with_assistant")
     elif trained == 0:
         errors.append("no_trained_assistant_message")
     return list(dict.fromkeys(errors))
@@ -108,7 +116,9 @@ def check_vertex(example: Any) -> list[str]:
             errors.append("unrecognized_role")
         if _part_texts(content.get("parts"))[1]:
             errors.append("empty_part")
-    if roles and roles[0] != "user":
+    if "user" not in roles:
+        errors.append("missing_user")
+    elif roles[0] != "user":
         errors.append("not_starting_with_user")
     if any(a == b and a is not None for a, b in zip(roles, roles[1:], strict=False)):
         errors.append("roles_not_alternating")
@@ -152,7 +162,9 @@ def check_yandex(example: Any) -> list[str]:
         text = turn.get("text")
         if not isinstance(text, str) or not text.strip():
             errors.append("empty_text")
-    if not _yandex_order_ok(roles):
+    if "user" not in roles:
+        errors.append("missing_user")
+    elif not _yandex_order_ok(roles):
         errors.append("request_out_of_order")
     return list(dict.fromkeys(errors))
 

@@ -17,7 +17,10 @@
 - ``json``: the whole snapshot with provenance, one file.
 
 Consecutive turns of one side (a member writing three messages in a row) are joined with a
-blank line; empty turns (a photo without a caption) are left out.
+blank line; empty turns (a photo without a caption) are left out. The training formats take
+only real exchanges (``is_exchange``): a pair whose question or answer has no text (a photo
+without a caption, with no description added by the curator) teaches an answer to nothing and
+is left out of them; CSV and JSON, which are for reading, keep it.
 """
 
 from __future__ import annotations
@@ -66,6 +69,16 @@ def merged_turns(example: Example) -> list[tuple[str, str]]:
         else:
             merged.append((turn["role"], text))
     return merged
+
+
+def is_exchange(example: Example) -> bool:
+    """Whether the pair is a real exchange: the member's question and the persona's final
+    answer both have text (a curator's description of a photo counts as text)."""
+    turns = example.turns
+    if not turns or turns[-1].get("role") != "assistant" or not (turns[-1].get("text") or "").strip():
+        return False
+    question = next((t for t in reversed(turns[:-1]) if t.get("role") == "user"), None)
+    return question is not None and bool((question.get("text") or "").strip())
 
 
 def effective_prompt(example: Example, system_prompt: str) -> str:
@@ -187,6 +200,8 @@ def write_examples(
         if fmt in JSONL_FORMATS:
             with tmp.open("wb") as fh:
                 for example in examples:
+                    if not is_exchange(example):
+                        continue
                     fh.write(orjson.dumps(record_for(fmt, example, system_prompt,
                                                      final_answer_only=final_answer_only)))
                     fh.write(b"\n")
@@ -221,6 +236,7 @@ def file_sha256(path: Path) -> str:
 
 def records(examples: Sequence[Example], fmt: str, system_prompt: str, *,
             final_answer_only: bool = False) -> list[dict[str, Any]]:
-    """The JSONL records of ``examples`` in memory (for previews and validation)."""
+    """The JSONL records of ``examples`` in memory (for previews and validation); pairs that
+    are not real exchanges are left out, as in a written file."""
     return [record_for(fmt, e, system_prompt, final_answer_only=final_answer_only)
-            for e in examples]
+            for e in examples if is_exchange(e)]

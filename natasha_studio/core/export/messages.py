@@ -61,7 +61,12 @@ def issue_text(code: str, n: int) -> str:
             "%n examples are longer than the model's limit and will be cut from the end.",
             None, n),
         "missing_system": lambda: Validation.tr("%n examples have no system prompt.", None, n),
-        "missing_user": lambda: Validation.tr("%n examples have no member's message.", None, n),
+        "missing_user": lambda: Validation.tr(
+            "%n examples have no member's message with text, so they teach an answer to "
+            "nothing.", None, n),
+        "not_ending_with_assistant": lambda: Validation.tr(
+            "%n examples do not end with the persona's answer (role \u201cassistant\u201d).",
+            None, n),
         "missing_request": lambda: Validation.tr(
             "%n examples have no \u201crequest\u201d list, or it is empty.", None, n),
         "missing_response": lambda: Validation.tr(
@@ -130,6 +135,9 @@ def issue_hint(code: str) -> str:
             "Validation", "Raise the validation share when freezing the snapshot."),
         "personal_data": lambda: translate(
             "Validation", "Open the Pairs tab and redact them before training."),
+        "missing_user": lambda: translate(
+            "Validation", "Export again from Natasha Studio, which leaves out pairs without a "
+            "question, or give these pairs a question (for a photo, describe it in words)."),
         "missing_system": lambda: translate(
             "Validation", "Set the system prompt in the project settings."),
         "system_prompt_required": lambda: translate(

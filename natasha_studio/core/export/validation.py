@@ -207,8 +207,6 @@ def _check_examples(report: ValidationReport, items: Sequence[tuple[int, Any]], 
         # Yandex needs the system prompt in every example, as it is sent again in chat.
         report.add("system_prompt_required" if fmt == "yandex" else "missing_system",
                    len(no_system), no_system[:MAX_LINE_EXAMPLES], error=fmt == "yandex")
-    if no_user and not {"missing_messages_list", "missing_contents", "missing_request"} & set(found):
-        report.add("missing_user", len(no_user), no_user[:MAX_LINE_EXAMPLES], error=False)
     limit = token_limit(fmt, model)
     report.token_limit = limit
     if fmt == "yandex":
