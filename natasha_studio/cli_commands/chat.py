@@ -19,9 +19,11 @@ from natasha_studio.core.provider import ChatOptions
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("chat", help="ask a model a question and stream the answer to stdout")
     p.add_argument("message", help="the question to ask")
-    p.add_argument("--provider", choices=("openai", "vertex", "compatible"), default=None,
+    p.add_argument("--provider", choices=("yandex", "openai", "vertex", "compatible"),
+                   default=None,
                    help="where the model runs (not needed with --entry)")
-    p.add_argument("--model", help="the model's name, e.g. gpt-4.1-mini or ft:gpt-4.1-mini:org::id")
+    p.add_argument("--model", help="the model's name, e.g. gpt-4.1-mini, ft:gpt-4.1-mini:org::id, "
+                   "or for Yandex yandexgpt-lite or gpt://<folder>/yandexgpt-lite/latest@<suffix>")
     p.add_argument("--base-url", help="the server's address, for compatible servers "
                    "(e.g. http://localhost:11434/v1) or an OpenAI proxy")
     p.add_argument("--system", default=None, help="the system prompt (default: the project's, "

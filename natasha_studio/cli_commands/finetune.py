@@ -2,7 +2,8 @@
 
 Both read keys like the window does (keyring, with the SDKs' usual environment variables
 winning: OPENAI_API_KEY, OPENAI_BASE_URL, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION,
-GOOGLE_APPLICATION_CREDENTIALS, NATASHA_STUDIO_GCS_BUCKET).
+GOOGLE_APPLICATION_CREDENTIALS, NATASHA_STUDIO_GCS_BUCKET, YC_API_KEY, YC_FOLDER_ID, and
+NATASHA_STUDIO_YANDEX_ENDPOINT / NATASHA_STUDIO_YANDEX_CHAT_URL for a proxy in front of Yandex).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import sys
 
 from natasha_studio.core import export, jobs
+from natasha_studio.core.chat.models import sync_job_models
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
 from natasha_studio.core.jobs.local import check_base_model, local_preflight, normalize_base_model
@@ -22,13 +24,15 @@ from natasha_studio.providers.registry import TUNING_PROVIDERS, build_provider
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("finetune", help="launch a fine-tune of a snapshot (Vertex AI, OpenAI, or "
-                                        "local LoRA training on this computer)")
+    p = sub.add_parser("finetune", help="launch a fine-tune of a snapshot (Yandex AI Studio, "
+                                        "Vertex AI, OpenAI, or local LoRA training on this "
+                                        "computer)")
     p.add_argument("project", help="the .nstudio project file")
     p.add_argument("--provider", required=True, choices=TUNING_PROVIDERS)
-    p.add_argument("--model", required=True,
-                   help="the base model, e.g. gemini-2.5-flash; for local: a model folder or a "
-                        "Hugging Face id such as Qwen/Qwen2.5-0.5B-Instruct")
+    p.add_argument("--model",
+                   help="the base model, e.g. gemini-2.5-flash (default: the provider's usual "
+                        "one, yandexgpt-lite for Yandex); for local, required: a model folder or "
+                        "a Hugging Face id such as Qwen/Qwen2.5-0.5B-Instruct")
     p.add_argument("--snapshot", help="snapshot name or number (default: freeze the approved pairs)")
     p.add_argument("--epochs", type=int, help="epochs (default: the provider chooses)")
     p.add_argument("--learning-rate-multiplier", type=float, help="default: the provider chooses")
@@ -36,11 +40,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--adapter-size", type=int, choices=(1, 2, 4, 8, 16, 32),
                    help="Vertex AI only (default: the provider chooses)")
     p.add_argument("--suffix", help="OpenAI: a suffix for the tuned model's name")
-    p.add_argument("--seed", type=int, help="OpenAI: a seed for a repeatable run")
+    p.add_argument("--seed", type=int, help="OpenAI and Yandex: a seed for a repeatable run")
+    yandex = p.add_argument_group("Yandex AI Studio (--provider yandex; also --learning-rate, "
+                                  "--lora-rank, --lora-alpha, --seed)")
+    yandex.add_argument("--n-samples", type=int,
+                        help="how many examples training goes through in all, repeats included "
+                             "(default: Yandex chooses)")
     local = p.add_argument_group("local training (--provider local)")
-    local.add_argument("--learning-rate", type=float, help="default 2e-4")
-    local.add_argument("--lora-r", type=int, help="LoRA rank (default 16)")
-    local.add_argument("--lora-alpha", type=int, help="LoRA alpha (default 32)")
+    local.add_argument("--learning-rate", type=float,
+                       help="how big each learning step is (local default 2e-4; Yandex chooses "
+                            "its own)")
+    local.add_argument("--lora-r", "--lora-rank", dest="lora_r", type=int,
+                       help="LoRA rank, how much the adapter can learn (local default 16; Yandex "
+                            "chooses its own)")
+    local.add_argument("--lora-alpha", type=int,
+                       help="LoRA alpha, how strongly the adapter's changes count (local default "
+                            "32; Yandex chooses its own)")
     local.add_argument("--lora-dropout", type=float, help="default 0.05")
     local.add_argument("--target-modules", help="comma-separated (default: every attention and "
                                                 "MLP projection)")
@@ -74,6 +89,11 @@ def _hyperparameters(args: argparse.Namespace) -> dict:
                   "load_in_4bit": True if args.load_in_4bit else None, "device": args.device,
                   "max_steps": args.max_steps, "seed": args.seed}
         return {k: v for k, v in values.items() if v is not None}
+    if args.provider == "yandex":
+        values = {"lora_rank": args.lora_r, "lora_alpha": args.lora_alpha,
+                  "learning_rate": args.learning_rate, "n_samples": args.n_samples,
+                  "seed": args.seed}
+        return {k: v for k, v in values.items() if v is not None}
     values = {"epochs": args.epochs, "learning_rate_multiplier": args.learning_rate_multiplier,
               "batch_size": args.batch_size, "adapter_size": args.adapter_size,
               "suffix": args.suffix, "seed": args.seed}
@@ -85,6 +105,11 @@ def cmd_finetune(args: argparse.Namespace) -> int:
     if refusal is not None:
         print(str(refusal), file=sys.stderr)
         return 1
+    args.model = args.model or provider_info(args.provider).default_model
+    if not args.model:
+        print(translate("FinetuneCli", "Say which base model to tune with --model."),
+              file=sys.stderr)
+        return 2
     with Project.open(args.project) as project:
         jobs.mark_interrupted(project)
         if args.snapshot:
@@ -141,6 +166,8 @@ def cmd_finetune(args: argparse.Namespace) -> int:
         job = asyncio.run(jobs.track(project, provider, job_id, interval=args.poll_interval,
                                      on_update=lambda change: _print_change(project, change)))
         if job.status == "succeeded":
+            # The tuned model (and its base) become models of the test chat right away.
+            sync_job_models(project)
             print(translate("FinetuneCli", "Tuned model: {model}").format(model=job.tuned_model))
             return 0
         print(translate("FinetuneCli", "The job ended as {state}: {error}").format(
@@ -188,11 +215,16 @@ def _print_change(project: Project, change: jobs.StatusChange) -> None:
     if "status" in change.fields:
         parts.append(translate("FinetuneCli", "state: {state}").format(state=change.status))
     if change.new_metrics:
-        series = jobs.job_metrics(project, change.job_id).get("train_loss")
+        metrics = jobs.job_metrics(project, change.job_id)
+        series = metrics.get("train_loss")
         if series:
             step, value = series[-1]
             parts.append(translate("FinetuneCli", "step {step}, training loss {loss:.3f}").format(
                 step=step, loss=value))
+        elif metrics.get("progress"):  # Yandex tells steps done, not the loss
+            step, share = metrics["progress"][-1]
+            parts.append(translate("FinetuneCli", "step {step}, {percent}% done").format(
+                step=step, percent=round(share * 100)))
     if parts:
         print(f"#{change.job_id}: " + "; ".join(parts), flush=True)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Awaitable
+from collections.abc import AsyncIterator, Awaitable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,6 +30,7 @@ from yandex_ai_studio_sdk.tuning.types import TuningTypeLora
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.provider import (
+    ChatMessage,
     ChatOptions,
     JobEvent,
     JobStatus,
@@ -150,6 +151,11 @@ class YandexProvider(OpenAIProvider):
 
     def _chat_limits(self, options: ChatOptions) -> dict[str, Any]:
         return {"max_tokens": options.max_tokens}
+
+    def stream_chat(self, model: str, messages: Sequence[ChatMessage],
+                    options: ChatOptions) -> AsyncIterator[str]:
+        """Stream a reply; ``model`` is a gpt:// URI or a base model's short name."""
+        return super().stream_chat(model_uri(self.folder_id, model), messages, options)
 
     # -- connection and models -----------------------------------------------------------------
 

@@ -115,6 +115,7 @@ class FakeYandex:
         self.calls: list[str] = []  # gRPC method names, in order
         self.auth_seen: list[str] = []
         self.uploaded_bytes = 0
+        self.datasets_seen: dict[str, bytes] = {}  # what was uploaded, kept after a delete
         self.chat_requests: list[dict[str, Any]] = []
         self._ids = itertools.count(1)
         self.http = RoutedServer()
@@ -252,6 +253,7 @@ class FakeYandex:
                 return Reply(404, "<Error><Code>NoSuchUpload</Code></Error>",
                              content_type="application/xml")
             dataset.content += request.body
+            self.datasets_seen[dataset.id] = dataset.content
             dataset.rows = dataset.content.count(b"\n")
             self.uploaded_bytes += len(request.body)
         # A presigned S3 URL needs no Authorization header; the SDK sends none.

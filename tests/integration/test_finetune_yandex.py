@@ -247,3 +247,79 @@ def test_registry_builds_yandex_from_secrets(server, memory_keyring):
     store.delete("yandex_endpoint")
     assert build_provider("yandex", api_key="k", folder_id="b1g").endpoint == \
         "llm.api.cloud.yandex.net:443"
+
+
+# -- the command line, run as a curator would ---------------------------------------------------
+
+def make_project(path, n=14):
+    from natasha_studio.core.pairs import Turn, add_pair
+    from natasha_studio.core.store import Project
+
+    with Project.create(path, "Наташа", SYSTEM) as project:
+        for i in range(n):
+            add_pair(project, [Turn("user", f"Как мне начать бегать, если мне {20 + i} лет?", 11,
+                                    "Ольга", [i * 2], 1_700_000_000 + i),
+                               Turn("assistant", f"Начни с ходьбы, {i} минут в день.", 1,
+                                    "Наташа", [i * 2 + 1], 1_700_000_100 + i)],
+                     origin="reply", status="approved", key=f"k{i}")
+    return path
+
+
+def run_cli(*args, env):
+    import os
+    import subprocess
+    import sys
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "GOOGLE_"))}
+    return subprocess.run([sys.executable, "-m", "natasha_studio", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=180,
+                          stdin=subprocess.DEVNULL,
+                          env={**clean, "NATASHA_STUDIO_LANGUAGE": "en",
+                               "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", **env})
+
+
+def test_cli_finetune_wait_jobs_and_chat(tmp_path, server):
+    server.advance_on_poll = True
+    path = make_project(tmp_path / "yandex.nstudio")
+    env = {"YC_API_KEY": server.api_key, "YC_FOLDER_ID": server.folder_id,
+           "NATASHA_STUDIO_YANDEX_ENDPOINT": f"http://{server.endpoint}",
+           "NATASHA_STUDIO_YANDEX_CHAT_URL": server.chat_url}
+    done = run_cli("finetune", path, "--yes", "--provider", "yandex", "--lora-rank", "8",
+                   "--lora-alpha", "16", "--learning-rate", "0.0001", "--n-samples", "300",
+                   "--wait", "--poll-interval", "0.01", env=env)
+    assert done.returncode == 0, done.stderr
+    task = server.tuning()
+    lines = done.stdout.splitlines()
+    assert "Uploading: 100%" in lines
+    assert f"Job #1 started: {task.operation_id}" in lines
+    assert any(line.endswith("step 2, 50% done") for line in lines)
+    assert lines[-1] == f"Tuned model: {task.target_model_uri}"
+    assert task.target_model_uri.startswith(f"gpt://{server.folder_id}/yandexgpt-lite/latest@")
+    assert task.base_model_uri == f"gpt://{server.folder_id}/yandexgpt-lite/latest"
+    assert (task.params.lora.rank, task.params.n_samples) == (8, 300)
+    # Every example carries the project's system prompt, as Yandex asks.
+    train = server.datasets_seen[task.train_ids[0]].decode().splitlines()
+    assert all(json.loads(line)["request"][0] == {"role": "system", "text": SYSTEM}
+               for line in train)
+
+    listed = run_cli("jobs", path, "--json", env=env)
+    [job] = json.loads(listed.stdout)
+    assert job["status"] == "succeeded" and job["provider"] == "yandex"
+    assert job["tuned_model"] == task.target_model_uri
+
+    from natasha_studio.core.chat.models import list_models
+    from natasha_studio.core.store import Project
+
+    with Project.open(path) as project:
+        saved = {e.model_id: e.provider for e in list_models(project)}
+    assert saved[task.target_model_uri] == "yandex" and saved["yandexgpt-lite"] == "yandex"
+
+    answer = run_cli("chat", "--provider", "yandex", "--model", task.target_model_uri,
+                     "--system", SYSTEM, "Как дела?", env=env)
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout == "Наташа отвечает: Как дела?\n"
+    assert server.chat_requests[-1]["stream"] is True
+    entry = run_cli("chat", "--project", path, "--entry", "yandexgpt-lite (base)", "Привет",
+                    env=env)
+    assert entry.returncode == 0, entry.stderr
+    assert server.chat_requests[-1]["model"] == f"gpt://{server.folder_id}/yandexgpt-lite/latest"
