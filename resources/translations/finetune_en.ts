@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Confirm</name>
+    <message numerus="yes">
+        <source>%n pair(s) still contain members&apos; personal data (names, phone numbers, addresses).</source>
+        <translation>
+            <numerusform>%n pair still contains members&apos; personal data (names, phone numbers, addresses).</numerusform>
+            <numerusform>%n pairs still contain members&apos; personal data (names, phone numbers, addresses).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message numerus="yes">
         <source>No connection to {provider}, trying again in %n s.</source>

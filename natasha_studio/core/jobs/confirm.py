@@ -16,6 +16,16 @@ from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.provider import ProviderInfo
 
+
+class Confirm:
+    """Plural text of the "Confirm" context: lupdate reads ``Confirm.tr(text, None, n)`` as a
+    plural, where it misses the plural forms of ``translate(ctx, text, None, n)``."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate("Confirm", text, disambiguation, n)
+
+
 # Where curators can tune instead when a provider stops taking jobs (named in the refusal).
 ALTERNATIVES = ("Yandex AI Studio", "Vertex AI")
 
@@ -119,7 +129,7 @@ def launch_summary(info: ProviderInfo, preflight: Any, *, label: str, country: s
     privacy = getattr(preflight, "privacy", None) or {}
     count = int(privacy.get("pairs") or 0)
     if count:
-        text = translate("Confirm", "%n pair(s) still contain members' personal data "
-                                    "(names, phone numbers, addresses).", None, count)
+        text = Confirm.tr("%n pair(s) still contain members' personal data (names, phone "
+                          "numbers, addresses).", None, count)
         summary.warnings.append(text)
     return summary

@@ -55,6 +55,8 @@ class LaunchConfirmDialog(QDialog):
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-weight: 600; margin-top: 8px;")
         layout.addWidget(self.question)
+        # Spare height goes below the question, not between the lines of the summary.
+        layout.addStretch(1)
         buttons = QDialogButtonBox()
         self.launch_button = buttons.addButton(self.tr("Launch"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
