@@ -235,3 +235,36 @@ def test_undo_shows_the_pair_it_changed(qtbot, ctx_with_project):
     QTest.keyClick(tab, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert tab.detail.current_pair_id() == first
     assert get_pair(ctx.project, first).status == before
+
+
+def test_the_answer_is_in_view_when_a_long_thread_is_shown(qtbot, ctx_with_project):
+    from natasha_studio.core.pairs import Turn, set_turns
+
+    ctx = ctx_with_project
+    tab = _tab(qtbot, ctx)
+    tab.resize(1280, 620)  # the pane gets little height, as in a 1280x820 window
+    first, second = tab.model.pair_id(0), tab.model.pair_id(1)
+    long_context = [Turn("user" if i % 2 == 0 else "assistant", f"реплика {i}\n" * 6)
+                    for i in range(6)]
+    set_turns(ctx.project, first, [*long_context, Turn("user", "Вопрос?"),
+                                   Turn("assistant", "Ответ.")])
+    tab.model.refresh_ids({first})
+    tab.select_row(1)
+    tab.detail.editors_scroll.verticalScrollBar().setValue(
+        tab.detail.editors_scroll.verticalScrollBar().maximum())
+    tab.select_row(0)
+    assert tab.detail.current_pair_id() == first
+
+    def answer_in_view():
+        answer = tab.detail.answer_editor()
+        viewport = tab.detail.editors_scroll.viewport()
+        top = answer.mapTo(viewport, answer.rect().topLeft()).y()
+        return answer.toPlainText() == "Ответ." and 0 <= top < viewport.height() - 20
+
+    qtbot.waitUntil(answer_in_view, timeout=2000)
+    # The quality line and the topics stay in view above the scrolled turns.
+    viewport = tab.detail.editors_scroll.viewport()
+    assert not viewport.isAncestorOf(tab.detail.reasons)
+    assert tab.detail.reasons.isVisible() and tab.detail.topics.isVisible()
+    tab.select_row(1)
+    assert second == tab.detail.current_pair_id()

@@ -104,9 +104,12 @@ class PairDetailPane(QWidget):
             editor.textChanged.connect(lambda n=name: self._on_changed(n))
             editor.installEventFilter(self)
 
+        # Labels first (short, read at a glance), then the turns ending with the answer being
+        # reviewed, then the rarely used notes and prompt.
+        labels = QFormLayout()
+        labels.addRow(self.tr("Quality"), self.reasons)
+        labels.addRow(self.tr("Topics"), self.topics)
         form = QFormLayout()
-        form.addRow(self.tr("Topics"), self.topics)
-        form.addRow(self.tr("Quality"), self.reasons)
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow(self.tr("System prompt"), self.system_prompt)
         editors = QWidget()
@@ -118,10 +121,16 @@ class PairDetailPane(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(editors)
+        self.editors_scroll = scroll
+        right = QWidget()
+        right_col = QVBoxLayout(right)
+        right_col.setContentsMargins(0, 0, 0, 0)
+        right_col.addLayout(labels)  # outside the scroll: always in view
+        right_col.addWidget(scroll, 1)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.side)
-        split.addWidget(scroll)
+        split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         self.placeholder = QLabel(self.tr("Choose a pair in the table to read and edit it."))
@@ -223,6 +232,15 @@ class PairDetailPane(QWidget):
         if not same:
             self.thread.setHtml(self._thread_html(thread))
             self._scroll_thread_to_pair()
+            # A new pair starts at its top, with the answer in view (not the previous pair's
+            # scroll position); posted, so the new editors have their sizes.
+            self.editors_scroll.verticalScrollBar().setValue(0)
+            QTimer.singleShot(0, self._show_answer)
+
+    def _show_answer(self) -> None:
+        answer = self.answer_editor()
+        if answer is not None and self.isVisible():
+            self.editors_scroll.ensureWidgetVisible(answer, 0, 8)
 
     def _set_turns(self, turns: list[Turn], keep: bool = False) -> None:
         roles = [t.role for t in turns]
@@ -241,8 +259,10 @@ class PairDetailPane(QWidget):
                     self._turns_box.addWidget(button)
                 self._turns_box.addWidget(self._turn_header(turns, i))
                 editor = TurnEditor()
-                editor.setMinimumHeight(90 if i == len(turns) - 1 else 50)
-                editor.setMaximumHeight(220 if i == len(turns) - 1 else 120)
+                # The answer gets the room; earlier turns stay short (the thread shows them whole).
+                last = i == len(turns) - 1
+                editor.setMinimumHeight(90 if last else 44)
+                editor.setMaximumHeight(220 if last else 90)
                 editor.setPlainText(turn.text)
                 editor.textChanged.connect(lambda: self._on_changed("turns"))
                 editor.installEventFilter(self)
