@@ -30,8 +30,8 @@
     <message numerus="yes">
         <source>Showing the %n pair(s) you were sent here for. “Clear filters” shows all pairs again.</source>
         <translation>
-            <numerusform>Showing the %n pair() you were sent here for. “Clear filters” shows all pairs again.</numerusform>
-            <numerusform>Showing the %n pair(s) you were sent here for. “Clear filters” shows all pairs again.</numerusform>
+            <numerusform>Showing the %n pair you were sent here for. “Clear filters” shows all pairs again.</numerusform>
+            <numerusform>Showing the %n pairs you were sent here for. “Clear filters” shows all pairs again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
     <name>AddPairDialog</name>
@@ -11,11 +12,11 @@
         <translation>Необязательно: что было сказано до вопроса</translation>
     </message>
     <message>
-        <source>The member's question</source>
+        <source>The member&apos;s question</source>
         <translation>Вопрос участника</translation>
     </message>
     <message>
-        <source>The persona's answer</source>
+        <source>The persona&apos;s answer</source>
         <translation>Ответ персоны</translation>
     </message>
     <message>
@@ -238,7 +239,7 @@
         <translation>Вернуть исходный текст</translation>
     </message>
     <message>
-        <source>Undo every hand edit of this pair's text</source>
+        <source>Undo every hand edit of this pair&apos;s text</source>
         <translation>Отменить все ручные правки текста этой пары</translation>
     </message>
     <message>
@@ -250,7 +251,7 @@
         <translation>Ваши заметки об этой паре (в обучение не идут)</translation>
     </message>
     <message>
-        <source>Empty: the project's system prompt is used for this pair</source>
+        <source>Empty: the project&apos;s system prompt is used for this pair</source>
         <translation>Пусто: для этой пары используется системный промпт проекта</translation>
     </message>
     <message>
