@@ -25,8 +25,9 @@ from natasha_studio.core.provider import (
     ProgressCallback,
     TuneRequest,
 )
+from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
 from natasha_studio.providers.catalog import provider_info
-from natasha_studio.providers.errors import openai_error
+from natasha_studio.providers.errors import cut_off_error, openai_error
 
 OPENAI_STATES = {
     "validating_files": "validating", "queued": "queued", "running": "running",
@@ -60,13 +61,17 @@ class OpenAIProvider:
     can_tune = True
 
     def __init__(self, api_key: str | None, base_url: str | None = None, *,
-                 label: str = "OpenAI", max_retries: int = 3, timeout: float = 120.0,
-                 poll_interval: float = 2.0) -> None:
+                 label: str = "OpenAI", max_retries: int | None = None,
+                 timeout: float | None = None, poll_interval: float = 2.0,
+                 policy: RetryPolicy = DEFAULT_POLICY) -> None:
         self.api_key = api_key
         self.base_url = base_url or None
         self.label = label
-        self.max_retries = max_retries
-        self.timeout = timeout
+        # The SDK's own retries ride out a blip (it honours Retry-After); longer outages are
+        # the tracker's, which tells the curator when it tries again.
+        self.max_retries = policy.call_attempts - 1 if max_retries is None else max_retries
+        self.timeout = policy.read_timeout if timeout is None else timeout
+        self.policy = policy
         self.poll_interval = poll_interval
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -79,8 +84,10 @@ class OpenAIProvider:
                 translate("Providers", "Enter the key in the Fine-tune tab → Providers…, or set the "
                                        "OPENAI_API_KEY environment variable."),
             )
+        timeout = openai.Timeout(self.timeout, connect=min(self.timeout,
+                                                           self.policy.connect_timeout))
         return openai.AsyncOpenAI(api_key=self.api_key, base_url=self.base_url,
-                                  max_retries=self.max_retries, timeout=self.timeout)
+                                  max_retries=self.max_retries, timeout=timeout)
 
     def _error(self, exc: BaseException, *, tuning: bool = False) -> StudioError:
         return openai_error(exc, self.label, tuning=tuning, where=self.base_url or self.label)
@@ -273,14 +280,21 @@ class OpenAIProvider:
                 stream = await client.chat.completions.create(
                     model=model, messages=payload, stream=True,
                     temperature=options.temperature, **self._chat_limits(options))
+                finished = False
                 async with stream:
                     async for chunk in stream:
                         # The usage chunk, and some servers' keep-alives, carry no choices.
+                        if chunk.choices and chunk.choices[0].finish_reason:
+                            finished = True
                         if chunk.choices and chunk.choices[0].delta.content:
                             yield chunk.choices[0].delta.content
+                # A dropped connection ends the event stream as quietly as the server's
+                # last event: only the finish reason tells a whole answer from a cut one.
+                if not finished:
+                    raise cut_off_error(self.label)
         except StudioError:
             raise
-        except openai.APIError as exc:
+        except Exception as exc:
             raise self._error(exc) from exc
 
 

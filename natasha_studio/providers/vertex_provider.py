@@ -26,8 +26,9 @@ from natasha_studio.core.provider import (
     ProgressCallback,
     TuneRequest,
 )
+from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
 from natasha_studio.providers.catalog import provider_info
-from natasha_studio.providers.errors import google_error
+from natasha_studio.providers.errors import cut_off_error, google_error
 from natasha_studio.providers.gcs_upload import storage_client, upload_file
 
 SCOPES = ["https://www.googleapis.com/auth/cloud-platform"]
@@ -85,7 +86,8 @@ class VertexProvider:
 
     def __init__(self, project: str | None, location: str | None, bucket: str | None = None, *,
                  credentials_file: str | None = None, credentials: Any = None,
-                 base_url: str | None = None) -> None:
+                 base_url: str | None = None, policy: RetryPolicy = DEFAULT_POLICY) -> None:
+        self.policy = policy
         self.project = project
         self.location = location or "us-central1"
         self.bucket = (bucket or "").removeprefix("gs://").strip("/")
@@ -132,7 +134,15 @@ class VertexProvider:
                 translate("Providers", "Enter the project id in the Fine-tune tab → Providers…, or set "
                                        "GOOGLE_CLOUD_PROJECT."),
             )
-        options = types.HttpOptions(base_url=self.base_url) if self.base_url else None
+        policy = self.policy
+        # A timeout on every request (google-genai sets none, so a server that never answers
+        # held a poll or a chat for ever) and the SDK's own quick retries for a blip; the
+        # tracker handles longer outages.
+        options = types.HttpOptions(
+            base_url=self.base_url or None, timeout=int(policy.read_timeout * 1000),
+            retry_options=types.HttpRetryOptions(
+                attempts=policy.call_attempts, initial_delay=policy.call_first_delay,
+                max_delay=policy.call_max_delay))
         try:
             # project and location are passed even when a base URL is set: with only the
             # environment, google-genai treats a custom URL as a gateway and drops them.
@@ -334,9 +344,16 @@ class VertexProvider:
         try:
             stream = await client.aio.models.generate_content_stream(
                 model=model, contents=contents, config=config)
+            finished = False
             async for chunk in stream:
+                if chunk.candidates and chunk.candidates[0].finish_reason:
+                    finished = True
                 if chunk.text:
                     yield chunk.text
+            # A dropped connection ends the stream as quietly as its last chunk: only the
+            # finish reason tells a whole answer from a cut one.
+            if not finished:
+                raise cut_off_error(self.label)
         except StudioError:
             raise
         except Exception as exc:

@@ -58,14 +58,4 @@
         </translation>
     </message>
 </context>
-<context>
-    <name>TestChat</name>
-    <message numerus="yes">
-        <source>%n tokens</source>
-        <translation>
-            <numerusform>%n token</numerusform>
-            <numerusform>%n tokens</numerusform>
-        </translation>
-    </message>
-</context>
 </TS>

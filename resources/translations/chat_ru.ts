@@ -318,6 +318,22 @@
         <translation>Модель не ответила: {reason}</translation>
     </message>
     <message>
+        <source>The model stopped answering: nothing came for {seconds:.0f} s.</source>
+        <translation>Модель перестала отвечать: за {seconds:.0f} с ничего не пришло.</translation>
+    </message>
+    <message>
+        <source>The connection may have dropped. Ask again.</source>
+        <translation>Возможно, оборвалась связь. Спросите ещё раз.</translation>
+    </message>
+    <message>
+        <source>The model did not start answering within {seconds:.0f} s.</source>
+        <translation>Модель не начала отвечать за {seconds:.0f} с.</translation>
+    </message>
+    <message>
+        <source>The server may be unreachable or overloaded. Check the connection and ask again.</source>
+        <translation>Сервер может быть недоступен или перегружен. Проверьте подключение и спросите ещё раз.</translation>
+    </message>
+    <message>
         <source>The model sent an empty answer.</source>
         <translation>Модель прислала пустой ответ.</translation>
     </message>
@@ -930,7 +946,7 @@
         <source>Answers appear here.</source>
         <translation>Здесь появятся ответы.</translation>
     </message>
-<message numerus="yes">
+    <message numerus="yes">
         <source>%n tokens</source>
         <translation>
             <numerusform>%n токен</numerusform>
@@ -938,7 +954,7 @@
             <numerusform>%n токенов</numerusform>
         </translation>
     </message>
-    </context>
+</context>
 <context>
     <name>TestChatTab</name>
     <message>

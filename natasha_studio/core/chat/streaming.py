@@ -17,6 +17,7 @@ from typing import Any
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.provider import ChatMessage, ChatOptions
+from natasha_studio.core.retry import DEFAULT_POLICY
 
 # Word pieces and single punctuation marks: close to how BPE tokenisers cut Russian and
 # English text (a long word is several tokens). An estimate, shown as such in the UI.
@@ -83,11 +84,38 @@ def error_message(exc: BaseException) -> str:
         reason=str(exc) or type(exc).__name__)
 
 
+class NoAnswer(StudioError):
+    """The server sent nothing for too long: before the first text, or in the middle."""
+
+
+def no_answer(seconds: float, started: bool) -> NoAnswer:
+    if started:
+        return NoAnswer(
+            translate("Chat", "The model stopped answering: nothing came for {seconds:.0f} s.")
+            .format(seconds=seconds),
+            translate("Chat", "The connection may have dropped. Ask again."))
+    return NoAnswer(
+        translate("Chat", "The model did not start answering within {seconds:.0f} s.").format(
+            seconds=seconds),
+        translate("Chat", "The server may be unreachable or overloaded. Check the connection "
+                          "and ask again."))
+
+
 class ReplyStream:
-    """One reply being streamed; ``reply`` holds what has arrived so far."""
+    """One reply being streamed; ``reply`` holds what has arrived so far.
+
+    A cloud model that sends no text within ``first_token_timeout`` seconds, or stalls for
+    ``gap_timeout`` in the middle, ends the reply with a plain message instead of waiting for
+    ever. Local models get no first-token limit: loading one can take minutes.
+    """
 
     def __init__(self, provider: Any, model: str, messages: Sequence[ChatMessage],
-                 options: ChatOptions, clock: Callable[[], float] = time.perf_counter) -> None:
+                 options: ChatOptions, clock: Callable[[], float] = time.perf_counter, *,
+                 first_token_timeout: float | None = DEFAULT_POLICY.first_token_timeout,
+                 gap_timeout: float | None = DEFAULT_POLICY.read_timeout) -> None:
+        local = getattr(provider, "name", "") == "local"
+        self.first_token_timeout = None if local else first_token_timeout
+        self.gap_timeout = None if local else gap_timeout
         self.provider = provider
         self.model = model
         self.messages = list(messages)
@@ -107,7 +135,7 @@ class ReplyStream:
         self._start = self._clock()
         parts: list[str] = []
         try:
-            async for piece in self.provider.stream_chat(self.model, self.messages, self.options):
+            async for piece in self._pieces():
                 if not piece:
                     continue
                 if self._first is None:
@@ -126,6 +154,30 @@ class ReplyStream:
         if self.reply.error is None and not self.reply.text.strip():
             self.reply.error = translate("Chat", "The model sent an empty answer.")
         return self.reply
+
+    async def _pieces(self) -> Any:
+        """The provider's stream, with the first-token and the between-pieces limits."""
+        stream = self.provider.stream_chat(self.model, self.messages, self.options)
+        try:
+            while True:
+                limit = self.first_token_timeout if self._first is None else self.gap_timeout
+                try:
+                    # asyncio.timeout, not wait_for: the stream must stay in this task (the
+                    # SDKs' connection scopes break when another task resumes them).
+                    async with asyncio.timeout(limit):
+                        piece = await anext(stream)
+                except StopAsyncIteration:
+                    return
+                except TimeoutError:
+                    raise no_answer(limit or 0.0, self._first is not None) from None
+                yield piece
+        finally:
+            aclose = getattr(stream, "aclose", None)
+            if aclose is not None:
+                try:
+                    await aclose()
+                except Exception:  # a broken stream must not hide why it was closed
+                    pass
 
     def _finish(self) -> None:
         end = self._clock()

@@ -1,0 +1,224 @@
+"""Cloud jobs and chats ride out the network: each fault ends in success once the network is
+back, or in one plain message; never a traceback, a hang or a lost job.
+
+The real SDKs talk to the stand-in servers through ``FlakyProxy``, which cuts (resets every
+connection), stalls (accepts and never answers) and restores the network on demand. The
+policy's pauses and timeouts are shrunk so each test takes a second or two.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+
+import pytest
+from fakes.flaky_proxy import FlakyProxy
+
+from natasha_studio.core import jobs
+from natasha_studio.core.chat.streaming import ReplyStream, build_messages
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.provider import ChatOptions
+from natasha_studio.core.retry import RetryPolicy
+from natasha_studio.providers.openai_provider import OpenAIProvider
+from natasha_studio.providers.vertex_provider import VertexProvider
+
+pytest_plugins = ["fakes.fixtures"]
+
+FAST = RetryPolicy(connect_timeout=0.5, read_timeout=1.0, first_token_timeout=1.0,
+                   call_attempts=2, call_first_delay=0.05, call_max_delay=0.1,
+                   first_delay=0.05, max_delay=0.3, jitter=0.1)
+
+
+def vertex_via(server, proxy, policy=FAST):
+    return VertexProvider(server.project, server.location, "natasha-tuning",
+                          credentials=server.credentials(),
+                          base_url=f"http://127.0.0.1:{proxy.port}/", policy=policy)
+
+
+def openai_via(server, proxy, policy=FAST):
+    return OpenAIProvider(server.api_key, f"http://127.0.0.1:{proxy.port}/v1",
+                          poll_interval=0.01, policy=policy)
+
+
+def vertex_job(project, server):
+    """A Vertex job the provider knows, as if launched before the fault."""
+    body = {"baseModel": "gemini-2.5-flash",
+            "supervisedTuningSpec": {"trainingDatasetUri": "gs://natasha-tuning/t.jsonl"}}
+    job_id = jobs.create_job(project, "vertex", "gemini-2.5-flash", snapshot_id=None)
+    provider = VertexProvider(server.project, server.location, "natasha-tuning",
+                              credentials=server.credentials(), base_url=server.base_url)
+    from google.genai import types
+
+    async def start():
+        client = provider._client()
+        return await client.aio.tunings.tune(
+            base_model=body["baseModel"],
+            training_dataset=types.TuningDataset(gcs_uri="gs://natasha-tuning/t.jsonl"))
+    remote = asyncio.run(start())
+    jobs.apply_status(project, job_id, provider._status(remote, {}))
+    return job_id
+
+
+def openai_job(project, server):
+    line = json.dumps({"messages": [{"role": "user", "content": "Вопрос?"},
+                                    {"role": "assistant", "content": "Ответ."}]})
+    upload = server.add_file("train.jsonl", "fine-tune", (line + "\n").encode() * 12)
+    provider = OpenAIProvider(server.api_key, server.base_url)
+    job_id = jobs.create_job(project, "openai", "gpt-4.1-mini-2025-04-14", snapshot_id=None)
+
+    async def start():
+        async with provider._client() as client:
+            return await client.fine_tuning.jobs.create(model="gpt-4.1-mini-2025-04-14",
+                                                        training_file=upload.id)
+    jobs.apply_status(project, job_id, provider._status(asyncio.run(start())))
+    return job_id
+
+
+def later(seconds, action):
+    timer = threading.Timer(seconds, action)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def follow(project, provider, job_id, notices, limit=20.0):
+    async def run():
+        return await asyncio.wait_for(
+            jobs.track(project, provider, job_id, interval=0.05, policy=FAST,
+                       on_retry=notices.append), limit)
+    return asyncio.run(run())
+
+
+@pytest.fixture(params=["vertex", "openai"])
+def cloud(request, project, vertex_server, openai_server):
+    """(server, job id, provider through a proxy) for each cloud provider."""
+    server = vertex_server if request.param == "vertex" else openai_server
+    server.advance_on_poll = True
+    make = vertex_job if request.param == "vertex" else openai_job
+    via = vertex_via if request.param == "vertex" else openai_via
+    job_id = make(project, server)
+    with FlakyProxy(server.port) as proxy:
+        yield request.param, server, job_id, proxy, via(server, proxy)
+
+
+def assert_recovered(project, job_id, notices, provider_label):
+    job = jobs.get_job(project, job_id)
+    assert job.status == "succeeded" and job.tuned_model
+    assert notices, "the curator was told about the retries"
+    assert notices[0].text().startswith(f"No connection to {provider_label}, trying again in")
+    assert "(" not in notices[0].reason.replace("(or", "")  # no raw tuples in the reason
+    events = [e.message for e in jobs.job_events(project, job_id)]
+    assert any("Cannot reach the provider" in m for m in events)
+    assert any("answers again" in m for m in events)
+    assert job.check_error is None and job.last_checked_at
+
+
+def test_cut_mid_poll_then_network_returns(project, cloud):
+    kind, server, job_id, proxy, provider = cloud
+    proxy.cut()
+    later(1.0, proxy.restore)
+    notices = []
+    started = time.monotonic()
+    follow(project, provider, job_id, notices)
+    assert time.monotonic() - started < 10
+    assert_recovered(project, job_id, notices, provider.label)
+
+
+def test_stalled_server_times_out_and_is_retried(project, cloud):
+    kind, server, job_id, proxy, provider = cloud
+    proxy.stall()
+    later(4.0, proxy.restore)
+    notices = []
+    follow(project, provider, job_id, notices)
+    assert_recovered(project, job_id, notices, provider.label)
+    assert any("did not answer in time" in n.reason for n in notices)
+
+
+def test_a_burst_of_429_honours_retry_after(project, cloud):
+    kind, server, job_id, proxy, provider = cloud
+    prefix = "/v1" if kind == "vertex" else "/v1/fine_tuning/jobs/"
+    body = {"error": {"code": 429, "status": "RESOURCE_EXHAUSTED",
+                      "message": "Too many requests, slow down."}}
+    server.inject("GET", prefix, status=429, body=body, headers={"Retry-After": "0.4"}, times=6)
+    notices = []
+    follow(project, provider, job_id, notices)
+    job = jobs.get_job(project, job_id)
+    assert job.status == "succeeded"
+    assert notices and all(n.delay >= 0.4 for n in notices)
+    assert all("quota" not in n.reason for n in notices)
+
+
+def test_credentials_refused_mid_job_stop_tracking_with_a_plain_message(project, cloud):
+    kind, server, job_id, proxy, provider = cloud
+    if kind == "vertex":
+        server.tokens.clear()
+    else:
+        provider.api_key = "sk-revoked"
+    notices = []
+    with pytest.raises(StudioError) as caught:
+        follow(project, provider, job_id, notices)
+    assert notices == []  # not retried: trying again cannot fix a key
+    assert "credentials" in str(caught.value) or "API key" in str(caught.value)
+    job = jobs.get_job(project, job_id)
+    assert not job.finished and job.check_error  # kept, to be tracked again once fixed
+
+
+def test_restart_mid_job_picks_the_job_up(project, cloud, tmp_path):
+    from natasha_studio.core.store import Project
+
+    kind, server, job_id, proxy, provider = cloud
+    proxy.cut()
+
+    async def interrupted():
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(jobs.track(project, provider, job_id, interval=0.05,
+                                               policy=FAST), 2.0)
+    asyncio.run(interrupted())  # the app is closed while the network is down
+    assert jobs.get_job(project, job_id).check_error
+    proxy.restore()
+    with Project.open(project.path) as reopened:
+        assert [j.id for j in jobs.unfinished_jobs(reopened)] == [job_id]
+        job = asyncio.run(jobs.track(reopened, provider, job_id, interval=0.05, policy=FAST))
+    assert job.status == "succeeded"
+
+
+def chat(provider, model, *, limit=None):
+    stream = ReplyStream(provider, model, build_messages("Ты — Наташа.", [], "Привет!"),
+                         ChatOptions(max_tokens=64), first_token_timeout=FAST.first_token_timeout,
+                         gap_timeout=FAST.read_timeout)
+    return asyncio.run(asyncio.wait_for(stream.run(), limit or 20))
+
+
+def chat_model(kind):
+    return "gemini-2.5-flash" if kind == "vertex" else "gpt-4.1-mini"
+
+
+def test_chat_with_a_server_that_never_answers(project, cloud):
+    kind, server, job_id, proxy, provider = cloud
+    proxy.stall()
+    started = time.monotonic()
+    reply = chat(provider, chat_model(kind))
+    assert time.monotonic() - started < 5
+    assert reply.error and "did not start answering within 1 s" in reply.error
+    assert "Traceback" not in reply.error
+
+
+def test_chat_cut_mid_stream_keeps_the_text_and_says_so(project, cloud):
+    kind, server, job_id, proxy, provider = cloud
+    server.chat_delay = 0.15
+    later(0.6, proxy.cut)
+    reply = chat(provider, chat_model(kind))
+    assert reply.error, "a cut stream is not a complete answer"
+    assert "unsupported operand" not in reply.error and "Traceback" not in reply.error
+    assert "(" not in reply.error.split(":")[0]
+
+
+def test_chat_while_offline_is_one_plain_sentence(project, cloud):
+    kind, server, job_id, proxy, provider = cloud
+    proxy.cut()
+    reply = chat(provider, chat_model(kind))
+    assert reply.error and ("Cannot reach" in reply.error or "did not" in reply.error)
+    assert "unsupported operand" not in reply.error
+    json.dumps(reply.error)  # a plain string
