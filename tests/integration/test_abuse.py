@@ -182,3 +182,73 @@ def test_helpers_end_within_seconds_of_their_parents_death(tmp_path, target):
         assert not _alive(child), f"helper {child} outlived its parent"
     finally:
         parent.kill()
+
+
+# -- (2) a bulk change and its undo record are one transaction ------------------------------
+
+_KILL_AT_STATEMENT = '''
+import os, signal, sys
+import natasha_studio.core.store as store
+from natasha_studio.cli import main
+
+limit = int(sys.argv[2])
+seen = 0
+last = ""
+_connect = store._connect
+
+def killing_connect(*args, **kwargs):
+    conn = _connect(*args, **kwargs)
+    def trace(statement):
+        global seen, last
+        head = statement.lstrip()[:24].upper()
+        if head.startswith(("PRAGMA", "SELECT")) or head == last:
+            return  # reads, and the rows of one executemany, are not points of interest
+        last = head
+        seen += 1
+        if seen >= limit:
+            os.kill(os.getpid(), signal.SIGKILL)
+    conn.set_trace_callback(trace)
+    return conn
+
+store._connect = killing_connect
+main(["pairs", sys.argv[1], "--set-status", "approved"])
+print("finished", flush=True)
+'''
+
+
+def _statuses(path):
+    with Project.open(path) as project:
+        return {r[0] for r in project.conn.execute("SELECT DISTINCT status FROM pairs")}
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name != "posix", reason="SIGKILL is POSIX")
+def test_undo_after_a_kill_reverts_exactly_the_last_completed_change(tmp_path, capsys):
+    import shutil
+    import subprocess
+    import sys
+
+    base = tmp_path / "base.nstudio"
+    with Project.create(base, "Наташа") as project:
+        make_pairs(project, 1000, status_cycle=("new",))
+    assert main(["pairs", str(base), "--set-status", "rejected"]) == 0  # operation A
+    capsys.readouterr()
+    outcomes = set()
+    for limit in range(1, 80):
+        path = tmp_path / f"k{limit}.nstudio"
+        shutil.copy(base, path)
+        run = subprocess.run([sys.executable, "-c", _KILL_AT_STATEMENT, str(path), str(limit)],
+                             capture_output=True, text=True, timeout=120)
+        finished = "finished" in run.stdout
+        # Operation B either happened whole (with its record) or not at all.
+        before_undo = _statuses(path)
+        assert before_undo in ({"approved"}, {"rejected"}), (limit, before_undo)
+        assert main(["pairs", str(path), "--undo"]) == 0
+        capsys.readouterr()
+        expected = {"rejected"} if before_undo == {"approved"} else {"new"}
+        assert _statuses(path) == expected, (limit, before_undo)
+        outcomes.add(before_undo == {"approved"})
+        if finished:
+            break
+    else:
+        pytest.fail("the change never finished within the statements counted")
+    assert outcomes == {True, False}  # killed before and after its commit, both seen

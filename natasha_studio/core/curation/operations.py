@@ -284,17 +284,33 @@ def record_operation(project: Project, kind: str, description: str, pair_count: 
         return int(cur.lastrowid)
 
 
+def set_status_undoable(project: Project, pair_ids: Iterable[int], status: str,
+                        description: str) -> dict[int, str]:
+    """Give the pairs ``status`` and remember it for ``undo_last_operation``, in one
+    transaction: a crash leaves either both or neither, so an undo never reverts an older
+    operation in place of one whose record was lost. Returns the previous statuses."""
+    from natasha_studio.core.pairs import set_status as set_statuses
+
+    with project.transaction():
+        previous = set_statuses(project, pair_ids, status)
+        if previous:
+            record_operation(project, "status", description, len(previous),
+                             {"statuses": previous})
+    return previous
+
+
 def undo_last_operation(project: Project) -> dict | None:
     """Revert the latest bulk operation not yet undone; returns its row, or None."""
     from natasha_studio.core.pairs import restore_statuses
 
-    row = project.conn.execute(
-        "SELECT id, kind, description, pair_count, undo, at FROM curation_operations"
-        " WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1").fetchone()
-    if row is None:
-        return None
-    undo = json.loads(row["undo"])
     with project.transaction() as conn:
+        # Read inside the transaction: another writer cannot slip an operation in between.
+        row = conn.execute(
+            "SELECT id, kind, description, pair_count, undo, at FROM curation_operations"
+            " WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            return None
+        undo = json.loads(row["undo"])
         if row["kind"] == "status":
             restore_statuses(project, {int(k): v for k, v in undo["statuses"].items()})
         elif row["kind"] == "topics":
