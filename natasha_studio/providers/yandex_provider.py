@@ -13,6 +13,8 @@ per loop (the window has one loop; each command of the command line has its own)
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import datetime as dt
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Sequence
 from pathlib import Path
@@ -261,17 +263,12 @@ class YandexProvider(OpenAIProvider):
                 tuning=True)
         except StudioError:
             # The datasets stay with a failed launch only if they cannot be deleted.
-            await self._forget(resume)
+            with contextlib.suppress(StudioError):
+                await self.delete_training_data(resume)
             raise
         status = await self._status(task, {})
         status.resume.update(resume)
         return status
-
-    async def _forget(self, resume: dict[str, Any]) -> None:
-        try:
-            await self.delete_training_data(resume)
-        except StudioError:
-            pass
 
     async def _status(self, task: Any, state: dict[str, Any]) -> JobStatus:
         """The tuning operation's state, steps and (at the end) model as a ``JobStatus``."""
@@ -313,7 +310,7 @@ class YandexProvider(OpenAIProvider):
 
     def _events(self, status: JobStatus, meta: TuningMetadata, state: dict[str, Any]) -> None:
         """A new state and each new step become events; the steps also a progress series."""
-        stamp = _now()
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         if status.raw_state and status.raw_state != state.get("last_state"):
             status.events.append(JobEvent(
                 remote_id=f"state:{status.raw_state}", at=stamp,
@@ -403,9 +400,3 @@ def state_text(state: str) -> str:
         "cancelling": translate("Providers", "The job is being cancelled."),
     }
     return texts.get(state, state)
-
-
-def _now() -> str:
-    import datetime as dt
-
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

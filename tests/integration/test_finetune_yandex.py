@@ -140,6 +140,18 @@ def test_folder_without_tuning_access(project, server, plan):
     assert not server.datasets and not server.tunings
 
 
+def test_no_network(server):
+    import socket
+
+    with socket.socket() as sock:  # a port where nothing listens
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    provider = provider_for(server, endpoint=f"http://127.0.0.1:{port}", timeout=1.0)
+    with pytest.raises(ProviderUnavailable) as caught:
+        asyncio.run(provider.test_connection())
+    assert caught.value.message == f"127.0.0.1:{port} did not answer in time."
+
+
 def test_connection_and_models(server, project, plan):
     provider = provider_for(server)
     assert "fine-tuning is available" in asyncio.run(provider.test_connection())
