@@ -35,6 +35,7 @@ AREAS: dict[str, list[str]] = {
         "natasha_studio/ui/main_window.py", "natasha_studio/ui/welcome.py",
         "natasha_studio/ui/settings_dialog.py", "natasha_studio/ui/context.py",
         "natasha_studio/ui/errors.py", "natasha_studio/ui/theme.py", "natasha_studio/ui/widgets",
+        "natasha_studio/ui/notifications.py",
         "natasha_studio/cli.py", "natasha_studio/cli_commands/project.py",
         "natasha_studio/core/store.py", "natasha_studio/core/pairs.py",
         "natasha_studio/core/errors.py",
@@ -61,7 +62,7 @@ AREAS: dict[str, list[str]] = {
     ],
     "finetune": [
         "natasha_studio/providers", "natasha_studio/core/jobs", "natasha_studio/ui/finetune",
-        "natasha_studio/cli_commands/finetune.py",
+        "natasha_studio/cli_commands/finetune.py", "natasha_studio/cli_commands/jobs.py",
     ],
     "chat": [
         "natasha_studio/core/chat", "natasha_studio/ui/testchat",

@@ -34,6 +34,7 @@ from natasha_studio.core.store import PROJECT_SUFFIX, Project
 from natasha_studio.paths import app_paths
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
+from natasha_studio.ui.notifications import Notifier
 from natasha_studio.ui.settings_dialog import SettingsDialog
 from natasha_studio.ui.welcome import NewProjectDialog, WelcomePage
 
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
+        self.notifier = Notifier(ctx, self)
         self._connect()
         self._restore_geometry()
         self._on_project_changed(ctx.project)

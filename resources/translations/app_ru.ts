@@ -305,6 +305,45 @@
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message>
+        <source>The import is finished</source>
+        <translation>Импорт завершён</translation>
+    </message>
+    <message>
+        <source>The pairs are found</source>
+        <translation>Пары найдены</translation>
+    </message>
+    <message>
+        <source>The messages are fetched from Telegram</source>
+        <translation>Сообщения из Telegram загружены</translation>
+    </message>
+    <message>
+        <source>Natasha Studio finished this while you were away.</source>
+        <translation>Natasha Studio закончила это, пока вас не было.</translation>
+    </message>
+    <message>
+        <source>The fine-tune “{name}” is finished</source>
+        <translation>Обучение «{name}» завершено</translation>
+    </message>
+    <message>
+        <source>Try the tuned model in the Test chat tab.</source>
+        <translation>Попробуйте обученную модель на вкладке «Тест-чат».</translation>
+    </message>
+    <message>
+        <source>The fine-tune “{name}” failed</source>
+        <translation>Обучение «{name}» не удалось</translation>
+    </message>
+    <message>
+        <source>The Fine-tune tab says why.</source>
+        <translation>Причина — на вкладке «Обучение».</translation>
+    </message>
+    <message>
+        <source>The fine-tune “{name}” was cancelled</source>
+        <translation>Обучение «{name}» отменено</translation>
+    </message>
+</context>
+<context>
     <name>Project</name>
     <message>
         <source>The project file {path} does not exist.</source>
