@@ -32,6 +32,10 @@ def install_app_translation(app: QCoreApplication, language: str) -> list[QTrans
     translators = load_translators(language)
     for translator in translators:
         app.installTranslator(translator)
+    # Numbers, dates and Qt's own widgets (spin boxes) follow the app's language, not the
+    # system's: a Russian window writes "43,2".
+    QLocale.setDefault(QLocale(language))
+    core_i18n.set_language(language)
     core_i18n.install(
         lambda ctx, text, disamb, n: QCoreApplication.translate(ctx, text, disamb, n)
     )
@@ -50,6 +54,7 @@ def install_cli_translation(language: str | None = None) -> list[QTranslator]:
 
         language = AppSettings().effective_language
     translators = load_translators(language)
+    core_i18n.set_language(language)
 
     def translate(ctx: str, text: str, disamb: str | None, n: int) -> str:
         for translator in translators:

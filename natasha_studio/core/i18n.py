@@ -47,3 +47,22 @@ class TranslationContext:
 
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         return translate(self.context, text, disambiguation, n)
+
+
+# Numbers as the reader's language writes them: "11 088" and "43,2" in Russian (a no-break
+# space groups thousands), "11,088" and "43.2" in English.
+_SEPARATORS = {"ru": ("\u00a0", ","), "en": (",", ".")}
+_language = "en"
+
+
+def set_language(language: str) -> None:
+    """The language numbers are written in (set with the translations)."""
+    global _language
+    _language = language if language in _SEPARATORS else "en"
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """``value`` with grouped thousands and ``decimals`` digits, in the current language."""
+    group, point = _SEPARATORS[_language]
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", point).replace("\x00", group)
