@@ -1,6 +1,45 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
+    <name>CloudOptions</name>
+    <message>
+        <source>Auto</source>
+        <translation>Авто</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Эпохи:</translation>
+    </message>
+    <message>
+        <source>How many times the model reads the whole dataset. Auto lets the provider choose; 3–4 suits most datasets.</source>
+        <translation>Сколько раз модель прочитает весь набор. «Авто» — выбор провайдера; для большинства наборов подходит 3–4.</translation>
+    </message>
+    <message>
+        <source>Learning rate ×:</source>
+        <translation>Скорость обучения ×:</translation>
+    </message>
+    <message>
+        <source>Lower it if the loss jumps around; raise it if the model barely changes.</source>
+        <translation>Уменьшите, если ошибка скачет; увеличьте, если модель почти не меняется.</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Размер пакета:</translation>
+    </message>
+    <message>
+        <source>Examples per training step (OpenAI only).</source>
+        <translation>Примеров на один шаг обучения (только OpenAI).</translation>
+    </message>
+    <message>
+        <source>Adapter size:</source>
+        <translation>Размер адаптера:</translation>
+    </message>
+    <message>
+        <source>Larger adapters learn more, and overfit sooner (Vertex AI only).</source>
+        <translation>Большой адаптер усваивает больше, но быстрее переобучается (только Vertex AI).</translation>
+    </message>
+</context>
+<context>
     <name>Confirm</name>
     <message>
         <source>{provider} no longer accepts new fine-tuning jobs: it stopped on {date}.</source>
@@ -110,14 +149,6 @@
             <numerusform>В %n парах остались личные данные участников (имена, телефоны, адреса).</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n pair(s) still contain members&apos; personal data (names, phone numbers, addresses).</source>
-        <translation>
-            <numerusform>В %n паре остались личные данные участников (имена, телефоны, адреса).</numerusform>
-            <numerusform>В %n парах остались личные данные участников (имена, телефоны, адреса).</numerusform>
-            <numerusform>В %n парах остались личные данные участников (имена, телефоны, адреса).</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Finetune</name>
@@ -185,6 +216,10 @@
 <context>
     <name>FinetuneCli</name>
     <message>
+        <source>Say where to train with --provider (or follow an earlier job with --follow JOB).</source>
+        <translation>Укажите, где обучать, через --provider (или следите за прежней задачей через --follow НОМЕР).</translation>
+    </message>
+    <message>
         <source>Say which base model to tune with --model.</source>
         <translation>Укажите базовую модель для обучения в --model.</translation>
     </message>
@@ -207,14 +242,6 @@
     <message>
         <source>Job #{id} started: {remote_id}</source>
         <translation>Задача №{id} запущена: {remote_id}</translation>
-    </message>
-    <message>
-        <source>Tuned model: {model}</source>
-        <translation>Обученная модель: {model}</translation>
-    </message>
-    <message>
-        <source>The job ended as {state}: {error}</source>
-        <translation>Задача завершилась со статусом {state}: {error}</translation>
     </message>
     <message>
         <source>Nothing was sent: the launch needs a confirmation. Add --yes to launch without asking.</source>
@@ -241,12 +268,40 @@
         <translation>шаг {step}, ошибка на обучении {loss:.3f}</translation>
     </message>
     <message>
-        <source>step {step}, {percent}% done</source>
-        <translation>шаг {step}, выполнено {percent}%</translation>
+        <source>Stopped following job #{id}; it goes on at the provider. Follow it again with: natasha-studio finetune {project} --follow {id}</source>
+        <translation>Слежение за задачей №{id} остановлено; у провайдера она продолжается. Следить снова: natasha-studio finetune {project} --follow {id}</translation>
+    </message>
+    <message>
+        <source>Tuned model: {model}</source>
+        <translation>Обученная модель: {model}</translation>
+    </message>
+    <message>
+        <source>The job ended as {state}: {error}</source>
+        <translation>Задача завершилась со статусом {state}: {error}</translation>
+    </message>
+    <message>
+        <source>Job #{id} never reached the provider; there is nothing to follow.</source>
+        <translation>Задача №{id} так и не дошла до провайдера: следить не за чем.</translation>
+    </message>
+    <message>
+        <source>Job #{id} could not be checked: {reason}</source>
+        <translation>Не удалось проверить задачу №{id}: {reason}</translation>
     </message>
     <message>
         <source>No fine-tune jobs yet.</source>
         <translation>Задач обучения пока нет.</translation>
+    </message>
+    <message>
+        <source>(could not check: {reason})</source>
+        <translation>(не удалось проверить: {reason})</translation>
+    </message>
+    <message>
+        <source>Job #{id} has already ended as {state}.</source>
+        <translation>Задача №{id} уже завершилась: {state}.</translation>
+    </message>
+    <message>
+        <source>Job #{id}: {state}.</source>
+        <translation>Задача №{id}: {state}.</translation>
     </message>
 </context>
 <context>
@@ -411,6 +466,10 @@
         <translation>Скорость:</translation>
     </message>
     <message>
+        <source>Progress:</source>
+        <translation>Ход обучения:</translation>
+    </message>
+    <message>
         <source>Snapshot:</source>
         <translation>Снимок:</translation>
     </message>
@@ -511,8 +570,16 @@
         <translation>Vertex AI не сообщает ошибку во время обучения; следите за событиями.</translation>
     </message>
     <message>
+        <source>Yandex AI Studio does not report the loss while training: the progress line above counts its steps.</source>
+        <translation>Yandex AI Studio не сообщает ошибку во время обучения: за ходом следите по шагам в строке выше.</translation>
+    </message>
+    <message>
         <source>{rate:,.0f} tokens/s</source>
         <translation>{rate:,.0f} токенов/с</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total} ({percent}%)</source>
+        <translation>Шаг {step} из {total} ({percent}%)</translation>
     </message>
     <message>
         <source>epochs</source>
@@ -573,6 +640,10 @@
     <message>
         <source>step limit</source>
         <translation>предел шагов</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>примеров</translation>
     </message>
     <message>
         <source>yes</source>
@@ -720,44 +791,8 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <source>Auto</source>
-        <translation>Авто</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Эпохи:</translation>
-    </message>
-    <message>
-        <source>How many times the model reads the whole dataset. Auto lets the provider choose; 3–4 suits most datasets.</source>
-        <translation>Сколько раз модель прочитает весь набор. «Авто» — выбор провайдера; для большинства наборов подходит 3–4.</translation>
-    </message>
-    <message>
-        <source>Learning rate ×:</source>
-        <translation>Скорость обучения ×:</translation>
-    </message>
-    <message>
-        <source>Lower it if the loss jumps around; raise it if the model barely changes.</source>
-        <translation>Уменьшите, если ошибка скачет; увеличьте, если модель почти не меняется.</translation>
-    </message>
-    <message>
         <source>Local (this computer)</source>
         <translation>Локально (этот компьютер)</translation>
-    </message>
-    <message>
-        <source>Examples per training step (OpenAI only).</source>
-        <translation>Примеров на один шаг обучения (только OpenAI).</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Размер пакета:</translation>
-    </message>
-    <message>
-        <source>Larger adapters learn more, and overfit sooner (Vertex AI only).</source>
-        <translation>Большой адаптер усваивает больше, но быстрее переобучается (только Vertex AI).</translation>
-    </message>
-    <message>
-        <source>Adapter size:</source>
-        <translation>Размер адаптера:</translation>
     </message>
     <message>
         <source>Keep the uploaded file at the provider</source>
@@ -792,6 +827,10 @@
         <translation>Обучает адаптер LoRA на этом компьютере: бесплатно, и данные никуда не уходят. С видеокартой (NVIDIA или Apple) — быстро.</translation>
     </message>
     <message>
+        <source>Tunes YandexGPT Lite in Yandex Cloud, paid in rubles; training is free while Yandex offers it as a Preview. Set the API key and folder under “Providers…”.</source>
+        <translation>Дообучает YandexGPT Lite в Yandex Cloud, оплата в рублях; пока Яндекс предлагает дообучение как Preview, само обучение бесплатно. API-ключ и каталог задаются в разделе «Провайдеры…».</translation>
+    </message>
+    <message>
         <source>OpenAI no longer takes new fine-tuning customers and stops new jobs on 6 January 2027; if it refuses, use Vertex AI.</source>
         <translation>OpenAI больше не подключает новых клиентов к обучению и прекращает приём задач 6 января 2027 года; если он откажет, используйте Vertex AI.</translation>
     </message>
@@ -819,26 +858,6 @@
         <source>Checking the dataset</source>
         <translation>Проверка набора данных</translation>
     </message>
-    <message>
-        <source>✖ The provider would reject this dataset: fix the errors below, then check again.</source>
-        <translation>✖ Провайдер не примет этот набор: исправьте ошибки ниже и проверьте снова.</translation>
-    </message>
-    <message>
-        <source>✔ Ready: {n} examples, about {tokens:,} tokens; training here costs nothing.</source>
-        <translation>✔ Готово: примеров — {n}, около {tokens:,} токенов; обучение здесь бесплатно.</translation>
-    </message>
-    <message>
-        <source>≈ {cost:.2f} {currency}</source>
-        <translation>≈ {cost:.2f} {currency}</translation>
-    </message>
-    <message>
-        <source>price unknown</source>
-        <translation>цена неизвестна</translation>
-    </message>
-    <message>
-        <source>✔ Ready: {n} examples, {tokens:,} billed tokens, {price}.</source>
-        <translation>✔ Готово: примеров {n}, оплачиваемых токенов {tokens:,}, {price}.</translation>
-    </message>
     <message numerus="yes">
         <source>⚠ %n pair(s) still contain members' personal data.</source>
         <translation>
@@ -863,13 +882,29 @@
         <source>Snapshot “{name}” already has these pairs.</source>
         <translation>В снимке «{name}» уже есть эти пары.</translation>
     </message>
-    <message numerus="yes">
-        <source>⚠ %n pair(s) still contain members&apos; personal data.</source>
-        <translation>
-            <numerusform>⚠ В %n паре ещё остались личные данные участников.</numerusform>
-            <numerusform>⚠ В %n парах ещё остались личные данные участников.</numerusform>
-            <numerusform>⚠ В %n парах ещё остались личные данные участников.</numerusform>
-        </translation>
+    <message>
+        <source>✖ The provider would reject this dataset: fix the errors below, then check again.</source>
+        <translation>✖ Провайдер не примет этот набор: исправьте ошибки ниже и проверьте снова.</translation>
+    </message>
+    <message>
+        <source>✔ Ready: {n} examples, about {tokens:,} tokens; training here costs nothing.</source>
+        <translation>✔ Готово: примеров — {n}, около {tokens:,} токенов; обучение здесь бесплатно.</translation>
+    </message>
+    <message>
+        <source>✔ Ready: {n} examples, about {tokens:,} tokens; training is free during Preview.</source>
+        <translation>✔ Готово: примеров — {n}, около {tokens:,} токенов; пока идёт Preview, обучение бесплатно.</translation>
+    </message>
+    <message>
+        <source>≈ {cost:.2f} {currency}</source>
+        <translation>≈ {cost:.2f} {currency}</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>цена неизвестна</translation>
+    </message>
+    <message>
+        <source>✔ Ready: {n} examples, {tokens:,} billed tokens, {price}.</source>
+        <translation>✔ Готово: примеров {n}, оплачиваемых токенов {tokens:,}, {price}.</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +1815,53 @@
     <message>
         <source>The job is being cancelled.</source>
         <translation>Задача отменяется.</translation>
+    </message>
+</context>
+<context>
+    <name>YandexOptions</name>
+    <message>
+        <source>Auto</source>
+        <translation>Авто</translation>
+    </message>
+    <message>
+        <source>LoRA rank:</source>
+        <translation>Ранг LoRA:</translation>
+    </message>
+    <message>
+        <source>How much the model may change. Higher copies the persona's manner more closely, and with few examples may start repeating her answers word for word. 8 suits most datasets: leave it as is.</source>
+        <translation>Насколько сильно может измениться модель. Чем больше, тем точнее она перенимает манеру персоны, но при небольшом наборе может начать повторять её ответы слово в слово. Для большинства наборов подходит 8 — оставьте как есть.</translation>
+    </message>
+    <message>
+        <source>LoRA alpha:</source>
+        <translation>Альфа LoRA:</translation>
+    </message>
+    <message>
+        <source>How strongly what was learned shows in the answers; usually twice the rank. Leave it as is.</source>
+        <translation>Насколько сильно выученное проявляется в ответах; обычно вдвое больше ранга. Оставьте как есть.</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Скорость обучения:</translation>
+    </message>
+    <message>
+        <source>How big each learning step is. Auto lets Yandex choose; lower it (say to 0.0001) only if the tuned model answers oddly or repeats itself.</source>
+        <translation>Величина каждого шага обучения. «Авто» — выбор Яндекса; уменьшайте (например, до 0,0001), только если дообученная модель отвечает странно или повторяется.</translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation>Примеров в обучении:</translation>
+    </message>
+    <message>
+        <source>How many examples training goes through in all, repeats included: three times the number of your examples reads the dataset three times. Auto lets Yandex choose.</source>
+        <translation>Сколько примеров модель пройдёт за всё обучение, с повторами: число втрое больше вашего числа примеров значит, что набор будет прочитан три раза. «Авто» — выбор Яндекса.</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Зерно:</translation>
+    </message>
+    <message>
+        <source>Any number makes a second launch with the same data come out the same; Auto gives a slightly different model each time. Leave it as is.</source>
+        <translation>С любым числом повторный запуск на тех же данных даст ту же модель; с «Авто» модель каждый раз будет немного другой. Оставьте как есть.</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -82,6 +83,9 @@ class JobView(QWidget):
         self.started = QLabel()
         self.elapsed = QLabel()
         self.speed = QLabel()
+        # Steps done of all steps, for providers that tell them (Yandex AI Studio) and no loss.
+        self.steps = QProgressBar()
+        self.steps.setTextVisible(True)
         self.snapshot = QLabel()
         self.remote_id = QLabel()
         self.remote_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,6 +101,7 @@ class JobView(QWidget):
         form.addRow(self.tr("Started:"), self.started)
         form.addRow(self.tr("Time:"), self.elapsed)
         form.addRow(self.tr("Speed:"), self.speed)
+        form.addRow(self.tr("Progress:"), self.steps)
         self._form = form
         form.addRow(self.tr("Snapshot:"), self.snapshot)
         form.addRow(self.tr("Settings:"), self.settings_label)
@@ -193,8 +198,12 @@ class JobView(QWidget):
             self._clock.start()
         metrics = jobs.job_metrics(project, job.id)
         self._show_speed(job, metrics)
-        empty = (self.tr("Vertex AI does not report the loss while training; follow the events.")
-                 if job.provider == "vertex" else "")
+        self._show_steps(job, metrics.get("progress") or [])
+        empty = {"vertex": self.tr("Vertex AI does not report the loss while training; follow "
+                                   "the events."),
+                 "yandex": self.tr("Yandex AI Studio does not report the loss while training: "
+                                   "the progress line above counts its steps.")
+                 }.get(job.provider, "")
         self.chart.set_series(metrics, empty)
         self._show_events(project, job.id)
         self._show_checkpoints(job)
@@ -208,6 +217,20 @@ class JobView(QWidget):
         else:
             self.speed.setText("—")
 
+    def _show_steps(self, job: JobRecord, series: list[tuple[int, float]]) -> None:
+        """The last reported step of all steps, as a bar ("Step 120 of 400")."""
+        self._form.setRowVisible(self.steps, bool(series))
+        if not series:
+            return
+        step, share = series[-1]
+        total = max(step, round(step / share)) if share > 0 else step
+        if job.status == "succeeded":
+            step = total  # the last step is not always reported before the job ends
+        self.steps.setRange(0, max(total, 1))
+        self.steps.setValue(step)
+        self.steps.setFormat(self.tr("Step {step} of {total} ({percent}%)").format(
+            step=step, total=total, percent=round(step * 100 / total) if total else 0))
+
     def _settings_text(self, job: JobRecord) -> str:
         names = {"epochs": self.tr("epochs"), "learning_rate_multiplier": self.tr("learning rate ×"),
                  "batch_size": self.tr("batch size"), "adapter_size": self.tr("adapter size"),
@@ -216,7 +239,8 @@ class JobView(QWidget):
                  "lora_alpha": self.tr("LoRA alpha"), "lora_dropout": self.tr("LoRA dropout"),
                  "target_modules": self.tr("target modules"),
                  "max_length": self.tr("maximum length"), "load_in_4bit": self.tr("4-bit"),
-                 "device": self.tr("device"), "max_steps": self.tr("step limit")}
+                 "device": self.tr("device"), "max_steps": self.tr("step limit"),
+                 "lora_rank": self.tr("LoRA rank"), "n_samples": self.tr("samples")}
         hidden = {"snapshot_id", "snapshot_name"}  # shown in their own row
 
         def value(v: object) -> str:

@@ -2,6 +2,8 @@
 
 The pre-flight (export + validation + cost, from ``core.export``) runs in a worker thread
 whenever the choice changes; Launch stays disabled until it passes for exactly what is chosen.
+Each provider's own options are rows of their own modules (``yandex_options``,
+``cloud_options`` for Vertex AI and OpenAI, ``local_options``), shown for that provider only.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,45 +31,27 @@ from PySide6.QtWidgets import (
 from natasha_studio.core import export
 from natasha_studio.core.jobs import LaunchPlan
 from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
-from natasha_studio.core.jobs.local import check_base_model, local_preflight, local_report_lines
-from natasha_studio.core.store import Project
-from natasha_studio.providers.catalog import country_name, provider_info, provider_label
+from natasha_studio.core.jobs.local import check_base_model, local_report_lines
+from natasha_studio.providers.catalog import (
+    TUNING_PROVIDERS,
+    country_name,
+    provider_info,
+    provider_label,
+)
 from natasha_studio.ui.context import AppContext
+from natasha_studio.ui.finetune.cloud_options import CloudOptions
 from natasha_studio.ui.finetune.confirm_dialog import LaunchConfirmDialog
 from natasha_studio.ui.finetune.local_options import LocalOptions, compact, help_label
+from natasha_studio.ui.finetune.preflight_check import (
+    ERROR_STYLE,
+    freeze_approved,
+    run_preflight,
+    verdict,
+)
 from natasha_studio.ui.finetune.texts import provider_text
-
-SUGGESTIONS = {
-    "vertex": ["gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro"],
-    "openai": ["gpt-4.1-mini-2025-04-14", "gpt-4.1-2025-04-14", "gpt-4.1-nano-2025-04-14",
-               "gpt-4o-mini-2024-07-18"],
-}
-ADAPTER_SIZES = (1, 2, 4, 8, 16)
-
-
-def run_preflight(path: str, snapshot_id: int, provider: str, model: str, epochs: int | None,
-                  progress: Any = None) -> export.Preflight:
-    """Worker-thread body: the thread opens its own connection to the project."""
-    project = Project.open(path)
-    try:
-        if provider == "local":
-            return local_preflight(project, snapshot_id, model, progress=progress)
-        return export.preflight(project, snapshot_id, provider, model, epochs=epochs,
-                                progress=progress)
-    finally:
-        project.close()
-
-
-def freeze_approved(path: str) -> tuple[export.Snapshot, bool]:
-    project = Project.open(path)
-    try:
-        return export.freeze_or_reuse(project)
-    finally:
-        project.close()
-
+from natasha_studio.ui.finetune.yandex_options import YandexOptions
 
 _help = help_label
-CLOUD = ("vertex", "openai")
 
 
 class LaunchPanel(QWidget):
@@ -105,9 +87,9 @@ class LaunchPanel(QWidget):
         form.addRow(self.tr("Snapshot:"), row)
 
         self.provider = QComboBox()
-        for kind in CLOUD:
-            self.provider.addItem(provider_text(kind), kind)
-        self.provider.addItem(self.tr("Local (this computer)"), "local")
+        for kind in TUNING_PROVIDERS:  # Yandex AI Studio first: the one most curators can pay
+            self.provider.addItem(self.tr("Local (this computer)") if kind == "local" else
+                                  provider_text(kind), kind)
         self.provider_note = _help("")
         form.addRow(self.tr("Provider:"), self.provider)
         form.addRow("", self.provider_note)
@@ -124,37 +106,11 @@ class LaunchPanel(QWidget):
         form.addRow(self.tr("Base model:"), self.model)
         form.addRow("", self.model_help)
 
-        self.epochs = QSpinBox()
-        self.epochs.setRange(0, 50)
-        self.epochs.setSpecialValueText(self.tr("Auto"))
-        self.epochs_help = _help(self.tr("How many times the model reads the whole dataset. "
-                                         "Auto lets the provider choose; 3–4 suits most "
-                                         "datasets."))
-        form.addRow(self.tr("Epochs:"), self.epochs)
-        form.addRow("", self.epochs_help)
-        self.lr = QDoubleSpinBox()
-        self.lr.setRange(0.0, 10.0)
-        self.lr.setSingleStep(0.1)
-        self.lr.setDecimals(2)
-        self.lr.setSpecialValueText(self.tr("Auto"))
-        self.lr_help = _help(self.tr("Lower it if the loss jumps around; raise it if the model "
-                                     "barely changes."))
-        form.addRow(self.tr("Learning rate ×:"), self.lr)
-        form.addRow("", self.lr_help)
-        self.batch = QSpinBox()
-        self.batch.setRange(0, 256)
-        self.batch.setSpecialValueText(self.tr("Auto"))
-        self.batch_help = _help(self.tr("Examples per training step (OpenAI only)."))
-        form.addRow(self.tr("Batch size:"), self.batch)
-        form.addRow("", self.batch_help)
-        self.adapter = QComboBox()
-        self.adapter.addItem(self.tr("Auto"), None)
-        for size in ADAPTER_SIZES:
-            self.adapter.addItem(str(size), size)
-        self.adapter_help = _help(self.tr("Larger adapters learn more, and overfit sooner "
-                                          "(Vertex AI only)."))
-        form.addRow(self.tr("Adapter size:"), self.adapter)
-        form.addRow("", self.adapter_help)
+        self.cloud = CloudOptions(form, self)
+        # The rows tests and the launch read directly.
+        self.epochs, self.lr, self.batch, self.adapter = (self.cloud.epochs, self.cloud.lr,
+                                                          self.cloud.batch, self.cloud.adapter)
+        self.yandex = YandexOptions(ctx, form, self)
         self.keep_uploaded = QCheckBox(self.tr("Keep the uploaded file at the provider"))
         self.keep_uploaded_help = _help(self.tr("By default the training file is deleted from "
                                                 "the provider when the job ends. Keep it only "
@@ -162,9 +118,9 @@ class LaunchPanel(QWidget):
         form.addRow("", self.keep_uploaded)
         form.addRow("", self.keep_uploaded_help)
         self._form = form
-        self._cloud_rows = [self.keep_uploaded, self.keep_uploaded_help, self.model, self.model_help, self.epochs, self.epochs_help, self.lr,
-                            self.lr_help, self.batch, self.batch_help, self.adapter,
-                            self.adapter_help]
+        # Rows of every provider that sends the dataset away (not of local training).
+        self._cloud_rows = [self.keep_uploaded, self.keep_uploaded_help, self.model,
+                            self.model_help]
         self.local = LocalOptions(ctx, form, self)
         self.local.model_changed.connect(self.schedule_check)
         scroll = QScrollArea()
@@ -208,9 +164,9 @@ class LaunchPanel(QWidget):
         self._debounce.timeout.connect(self._start_check)
         self.provider.currentIndexChanged.connect(self._on_provider_changed)
         for signal in (self.snapshot.currentIndexChanged, self.model.currentTextChanged,
-                       self.epochs.valueChanged):
+                       self.cloud.epochs_changed):
             signal.connect(self.schedule_check)
-        saved = str(ctx.settings.value("finetune/provider", "vertex"))
+        saved = str(ctx.settings.value("finetune/provider", TUNING_PROVIDERS[0]))
         self.provider.setCurrentIndex(max(0, self.provider.findData(saved)))
         self._on_provider_changed()
 
@@ -223,8 +179,10 @@ class LaunchPanel(QWidget):
     def _key(self) -> tuple:
         if self.provider_kind == "local":
             return (self.snapshot.currentData(), "local", self.local.base_model(), None)
+        # Yandex tunes by samples, not epochs: its pre-flight takes none.
+        epochs = None if self.provider_kind == "yandex" else self.cloud.epochs_value()
         return (self.snapshot.currentData(), self.provider_kind, self.model.currentText().strip(),
-                self.epochs.value() or None)
+                epochs)
 
     def reload_snapshots(self, select: int | None = None) -> None:
         project = self.ctx.project
@@ -267,31 +225,34 @@ class LaunchPanel(QWidget):
         is_local = kind == "local"
         for widget in self._cloud_rows:
             self._form.setRowVisible(widget, not is_local)
+        self.cloud.show_rows(self._form, kind if kind in ("vertex", "openai") else None)
+        self.yandex.show_rows(self._form, kind == "yandex")
         self.local.show_rows(self._form, is_local)
-        if is_local:
-            self.provider_note.setText(self.tr(
-                "Trains a LoRA adapter on this computer: free, and the dataset never leaves it. "
-                "A graphics card (NVIDIA or Apple) makes it fast."))
-            self.schedule_check()
-            return
-        text = self.model.currentText().strip()
-        self.model.blockSignals(True)
-        self.model.clear()
-        self.model.addItems(SUGGESTIONS[kind])
-        saved = str(self.ctx.settings.value(f"finetune/model_{kind}", "") or "")
-        self.model.setCurrentText(saved or (text if text in SUGGESTIONS[kind] else
-                                            SUGGESTIONS[kind][0]))
-        self.model.blockSignals(False)
-        openai = kind == "openai"
-        for widget in (self.batch, self.batch_help):
-            widget.setEnabled(openai)
-        for widget in (self.adapter, self.adapter_help):
-            widget.setEnabled(not openai)
-        self.provider_note.setText(
-            self.tr("OpenAI no longer takes new fine-tuning customers and stops new jobs on "
-                    "6 January 2027; if it refuses, use Vertex AI.") if openai else
-            self.tr("Set the Google Cloud project, region and bucket under “Providers…”."))
+        self.provider_note.setText(self._provider_note(kind))
+        if not is_local:
+            suggestions = list(provider_info(kind).base_models)
+            text = self.model.currentText().strip()
+            self.model.blockSignals(True)
+            self.model.clear()
+            self.model.addItems(suggestions)
+            saved = str(self.ctx.settings.value(f"finetune/model_{kind}", "") or "")
+            self.model.setCurrentText(saved or (text if text in suggestions else
+                                                suggestions[0]))
+            self.model.blockSignals(False)
         self.schedule_check()
+
+    def _provider_note(self, kind: str) -> str:
+        if kind == "local":
+            return self.tr("Trains a LoRA adapter on this computer: free, and the dataset never "
+                           "leaves it. A graphics card (NVIDIA or Apple) makes it fast.")
+        if kind == "yandex":
+            return self.tr("Tunes YandexGPT Lite in Yandex Cloud, paid in rubles; training is "
+                           "free while Yandex offers it as a Preview. Set the API key and folder "
+                           "under “Providers…”.")
+        if kind == "openai":
+            return self.tr("OpenAI no longer takes new fine-tuning customers and stops new jobs "
+                           "on 6 January 2027; if it refuses, use Vertex AI.")
+        return self.tr("Set the Google Cloud project, region and bucket under “Providers…”.")
 
     def schedule_check(self) -> None:
         self.preflight = None
@@ -316,7 +277,7 @@ class LaunchPanel(QWidget):
                 self.check_status.setText(
                     self.tr("Install local training to launch here.") if missing else
                     f"{problem.message} {problem.hint}".strip())
-                self.check_status.setStyleSheet("color: #c62828; font-weight: 600;")
+                self.check_status.setStyleSheet(ERROR_STYLE)
                 self.report.clear()
                 return
         if not model:
@@ -326,7 +287,7 @@ class LaunchPanel(QWidget):
         if refusal is not None:
             # Refused before the dataset is even prepared: nothing can be launched there.
             self.check_status.setText(f"✖ {refusal.message} {refusal.hint}")
-            self.check_status.setStyleSheet("color: #c62828; font-weight: 600;")
+            self.check_status.setStyleSheet(ERROR_STYLE)
             self.report.clear()
             return
         self.check_status.setText(self.tr("Checking the dataset…"))
@@ -345,25 +306,9 @@ class LaunchPanel(QWidget):
             pre.report)
         self.report.setPlainText("\n".join(lines))
         self._show_privacy(pre.privacy or {})
-        report = pre.report
-        if not pre.ok:
-            self.check_status.setText(self.tr("✖ The provider would reject this dataset: fix "
-                                              "the errors below, then check again."))
-            self.check_status.setStyleSheet("color: #c62828; font-weight: 600;")
-        elif pre.provider == "local":
-            self.check_status.setText(self.tr("✔ Ready: {n} examples, about {tokens:,} tokens; "
-                                              "training here costs nothing.").format(
-                n=report.n_examples, tokens=report.total_tokens))
-            self.check_status.setStyleSheet("color: #2e7d32; font-weight: 600;")
-        else:
-            cost = report.cost
-            price = (self.tr("≈ {cost:.2f} {currency}").format(cost=cost.cost,
-                                                                 currency=cost.currency)
-                     if cost and cost.cost is not None else self.tr("price unknown"))
-            self.check_status.setText(self.tr("✔ Ready: {n} examples, {tokens:,} billed tokens, "
-                                              "{price}.").format(
-                n=report.n_examples, tokens=cost.billed_tokens if cost else 0, price=price))
-            self.check_status.setStyleSheet("color: #2e7d32; font-weight: 600;")
+        text, style = verdict(pre)
+        self.check_status.setText(text)
+        self.check_status.setStyleSheet(style)
         self._update_launch_button()
 
     def _show_privacy(self, privacy: dict) -> None:
@@ -412,19 +357,17 @@ class LaunchPanel(QWidget):
             if self.confirm_launch(plan, pre):
                 self.launch_requested.emit(plan)
             return
-        hyper: dict[str, Any] = {"epochs": epochs,
-                                 "learning_rate_multiplier": self.lr.value() or None}
-        if provider == "openai":
-            hyper["batch_size"] = self.batch.value() or None
+        if provider == "yandex":
+            hyper: dict[str, Any] = self.yandex.hyperparameters()
+            self.yandex.save()
         else:
-            hyper["adapter_size"] = self.adapter.currentData()
+            hyper = self.cloud.hyperparameters(provider)
         self.ctx.settings.set_value("finetune/provider", provider)
         self.ctx.settings.set_value(f"finetune/model_{provider}", model)
         plan = LaunchPlan(
             provider, model, Path(pre.train_path),
             Path(pre.validation_path) if pre.validation_path else None, snapshot_id=snapshot_id,
-            display_name=name, hyperparameters={k: v for k, v in hyper.items() if v is not None},
-            keep_uploaded_data=self.keep_uploaded.isChecked())
+            display_name=name, hyperparameters=hyper, keep_uploaded_data=self.keep_uploaded.isChecked())
         if self.confirm_launch(plan, pre):
             self.launch_requested.emit(plan)
 

@@ -29,7 +29,7 @@ def state_text(state: str) -> str:
 
 
 def provider_text(kind: str) -> str:
-    return {"vertex": "Vertex AI", "openai": "OpenAI",
+    return {"yandex": "Yandex AI Studio", "vertex": "Vertex AI", "openai": "OpenAI",
             "compatible": QCoreApplication.translate("Finetune", "OpenAI-compatible server"),
             "local": QCoreApplication.translate("Finetune", "Local training")}.get(kind, kind)
 
