@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from pathlib import Path
 
-from natasha_studio.core.dataset.records import marked_id
+from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id, marked_id
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
@@ -24,6 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "also names the persona of a new project")
     p.set_defaults(func=cmd_import)
 
+    p = sub.add_parser(
+        "participants", help="list the chats' senders with their ids (for --persona-id)",
+        description="List every sender: the id to give to --persona-id, the name, how many "
+        "messages they wrote and how many of those reply to another message.")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_participants)
+
     p = sub.add_parser("stats", help="show messages, pairs, topics and more of a project")
     p.add_argument("project")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -32,8 +41,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def parse_persona_id(text: str) -> int:
     """An id as the export writes it (user1, channel1, chat1) or as Telegram's number."""
-    value = marked_id(text.strip())
-    if value is None or value == 0:
+    text = text.strip()
+    value = marked_id(text)
+    if value is None and text.startswith("user") and text[4:].isalnum():
+        # A non-numeric id such as userLT, numbered as the import numbers it.
+        from natasha_studio.telegram.export.convert import text_sender_id
+
+        value = text_sender_id(text)
+    if value is None:
         raise StudioError(
             translate("Cli", "\"{value}\" is not a Telegram id.").format(value=text),
             translate("Cli", "Write it as the export does (user123, channel123) or as a number."))
@@ -63,13 +78,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     file=entry.path.name, chat=chat.name or chat.chat_id, added=chat.added,
                     seen=chat.seen))
         if args.persona_name:
-            wanted = args.persona_name.strip().casefold()
-            named = [r[0] for r in project.conn.execute("SELECT id, name FROM participants")
-                     if (r[1] or "").strip().casefold() == wanted]
-            if not named:
-                print(translate("Cli", "Nobody in the chats is named \"{name}\".").format(
-                    name=args.persona_name), file=sys.stderr)
-            ids.extend(named)
+            ids.extend(_named(project, args.persona_name))
         if ids:
             set_persona_ids(project, [*persona_ids(project), *ids])
         print(translate("Cli", "Imported {added} new messages from {files} files ({chats} chats).").format(
@@ -84,6 +93,58 @@ def cmd_import(args: argparse.Namespace) -> int:
                 total=result.total, replies=result.from_replies, implicit=result.by_proximity,
                 new=result.new, stale=result.stale))
     return 1 if report.errors else 0
+
+
+def _named(project: Project, name: str) -> list[int]:
+    """Participants shown under ``name``; an unknown name is an error naming the closest ones."""
+    wanted = name.strip().casefold()
+    rows = project.conn.execute("SELECT id, name FROM participants").fetchall()
+    named = [r[0] for r in rows if (r[1] or "").strip().casefold() == wanted]
+    if named:
+        return named
+    names = sorted({(r[1] or "").strip() for r in rows} - {""})
+    close = difflib.get_close_matches(name.strip(), names, n=3, cutoff=0.5) or \
+        [n for n in names if wanted in n.casefold()][:3]
+    hint = (translate("Cli", "Did you mean: {names}?").format(
+        names=", ".join(f"\u201c{n}\u201d" for n in close)) if close
+        else translate("Cli", "List the senders with: natasha-studio participants {project}").format(
+            project=project.path))
+    raise StudioError(
+        translate("Cli", "Nobody in the chats is named \u201c{name}\u201d.").format(name=name),
+        hint)
+
+
+def display_id(peer_id: int) -> str:
+    """A sender's id as the export writes it and --persona-id reads it."""
+    if peer_id >= 0:
+        return f"user{peer_id}"
+    return f"channel{bare_id(peer_id)}" if peer_id <= -CHANNEL_SHIFT else f"chat{-peer_id}"
+
+
+def cmd_participants(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        persona = {int(i) for i in (project.get_setting("persona_ids", []) or [])}
+        rows = project.conn.execute(
+            "SELECT m.sender_id, coalesce(p.name, max(m.sender_name), '') AS name,"
+            " count(*) AS messages, count(m.reply_to_id) AS replies"
+            " FROM messages m LEFT JOIN participants p ON p.id = m.sender_id"
+            " WHERE m.sender_id IS NOT NULL GROUP BY m.sender_id"
+            " ORDER BY messages DESC, m.sender_id").fetchall()
+    out = [{"id": display_id(r[0]), "name": r[1], "messages": r[2], "replies": r[3],
+            "persona": r[0] in persona} for r in rows]
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not out:
+        print(translate("Cli", "No messages imported yet."))
+        return 0
+    for item in out:
+        mark = " *" if item["persona"] else ""
+        print(translate("Cli", "{id}  {name}{mark}: {messages} messages, {replies} replies").format(
+            mark=mark, **item))
+    if persona:
+        print(translate("Cli", "* the persona"))
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

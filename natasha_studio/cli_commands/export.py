@@ -6,11 +6,12 @@ import argparse
 import json
 from pathlib import Path
 
+from natasha_studio.cli_commands.statuses import CHOICES as STATUS_CHOICES
+from natasha_studio.cli_commands.statuses import parse_status
 from natasha_studio.core import export
 from natasha_studio.core.export.snapshots import record_export
 from natasha_studio.core.export.target import check_output_paths
 from natasha_studio.core.i18n import translate
-from natasha_studio.core.pairs import STATUSES
 from natasha_studio.core.store import Project
 
 
@@ -23,8 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", help="the .nstudio project file")
     p.add_argument("--format", required=True, choices=export.FORMATS)
     p.add_argument("--out", required=True, type=Path, help="the file to write")
-    p.add_argument("--status", action="append", choices=STATUSES,
-                   help="pairs with this status (repeatable; default: approved)")
+    p.add_argument("--status", action="append", type=parse_status, metavar="STATUS",
+                   help="pairs with this status: " + ", ".join(STATUS_CHOICES)
+                   + " (repeatable; default: approved)")
     p.add_argument("--validation-split", type=float, default=None,
                    help="share of pairs kept for validation, e.g. 0.1 "
                    "(default: 0.1 with --validation-out, else 0)")
@@ -37,6 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--note", default="", help="a note for a new snapshot")
     p.add_argument("--final-answer-only", action="store_true",
                    help="OpenAI: train only the last answer of multi-turn pairs (weight 0 on earlier ones)")
+    p.add_argument("--internal", action="store_true",
+                   help="CSV or JSON only: keep members' real names, ids and links, for your own "
+                   "reading; never for training (by default members get pseudonymous ids)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -78,8 +83,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     # snapshot and writes nothing.
     targets = [args.out, args.validation_out, args.heldout_out]
     check_output_paths([t for t in targets if t], args.project)
+    export.check_internal(args.format, args.internal)
     with Project.open(args.project) as project:
         snapshot, created = _snapshot_for(project, args)
+        if args.internal:
+            print(export.internal_warning())
         print((translate("ExportCli", "Froze snapshot \u201c{name}\u201d: {n} pairs (hash {hash}).") if created
                else translate("ExportCli", "Using snapshot \u201c{name}\u201d: {n} pairs (hash {hash}).")).format(
             name=snapshot.name, n=snapshot.pair_count, hash=snapshot.content_hash[:12]))
@@ -112,20 +120,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_parts(project: Project, snapshot: export.Snapshot, args: argparse.Namespace,
                   path: Path, parts: list[str]) -> int:
-    if len(parts) == 1:
-        export.export_snapshot(project, snapshot.id, args.format, path, parts[0],
-                               final_answer_only=args.final_answer_only)
-        return snapshot.split_counts.get(parts[0], 0)
-    if len(parts) == 3:
-        export.export_snapshot(project, snapshot.id, args.format, path, "all",
-                               final_answer_only=args.final_answer_only)
-        return snapshot.pair_count
-    examples = export.snapshot_examples(project, snapshot.id, parts)
+    if len(parts) in (1, 3):
+        export.export_snapshot(project, snapshot.id, args.format, path,
+                               parts[0] if len(parts) == 1 else "all",
+                               final_answer_only=args.final_answer_only, internal=args.internal)
+        # What was written: pairs that are not real exchanges stay out of training files.
+        return int(export.snapshot_exports(project, snapshot.id)[0]["example_count"])
+    examples = export.ExportFields(project, internal=args.internal).prepare(
+        export.snapshot_examples(project, snapshot.id, parts))
     count, sha = export.write_examples(examples, args.format, path, snapshot.system_prompt,
                                        final_answer_only=args.final_answer_only,
                                        project_path=project.path)
     record_export(project, snapshot.id, args.format, "+".join(parts), str(path), count, sha,
-                  {"final_answer_only": args.final_answer_only})
+                  {"final_answer_only": args.final_answer_only, "internal": args.internal})
     return count
 
 

@@ -10,14 +10,17 @@ import argparse
 import datetime as dt
 import json
 
+from natasha_studio.cli_commands.statuses import CHOICES, parse_status
+from natasha_studio.cli_commands.statuses import shown as status_label
 from natasha_studio.core.curation import filters, operations
 from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.pairs import STATUSES
 from natasha_studio.core.store import Project
 
-CLI_STATUSES = {"new": "new", "approved": "approved", "rejected": "rejected",
-                "needs-work": "needs_work"}
+# Statuses arrive as stored by parse_status, in either spelling, and print as ``shown``.
+CLI_STATUSES = {status: status for status in STATUSES}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,8 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="List the pairs that match (the same filters as the Pairs tab). With "
         "--set-status, give all of them that status in one operation that --undo reverts.")
     p.add_argument("project", help="the .nstudio project file")
-    p.add_argument("--status", action="append", choices=sorted(CLI_STATUSES),
-                   help="only pairs with this status (repeat for several)")
+    p.add_argument("--status", action="append", type=parse_status, metavar="STATUS",
+                   help="only pairs with this status: " + ", ".join(CHOICES)
+                   + " (repeat for several)")
     p.add_argument("--chat", help="only pairs from chats whose name contains this text")
     p.add_argument("--topic", help="only pairs with this topic")
     p.add_argument("--min-quality", type=float, help="only pairs with at least this quality")
@@ -48,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=0, help="print at most this many pairs")
     p.add_argument("--json", action="store_true", help="print JSON")
     action = p.add_mutually_exclusive_group()
-    action.add_argument("--set-status", choices=sorted(CLI_STATUSES),
+    action.add_argument("--set-status", type=parse_status, metavar="STATUS",
                         help="give every matching pair this status (undo with --undo)")
     action.add_argument("--undo", action="store_true",
                         help="revert the last bulk change made with --set-status")
@@ -89,20 +93,20 @@ def cmd_pairs(args: argparse.Namespace) -> int:
         if args.set_status:
             status = CLI_STATUSES[args.set_status]
             description = translate("Cli", "set status \u201c{status}\u201d").format(
-                status=args.set_status)
+                status=status_label(args.set_status))
             previous = operations.set_status_undoable(project, ids, status, description)
             if args.json:
                 print(json.dumps({"matched": len(ids), "changed": len(previous),
-                                  "status": status}, ensure_ascii=False))
+                                  "status": status_label(status)}, ensure_ascii=False))
             else:
                 print(translate("Cli", "{matched} pairs match; {changed} changed to "
                                        "\u201c{status}\u201d. Undo with --undo.").format(
-                    matched=len(ids), changed=len(previous), status=args.set_status))
+                    matched=len(ids), changed=len(previous), status=status_label(args.set_status)))
             return 0
         shown = ids[:args.limit] if args.limit > 0 else ids
         rows = filters.summaries(project, shown)
         if args.json:
-            out = [{"id": r.id, "status": r.status, "chat": r.chat, "date": _date(r.date),
+            out = [{"id": r.id, "status": status_label(r.status), "chat": r.chat, "date": _date(r.date),
                     "topics": [t for t in r.topics.split(", ") if t], "quality": r.quality,
                     "origin": r.origin, "edited": r.edited, "question": r.question,
                     "answer": r.answer} for r in (rows[i] for i in shown)]
@@ -113,7 +117,7 @@ def cmd_pairs(args: argparse.Namespace) -> int:
             quality = f"{r.quality:.2f}" if r.quality is not None else "  - "
             question = " ".join(r.question.split())[:70]
             answer = " ".join(r.answer.split())[:70]
-            print(f"#{r.id:<7} {r.status:<10} {quality}  {r.chat[:20]:<20}  {question}  \u2192  "
+            print(f"#{r.id:<7} {status_label(r.status):<10} {quality}  {r.chat[:20]:<20}  {question}  \u2192  "
                   f"{answer}")
         print(translate("Cli", "{n} pairs match.").format(n=len(ids)))
     return 0

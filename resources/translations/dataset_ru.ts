@@ -24,10 +24,6 @@
         <translation>{file}: {chat}: новых сообщений — {added} из {seen}</translation>
     </message>
     <message>
-        <source>Nobody in the chats is named &quot;{name}&quot;.</source>
-        <translation>В чатах нет никого с именем «{name}».</translation>
-    </message>
-    <message>
         <source>Imported {added} new messages from {files} files ({chats} chats).</source>
         <translation>Импортировано новых сообщений: {added}, файлов: {files}, чатов: {chats}.</translation>
     </message>
@@ -38,6 +34,30 @@
     <message>
         <source>{total} pairs ({replies} from replies, {implicit} by proximity); {new} new, {stale} no longer found but kept.</source>
         <translation>Пар: {total} ({replies} из ответов, {implicit} по соседству); новых: {new}, больше не найдено, но сохранено: {stale}.</translation>
+    </message>
+    <message>
+        <source>Did you mean: {names}?</source>
+        <translation>Возможно, вы имели в виду: {names}?</translation>
+    </message>
+    <message>
+        <source>List the senders with: natasha-studio participants {project}</source>
+        <translation>Список участников покажет команда: natasha-studio participants {project}</translation>
+    </message>
+    <message>
+        <source>Nobody in the chats is named “{name}”.</source>
+        <translation>В чатах нет никого с именем «{name}».</translation>
+    </message>
+    <message>
+        <source>No messages imported yet.</source>
+        <translation>Сообщения ещё не импортированы.</translation>
+    </message>
+    <message>
+        <source>{id}  {name}{mark}: {messages} messages, {replies} replies</source>
+        <translation>{id}  {name}{mark}: сообщений — {messages}, ответов — {replies}</translation>
+    </message>
+    <message>
+        <source>* the persona</source>
+        <translation>* персона</translation>
     </message>
     <message>
         <source>Messages: {n}</source>

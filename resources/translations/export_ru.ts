@@ -228,6 +228,18 @@
         <source>Freeze a snapshot first, or pick one from the list.</source>
         <translation>Сначала заморозьте снимок или выберите его из списка.</translation>
     </message>
+    <message>
+        <source>Internal copy, not for training: it names the community's members and links to their messages. Keep it to yourself and never upload it.</source>
+        <translation>Внутренняя копия, не для обучения: в ней названы участники сообщества и есть ссылки на их сообщения. Храните её у себя и никуда не загружайте.</translation>
+    </message>
+    <message>
+        <source>A copy with real names is for reading only, never for training.</source>
+        <translation>Копия с настоящими именами — только для чтения, не для обучения.</translation>
+    </message>
+    <message>
+        <source>Choose CSV or JSON for it, or export without real names.</source>
+        <translation>Выберите для неё формат CSV или JSON или экспортируйте без настоящих имён.</translation>
+    </message>
 </context>
 <context>
     <name>ExportCli</name>

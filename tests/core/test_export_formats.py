@@ -73,7 +73,8 @@ def test_hf_csv_and_json_exports(project, snap, tmp_path):
     assert doc["snapshot"]["content_hash"] == snap.content_hash
     assert len(doc["pairs"]) == snap.pair_count
     assert {p["split"] for p in doc["pairs"]} == {"train", "validation", "heldout"}
-    assert doc["pairs"][0]["link"] is None and doc["pairs"][0]["message_ids"]
+    # Message ids and links point back at members' messages: only an internal copy keeps them.
+    assert doc["pairs"][0]["link"] is None and doc["pairs"][0]["message_ids"] == []
 
 
 def test_exports_are_recorded_with_their_snapshot(project, snap, tmp_path):

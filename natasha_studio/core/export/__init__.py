@@ -17,6 +17,9 @@ run in the calling thread, and raise ``StudioError`` with a plain-words message)
     # Write a file ("openai" | "vertex" | "yandex" | "hf" | "csv" | "json"; part "train" |
     # "validation" | "heldout" | "all"); recorded in the project with the file's SHA-256.
     export.export_snapshot(project, snap.id, "vertex", path, split="train")
+    # Members are named by stable pseudonymous ids, links left out (core/export/provenance.py);
+    # internal=True keeps real names in a CSV/JSON copy for reading, never for training.
+    export.export_privacy_report(project, examples, internal=False)   # what a file would leak
 
     # Before a fine-tune: write the train/validation files for the provider and validate them.
     pre = export.preflight(project, snap.id, "vertex", "gemini-2.5-flash", epochs=None)
@@ -50,6 +53,12 @@ from natasha_studio.core.export.prices import (
     load_prices,
     token_limit,
 )
+from natasha_studio.core.export.provenance import (
+    ExportFields,
+    check_internal,
+    export_privacy_report,
+    internal_warning,
+)
 from natasha_studio.core.export.selection import Example, PairFilter, select_examples
 from natasha_studio.core.export.snapshots import (
     Snapshot,
@@ -70,7 +79,8 @@ from natasha_studio.core.export.tokens import TokenCounter, encoding_for_model
 from natasha_studio.core.export.validation import Issue, ValidationReport, validate_file
 
 __all__ = [
-    "EXPORT_SPLITS", "FORMATS", "CostEstimate", "Example", "Issue", "PairFilter", "Preflight",
+    "EXPORT_SPLITS", "FORMATS", "CostEstimate", "Example", "ExportFields", "check_internal",
+    "export_privacy_report", "internal_warning", "Issue", "PairFilter", "Preflight",
     "PriceTable", "Snapshot", "TokenCounter", "ValidationReport", "assign_splits", "content_hash",
     "create_snapshot", "default_epochs", "delete_snapshot", "encoding_for_model", "estimate_cost",
     "export_snapshot", "find_snapshot", "freeze_or_reuse", "get_snapshot", "list_snapshots", "load_prices",

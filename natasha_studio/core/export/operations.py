@@ -9,6 +9,7 @@ from typing import Any
 
 from natasha_studio.core.export.formats import FORMAT_SUFFIX, check_format, write_examples
 from natasha_studio.core.export.messages import issue_text
+from natasha_studio.core.export.provenance import ExportFields, check_internal, internal_warning
 from natasha_studio.core.export.snapshots import (
     Progress,
     get_snapshot,
@@ -31,24 +32,31 @@ def export_snapshot(
     split: str = "train",
     *,
     final_answer_only: bool = False,
+    internal: bool = False,
     progress: Progress | None = None,
 ) -> Path:
     """Write one part of a snapshot ("train", "validation", "heldout" or "all") in ``fmt``.
 
     The export is recorded in the project (file, format, part, SHA-256), so the file can be
-    traced back to its snapshot. Returns the path written.
+    traced back to its snapshot. Members are named by pseudonymous ids and links are left out
+    (see ``provenance``); ``internal`` keeps real names and links in a CSV or JSON file for the
+    curator's own use, never for training. Returns the path written.
     """
     check_format(fmt)
+    check_internal(fmt, internal)
     if split not in EXPORT_SPLITS:
         raise ValueError(split)
     check_output_path(out_path, project.path)
     snapshot = get_snapshot(project, snapshot_id)
     if progress:
         progress(0, 0, translate("Export", "Writing {name}\u2026").format(name=Path(out_path).name))
-    examples = snapshot_examples(project, snapshot.id, None if split == "all" else split)
+    fields = ExportFields(project, internal=internal)
+    examples = fields.prepare(
+        snapshot_examples(project, snapshot.id, None if split == "all" else split))
     provenance = {
+        **({"internal": internal_warning()} if internal else {}),
         "snapshot": {
-            "id": snapshot.id, "name": snapshot.name, "note": snapshot.note,
+            "id": snapshot.id, "name": snapshot.name, "note": fields.text(snapshot.note),
             "created_at": snapshot.created_at, "content_hash": snapshot.content_hash,
             "settings": snapshot.settings, "pair_count": snapshot.pair_count,
         },
@@ -60,7 +68,7 @@ def export_snapshot(
                                 final_answer_only=final_answer_only, provenance=provenance,
                                 project_path=project.path)
     record_export(project, snapshot.id, fmt, split, str(out_path), count, sha,
-                  {"final_answer_only": final_answer_only})
+                  {"final_answer_only": final_answer_only, "internal": internal})
     if progress:
         progress(1, 1, "")
     return out_path

@@ -9,6 +9,7 @@ a topic, not a reply) and the negative ids of messages from an upgraded group.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from natasha_studio.core.dataset.records import (
@@ -109,6 +110,17 @@ def _int_or_none(value: Any) -> int | None:
     return None
 
 
+# Some exports write ids that are not numbers ("userLT"). Such a sender gets a stable id of its
+# own, above any id Telegram hands out, so their messages keep a sender and can be the persona.
+TEXT_ID_BASE = 9 * 10**15
+
+
+def text_sender_id(value: str) -> int:
+    """The stable numeric id of a sender written as a non-numeric id such as ``userLT``."""
+    digest = hashlib.sha256(value.strip().encode()).hexdigest()
+    return TEXT_ID_BASE + int(digest[:13], 16) % 10**15
+
+
 class MessageConverter:
     """Converts one chat's raw messages, in file order, into records or store rows."""
 
@@ -142,8 +154,10 @@ class MessageConverter:
             return marked_id(number, "user"), "user"
         if isinstance(value, str):
             for kind in ("channel", "chat", "user"):
-                if value.startswith(kind):
-                    return marked_id(value), kind
+                if value.startswith(kind) and (number := marked_id(value)) is not None:
+                    return number, kind
+            if value.strip():
+                return text_sender_id(value), "user"
         return None, "user"
 
     def convert(self, raw: dict[str, Any]) -> MessageRecord | None:

@@ -1,0 +1,121 @@
+"""Nothing leaks: after redaction no planted piece of a member's personal data survives in any
+export format or field (names in CSV's ``asker`` and JSON's ``asker_name``/``sender_name``,
+sender ids, links, chat and topic names, the snapshot's note), members get stable pseudonymous
+ids, and the privacy check of an export reports what it would carry."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from natasha_studio.core import export
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.export.provenance import ExportFields, export_privacy_report
+from natasha_studio.core.pairs import Turn, add_pair, set_pair_topics
+from natasha_studio.core.privacy import redact
+
+# Every form a planted value takes, inflected names included.
+PLANTED = ["Марина", "Марины", "Марине", "Петрова", "Петровой", "Олег", "Олега", "Смирнов",
+           "+7 916 123-45-67", "9161234567", "marina.p@mail.ru", "oleg_s", "t.me/",
+           "555001", "555002"]
+FORMATS = ["openai", "vertex", "yandex", "hf", "csv", "json"]
+
+
+@pytest.fixture
+def planted(project):
+    with project.transaction() as conn:
+        conn.execute("INSERT INTO chats(id, name, type, username) VALUES"
+                     " (-100777, 'Клуб бега', 'supergroup', 'runclub')")
+        conn.execute("INSERT INTO participants(id, name, username) VALUES"
+                     " (555001, 'Марина Петрова', 'marina_p'), (555002, 'Олег Смирнов', 'oleg_s'),"
+                     " (1, 'Наташа', 'natasha_coach')")
+    project.set_setting("persona_ids", [1])
+    texts = [
+        ("Я Марина Петрова, звоните +7 916 123-45-67 или пишите marina.p@mail.ru",
+         "Марина, здравствуйте! Позвоню."),
+        ("Олег, ты с нами? @oleg_s", "Олега ждём в субботу, и Марину тоже."),
+        ("Как начать бегать?", "С ходьбы, потом трусцой."),
+    ]
+    ids = []
+    with project.transaction():
+        for i, (q, a) in enumerate(texts * 8):
+            asker, name = (555001, "Марина Петрова") if i % 2 == 0 else (555002, "Олег Смирнов")
+            pid = add_pair(project, [Turn("user", q, asker, name, [100 + i], 1000 + i),
+                                     Turn("assistant", a, 1, "Наташа", [200 + i], 1100 + i)],
+                           origin="reply", chat_id=-100777, status="approved", key=f"k{i}",
+                           link=f"https://t.me/runclub/{200 + i}")
+            project.conn.execute("UPDATE pairs SET asker_id = ? WHERE id = ?", (asker, pid))
+            set_pair_topics(project, pid, ["вопросы Олега Смирнова" if i % 3 == 0 else "бег"])
+            ids.append(pid)
+    return ids
+
+
+def _written(project, snap, fmt, tmp_path, **kwargs) -> str:
+    split = "all" if fmt in ("csv", "json") else "train"
+    path = export.export_snapshot(project, snap.id, fmt, tmp_path / f"out.{fmt}", split, **kwargs)
+    return path.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_after_redaction_nothing_planted_survives_in_any_format_or_field(project, planted,
+                                                                         tmp_path, fmt):
+    redact(project)
+    snap = export.create_snapshot(project, "v1", "для Марины Петровой", validation_split=0.0)
+    text = _written(project, snap, fmt, tmp_path)
+    for value in PLANTED:
+        assert value not in text, (fmt, value)
+    if fmt in ("csv", "json"):
+        assert "member-" in text
+        examples = export.snapshot_examples(project, snap.id, None)
+        assert export_privacy_report(project, ExportFields(project).prepare(examples),
+                                     internal=False).clean
+
+
+def test_pseudonymous_ids_are_stable_and_distinct(project, planted, tmp_path):
+    snap = export.create_snapshot(project, "v1", validation_split=0.0)
+    first = json.loads(_written(project, snap, "json", tmp_path))
+    again = json.loads(_written(project, snap, "json", tmp_path))
+    askers = [p["asker_name"] for p in first["pairs"]]
+    assert askers == [p["asker_name"] for p in again["pairs"]]
+    assert len(set(askers)) == 2 and all(a.startswith("member-") for a in askers)
+    pair = first["pairs"][0]
+    assert pair["asker_id"] == pair["asker_name"] == pair["turns"][0]["sender_id"]
+    assert pair["turns"][1]["sender_id"] == "persona" and pair["turns"][1]["sender_name"] == "Наташа"
+    assert pair["link"] is None and pair["message_ids"] == [] and pair["key"] is None
+    assert "[ИМЯ_" in json.dumps([p["topics"] for p in first["pairs"]], ensure_ascii=False)
+    _written(project, snap, "csv", tmp_path)
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["asker"] for r in rows} == set(askers)
+
+
+def test_the_check_reports_what_an_export_would_leak_before_redaction(project, planted):
+    snap = export.create_snapshot(project, "v1", validation_split=0.0)
+    examples = export.snapshot_examples(project, snap.id, None)
+    public = export_privacy_report(project, ExportFields(project).prepare(examples),
+                                   internal=False)
+    assert public.counts.get("person") and public.counts.get("phone") == 8
+    assert public.counts.get("email") == 8 and public.counts.get("username")
+    # The pairs whose turns are clean ("Как начать бегать?") carry nothing in a public export.
+    assert public.pairs_with_findings == 16
+    internal = export_privacy_report(project, examples, internal=True)
+    # Real names on every pair, links on every pair, and the topic naming Олег.
+    assert internal.pairs_with_findings == 24
+    assert internal.counts["link"] >= 24
+    assert internal.counts["person"] > public.counts["person"]
+
+
+def test_an_internal_copy_keeps_real_names_with_a_warning_and_only_as_csv_or_json(
+        project, planted, tmp_path):
+    snap = export.create_snapshot(project, "v1", validation_split=0.0)
+    document = json.loads(_written(project, snap, "json", tmp_path, internal=True))
+    assert "not for training" in document["internal"]
+    assert document["pairs"][0]["asker_name"] == "Марина Петрова"
+    assert document["pairs"][0]["link"].startswith("https://t.me/")
+    with pytest.raises(StudioError) as info:
+        export.export_snapshot(project, snap.id, "openai", tmp_path / "x.jsonl", internal=True)
+    assert "CSV or JSON" in info.value.hint
+    exports = export.snapshot_exports(project, snap.id)
+    assert json.loads(exports[0]["options"])["internal"] is True
