@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "or for Yandex yandexgpt-lite or gpt://<folder>/yandexgpt-lite/latest@<suffix>")
     p.add_argument("--base-url", help="the server's address, for compatible servers "
                    "(e.g. http://localhost:11434/v1) or an OpenAI proxy")
+    p.add_argument("--chat-url", help="Yandex AI Studio: its OpenAI-compatible chat URL, for a "
+                   "proxy (default: NATASHA_STUDIO_YANDEX_CHAT_URL, else "
+                   "https://llm.api.cloud.yandex.net/v1)")
     p.add_argument("--system", default=None, help="the system prompt (default: the project's, "
                    "with --project)")
     p.add_argument("--project", help="a .nstudio project: its system prompt and model entries")
@@ -64,7 +67,13 @@ def _resolve(args: argparse.Namespace) -> tuple[dict, str]:
     if args.provider == "compatible" and not args.base_url:
         raise StudioError(translate("Chat", "A compatible server needs --base-url."),
                           translate("Chat", "For example: --base-url http://localhost:11434/v1"))
-    return ({"provider": args.provider, "model_id": args.model, "base_url": args.base_url,
+    from natasha_studio.providers.registry import address_overrides
+
+    # A Yandex entry's base URL is its chat URL (see registry.provider_for_model).
+    addresses = address_overrides(args.provider, ("base_url", "chat_url"),
+                                  base_url=args.base_url, chat_url=args.chat_url)
+    return ({"provider": args.provider, "model_id": args.model,
+             "base_url": addresses.get("base_url") or addresses.get("chat_url"),
              "settings": {}}, system or "")
 
 

@@ -20,7 +20,11 @@ from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
 from natasha_studio.core.jobs.local import check_base_model, local_preflight, normalize_base_model
 from natasha_studio.core.store import Project
 from natasha_studio.providers.catalog import country_name, provider_info, provider_label
-from natasha_studio.providers.registry import TUNING_PROVIDERS, build_provider
+from natasha_studio.providers.registry import (
+    TUNING_PROVIDERS,
+    address_overrides,
+    build_provider,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -72,6 +76,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="leave the uploaded training file at the provider after the job ends "
                         "(by default it is deleted there)")
     p.add_argument("--poll-interval", type=float, help="seconds between checks with --wait")
+    addresses = p.add_argument_group(
+        "provider addresses, for a proxy or an enterprise gateway (default: the address saved "
+        "under Providers… → Advanced, or its environment variable)")
+    addresses.add_argument("--base-url",
+                           help="OpenAI or Vertex AI: the API's base URL (OPENAI_BASE_URL, "
+                                "GOOGLE_VERTEX_BASE_URL)")
+    addresses.add_argument("--endpoint",
+                           help="Yandex AI Studio: its gRPC address, host:port over TLS or "
+                                "http://host:port in plain text (NATASHA_STUDIO_YANDEX_ENDPOINT)")
     p.set_defaults(func=cmd_finetune)
 
     p = sub.add_parser("jobs", help="list a project's fine-tune jobs with their states")
@@ -105,6 +118,9 @@ def cmd_finetune(args: argparse.Namespace) -> int:
     if refusal is not None:
         print(str(refusal), file=sys.stderr)
         return 1
+    # A wrong address option stops here, before a snapshot is frozen or anything is sent.
+    addresses = address_overrides(args.provider, ("base_url", "endpoint"),
+                                  base_url=args.base_url, endpoint=args.endpoint)
     args.model = args.model or provider_info(args.provider).default_model
     if not args.model:
         print(translate("FinetuneCli", "Say which base model to tune with --model."),
@@ -138,7 +154,7 @@ def cmd_finetune(args: argparse.Namespace) -> int:
             return 1
         if not _confirmed(args, pre):
             return 1
-        provider = build_provider(args.provider)
+        provider = build_provider(args.provider, **addresses)
         plan = jobs.LaunchPlan(args.provider, args.model, pre.train_path, pre.validation_path,
                                snapshot_id=snapshot.id,
                                display_name=args.name or snapshot.name,

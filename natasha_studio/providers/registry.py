@@ -8,7 +8,9 @@ YC_API_KEY, YC_FOLDER_ID...).
 
 Endpoints can be overridden for proxies and enterprise gateways: Yandex AI Studio's gRPC
 address by ``NATASHA_STUDIO_YANDEX_ENDPOINT`` (``host:port`` over TLS, ``http://host:port`` in
-plain text) and its OpenAI-compatible chat URL by ``NATASHA_STUDIO_YANDEX_CHAT_URL``.
+plain text) and its OpenAI-compatible chat URL by ``NATASHA_STUDIO_YANDEX_CHAT_URL``; for one
+command, by the options ``address_overrides`` checks (``--base-url``, ``--endpoint``,
+``--chat-url``).
 """
 
 from __future__ import annotations
@@ -84,6 +86,37 @@ def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: A
 
         return LocalProvider(device=overrides.get("device") or "auto")
     raise StudioError(translate("Providers", "Unknown provider “{name}”.").format(name=kind))
+
+
+# The address options of the command line (and their Advanced fields in the window), and the
+# providers each one reaches: for proxies and enterprise gateways.
+ADDRESS_OPTIONS = {"base_url": ("openai", "vertex", "compatible"), "endpoint": ("yandex",),
+                   "chat_url": ("yandex",)}
+
+
+def address_overrides(kind: str, offered: tuple[str, ...] = tuple(ADDRESS_OPTIONS),
+                      **addresses: str | None) -> dict[str, str]:
+    """The ``build_provider`` overrides for the addresses given (``base_url``, ``endpoint``,
+    ``chat_url``); an address the provider ``kind`` has no use for is refused in plain words,
+    rather than silently ignored while the data goes to the usual address. ``offered``: the
+    address options of the command, named in the refusal's hint."""
+    overrides: dict[str, str] = {}
+    for name, value in addresses.items():
+        if not value:
+            continue
+        option = "--" + name.replace("_", "-")
+        if kind not in ADDRESS_OPTIONS.get(name, ()):
+            usable = [f"--{n.replace('_', '-')}" for n, kinds in ADDRESS_OPTIONS.items()
+                      if kind in kinds and n in offered]
+            raise StudioError(
+                translate("Providers", "{option} does not apply to {provider}.").format(
+                    option=option, provider=provider_label(kind)),
+                translate("Providers", "{provider} takes its address with {options}.").format(
+                    provider=provider_label(kind), options=", ".join(usable)) if usable else
+                translate("Providers", "{provider} takes no address here.").format(
+                    provider=provider_label(kind)))
+        overrides[name] = value.strip()
+    return overrides
 
 
 def provider_for_model(entry: Mapping[str, Any], secrets: SecretStore | None = None) -> Provider:
