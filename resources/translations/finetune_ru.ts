@@ -268,6 +268,10 @@
         <translation>шаг {step}, ошибка на обучении {loss:.3f}</translation>
     </message>
     <message>
+        <source>step {step}, {percent}% done</source>
+        <translation>шаг {step}, готово {percent}%</translation>
+    </message>
+    <message>
         <source>Stopped following job #{id}; it goes on at the provider. Follow it again with: natasha-studio finetune {project} --follow {id}</source>
         <translation>Слежение за задачей №{id} остановлено; у провайдера она продолжается. Следить снова: natasha-studio finetune {project} --follow {id}</translation>
     </message>
@@ -556,6 +560,10 @@
     <message>
         <source>{name} — {model} on {provider}</source>
         <translation>{name} — {model}, {provider}</translation>
+    </message>
+    <message>
+        <source>Could not check the job: {reason}</source>
+        <translation>Не удалось проверить задачу: {reason}</translation>
     </message>
     <message>
         <source>Not yet</source>
@@ -1711,6 +1719,18 @@
     <message>
         <source>Unknown provider “{name}”.</source>
         <translation>Неизвестный провайдер «{name}».</translation>
+    </message>
+    <message>
+        <source>{option} does not apply to {provider}.</source>
+        <translation>Параметр {option} не подходит для провайдера «{provider}».</translation>
+    </message>
+    <message>
+        <source>{provider} takes its address with {options}.</source>
+        <translation>Адрес провайдера «{provider}» задаётся параметром {options}.</translation>
+    </message>
+    <message>
+        <source>{provider} takes no address here.</source>
+        <translation>Провайдеру «{provider}» адрес здесь не нужен.</translation>
     </message>
     <message>
         <source>Choose the key file again in the Fine-tune tab → Providers…</source>
