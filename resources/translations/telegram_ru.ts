@@ -575,5 +575,21 @@
         <source>Copy it from my.telegram.org → API development tools → App api_hash.</source>
         <translation>Скопируйте его с my.telegram.org → API development tools → App api_hash.</translation>
     </message>
+    <message>
+        <source>Your Telegram login was kept in a file on this computer. It is now in the system's password store, and the file has been deleted.</source>
+        <translation>Вход в Telegram хранился в файле на этом компьютере. Теперь он в системном хранилище паролей, а файл удалён.</translation>
+    </message>
+    <message>
+        <source>Your Telegram API id and hash were kept in a file on this computer. They are now in the system's password store, and the file has been deleted.</source>
+        <translation>API id и hash для Telegram хранились в файле на этом компьютере. Теперь они в системном хранилище паролей, а файл удалён.</translation>
+    </message>
+    <message>
+        <source>The Telegram login could not be saved: {folder} is not an ordinary folder.</source>
+        <translation>Не удалось сохранить вход в Telegram: {folder} — не обычная папка.</translation>
+    </message>
+    <message>
+        <source>Remove it and log in again, or ask whoever manages this computer to look at it.</source>
+        <translation>Удалите её и войдите снова или попросите того, кто обслуживает этот компьютер, разобраться.</translation>
+    </message>
 </context>
 </TS>

@@ -63,8 +63,13 @@ class TelegramPanel(QWidget):
             self.stack.addWidget(page)
         self.busy = QLabel()
         self.busy.setProperty("role", "muted")
+        # Said once: the storage moves a plain-text login into the keyring only one time.
+        self.notice = QLabel(self.storage.take_notice())
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(self.notice.text()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notice)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.busy)
         self._connect()
