@@ -92,6 +92,23 @@ def _tzdata() -> str:
     return f"Moscow now (from tzdata): {datetime.now(moscow):%H:%M %Z}"
 
 
+def _grpc() -> str:
+    import pkgutil
+
+    import grpc
+    from yandex.cloud.ai.tuning.v1 import tuning_service_pb2_grpc
+    from yandex_ai_studio_sdk import AsyncAIStudio
+
+    # grpc reads its root certificates this way when a TLS channel first needs them.
+    roots = pkgutil.get_data("grpc", "_cython/_credentials/roots.pem") or b""
+    if b"BEGIN CERTIFICATE" not in roots:
+        raise RuntimeError("grpc's roots.pem is missing")
+    grpc.ssl_channel_credentials()
+    return (f"{roots.count(b'BEGIN CERTIFICATE')} root certificates for gRPC over TLS; "
+            f"{AsyncAIStudio.__name__} and {tuning_service_pb2_grpc.TuningServiceStub.__name__} "
+            "import")
+
+
 def _helper_process() -> str:
     # Large extractions score pairs in a helper process: in a frozen app that process is this
     # same executable, started through multiprocessing (freeze_support in the launcher).
@@ -118,6 +135,7 @@ PROBES: dict[str, Callable[[], str]] = {
     "certifi": _certifi,
     "faker": _faker,
     "tzdata": _tzdata,
+    "grpc": _grpc,
 }
 
 

@@ -154,6 +154,14 @@ DATA_RULES: tuple[DataRule, ...] = (
         expect_in_bundle=("faker/providers/person/ru_RU/__init__.py",),
     ),
     DataRule(
+        "grpc",
+        "Yandex AI Studio is reached over gRPC with TLS; grpc opens its root certificates "
+        "(roots.pem) by path.",
+        collect_data=("grpc",),
+        data_includes=("_cython/_credentials/roots.pem",),
+        expect_in_bundle=("grpc/_cython/_credentials/roots.pem",),
+    ),
+    DataRule(
         "tzdata",
         "zoneinfo reads time-zone files by path where the OS has none (Windows).",
         indirect=True,
@@ -185,6 +193,8 @@ DATA_NOT_NEEDED: dict[str, str] = {
     "pymorphy2-dicts-ru": "only natasha's MorphVocab opens it; the app uses natasha's NER alone",
     "pyside6-pdf": "QtPdf is left out on purpose (UNUSED_QT_NATIVE)",
     "pyside6-webengine": "QtWebEngine is left out on purpose (UNUSED_QT_NATIVE)",
+    "setuptools": "a packaging tool some dependencies declare (pymorphy3 on newer Pythons, "
+    "grpcio-tools); nothing of it runs in the app, and it is excluded below",
 }
 
 # Left out of the bundle: the app does not use them, and some are very large.

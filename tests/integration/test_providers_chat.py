@@ -110,7 +110,7 @@ def test_vertex_errors_are_plain_words(vertex_server, tmp_path):
     bad_key = tmp_path / "not-a-key.json"
     bad_key.write_text("{}", encoding="utf-8")
     broken = VertexProvider("p", "l", credentials_file=str(bad_key), base_url=vertex_server.base_url)
-    with pytest.raises(StudioError, match="not a Google service-account key"):
+    with pytest.raises(StudioError, match="not a Google credentials file"):
         collect(broken, "gemini-2.5-flash")
     with pytest.raises(StudioError, match="No Google Cloud project"):
         collect(VertexProvider(None, None), "gemini-2.5-flash")
