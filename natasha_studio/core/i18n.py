@@ -61,6 +61,11 @@ def set_language(language: str) -> None:
     _language = language if language in _SEPARATORS else "en"
 
 
+def language() -> str:
+    """The language the app speaks now ("ru" or "en"), for content chosen by language."""
+    return _language
+
+
 def number(value: float, decimals: int = 0) -> str:
     """``value`` with grouped thousands and ``decimals`` digits, in the current language."""
     group, point = _SEPARATORS[_language]

@@ -180,7 +180,15 @@ def provider_for(entry: ModelEntry, secrets: Any, *, api_key: str | None = None)
     The account settings come from the secret store; a compatible server's key is the one
     saved under ``api_key_name(base_url)``, unless ``api_key`` is given (a key typed in a form
     and not saved yet). Local models share one provider, which keeps them loaded.
+    The demo project's models are recordings: they are refused here, before any network.
     """
+    if entry.settings.get("demo"):
+        raise StudioError(
+            translate("Providers", "“{name}” is a model of the demo project: its answers were "
+                      "recorded in advance, and it cannot answer new questions.").format(
+                name=entry.name),
+            translate("Providers", "To chat with a real model, set up a provider in Settings "
+                      "and add its model in the models list."))
     if entry.provider == "local":
         return _shared_local_provider(lambda: build_provider("local", secrets))
     if api_key is not None and entry.provider == "compatible":

@@ -1733,6 +1733,14 @@
         <translation>Провайдеру «{provider}» адрес здесь не нужен.</translation>
     </message>
     <message>
+        <source>“{name}” is a model of the demo project: its answers were recorded in advance, and it cannot answer new questions.</source>
+        <translation>«{name}» — модель демо-проекта: её ответы записаны заранее, и на новые вопросы она ответить не может.</translation>
+    </message>
+    <message>
+        <source>To chat with a real model, set up a provider in Settings and add its model in the models list.</source>
+        <translation>Чтобы пообщаться с настоящей моделью, настройте провайдера в «Настройках» и добавьте его модель в список моделей.</translation>
+    </message>
+    <message>
         <source>Choose the key file again in the Fine-tune tab → Providers…</source>
         <translation>Выберите файл ключа заново на вкладке «Обучение» → «Провайдеры…»</translation>
     </message>

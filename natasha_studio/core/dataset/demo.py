@@ -1,9 +1,10 @@
-"""The demo project: a fictional community chat, imported and extracted, ready to explore."""
+"""The demo project: a fictional community chat, imported, curated, frozen, tuned and tested."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from natasha_studio.core.dataset.demo_recorded import add_recorded_work
 from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.dataset.pipeline import run_extraction
 from natasha_studio.core.dataset.settings import set_persona_ids
@@ -21,7 +22,9 @@ def demo_export_path() -> Path:
 
 
 def create_demo_project(path: Path | str) -> Project:
-    """Create a project at ``path`` from the bundled demo export, persona set, pairs extracted.
+    """Create a project at ``path`` from the bundled demo export, persona set, pairs extracted,
+    and the recorded rest of the flow (snapshot, finished job, models, test chat; see
+    ``demo_recorded``).
 
     Returns the open project. The file must not exist yet.
     """
@@ -36,6 +39,7 @@ def create_demo_project(path: Path | str) -> Project:
             raise report.errors[0].error
         set_persona_ids(project, [DEMO_PERSONA_ID])
         run_extraction(project)
+        add_recorded_work(project)
     except StudioError:
         project.close()
         Path(project.path).unlink(missing_ok=True)

@@ -29,6 +29,7 @@ from natasha_studio.core.chat.sessions import (
     add_message,
     create_session,
     export_session,
+    list_sessions,
     load_session,
     set_columns,
 )
@@ -355,4 +356,9 @@ class SideBySideView(QWidget):
         for column in self.columns:
             column.system_prompt.setPlainText(
                 self.ctx.project.system_prompt if self.ctx.project else "")
+        # A project reopens on its last chat, where the curator left off (the demo on its
+        # recorded one), rather than on empty columns.
+        sessions = list_sessions(self.ctx.project) if self.ctx.project is not None else []
+        if sessions:
+            self.open_session(sessions[0].id)
         self._update_controls()
