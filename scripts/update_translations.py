@@ -39,6 +39,8 @@ AREAS: dict[str, list[str]] = {
         "natasha_studio/cli.py", "natasha_studio/cli_commands/project.py",
         "natasha_studio/core/store.py", "natasha_studio/core/pairs.py",
         "natasha_studio/core/errors.py",
+        "natasha_studio/core/glossary.py", "natasha_studio/core/flow.py",
+        "natasha_studio/ui/guide.py", "natasha_studio/ui/help_page.py",
     ],
     "dataset": [
         "natasha_studio/core/dataset", "natasha_studio/telegram/export",

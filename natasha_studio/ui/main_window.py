@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QTabBar,
     QTabWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +36,7 @@ from natasha_studio.core.store import PROJECT_SUFFIX, Project
 from natasha_studio.paths import app_paths
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
+from natasha_studio.ui.guide import DISMISSED_KEY, FlowGuide
 from natasha_studio.ui.notifications import Notifier
 from natasha_studio.ui.settings_dialog import SettingsDialog
 from natasha_studio.ui.welcome import NewProjectDialog, WelcomePage
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
         self._pairs_recount.setSingleShot(True)
         self._pairs_recount.setInterval(400)
         self._pairs_recount.timeout.connect(lambda: self._update_project_label(sources=False))
+        self._pairs_recount.timeout.connect(self._refresh_guide)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -74,7 +78,7 @@ class MainWindow(QMainWindow):
         # them, and their modules pull in the SDKs and pandas (seconds of start-up).
         self.tab_widgets: dict[str, QWidget] = {}
         self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self._build_tabs_page())
 
         self._build_menus()
         self._build_status_bar()
@@ -89,6 +93,29 @@ class MainWindow(QMainWindow):
         return [self.tr("Sources"), self.tr("Pairs"), self.tr("Statistics"), self.tr("Fine-tune"),
                 self.tr("Test chat")]
 
+    def _build_tabs_page(self) -> QWidget:
+        """The tab bar, the first-run guide under it, then the pages.
+
+        QTabWidget puts nothing between its bar and its pages, so its own bar is hidden and a
+        twin bar above the guide stands in for it (kept in step both ways)."""
+        self.tabs.tabBar().hide()
+        self.tab_bar = QTabBar()
+        self.tab_bar.setDocumentMode(True)
+        self.tab_bar.setExpanding(False)
+        self.tab_bar.currentChanged.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.guide = FlowGuide()
+        self.guide.step_requested.connect(self.show_tab)
+        self.guide.dismissed.connect(self._on_guide_dismissed)
+        self.tabs_page = QWidget()
+        layout = QVBoxLayout(self.tabs_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.tab_bar)
+        layout.addWidget(self.guide)
+        layout.addWidget(self.tabs, 1)
+        return self.tabs_page
+
     def ensure_tabs(self) -> None:
         """Build the tabs (once) and put each tab's own actions where a curator looks for them."""
         if self.tab_widgets:
@@ -99,6 +126,7 @@ class MainWindow(QMainWindow):
             widget = self._create_tab(key)
             self.tab_widgets[key] = widget
             self.tabs.addTab(widget, title)
+            self.tab_bar.addTab(title)
             for action in _menu_actions(widget):
                 menus.get(key, self.edit_menu).addAction(action)
         self.edit_menu.menuAction().setVisible(bool(self.edit_menu.actions()))
@@ -159,6 +187,10 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = self._action(help_menu, self.tr("&Keyboard shortcuts"),
                                              self.show_shortcuts, "F1")
+        self._action(help_menu, self.tr("&Getting started"), self.show_getting_started)
+        self.guide_action = self._action(help_menu, self.tr("Show the &steps under the tabs"),
+                                         self._on_guide_toggled)
+        self.guide_action.setCheckable(True)
         self._action(help_menu, self.tr("Open the &log folder"), self.open_log_folder)
         help_menu.addSeparator()
         about = self._action(help_menu, self.tr("&About Natasha Studio"), self.show_about)
@@ -187,6 +219,9 @@ class MainWindow(QMainWindow):
         self.welcome.recent_requested.connect(self.open_project)
         self.ctx.project_changed.connect(self._on_project_changed)
         self.ctx.sources_changed.connect(self._update_project_label)
+        for signal in (self.ctx.sources_changed, self.ctx.snapshots_changed,
+                       self.ctx.jobs_changed, self.ctx.models_changed):
+            signal.connect(self._refresh_guide)
         self.ctx.pairs_changed.connect(lambda _ids: self._pairs_recount.start())
         self.ctx.status_message.connect(self._on_status_message)
         self.ctx.navigate.connect(self._on_navigate)
@@ -336,7 +371,7 @@ class MainWindow(QMainWindow):
     def _on_project_changed(self, project: Project | None) -> None:
         if project is not None:
             self.ensure_tabs()
-        self.stack.setCurrentWidget(self.tabs if project is not None else self.welcome)
+        self.stack.setCurrentWidget(self.tabs_page if project is not None else self.welcome)
         for action in (self.close_action, self.import_action, self.extract_action):
             action.setEnabled(project is not None)
         # The tabs' own actions (approve, undo, find and replace…) need a project to act on.
@@ -348,6 +383,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{project.persona_name} — {project.path.name} — {APP_NAME}")
         self._refresh_recent()
         self._update_project_label()
+        self._refresh_guide()
 
     def _refresh_recent(self) -> None:
         recent = self.ctx.settings.recent_projects
@@ -380,6 +416,42 @@ class MainWindow(QMainWindow):
             messages=self.tr("%n messages", "", messages),
             pairs=self.tr("%n pairs", "", pairs),
         ))
+
+    # -- first-run guide ---------------------------------------------------------------------
+
+    def guide_dismissed(self) -> bool:
+        return str(self.ctx.settings.value(DISMISSED_KEY, False)).lower() in ("true", "1")
+
+    def _refresh_guide(self) -> None:
+        shown = self.ctx.project is not None and not self.guide_dismissed()
+        self.guide.setVisible(shown)
+        self.guide_action.setChecked(not self.guide_dismissed())
+        if shown:
+            self.guide.refresh(self.ctx.project, self._current_tab_key())
+
+    def _current_tab_key(self) -> str:
+        current = self.tabs.currentWidget()
+        return next((k for k, w in self.tab_widgets.items() if w is current), "")
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.tab_bar.setCurrentIndex(index)
+        self._refresh_guide()
+
+    def _on_guide_dismissed(self) -> None:
+        self.ctx.settings.set_value(DISMISSED_KEY, True)
+        self._refresh_guide()
+        self.statusBar().showMessage(self.tr("The steps are hidden; Help → Show the steps under "
+                                             "the tabs brings them back."), 8000)
+
+    def _on_guide_toggled(self) -> None:
+        self.ctx.settings.set_value(DISMISSED_KEY, not self.guide_action.isChecked())
+        self._refresh_guide()
+
+    def show_tab(self, key: str) -> None:
+        """Show the tab called ``key`` ("sources", "pairs"…), if the tabs are built."""
+        widget = self.tab_widgets.get(key)
+        if widget is not None:
+            self.tabs.setCurrentWidget(widget)
 
     # -- tasks -------------------------------------------------------------------------------
 
@@ -450,6 +522,11 @@ class MainWindow(QMainWindow):
                     rows.append((action.text().replace("&", ""), ", ".join(
                         k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)))
         return rows
+
+    def show_getting_started(self) -> None:
+        from natasha_studio.ui.help_page import GettingStartedDialog
+
+        GettingStartedDialog(self).exec()
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths().log_dir)))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio.core import glossary
 from natasha_studio.core.store import PROJECT_SUFFIX
 from natasha_studio.paths import resource
 
@@ -165,6 +166,7 @@ class NewProjectDialog(QDialog):
         self.prompt.setPlaceholderText(self.tr(
             "Who the model should be, e.g. “You are Наташа, the host of a community about …”"))
         self.prompt.setMinimumHeight(120)
+        self.prompt.setToolTip(glossary.tooltip("system_prompt"))
         self.location = QLineEdit()
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._on_browse)

@@ -55,6 +55,258 @@
     </message>
 </context>
 <context>
+    <name>Flow</name>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Персона</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Пары</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>Test chat</source>
+        <translation>Тест-чат</translation>
+    </message>
+    <message>
+        <source>Import a Telegram export or fetch chats from your account.</source>
+        <translation>Импортируйте экспорт Telegram или загрузите чаты из своего аккаунта.</translation>
+    </message>
+    <message>
+        <source>Tick the persona’s accounts in the list of people.</source>
+        <translation>Отметьте аккаунты персоны в списке людей.</translation>
+    </message>
+    <message>
+        <source>Read the pairs and approve the good ones (key A).</source>
+        <translation>Просмотрите пары и одобрите удачные (клавиша A).</translation>
+    </message>
+    <message>
+        <source>Check the statistics and freeze a snapshot of the approved pairs.</source>
+        <translation>Проверьте статистику и сохраните снимок одобренных пар.</translation>
+    </message>
+    <message>
+        <source>Choose a provider and launch a fine-tune on the snapshot.</source>
+        <translation>Выберите провайдера и запустите обучение на снимке.</translation>
+    </message>
+    <message>
+        <source>Ask the tuned model what members ask, beside its base model.</source>
+        <translation>Задайте обученной модели вопросы участников — рядом с базовой моделью.</translation>
+    </message>
+</context>
+<context>
+    <name>FlowGuide</name>
+    <message>
+        <source>Hide the steps (Help → Getting started explains them again)</source>
+        <translation>Скрыть шаги (в «Справка → С чего начать» они описаны ещё раз)</translation>
+    </message>
+    <message>
+        <source>All six steps done once. Curate, freeze and tune again as the dataset grows.</source>
+        <translation>Все шесть шагов пройдены. Когда пар станет больше, разберите их, сохраните новый снимок и обучите модель снова.</translation>
+    </message>
+    <message>
+        <source>Next: &lt;a href="{tab}"&gt;{hint}&lt;/a&gt;</source>
+        <translation>Дальше: &lt;a href="{tab}"&gt;{hint}&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStartedDialog</name>
+    <message>
+        <source>Getting started</source>
+        <translation>С чего начать</translation>
+    </message>
+    <message>
+        <source>1. Sources</source>
+        <translation>1. Источники</translation>
+    </message>
+    <message>
+        <source>Bring in the conversations. In Telegram Desktop choose Settings → Advanced → Export Telegram data, tick the chats and the JSON format, and drop the folder (or its result.json) on the window. Or log in with your Telegram account on this tab and fetch the chats directly.</source>
+        <translation>Загрузите переписку. В Telegram Desktop выберите «Настройки → Продвинутые настройки → Экспорт данных из Telegram», отметьте чаты и формат JSON и перетащите папку (или её файл result.json) в окно. Или войдите на этой вкладке в свой аккаунт Telegram и загрузите чаты напрямую.</translation>
+    </message>
+    <message>
+        <source>2. Persona</source>
+        <translation>2. Персона</translation>
+    </message>
+    <message>
+        <source>Still on Sources: tick the persona’s accounts in the list of the most active people (she may have several, and a channel may sign her posts). The app then finds every question a member asked and her answer to it: these are the pairs.</source>
+        <translation>Там же, на вкладке «Источники»: отметьте аккаунты персоны в списке самых активных людей (их может быть несколько, а канал может подписывать её посты). Приложение найдёт каждый вопрос участника и её ответ на него — это и есть пары.</translation>
+    </message>
+    <message>
+        <source>3. Pairs</source>
+        <translation>3. Пары</translation>
+    </message>
+    <message>
+        <source>Read each pair with the conversation around it. Press A to approve, R to reject, W if it needs work; fix a typo right in the text. Only approved pairs go into training. Nothing needs saving: every change is kept at once, and Ctrl+Z undoes it.</source>
+        <translation>Прочитайте каждую пару вместе с разговором вокруг неё. Нажмите A, чтобы одобрить, R — чтобы отклонить, W — если пару нужно доработать; опечатку можно исправить прямо в тексте. В обучение идут только одобренные пары. Сохранять ничего не нужно: каждое изменение записывается сразу, а Ctrl+Z его отменяет.</translation>
+    </message>
+    <message>
+        <source>4. Statistics</source>
+        <translation>4. Статистика</translation>
+    </message>
+    <message>
+        <source>See where the pairs come from, their topics and lengths, and whether one member asks most of the questions. When the set looks right, freeze a snapshot: the exact pairs a fine-tune will learn from.</source>
+        <translation>Посмотрите, откуда пары, какие у них темы и длина и не задаёт ли один участник большую часть вопросов. Когда набор выглядит правильно, сохраните снимок — именно те пары, на которых будет учиться модель.</translation>
+    </message>
+    <message>
+        <source>5. Fine-tune</source>
+        <translation>5. Обучение</translation>
+    </message>
+    <message>
+        <source>Choose a provider (set up once in Settings), a snapshot and a base model. The check says whether the provider will accept the file, how many tokens it has and what it costs; nothing is paid before you confirm. The job card then follows the training, even if you close the app.</source>
+        <translation>Выберите провайдера (он настраивается один раз в «Настройках»), снимок и базовую модель. Проверка покажет, примет ли провайдер файл, сколько в нём токенов и сколько это стоит; до вашего подтверждения ничего не оплачивается. Дальше карточка задачи следит за обучением, даже если закрыть приложение.</translation>
+    </message>
+    <message>
+        <source>6. Test chat</source>
+        <translation>6. Тест-чат</translation>
+    </message>
+    <message>
+        <source>Ask the tuned model what members really ask, beside its base model. Vote blind to learn which sounds more like her, and run the held-out questions to see each answer beside her real one. A good answer can be saved as a new pair.</source>
+        <translation>Задайте обученной модели настоящие вопросы участников — рядом с базовой моделью. Голосуйте вслепую, чтобы понять, чей ответ больше похож на неё, и прогоните отложенные вопросы, чтобы увидеть каждый ответ рядом с её настоящим. Хороший ответ можно сохранить как новую пару.</translation>
+    </message>
+    <message>
+        <source>Words you will meet</source>
+        <translation>Слова, которые здесь встречаются</translation>
+    </message>
+    <message>
+        <source>Natasha Studio turns one person’s answers in Telegram chats into a dataset, tunes a model on it, and tests whether the model sounds like her. The tabs follow the work from left to right; the row of steps under them shows what is done and what comes next. To look around first, open the demo project (File → Open the demo project): every tab has something in it.</source>
+        <translation>Natasha Studio превращает ответы одного человека в чатах Telegram в набор данных, обучает на нём модель и проверяет, похожа ли модель на этого человека. Вкладки идут по порядку работы слева направо, а строка шагов под ними показывает, что уже сделано и что дальше. Чтобы сначала осмотреться, откройте демо-проект («Файл → Открыть демо-проект»): на каждой вкладке там что-то есть.</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <source>System prompt</source>
+        <translation>Системный промпт</translation>
+    </message>
+    <message>
+        <source>The instruction the model reads before every conversation: who it is and how it speaks (“You are Natasha, the host of…”). It goes into every training example, and the tuned model should be chatted with under the same prompt.</source>
+        <translation>Указание, которое модель читает перед каждым разговором: кто она и как говорит («Ты — Наташа, ведущая…»). Оно входит в каждый обучающий пример, и с обученной моделью стоит общаться с тем же промптом.</translation>
+    </message>
+    <message>
+        <source>Snapshot (freeze)</source>
+        <translation>Снимок (сохранить снимок)</translation>
+    </message>
+    <message>
+        <source>A frozen copy of the chosen pairs, with a name. Later edits to the pairs do not change it, so a fine-tune can always be traced back to exactly the data it learned from. Freezing is making such a copy; it takes a second and can be done as often as you like.</source>
+        <translation>Неизменяемая копия выбранных пар с названием. Последующие правки пар её не меняют, поэтому всегда видно, на каких именно данных училась модель. Сохранить снимок — значит сделать такую копию; это занимает секунду, и делать это можно сколько угодно раз.</translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation>Доля для проверки</translation>
+    </message>
+    <message>
+        <source>The part of the pairs the model does not learn from, kept aside to check it while it trains: if the validation loss stops falling while the training loss still falls, the model is memorising instead of learning. 10 % is usual; with under 100 pairs, 5–10 pairs are enough.</source>
+        <translation>Часть пар, на которых модель не учится: их откладывают, чтобы проверять её во время обучения. Если потери на проверке перестали снижаться, а на обучении всё ещё падают, модель заучивает, а не учится. Обычно берут 10 %; если пар меньше 100, хватит 5–10 пар.</translation>
+    </message>
+    <message>
+        <source>Held-out questions</source>
+        <translation>Отложенные вопросы</translation>
+    </message>
+    <message>
+        <source>A few real questions kept out of training altogether. After the fine-tune the Test chat asks them to the models and shows each answer beside the persona's real one: the fairest test, because the model has never seen them.</source>
+        <translation>Несколько настоящих вопросов, которые совсем не попадают в обучение. После обучения тест-чат задаёт их моделям и показывает каждый ответ рядом с настоящим ответом персоны. Это самая честная проверка: модель этих вопросов никогда не видела.</translation>
+    </message>
+    <message>
+        <source>Split seed</source>
+        <translation>Число для разбиения</translation>
+    </message>
+    <message>
+        <source>The number that decides which pairs go to training, validation and held-out. The same number gives the same split every time, so two snapshots can be compared; change it only to draw a different split.</source>
+        <translation>Число, от которого зависит, какие пары пойдут в обучение, на проверку и в отложенные. Одно и то же число всегда даёт одинаковое разбиение, поэтому снимки можно сравнивать; меняйте его, только если нужно другое разбиение.</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Токены</translation>
+    </message>
+    <message>
+        <source>The pieces of text a model reads: a short word is one token, a long Russian word two to four. Providers bill fine-tuning and chat by the token, and limit how long one example may be, so the app counts them for you.</source>
+        <translation>Кусочки текста, которые читает модель: короткое слово — один токен, длинное русское слово — два-четыре. Провайдеры берут плату за обучение и чат по токенам и ограничивают длину одного примера, поэтому приложение считает их за вас.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Эпохи</translation>
+    </message>
+    <message>
+        <source>How many times the model goes through all the training pairs. More epochs copy the persona's manner more closely, but too many make it repeat her answers word for word; 2–4 is usual, and the cost grows with each.</source>
+        <translation>Сколько раз модель проходит по всем обучающим парам. Чем больше эпох, тем точнее она перенимает манеру персоны, но при слишком большом числе начинает повторять её ответы слово в слово. Обычно 2–4; каждая эпоха увеличивает стоимость.</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Потери (loss)</translation>
+    </message>
+    <message>
+        <source>How far the model's answers still are from the persona's, as a number: it should fall quickly, then level off. It is not an error: every training run has one.</source>
+        <translation>Число, показывающее, насколько ответы модели ещё далеки от ответов персоны: сначала оно быстро падает, потом выравнивается. Это не ошибка: такое число есть у любого обучения.</translation>
+    </message>
+    <message>
+        <source>Token accuracy</source>
+        <translation>Точность по токенам</translation>
+    </message>
+    <message>
+        <source>The share of the answer's tokens the model guesses right, one after another, on the training or validation pairs. It rises as the model learns; 60–80 % is good for free-form answers, and 100 % would mean it has memorised them.</source>
+        <translation>Доля токенов ответа, которые модель угадывает верно, один за другим, на обучающих или проверочных парах. Она растёт по мере обучения; для свободных ответов 60–80 % — хорошо, а 100 % означало бы, что модель их заучила.</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>A way of fine-tuning that leaves the base model as it is and trains a small add-on (an adapter) beside it. It is fast, fits on one graphics card, and the adapter is a small file. Its rank sets the adapter's size: a higher rank learns more detail and needs more memory.</source>
+        <translation>Способ дообучения, при котором базовая модель остаётся как есть, а рядом обучается небольшая надстройка (адаптер). Это быстро, помещается на одну видеокарту, а адаптер — небольшой файл. Ранг задаёт размер адаптера: чем он выше, тем больше деталей усваивается и тем больше нужно памяти.</translation>
+    </message>
+    <message>
+        <source>DPO</source>
+        <translation>DPO</translation>
+    </message>
+    <message>
+        <source>Direct Preference Optimisation: a further round of training from pairs of answers to one question, one preferred and one not. Your blind A/B votes are exactly such pairs, so they can be exported for it.</source>
+        <translation>Direct Preference Optimisation — дополнительный этап обучения на парах ответов на один вопрос: один ответ предпочтительный, другой нет. Ваши голоса в слепом A/B-сравнении — как раз такие пары, поэтому их можно выгрузить для DPO.</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-процентный интервал</translation>
+    </message>
+    <message>
+        <source>Where the true win rate most likely lies, given the votes so far: with 95 % certainty it is between the two numbers. Few votes give a wide interval; when the intervals of two models do not overlap, one is really better.</source>
+        <translation>Где, скорее всего, находится настоящая доля побед при нынешних голосах: с уверенностью 95 % она лежит между этими двумя числами. При малом числе голосов интервал широкий; если интервалы двух моделей не пересекаются, одна действительно лучше.</translation>
+    </message>
+    <message>
+        <source>o200k_base</source>
+        <translation>o200k_base</translation>
+    </message>
+    <message>
+        <source>The name of the tokenizer (the rule that cuts text into tokens) used by recent OpenAI models. Where a provider's own tokenizer is not available, the app counts with this one, so its counts are close estimates rather than exact.</source>
+        <translation>Название токенизатора (правила, по которому текст режется на токены) у современных моделей OpenAI. Если собственный токенизатор провайдера недоступен, приложение считает этим, поэтому числа — близкая оценка, а не точный подсчёт.</translation>
+    </message>
+    <message>
+        <source>p10 / p90</source>
+        <translation>p10 / p90</translation>
+    </message>
+    <message>
+        <source>Percentiles: p10 is the length that only the shortest 10 % of the examples fall below, p90 the length that only the longest 10 % exceed. Together they show the usual range without the few extremes.</source>
+        <translation>Перцентили: p10 — длина, короче которой только 10 % самых коротких примеров, p90 — длина, длиннее которой только 10 % самых длинных. Вместе они показывают обычный разброс без редких крайностей.</translation>
+    </message>
+    <message>
+        <source>Temporary file</source>
+        <translation>Временный файл</translation>
+    </message>
+    <message>
+        <source>The check writes the training file to a temporary folder on this computer to test it exactly as the provider will read it. It is not your project and can be ignored: the system clears that folder by itself.</source>
+        <translation>При проверке файл для обучения записывается во временную папку на этом компьютере, чтобы проверить его ровно так, как его прочитает провайдер. Это не ваш проект, на него можно не обращать внимания: система сама очищает эту папку.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sources</source>
@@ -139,6 +391,14 @@
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;С чего начать</translation>
+    </message>
+    <message>
+        <source>Show the &amp;steps under the tabs</source>
+        <translation>Показывать &amp;шаги под вкладками</translation>
     </message>
     <message>
         <source>Open the &amp;log folder</source>
@@ -235,6 +495,10 @@
             <numerusform>%n пары</numerusform>
             <numerusform>%n пар</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The steps are hidden; Help → Show the steps under the tabs brings them back.</source>
+        <translation>Шаги скрыты; вернуть их можно через «Справка → Показывать шаги под вкладками».</translation>
     </message>
     <message>
         <source>{title} and {n} more</source>
@@ -551,6 +815,61 @@
     <message>
         <source>JSON key files (*.json)</source>
         <translation>Файлы ключей JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The project file {name} is read-only: nothing can be changed in it.</source>
+        <translation>Файл проекта {name} открыт только для чтения: в нём ничего нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>Copy it to a folder you can write to (such as Documents), or change the permissions of the file and its folder. Nothing was changed.</source>
+        <translation>Скопируйте его в папку, куда можно записывать (например, «Документы»), или измените права на файл и его папку. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Not enough free space on the disk of {name}: about {n} MB needed, {free} MB free.</source>
+        <translation>На диске с {name} не хватает места: нужно около {n} МБ, свободно {free} МБ.</translation>
+    </message>
+    <message>
+        <source>Not enough free space on the disk of {name} ({free} MB free).</source>
+        <translation>На диске с {name} не хватает места (свободно {free} МБ).</translation>
+    </message>
+    <message>
+        <source>Free some space and try again. What was being written was undone; the project is as it was before.</source>
+        <translation>Освободите место и попробуйте снова. Начатая запись отменена, проект остался прежним.</translation>
+    </message>
+    <message>
+        <source>The project {name} is in use by another window or command that is writing to it.</source>
+        <translation>Проект {name} сейчас занят: в него записывает другое окно или команда.</translation>
+    </message>
+    <message>
+        <source>Wait until it has finished, or close the other window, then try again. Nothing was changed.</source>
+        <translation>Дождитесь окончания или закройте другое окно, затем попробуйте снова. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The project {name} is damaged: part of the file cannot be read.</source>
+        <translation>Проект {name} повреждён: часть файла не читается.</translation>
+    </message>
+    <message>
+        <source>Recover what can be read into a new file with “natasha-studio recover” (or File → Recover), or open a backup copy. The damaged file was not changed.</source>
+        <translation>Восстановите всё, что читается, в новый файл командой «natasha-studio recover» (или «Файл → Восстановить») либо откройте резервную копию. Повреждённый файл не изменён.</translation>
+    </message>
+    <message>
+        <source>The project {name} was changed by another window or command while this one was writing.</source>
+        <translation>Пока это окно записывало, проект {name} изменило другое окно или команда.</translation>
+    </message>
+    <message>
+        <source>Try again: what was being written was undone, nothing was lost.</source>
+        <translation>Попробуйте снова: начатая запись отменена, ничего не потеряно.</translation>
+    </message>
+    <message>
+        <source>The project {name} could not be read or written: {reason}</source>
+        <translation>Не удалось прочитать или записать проект {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Check that the disk is connected and not full, then try again.</source>
+        <translation>Проверьте, что диск подключён и не переполнен, и попробуйте снова.</translation>
     </message>
 </context>
 <context>

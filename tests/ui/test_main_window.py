@@ -35,7 +35,7 @@ def test_welcome_then_tabs(window, ctx, tmp_path):
     assert not window.close_action.isEnabled()
     Project.create(tmp_path / "p.nstudio", "Наташа").close()
     assert window.open_project(tmp_path / "p.nstudio")
-    assert window.stack.currentWidget() is window.tabs
+    assert window.stack.currentWidget() is window.tabs_page
     assert window.tabs.count() == len(TABS) == 5
     assert "Наташа" in window.windowTitle()
     assert "Наташа" in window.project_label.text()

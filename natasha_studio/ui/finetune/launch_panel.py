@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from natasha_studio.core import export
+from natasha_studio.core import export, glossary
 from natasha_studio.core.jobs import LaunchPlan
 from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
 from natasha_studio.core.jobs.local import check_base_model, local_report_lines
@@ -142,6 +142,7 @@ class LaunchPanel(QWidget):
         self.report.setReadOnly(True)
         self.report.setMaximumBlockCount(400)
         self.report.setMinimumHeight(70)
+        self.report.setToolTip(glossary.tooltip("tokens", "o200k_base", "p10_p90", "temp_file"))
         layout.addWidget(self.report, 2)
         self.progress = QProgressBar()
         self.progress.setVisible(False)

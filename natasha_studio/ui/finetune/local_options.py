@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from natasha_studio import local
+from natasha_studio.core import glossary
 from natasha_studio.core.jobs.local import SUGGESTED_MODELS, normalize_base_model, probe_device
 from natasha_studio.local.config import DEFAULT_TARGET_MODULES
 from natasha_studio.ui.context import AppContext
@@ -113,6 +114,7 @@ class LocalOptions(QObject):
 
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 50)
+        self.epochs.setToolTip(glossary.tooltip("epochs"))
         self._add(form, self.tr("Epochs:"), self.epochs, self.tr(
             "How many times the model reads the whole dataset; 2–3 suits most datasets."))
         self.learning_rate = QDoubleSpinBox()
@@ -135,6 +137,7 @@ class LocalOptions(QObject):
         self.lora_r = QComboBox()
         for rank in LORA_RANKS:
             self.lora_r.addItem(str(rank), rank)
+        self.lora_r.setToolTip(glossary.tooltip("lora"))
         self._add(form, self.tr("LoRA rank:"), self.lora_r, self.tr(
             "The adapter's size: a larger one learns more, needs more memory and overfits "
             "sooner."))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
+from natasha_studio.core import glossary
 from natasha_studio.ui.theme import is_dark
 
 # metric name -> (colour, dashed, right axis)
@@ -41,6 +42,7 @@ class LossChart(QChartView):
         self._loss.setTitleText(self.tr("Loss"))
         self._accuracy = QValueAxis()
         self._accuracy.setTitleText(self.tr("Token accuracy"))
+        self.setToolTip(glossary.tooltip("loss", "token_accuracy"))
         self._accuracy.setRange(0, 1)
         chart.addAxis(self._x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._loss, Qt.AlignmentFlag.AlignLeft)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio.core import glossary
 from natasha_studio.core.curation.operations import split_points
 from natasha_studio.core.curation.reasons import reason_text
 from natasha_studio.core.curation.thread import ThreadMessage
@@ -112,6 +113,7 @@ class PairDetailPane(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow(self.tr("System prompt"), self.system_prompt)
+        self.system_prompt.setToolTip(glossary.tooltip("system_prompt"))
         editors = QWidget()
         col = QVBoxLayout(editors)
         col.addLayout(self._turns_box)

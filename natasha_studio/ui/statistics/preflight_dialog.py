@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from natasha_studio.core import export
+from natasha_studio.core import export, glossary
 from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
 
@@ -62,6 +62,7 @@ class PreflightDialog(QDialog):
         self.epochs.setRange(0, 50)
         self.epochs.setSpecialValueText(self.tr("automatic"))
         form.addRow(self.tr("Epochs:"), self.epochs)
+        self.epochs.setToolTip(glossary.tooltip("epochs"))
         layout.addLayout(form)
         self.check_button = QPushButton(self.tr("Check"))
         self.check_button.setProperty("primary", True)
@@ -72,6 +73,7 @@ class PreflightDialog(QDialog):
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
         self.details = QPlainTextEdit()
+        self.details.setToolTip(glossary.tooltip("tokens", "o200k_base", "p10_p90", "temp_file"))
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(self.tr(
             "The check writes the files the provider would get, validates them, counts tokens "

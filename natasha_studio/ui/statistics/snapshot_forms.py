@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio.core import glossary
 from natasha_studio.core.export import PairFilter
 from natasha_studio.core.export.formats import FORMAT_SUFFIX
 from natasha_studio.core.pairs import STATUSES
@@ -31,6 +32,7 @@ class FreezeDialog(QDialog):
     def __init__(self, default_name: str, stats_filter: PairFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Freeze a snapshot"))
+        self.setToolTip(glossary.tooltip("snapshot"))
         self._stats_filter = stats_filter
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
@@ -59,18 +61,17 @@ class FreezeDialog(QDialog):
         self.validation.setRange(0, 50)
         self.validation.setValue(10)
         self.validation.setSuffix(" %")
-        self.validation.setToolTip(self.tr("Pairs kept aside to measure the model during training."))
+        self.validation.setToolTip(glossary.tooltip("validation_share"))
         form.addRow(self.tr("Validation share:"), self.validation)
         self.heldout = QSpinBox()
         self.heldout.setRange(0, 10_000)
         self.heldout.setValue(0)
-        self.heldout.setToolTip(self.tr("Golden questions kept out of training, to compare the "
-                                        "model's answers with the real ones in the Test chat."))
+        self.heldout.setToolTip(glossary.tooltip("heldout"))
         form.addRow(self.tr("Held-out questions:"), self.heldout)
         self.seed = QSpinBox()
         self.seed.setRange(0, 1_000_000)
         self.seed.setValue(0)
-        self.seed.setToolTip(self.tr("The same number always splits the same pairs the same way."))
+        self.seed.setToolTip(glossary.tooltip("split_seed"))
         form.addRow(self.tr("Split seed:"), self.seed)
         layout.addLayout(form)
         self.error = QLabel()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio.core import glossary
 from natasha_studio.core.export import PairFilter
 from natasha_studio.core.pairs import STATUSES
 from natasha_studio.core.stats import Statistics
@@ -141,6 +142,8 @@ class StatisticsTab(QWidget):
             cell.addWidget(name)
             grid.addLayout(cell, i // 4, i % 4)
             self.figure_values[key] = value
+            if "tokens" in key:
+                name.setToolTip(glossary.tooltip("tokens"))
         self.status_line = QLabel()
         self.status_line.setWordWrap(True)
         grid.addWidget(self.status_line, len(FIGURE_KEYS) // 4 + 1, 0, 1, 4)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio.core import glossary
 from natasha_studio.core.chat.blind import (
     BlindRound,
     delete_vote,
@@ -107,6 +108,7 @@ class BlindView(QWidget):
             self.tr("Model"), self.tr("Win rate"), self.tr("95% interval"), self.tr("Votes"),
             self.tr("Won / lost / tied"), self.tr("Both bad")])
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeaderItem(2).setToolTip(glossary.tooltip("interval95"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
@@ -116,8 +118,7 @@ class BlindView(QWidget):
         self.table_note.setProperty("role", "muted")
         self.table_note.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export votes for DPO…"))
-        self.export_button.setToolTip(self.tr("Preference pairs (JSONL) for preference "
-                                              "fine-tuning: the preferred and the other answer"))
+        self.export_button.setToolTip(glossary.tooltip("dpo"))
         table_row = QHBoxLayout()
         table_row.addWidget(self.table_note, 1)
         table_row.addWidget(self.export_button)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio.core import glossary
 from natasha_studio.core.chat.models import ModelEntry
 from natasha_studio.core.chat.sessions import ColumnConfig
 from natasha_studio.core.chat.streaming import Reply
@@ -69,6 +70,8 @@ class ChatColumn(QFrame):
         form = QFormLayout(self.settings_panel)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("System prompt"), self.system_prompt)
+        self.system_prompt.setToolTip(glossary.tooltip("system_prompt"))
+        self.max_tokens.setToolTip(glossary.tooltip("tokens"))
         form.addRow(self.tr("Temperature"), self.temperature)
         form.addRow(self.tr("Max tokens"), self.max_tokens)
         self.settings_panel.setVisible(False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio.core import glossary
 from natasha_studio.core.chat.models import (
     base_entry_for,
     get_model,
@@ -58,6 +59,7 @@ class TestChatTab(QWidget):
         self.views.addTab(self.side_by_side, self.tr("Side by side"))
         self.views.addTab(self.blind, self.tr("Blind A/B"))
         self.views.addTab(self.heldout, self.tr("Held-out questions"))
+        self.views.setTabToolTip(2, glossary.tooltip("heldout"))
         self.models_button = QPushButton(self.tr("Models…"))
         self.models_button.setToolTip(self.tr("Add a compatible server, or change and delete "
                                               "model entries"))
