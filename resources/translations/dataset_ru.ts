@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>Cli</name>
     <message>
-        <source>&quot;{value}&quot; is not a Telegram id.</source>
+        <source>"{value}" is not a Telegram id.</source>
         <translation>«{value}» — это не идентификатор Telegram.</translation>
     </message>
     <message>
@@ -34,6 +33,26 @@
     <message>
         <source>{total} pairs ({replies} from replies, {implicit} by proximity); {new} new, {stale} no longer found but kept.</source>
         <translation>Пар: {total} ({replies} из ответов, {implicit} по соседству); новых: {new}, больше не найдено, но сохранено: {stale}.</translation>
+    </message>
+    <message>
+        <source>{file}: not imported.</source>
+        <translation>{file}: не импортирован.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n messages without an id.</source>
+        <translation>
+            <numerusform>Пропущено %n сообщение без номера (id).</numerusform>
+            <numerusform>Пропущено %n сообщения без номера (id).</numerusform>
+            <numerusform>Пропущено %n сообщений без номера (id).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n elements that are not messages.</source>
+        <translation>
+            <numerusform>Пропущен %n элемент, который не является сообщением.</numerusform>
+            <numerusform>Пропущено %n элемента, которые не являются сообщениями.</numerusform>
+            <numerusform>Пропущено %n элементов, которые не являются сообщениями.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Did you mean: {names}?</source>
@@ -129,11 +148,11 @@
         <translation>Сообщения одного человека, написанные с таким промежутком, объединяются в одну реплику.</translation>
     </message>
     <message>
-        <source>Also pair answers written without &quot;Reply&quot;</source>
+        <source>Also pair answers written without "Reply"</source>
         <translation>Искать и ответы, написанные без кнопки «Ответить»</translation>
     </message>
     <message>
-        <source>Such an answer must follow the member&apos;s message within this time.</source>
+        <source>Such an answer must follow the member's message within this time.</source>
         <translation>Такой ответ должен появиться не позже этого времени после сообщения участника.</translation>
     </message>
     <message>
@@ -141,7 +160,7 @@
         <translation>Сообщений ветки в контексте:</translation>
     </message>
     <message>
-        <source>Join one person&apos;s messages within:</source>
+        <source>Join one person's messages within:</source>
         <translation>Объединять сообщения одного человека в пределах:</translation>
     </message>
     <message>
@@ -184,6 +203,10 @@
             <numerusform>И ещё %n пар, написанных вручную или сохранённых из тест-чата.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No pairs found. Why:</source>
+        <translation>Пар не нашлось. Почему:</translation>
+    </message>
 </context>
 <context>
     <name>Import</name>
@@ -194,6 +217,14 @@
     <message>
         <source>Choose the folder Telegram Desktop wrote, or its result.json.</source>
         <translation>Выберите папку, которую создал Telegram Desktop, или файл result.json в ней.</translation>
+    </message>
+    <message>
+        <source>{name} could not be imported: it holds something this version cannot read ({reason}).</source>
+        <translation>Не удалось импортировать {name}: в файле есть данные, которые эта версия не умеет читать ({reason}).</translation>
+    </message>
+    <message>
+        <source>Nothing of this file was imported; the other files were. Export the chat again from Telegram Desktop, or send the file to the developers.</source>
+        <translation>Из этого файла ничего не импортировано, остальные файлы импортированы. Экспортируйте чат из Telegram Desktop заново или отправьте файл разработчикам.</translation>
     </message>
     <message>
         <source>The file {name} cannot be read: {reason}</source>
@@ -232,8 +263,16 @@
         <translation>{name} — не экспорт Telegram.</translation>
     </message>
     <message>
-        <source>In Telegram Desktop choose Export chat history, format &quot;Machine-readable JSON&quot;, and pick the result.json it writes.</source>
+        <source>In Telegram Desktop choose Export chat history, format "Machine-readable JSON", and pick the result.json it writes.</source>
         <translation>В Telegram Desktop выберите «Экспорт истории чата», формат «Машиночитаемый JSON», и укажите файл result.json, который он создаст.</translation>
+    </message>
+    <message>
+        <source>{name} ends between two chats: the file was cut short.</source>
+        <translation>Файл {name} обрывается между двумя чатами: он записан не полностью.</translation>
+    </message>
+    <message>
+        <source>Copy the file again, or export the chats again. Nothing was imported from it.</source>
+        <translation>Скопируйте файл ещё раз или экспортируйте чаты заново. Из него ничего не импортировано.</translation>
     </message>
     <message>
         <source>{name} has no messages: it is not a Telegram chat export.</source>
@@ -242,10 +281,6 @@
     <message>
         <source>a message is not followed by a comma</source>
         <translation>после сообщения нет запятой</translation>
-    </message>
-    <message>
-        <source>a message is not a JSON object</source>
-        <translation>сообщение записано не как объект JSON</translation>
     </message>
 </context>
 <context>
@@ -259,11 +294,11 @@
         <translation>Название темы</translation>
     </message>
     <message>
-        <source>One keyword or phrase per line, in any form: &quot;медитация&quot; also finds &quot;медитации&quot;.</source>
+        <source>One keyword or phrase per line, in any form: "медитация" also finds "медитации".</source>
         <translation>По одному слову или фразе в строке, в любой форме: «медитация» найдёт и «медитации».</translation>
     </message>
     <message>
-        <source>A pair gets a topic when its question or answer contains one of the topic&apos;s words. Words match in every form, so one entry is enough.</source>
+        <source>A pair gets a topic when its question or answer contains one of the topic's words. Words match in every form, so one entry is enough.</source>
         <translation>Пара получает тему, если в вопросе или ответе встречается одно из слов темы. Слова узнаются в любой форме, так что достаточно одной записи.</translation>
     </message>
     <message>
@@ -283,7 +318,7 @@
         <translation>Тема не сохранена</translation>
     </message>
     <message>
-        <source>Delete the topic &quot;%1&quot;? Pairs lose this label.</source>
+        <source>Delete the topic "%1"? Pairs lose this label.</source>
         <translation>Удалить тему «%1»? Пары потеряют эту метку.</translation>
     </message>
 </context>
@@ -326,7 +361,7 @@
         <translation>(без имени)</translation>
     </message>
     <message numerus="yes">
-        <source>A channel: its posts count as the persona&apos;s when ticked (%n signed post(s)).</source>
+        <source>A channel: its posts count as the persona's when ticked (%n signed post(s)).</source>
         <translation>
             <numerusform>Канал: если отметить, его посты считаются постами персоны (%n подписанный пост).</numerusform>
             <numerusform>Канал: если отметить, его посты считаются постами персоны (%n подписанных поста).</numerusform>
@@ -507,8 +542,218 @@
         <translation>У темы должно быть название.</translation>
     </message>
     <message>
-        <source>A topic named &quot;{name}&quot; already exists.</source>
+        <source>A topic named "{name}" already exists.</source>
         <translation>Тема «{name}» уже есть.</translation>
+    </message>
+</context>
+<context>
+    <name>Why</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n минуту</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n секунду</numerusform>
+            <numerusform>%n секунды</numerusform>
+            <numerusform>%n секунд</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No persona is ticked: tick her account in the list of people, and her channel if its posts are hers.</source>
+        <translation>Персона не отмечена: отметьте её аккаунт в списке людей, а также её канал, если его посты — её.</translation>
+    </message>
+    <message>
+        <source>The ticked account wrote no messages in these chats: it may be the wrong account.</source>
+        <translation>У отмеченного аккаунта нет ни одного сообщения в этих чатах: возможно, отмечен не тот аккаунт.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The persona wrote %n message(s) in these chats.</source>
+        <translation>
+            <numerusform>В этих чатах у персоны %n сообщение.</numerusform>
+            <numerusform>В этих чатах у персоны %n сообщения.</numerusform>
+            <numerusform>В этих чатах у персоны %n сообщений.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages she sent in a row count as one answer: %n answer(s) in all.</source>
+        <translation>
+            <numerusform>Сообщения, отправленные ею подряд, считаются одним ответом: всего %n ответ.</numerusform>
+            <numerusform>Сообщения, отправленные ею подряд, считаются одним ответом: всего %n ответа.</numerusform>
+            <numerusform>Сообщения, отправленные ею подряд, считаются одним ответом: всего %n ответов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies) to members' messages became pairs.</source>
+        <translation>
+            <numerusform>%n ответ участникам через «Ответить» стал парой.</numerusform>
+            <numerusform>%n ответа участникам через «Ответить» стали парами.</numerusform>
+            <numerusform>%n ответов участникам через «Ответить» стали парами.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) written without “Reply” right after a member's message became pairs too.</source>
+        <translation>
+            <numerusform>%n ответ без «Ответить» сразу после сообщения участника тоже стал парой.</numerusform>
+            <numerusform>%n ответа без «Ответить» сразу после сообщения участника тоже стали парами.</numerusform>
+            <numerusform>%n ответов без «Ответить» сразу после сообщения участника тоже стали парами.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) without “Reply” came later than %1 after the member's message (the answer window), so they were left out.</source>
+        <translation>
+            <numerusform>%n ответ без «Ответить» пришёл позже, чем через %1 после сообщения участника (окно ответа), и в пары не попал.</numerusform>
+            <numerusform>%n ответа без «Ответить» пришли позже, чем через %1 после сообщения участника (окно ответа), и в пары не попали.</numerusform>
+            <numerusform>%n ответов без «Ответить» пришли позже, чем через %1 после сообщения участника (окно ответа), и в пары не попали.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) without “Reply” follow a member's message, but pairing such answers is switched off.</source>
+        <translation>
+            <numerusform>%n ответ без «Ответить» идёт после сообщения участника, но такие ответы сейчас в пары не берутся.</numerusform>
+            <numerusform>%n ответа без «Ответить» идут после сообщения участника, но такие ответы сейчас в пары не берутся.</numerusform>
+            <numerusform>%n ответов без «Ответить» идут после сообщения участника, но такие ответы сейчас в пары не берутся.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) follow her own message with no question in between: posts, announcements, thoughts she went on with.</source>
+        <translation>
+            <numerusform>%n сообщение идёт сразу после её же сообщения, без вопроса между ними: посты, объявления, продолжение мысли.</numerusform>
+            <numerusform>%n сообщения идут сразу после её же сообщений, без вопроса между ними: посты, объявления, продолжение мысли.</numerusform>
+            <numerusform>%n сообщений идут сразу после её же сообщений, без вопроса между ними: посты, объявления, продолжение мысли.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) reply to her own message, not to a member's question.</source>
+        <translation>
+            <numerusform>%n сообщение отвечает на её же сообщение, а не на вопрос участника.</numerusform>
+            <numerusform>%n сообщения отвечают на её же сообщения, а не на вопрос участника.</numerusform>
+            <numerusform>%n сообщений отвечают на её же сообщения, а не на вопрос участника.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) reply to a channel post: a remark on the post, not an answer to a member.</source>
+        <translation>
+            <numerusform>%n сообщение отвечает на пост канала: это замечание к посту, а не ответ участнику.</numerusform>
+            <numerusform>%n сообщения отвечают на посты канала: это замечания к постам, а не ответы участникам.</numerusform>
+            <numerusform>%n сообщений отвечают на посты канала: это замечания к постам, а не ответы участникам.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) come right after a channel post, with no member's question before them.</source>
+        <translation>
+            <numerusform>%n сообщение идёт сразу после поста канала, без вопроса участника перед ним.</numerusform>
+            <numerusform>%n сообщения идут сразу после постов канала, без вопроса участника перед ними.</numerusform>
+            <numerusform>%n сообщений идут сразу после постов канала, без вопроса участника перед ними.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) open a chat or a topic: nothing came before them.</source>
+        <translation>
+            <numerusform>%n сообщение открывает чат или тему: перед ним ничего нет.</numerusform>
+            <numerusform>%n сообщения открывают чат или тему: перед ними ничего нет.</numerusform>
+            <numerusform>%n сообщений открывают чат или тему: перед ними ничего нет.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) follow a question she had already answered with “Reply”.</source>
+        <translation>
+            <numerusform>%n сообщение идёт после вопроса, на который она уже ответила через «Ответить».</numerusform>
+            <numerusform>%n сообщения идут после вопросов, на которые она уже ответила через «Ответить».</numerusform>
+            <numerusform>%n сообщений идут после вопросов, на которые она уже ответила через «Ответить».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) follow a message whose author the export does not name.</source>
+        <translation>
+            <numerusform>%n сообщение идёт после сообщения, автора которого в выгрузке нет.</numerusform>
+            <numerusform>%n сообщения идут после сообщений, автора которых в выгрузке нет.</numerusform>
+            <numerusform>%n сообщений идут после сообщений, автора которых в выгрузке нет.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are too short to be an answer (under %1 characters).</source>
+        <translation>
+            <numerusform>%n сообщение слишком короткое для ответа (меньше %1 символов).</numerusform>
+            <numerusform>%n сообщения слишком короткие для ответа (меньше %1 символов).</numerusform>
+            <numerusform>%n сообщений слишком короткие для ответа (меньше %1 символов).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody but the persona writes in these chats (a channel?): pairs need members' questions. Import the discussion group or the chats where she answers people.</source>
+        <translation>В этих чатах пишет только персона (это канал?), а для пар нужны вопросы участников. Импортируйте группу обсуждения или чаты, где она отвечает людям.</translation>
+    </message>
+    <message>
+        <source>Those late answers came more than a day after the question: a wider window would not find them.</source>
+        <translation>Эти поздние ответы пришли больше чем через сутки после вопроса: более широкое окно их не найдёт.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Within %1: %n more pair(s)</source>
+        <translation>
+            <numerusform>Ответ за %1: ещё %n пара</numerusform>
+            <numerusform>Ответ за %1: ещё %n пары</numerusform>
+            <numerusform>Ответ за %1: ещё %n пар</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The channel “%1” has %n post(s) here: if she writes as the channel, tick it as hers.</source>
+        <translation>
+            <numerusform>У канала «%1» здесь %n пост: если она пишет от имени канала, отметьте его как её аккаунт.</numerusform>
+            <numerusform>У канала «%1» здесь %n поста: если она пишет от имени канала, отметьте его как её аккаунт.</numerusform>
+            <numerusform>У канала «%1» здесь %n постов: если она пишет от имени канала, отметьте его как её аккаунт.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” wrote the most here (%n message(s)): is that her account?</source>
+        <translation>
+            <numerusform>Больше всех здесь пишет «%1» (%n сообщение): может быть, это её аккаунт?</numerusform>
+            <numerusform>Больше всех здесь пишет «%1» (%n сообщения): может быть, это её аккаунт?</numerusform>
+            <numerusform>Больше всех здесь пишет «%1» (%n сообщений): может быть, это её аккаунт?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WhyPanel</name>
+    <message>
+        <source>Why so few?</source>
+        <translation>Почему так мало?</translation>
+    </message>
+    <message>
+        <source>What became of the persona's messages, and what would find more pairs.</source>
+        <translation>Что стало с сообщениями персоны и что поможет найти больше пар.</translation>
+    </message>
+    <message>
+        <source>A wider answer window would find more pairs:</source>
+        <translation>Более широкое окно ответа найдёт больше пар:</translation>
+    </message>
+    <message>
+        <source>Tick “%1” as hers</source>
+        <translation>Отметить «%1» как её аккаунт</translation>
+    </message>
+    <message>
+        <source>Extract pairs again, pairing answers written without “Reply” that came within this time.</source>
+        <translation>Найти пары заново, беря в пары ответы без «Ответить», пришедшие в пределах этого времени.</translation>
     </message>
 </context>
 <context>
@@ -522,7 +767,7 @@
         <translation>Импортировать папку…</translation>
     </message>
     <message>
-        <source>In Telegram Desktop: chat menu → Export chat history → format &quot;Machine-readable JSON&quot;. Then choose its result.json here, or drag the file or folder onto this window.</source>
+        <source>In Telegram Desktop: chat menu → Export chat history → format "Machine-readable JSON". Then choose its result.json here, or drag the file or folder onto this window.</source>
         <translation>В Telegram Desktop: меню чата → «Экспорт истории чата» → формат «Машиночитаемый JSON». Затем выберите здесь его result.json или перетащите файл или папку в это окно.</translation>
     </message>
     <message>

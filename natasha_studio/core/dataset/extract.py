@@ -25,6 +25,7 @@ import orjson
 
 from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id
 from natasha_studio.core.dataset.settings import ExtractionSettings
+from natasha_studio.core.dataset.tally import ExtractionTally
 from natasha_studio.core.store import Project
 
 # Message ids whose turn is kept in memory for reply look-ups (older ones: SQL), in two
@@ -119,8 +120,9 @@ def message_link(chat_id: int, chat_type: str, username: str | None, msg_id: int
 
 class _ChatExtractor:
     def __init__(self, project: Project, chat: dict, persona: set[int],
-                 settings: ExtractionSettings) -> None:
+                 settings: ExtractionSettings, tally: ExtractionTally | None = None) -> None:
         self.project = project
+        self.tally = tally
         self.chat_id = chat["id"]
         self.chat_type = chat["type"]
         self.username = chat["username"]
@@ -207,24 +209,38 @@ class _ChatExtractor:
         self.previous[block.topic] = block
         if block.sender_id not in self.persona:
             return
+        # The tally counts only the persona's turns, at each rule that decides about one:
+        # a few additions per answer, nothing per member message.
+        tally = self.tally
+        if tally is not None:
+            tally.persona_turns += 1
+            tally.persona_messages += len(block.ids)
         if len(block.text) < self.s.min_answer_chars and not block.media:
+            if tally is not None:
+                tally.too_short += 1
             return
         question: Block | None = None
         origin, confidence = "reply", 1.0
         if block.reply_to is not None:
             question = self._lookup(block.reply_to)
             if question is not None and (question.sender_id in self.persona or question.is_post):
+                if tally is not None:
+                    tally.rejected_reply(question.sender_id in self.persona)
                 return  # continues its own message, or remarks on a post: no question
         if question is None:
-            if not self.s.implicit or previous is None or previous.answered:
-                return
-            if previous.sender_id in self.persona or previous.is_post or previous.sender_id is None:
+            if (not self.s.implicit or previous is None or previous.answered
+                    or previous.sender_id in self.persona or previous.is_post
+                    or previous.sender_id is None
+                    or block.first_date - previous.last_date > self.s.implicit_window_s):
+                if tally is not None:
+                    tally.unpaired(block, previous, previous is not None
+                                   and previous.sender_id in self.persona, self.s)
                 return
             delay = block.first_date - previous.last_date
-            if delay > self.s.implicit_window_s:
-                return
             question, origin = previous, "implicit"
             confidence = round(0.7 - 0.4 * max(delay, 0) / max(self.s.implicit_window_s, 1), 3)
+        if tally is not None:
+            tally.paired(origin)
         question.answered = True
         yield self._pair(block, question, origin, confidence)
 
@@ -285,10 +301,12 @@ def extract_pairs(
     settings: ExtractionSettings,
     chat_ids: list[int] | None = None,
     on_chat: Callable[[int, int, str], None] | None = None,
+    tally: ExtractionTally | None = None,
 ) -> Iterator[ExtractedPair]:
     """Stream the pairs of every included chat (or of ``chat_ids``).
 
     ``on_chat(index, total, name)`` is called as each chat starts (progress, cancellation).
+    ``tally``, when given, counts what became of each of the persona's turns (see tally.py).
     """
     if not persona:
         return
@@ -298,4 +316,4 @@ def extract_pairs(
     for index, chat in enumerate(chats):
         if on_chat is not None:
             on_chat(index, len(chats), chat["name"])
-        yield from _ChatExtractor(project, chat, persona, settings).run()
+        yield from _ChatExtractor(project, chat, persona, settings, tally).run()

@@ -32,7 +32,9 @@ from natasha_studio.core.dataset.extract import (
 )
 from natasha_studio.core.dataset.scoring import Item, Scorer
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
+from natasha_studio.core.dataset.tally import ExtractionTally
 from natasha_studio.core.dataset.topics import ensure_default_lexicon, list_topics
+from natasha_studio.core.dataset.why import save_tally
 from natasha_studio.core.store import Project
 
 EXTRACTED_ORIGINS = ("reply", "implicit", "comment")
@@ -72,6 +74,7 @@ class ExtractionReport:
     stale: int = 0
     removed: int = 0
     persona_missing: bool = False
+    tally: ExtractionTally = field(default_factory=ExtractionTally)  # why the count is what it is
 
     @property
     def from_replies(self) -> int:
@@ -143,7 +146,8 @@ def run_extraction(
             bulk_cache(project), _search_marks_after(project, first), \
             deferred_indexes(project, "pairs", many, keep=_KEPT_CURRENT):
         batch: list[ExtractedPair] = []
-        for pair in extract_pairs(project, persona, settings, on_chat=on_chat):
+        for pair in extract_pairs(project, persona, settings, on_chat=on_chat,
+                                  tally=report.tally):
             # Keys are unique by construction (a chat's message starts one answer at most);
             # only those of stored pairs are remembered, to find the pairs no longer found.
             if pair.key in existing:
@@ -173,6 +177,7 @@ def run_extraction(
             else:
                 conn.execute("DELETE FROM pairs WHERE id = ?", (pair_id,))
                 report.removed += 1
+        save_tally(project, report.tally, persona, settings)
     return report
 
 

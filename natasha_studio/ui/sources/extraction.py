@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from natasha_studio.core.dataset.settings import ExtractionSettings
+from natasha_studio.core.dataset.why import Explanation
+from natasha_studio.ui.sources.why_panel import WhyPanel
 
 
 class ExtractionPanel(QWidget):
@@ -32,6 +34,7 @@ class ExtractionPanel(QWidget):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setProperty("role", "muted")
+        self.why = WhyPanel()
 
         self.context = QSpinBox()
         self.context.setRange(0, 30)
@@ -67,6 +70,7 @@ class ExtractionPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.count)
         layout.addWidget(self.detail)
+        layout.addWidget(self.why)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(note)
@@ -109,6 +113,12 @@ class ExtractionPanel(QWidget):
             self.detail.setText(self.tr("Plus %n pair(s) written by hand or saved from the test chat.",
                                         "", extra) if extra else "")
         self.run_button.setEnabled(has_persona and has_messages)
+
+    def set_explanation(self, explanation: Explanation | None, extracted: int) -> None:
+        """Why the count is low; for no extracted pairs at all, it replaces the bare "0"."""
+        self.why.set_explanation(explanation)
+        if extracted == 0 and explanation is not None and explanation.worth_showing:
+            self.count.setText(self.tr("No pairs found. Why:"))
 
     def set_busy(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy)

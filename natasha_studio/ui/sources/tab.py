@@ -33,6 +33,7 @@ from natasha_studio.core.dataset.participants import list_participants
 from natasha_studio.core.dataset.pipeline import ExtractionReport, pair_counts, run_extraction
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids, set_persona_ids
 from natasha_studio.core.dataset.topics import retag_pairs
+from natasha_studio.core.dataset.why import Explanation, explain_last_run
 from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
@@ -44,6 +45,7 @@ from natasha_studio.ui.widgets.empty_state import EmptyState
 IMPORT_TASK = "sources.import"
 EXTRACT_TASK = "sources.extract"
 RETAG_TASK = "sources.retag"
+WHY_TASK = "sources.why"
 
 
 def _import_job(project_path: Path, files: list[str], progress) -> tuple[ImportReport, ExtractionReport | None]:
@@ -60,6 +62,14 @@ def _extract_job(project_path: Path, progress) -> ExtractionReport:
     project = Project.open(project_path)
     try:
         return run_extraction(project, progress)
+    finally:
+        project.close()
+
+
+def _why_job(project_path: Path) -> Explanation:
+    project = Project.open(project_path)
+    try:
+        return explain_last_run(project)
     finally:
         project.close()
 
@@ -207,6 +217,8 @@ class SourcesTab(QWidget):
         self.extraction.run_requested.connect(self.start_extraction)
         self.extraction.settings_changed.connect(self._on_settings_changed)
         self.extraction.lexicon_requested.connect(self._on_lexicon)
+        self.extraction.why.window_chosen.connect(self._on_window_chosen)
+        self.extraction.why.tick_chosen.connect(self._on_tick_chosen)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -232,8 +244,22 @@ class SourcesTab(QWidget):
         if project is None:
             return
         has_messages = project.conn.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
-        self.extraction.set_counts(pair_counts(project), bool(persona_ids(project)), has_messages)
+        counts = pair_counts(project)
+        has_persona = bool(persona_ids(project))
+        self.extraction.set_counts(counts, has_persona, has_messages)
+        self.extraction.set_explanation(None, -1)
         self._on_tasks_changed()
+        # An extraction on its way brings its own report; else read (or count) the last one.
+        if has_persona and has_messages and not self._busy() \
+                and not self._persona_timer.isActive():
+            extracted = counts["reply"] + counts["comment"] + counts["implicit"]
+            self.ctx.tasks.run_in_thread(
+                WHY_TASK, _why_job, project.path, owner=project,
+                on_done=lambda explanation: self._on_why_done(explanation, extracted))
+
+    def _on_why_done(self, explanation: Explanation, extracted: int) -> None:
+        if self.ctx.project is not None and not self._busy():
+            self.extraction.set_explanation(explanation, extracted)
 
     def _busy(self) -> bool:
         return any(self.ctx.tasks.is_running(n) for n in (IMPORT_TASK, EXTRACT_TASK, RETAG_TASK))
@@ -286,6 +312,7 @@ class SourcesTab(QWidget):
         if project is None:
             return
         self.ctx.tasks.cancel(EXTRACT_TASK)
+        self.ctx.tasks.cancel(WHY_TASK)
         self.ctx.tasks.run_in_thread(
             IMPORT_TASK, _import_job, project.path, list(paths), with_progress=True,
             title=self.tr("Importing Telegram exports"), owner=project,
@@ -312,9 +339,9 @@ class SourcesTab(QWidget):
         if project is None:
             return
         set_persona_ids(project, ids)
-        self._refresh_counts()
         if ids:
             self._persona_timer.start()
+        self._refresh_counts()
 
     def _on_settings_changed(self, _unused=None) -> None:
         project = self.ctx.project
@@ -325,6 +352,7 @@ class SourcesTab(QWidget):
         project = self.ctx.project
         if project is None or not persona_ids(project) or self.ctx.tasks.is_running(IMPORT_TASK):
             return
+        self.ctx.tasks.cancel(WHY_TASK)  # the run brings a fresh report
         self.ctx.tasks.run_in_thread(
             EXTRACT_TASK, _extract_job, project.path, with_progress=True,
             title=self.tr("Finding pairs"), owner=project, on_done=self._on_extract_done)
@@ -336,6 +364,26 @@ class SourcesTab(QWidget):
         if report.stale:
             message += self.tr("; %n no longer found but kept for your edits", "", report.stale)
         self.ctx.show_status(message)
+
+    def _on_window_chosen(self, seconds: int) -> None:
+        project = self.ctx.project
+        if project is None:
+            return
+        settings = ExtractionSettings.load(project)
+        settings.implicit, settings.implicit_window_s = True, seconds
+        settings.save(project)
+        self.extraction.set_settings(settings)
+        self.start_extraction()
+
+    def _on_tick_chosen(self, peer_id: int) -> None:
+        project = self.ctx.project
+        if project is None:
+            return
+        ids = sorted({*persona_ids(project), peer_id})
+        set_persona_ids(project, ids)
+        self.persona.set_participants(list_participants(project))
+        self.start_extraction()
+        self._refresh_counts()
 
     def _on_lexicon(self) -> None:
         project = self.ctx.project
