@@ -4,6 +4,8 @@
     natasha-studio privacy PROJECT --redact [--fake-names] replace it, as one undoable step
     natasha-studio privacy PROJECT --undo                 put back the last redaction
     natasha-studio privacy PROJECT --audit                what was replaced, when (no values)
+    natasha-studio privacy PROJECT --not-personal WORD    never flag or replace WORD again
+    natasha-studio privacy PROJECT --personal-again WORD  take that back
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import json
 import sys
 import time
 
-from natasha_studio.core.i18n import translate
+from natasha_studio.core.i18n import TranslationContext, translate
 from natasha_studio.core.privacy import (
     KINDS,
+    AllowListChange,
     audit_log,
     kind_label,
     load_settings,
+    mark_not_personal,
+    mark_personal_again,
     redact,
     report_from,
     scan_pairs,
@@ -26,6 +31,7 @@ from natasha_studio.core.privacy import (
 )
 from natasha_studio.core.store import Project
 
+Privacy = TranslationContext("Privacy")  # plurals that lupdate records with their forms
 _SHOWN_PAIRS = 30
 
 
@@ -46,6 +52,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     action.add_argument("--undo", action="store_true", help="undo the last redaction")
     action.add_argument("--audit", action="store_true",
                         help="list redactions: when, how many of each kind (never the values)")
+    action.add_argument("--not-personal", metavar="WORD",
+                        help="mark WORD (a goddess, a brand, a place everyone knows) as not "
+                        "personal: it is no longer highlighted or replaced, in any form")
+    action.add_argument("--personal-again", metavar="WORD",
+                        help="take back --not-personal WORD: it is found and replaced again")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--placeholders", dest="mode", action="store_const", const="placeholders",
                       help="replace with placeholders such as [ИМЯ_1], [ТЕЛЕФОН] (default)")
@@ -76,6 +87,10 @@ def cmd_privacy(args: argparse.Namespace) -> int:
             return _undo(project, args)
         if args.audit:
             return _audit(project, args)
+        if args.not_personal is not None:
+            return _allow(project, args, mark_not_personal(project, args.not_personal))
+        if args.personal_again is not None:
+            return _allow(project, args, mark_personal_again(project, args.personal_again))
         if args.redact:
             return _redact(project, args)
         return _report(project, args)
@@ -112,7 +127,7 @@ def _redact(project: Project, args: argparse.Namespace) -> int:
     if result.operation_id is None:
         print(translate("Privacy", "Nothing to replace: no personal data found."))
         return 0
-    print(translate("Privacy", "Replaced in %n pairs", None, len(result.pair_ids))
+    print(Privacy.tr("Replaced in %n pairs", None, len(result.pair_ids))
           + f": {_counts(result.counts)}.")
     print(translate("Privacy", "Undo with: natasha-studio privacy {path} --undo").format(
         path=args.project))
@@ -125,10 +140,35 @@ def _undo(project: Project, args: argparse.Namespace) -> int:
         print(json.dumps({"operation_id": result.operation_id, "restored": result.restored,
                           "skipped": result.skipped}, ensure_ascii=False, indent=2))
         return 0
-    print(translate("Privacy", "Redaction undone: %n pairs restored.", None, len(result.restored)))
+    print(Privacy.tr("Redaction undone: %n pairs restored.", None, len(result.restored)))
     if result.skipped:
         print(translate("Privacy", "Left as they are, edited since the redaction: {ids}").format(
             ids=", ".join(f"#{i}" for i in result.skipped)))
+    return 0
+
+
+def _allow(project: Project, args: argparse.Namespace, change: AllowListChange) -> int:
+    if args.json:
+        print(json.dumps({"word": change.word, "not_personal": change.not_personal,
+                          "changed": change.changed, "entries": list(change.entries),
+                          "allow_list": list(load_settings(project).allow_list)},
+                         ensure_ascii=False, indent=2))
+        return 0
+    if change.not_personal and change.changed:
+        print(translate("Privacy", "«{word}» is not personal data now: it is no longer "
+                                   "highlighted or replaced, in any form.").format(word=change.word))
+        print(translate("Privacy", "Take it back with: natasha-studio privacy {path} "
+                                   "--personal-again {word}").format(path=args.project,
+                                                                     word=change.word))
+    elif change.not_personal:
+        print(translate("Privacy", "«{word}» was already marked as not personal.").format(
+            word=change.word))
+    elif change.changed:
+        print(translate("Privacy", "«{word}» is treated as possible personal data again: it is "
+                                   "highlighted and replaced like before.").format(word=change.word))
+    else:
+        print(translate("Privacy", "«{word}» was not marked as not personal; nothing changed.")
+              .format(word=change.word))
     return 0
 
 

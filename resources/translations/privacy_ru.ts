@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>AuditDialog</name>
@@ -85,6 +84,22 @@
         <source>It goes on by itself once that change is written.</source>
         <translation>Она продолжится сама, как только это изменение будет записано.</translation>
     </message>
+    <message numerus="yes">
+        <source>No personal data found in %n pairs.</source>
+        <translation>
+            <numerusform>Личных данных не найдено в %n паре.</numerusform>
+            <numerusform>Личных данных не найдено в %n парах.</numerusform>
+            <numerusform>Личных данных не найдено в %n парах.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Personal data remains in %n pairs</source>
+        <translation>
+            <numerusform>Личные данные остались в %n паре</numerusform>
+            <numerusform>Личные данные остались в %n парах</numerusform>
+            <numerusform>Личные данные остались в %n парах</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The project is busy with another change, so the check for personal data could not save its results.</source>
         <translation>Проект занят другим изменением, поэтому проверка на личные данные не смогла сохранить результаты.</translation>
@@ -169,22 +184,6 @@
         <source>It may have been undone already.</source>
         <translation>Возможно, её уже отменили.</translation>
     </message>
-    <message numerus="yes">
-        <source>No personal data found in %n pairs.</source>
-        <translation>
-            <numerusform>Личных данных не найдено в %n паре.</numerusform>
-            <numerusform>Личных данных не найдено в %n парах.</numerusform>
-            <numerusform>Личных данных не найдено в %n парах.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Personal data remains in %n pairs</source>
-        <translation>
-            <numerusform>Личные данные остались в %n паре</numerusform>
-            <numerusform>Личные данные остались в %n парах</numerusform>
-            <numerusform>Личные данные остались в %n парах</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Personal data</source>
         <translation>Личные данные</translation>
@@ -234,6 +233,26 @@
         <translation>Оставлены как есть, потому что их правили после замены: {ids}</translation>
     </message>
     <message>
+        <source>«{word}» is not personal data now: it is no longer highlighted or replaced, in any form.</source>
+        <translation>«{word}» теперь не считается личными данными: это слово больше не подсвечивается и не заменяется ни в какой форме.</translation>
+    </message>
+    <message>
+        <source>Take it back with: natasha-studio privacy {path} --personal-again {word}</source>
+        <translation>Вернуть как было: natasha-studio privacy {path} --personal-again {word}</translation>
+    </message>
+    <message>
+        <source>«{word}» was already marked as not personal.</source>
+        <translation>«{word}» уже отмечено как не личные данные.</translation>
+    </message>
+    <message>
+        <source>«{word}» is treated as possible personal data again: it is highlighted and replaced like before.</source>
+        <translation>«{word}» снова считается возможными личными данными: слово подсвечивается и заменяется, как раньше.</translation>
+    </message>
+    <message>
+        <source>«{word}» was not marked as not personal; nothing changed.</source>
+        <translation>«{word}» не было отмечено как не личные данные — ничего не изменилось.</translation>
+    </message>
+    <message>
         <source>No redactions yet.</source>
         <translation>Замен ещё не было.</translation>
     </message>
@@ -244,6 +263,14 @@
     <message>
         <source>#{id} {at} {mode}, {pairs} pairs: {counts}{undone}</source>
         <translation>№{id} {at} {mode}, пар: {pairs}: {counts}{undone}</translation>
+    </message>
+    <message>
+        <source>No word was given.</source>
+        <translation>Слово не указано.</translation>
+    </message>
+    <message>
+        <source>Give the word or name exactly as it is written in a pair, for example Хатхор.</source>
+        <translation>Укажите слово или имя так, как оно написано в паре, например Хатхор.</translation>
     </message>
 </context>
 <context>
@@ -267,6 +294,14 @@
     <message>
         <source>Replace in this pair</source>
         <translation>Заменить в этой паре</translation>
+    </message>
+    <message>
+        <source>Not personal</source>
+        <translation>Не личное</translation>
+    </message>
+    <message>
+        <source>The chosen word is nobody's personal data (a goddess, a brand): never highlight or replace it in this project. Undo with Ctrl+Z.</source>
+        <translation>Выбранное слово — не чьи-то личные данные (например, имя богини или марка): его больше не будут подсвечивать и заменять в этом проекте. Отменить — Ctrl+Z.</translation>
     </message>
     <message>
         <source>Selected pairs…</source>
@@ -424,6 +459,18 @@
             <numerusform>%n пар правили после замены, они оставлены как есть.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not personal: never flag «{word}»</source>
+        <translation>Не личное: больше не отмечать «{word}»</translation>
+    </message>
+    <message>
+        <source>The list of words that are not personal was not changed</source>
+        <translation>Список слов, которые не считаются личными данными, не изменён</translation>
+    </message>
+    <message>
+        <source>«{word}» is not personal now: it is no longer highlighted or replaced. Ctrl+Z undoes this.</source>
+        <translation>«{word}» теперь не считается личными данными: слово больше не подсвечивается и не заменяется. Отменить — Ctrl+Z.</translation>
+    </message>
 </context>
 <context>
     <name>PrivacySettingsDialog</name>
@@ -469,6 +516,14 @@
             <numerusform>Замена личных данных в %n парах</numerusform>
             <numerusform>Замена личных данных в %n парах</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Mark «{word}» as not personal</source>
+        <translation>Отметить «{word}» как не личное</translation>
+    </message>
+    <message>
+        <source>Treat «{word}» as personal again</source>
+        <translation>Снова считать «{word}» личным</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,17 @@ For other parts of the app:
   "has personal data" filter; ``refresh_scan`` / ``iter_findings`` for the whole dataset in
   flat memory (``ScanBusy``: another change held the file, try again later).
 - ``redact`` / ``preview_redaction`` / ``undo_redaction`` / ``audit_log``.
+- ``mark_not_personal`` / ``mark_personal_again`` / ``revert_allow_change``: the allow-list,
+  one undoable word at a time.
 """
 
+from natasha_studio.core.privacy.allow_list import (
+    AllowListChange,
+    is_not_personal,
+    mark_not_personal,
+    mark_personal_again,
+    revert_allow_change,
+)
 from natasha_studio.core.privacy.findings import KINDS, SOURCES, Finding, kind_label, source_label
 from natasha_studio.core.privacy.redact import (
     AuditEntry,
@@ -50,7 +59,8 @@ from natasha_studio.core.privacy.settings import (
 )
 
 __all__ = [
-    "HAS_PERSONAL_DATA_SQL", "KINDS", "MODES", "SOURCES", "AuditEntry", "Finding", "PairRedaction",
+    "HAS_PERSONAL_DATA_SQL", "AllowListChange", "is_not_personal", "mark_not_personal",
+    "mark_personal_again", "revert_allow_change", "KINDS", "MODES", "SOURCES", "AuditEntry", "Finding", "PairRedaction",
     "PrivacyReport", "PrivacySettings", "RedactionResult", "ScanBusy", "ScanSummary",
     "UndoResult", "audit_log", "findings_for_pair", "flagged_pair_ids", "iter_findings",
     "kind_label", "last_operation", "load_settings", "plan_redaction", "preview_redaction",

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.i18n import translate
+from natasha_studio.core.i18n import TranslationContext, translate
 from natasha_studio.core.privacy import morph
 from natasha_studio.core.privacy.detector import DetectorConfig, detector_for
 from natasha_studio.core.privacy.findings import KINDS, Finding, kind_label
@@ -36,6 +36,8 @@ HAS_PERSONAL_DATA_SQL = (
 
 _BATCH = 200   # pairs per detector call and per write
 _PAGE = 1000   # rows read at a time
+# Plurals through a named context, so lupdate records their forms (see TranslationContext).
+Privacy = TranslationContext("Privacy")
 _IDS = 900     # ids per "IN (...)" list (SQLite allows 999 parameters in old builds)
 
 # Non-deleted pairs whose cached result may be stale: never scanned, scanned under another
@@ -307,11 +309,9 @@ class PrivacyReport:
     def summary(self) -> str:
         """One sentence for people, e.g. before an export or a fine-tune launch."""
         if self.clean:
-            return translate("Privacy", "No personal data found in %n pairs.", None,
-                             self.pairs_checked)
+            return Privacy.tr("No personal data found in %n pairs.", None, self.pairs_checked)
         parts = ", ".join(f"{kind_label(k)}: {n}" for k, n in self.counts.items())
-        return translate("Privacy", "Personal data remains in %n pairs", None,
-                         len(self.pair_counts)) + f" ({parts})."
+        return Privacy.tr("Personal data remains in %n pairs", None, len(self.pair_counts)) + f" ({parts})."
 
     def to_dict(self) -> dict:
         return {

@@ -1,4 +1,5 @@
-"""A redaction as an undoable step (QUndoCommand), for the Pairs tab's undo stack (Ctrl+Z)."""
+"""Redactions and allow-list changes as undoable steps (QUndoCommand), for the Pairs tab's
+undo stack (Ctrl+Z)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,17 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.privacy import KINDS, Finding, RedactionResult, redact, undo_redaction
+from natasha_studio.core.privacy import (
+    KINDS,
+    AllowListChange,
+    Finding,
+    RedactionResult,
+    mark_not_personal,
+    mark_personal_again,
+    redact,
+    revert_allow_change,
+    undo_redaction,
+)
 from natasha_studio.core.store import Project
 
 Notify = Callable[[set[int] | None], None]
@@ -20,6 +31,12 @@ class PrivacyUndo(QObject):
 
     def replaced(self, n: int) -> str:
         return self.tr("Replace personal data in %n pairs", "", n)
+
+    def not_personal(self, word: str) -> str:
+        return self.tr("Mark «{word}» as not personal").format(word=word)
+
+    def personal_again(self, word: str) -> str:
+        return self.tr("Treat «{word}» as personal again").format(word=word)
 
 
 class RedactCommand(QUndoCommand):
@@ -57,3 +74,32 @@ class RedactCommand(QUndoCommand):
         except StudioError:
             return  # already undone from the panel or the command line: nothing left to do
         self.notify(set(done.restored))
+
+
+class AllowWordCommand(QUndoCommand):
+    """Mark a word as not personal (or personal again); undo reverts exactly that change.
+
+    ``refresh`` runs after each change, so highlights and counts follow the allow-list.
+    """
+
+    def __init__(self, project: Project, word: str, refresh: Callable[[], None], *,
+                 not_personal: bool = True) -> None:
+        names = PrivacyUndo()
+        super().__init__(names.not_personal(word) if not_personal else names.personal_again(word))
+        self.project = project
+        self.word = word
+        self.refresh = refresh
+        self.not_personal = not_personal
+        self.change: AllowListChange | None = None
+
+    def redo(self) -> None:
+        mark = mark_not_personal if self.not_personal else mark_personal_again
+        self.change = mark(self.project, self.word)
+        if not self.change.changed:
+            self.setObsolete(True)  # nothing to undo: the stack drops the step
+        self.refresh()
+
+    def undo(self) -> None:
+        if self.change is not None and self.change.changed:
+            revert_allow_change(self.project, self.change)
+        self.refresh()

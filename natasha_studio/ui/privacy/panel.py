@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -49,7 +50,7 @@ from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.privacy import workers
-from natasha_studio.ui.privacy.commands import RedactCommand
+from natasha_studio.ui.privacy.commands import AllowWordCommand, RedactCommand
 from natasha_studio.ui.privacy.dialogs import (
     AuditDialog,
     PrivacySettingsDialog,
@@ -106,6 +107,14 @@ class PrivacyPanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.redact_pair = QPushButton(self.tr("Replace in this pair"))
         self.redact_pair.clicked.connect(self._on_redact_pair)
+        self.not_personal = QPushButton(self.tr("Not personal"))
+        self.not_personal.setToolTip(self.tr("The chosen word is nobody's personal data (a "
+                                             "goddess, a brand): never highlight or replace it "
+                                             "in this project. Undo with Ctrl+Z."))
+        self.not_personal.clicked.connect(self._on_not_personal)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_menu)
         self.redact_selected = QPushButton(self.tr("Selected pairs\u2026"))
         self.redact_selected.setToolTip(self.tr("Preview and replace personal data in the "
                                                 "pairs selected in the table"))
@@ -126,7 +135,8 @@ class PrivacyPanel(QWidget):
         self.only_flagged.toggled.connect(self._on_only_flagged)
 
         replace_row = QHBoxLayout()
-        for button in (self.redact_pair, self.redact_selected, self.redact_all):
+        for button in (self.redact_pair, self.not_personal, self.redact_selected,
+                       self.redact_all):
             replace_row.addWidget(button)
         replace_row.addStretch(1)
         tools_row = QHBoxLayout()
@@ -361,6 +371,7 @@ class PrivacyPanel(QWidget):
     def _update_buttons(self) -> None:
         has_project = self.project is not None
         self.redact_pair.setEnabled(bool(self.findings))
+        self.not_personal.setEnabled(self._chosen_finding() is not None)
         for w in (self.redact_selected, self.redact_all, self.settings_button,
                   self.history_button, self.undo_button, self.only_flagged, *self._actions):
             w.setEnabled(has_project)
@@ -484,6 +495,54 @@ class PrivacyPanel(QWidget):
             self.scan_dataset()
             if self.pair_id:
                 self.show_pair(self.pair_id)
+
+    # -- the allow-list -------------------------------------------------------------------
+
+    def _chosen_finding(self) -> Finding | None:
+        row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
+        return self.findings[row] if 0 <= row < len(self.findings) else None
+
+    def _on_tree_menu(self, pos) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        self.tree.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Not personal: never flag «{word}»").format(word=item.text(0)),
+                       self._on_not_personal)
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def _on_not_personal(self) -> None:
+        finding = self._chosen_finding()
+        if finding is not None:
+            self.mark_not_personal(finding.text)
+
+    def mark_not_personal(self, word: str, *, not_personal: bool = True) -> None:
+        """Put ``word`` on the allow-list (or take it off) as one undoable step."""
+        if self.project is None:
+            return
+        command = AllowWordCommand(self.project, word, self._after_allow_change,
+                                   not_personal=not_personal)
+        try:
+            if self._undo_stack is not None:
+                self._undo_stack.push(command)
+            else:
+                command.redo()
+        except StudioError as exc:
+            show_error(self, self.tr("The list of words that are not personal was not changed"),
+                       exc)
+            return
+        if not_personal:
+            self.ctx.show_status(self.tr("«{word}» is not personal now: it is no longer "
+                                         "highlighted or replaced. Ctrl+Z undoes this.")
+                                 .format(word=word))
+
+    def _after_allow_change(self) -> None:
+        # Every pair's findings depend on the list: the scan cache sees the new settings as
+        # stale and the whole dataset is checked again, the shown pair first.
+        self.scan_dataset()
+        if self.pair_id:
+            self.show_pair(self.pair_id)
 
     def _on_history(self) -> None:
         if self.project is not None:
