@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--persona-name", metavar="NAME",
                    help="pick as persona every participant shown under this name; "
                         "also names the persona of a new project")
+    p.add_argument("--answer-window", type=_window_seconds, metavar="SECONDS",
+                   help="also pair answers written without Reply that follow a member's "
+                        "message within this time (kept for later runs; 600 at first)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser(
@@ -87,12 +90,40 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(translate("Cli", "No persona chosen yet: give --persona-id or --persona-name "
                             "to extract pairs."), file=sys.stderr)
         else:
+            _set_answer_window(project, args.answer_window)
             result = run_extraction(project)
             print(translate("Cli", "{total} pairs ({replies} from replies, {implicit} by proximity); "
                             "{new} new, {stale} no longer found but kept.").format(
                 total=result.total, replies=result.from_replies, implicit=result.by_proximity,
                 new=result.new, stale=result.stale))
+            _print_why(project)
     return 1 if report.errors else 0
+
+
+def _window_seconds(text: str) -> int:
+    value = int(text) if text.strip().isdigit() else 0
+    if value < 10:
+        raise argparse.ArgumentTypeError(translate(
+            "Cli", "give a number of seconds, at least 10 (3600 is an hour)"))
+    return value
+
+
+def _set_answer_window(project: Project, seconds: int | None) -> None:
+    from natasha_studio.core.dataset.settings import ExtractionSettings
+
+    if seconds is None:
+        return
+    settings = ExtractionSettings.load(project)
+    settings.implicit, settings.implicit_window_s = True, seconds
+    settings.save(project)
+
+
+def _print_why(project: Project) -> None:
+    """For none or few pairs, what became of the persona's messages (from the run just made)."""
+    from natasha_studio.core.dataset.why import explain_last_run, plain_lines
+
+    for line in plain_lines(explain_last_run(project)):
+        print(line)
 
 
 def _named(project: Project, name: str) -> list[int]:

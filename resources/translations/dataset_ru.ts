@@ -35,6 +35,10 @@
         <translation>Пар: {total} ({replies} из ответов, {implicit} по соседству); новых: {new}, больше не найдено, но сохранено: {stale}.</translation>
     </message>
     <message>
+        <source>give a number of seconds, at least 10 (3600 is an hour)</source>
+        <translation>укажите число секунд, не меньше 10 (3600 — это час)</translation>
+    </message>
+    <message>
         <source>{file}: not imported.</source>
         <translation>{file}: не импортирован.</translation>
     </message>
@@ -548,6 +552,18 @@
 </context>
 <context>
     <name>Why</name>
+    <message>
+        <source>No pairs found. Why:</source>
+        <translation>Пар не нашлось. Почему:</translation>
+    </message>
+    <message>
+        <source>Why so few pairs:</source>
+        <translation>Почему пар так мало:</translation>
+    </message>
+    <message>
+        <source>A wider answer window would find more pairs:</source>
+        <translation>Более широкое окно ответа найдёт больше пар:</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>

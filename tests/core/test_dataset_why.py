@@ -186,3 +186,26 @@ def test_the_stored_tally_follows_the_persona(project, tmp_path, persona):
     set_persona_ids(project, [201])
     assert stored_tally(project) is None  # counted for someone else: count again
     assert dry_run(project).persona_messages == 1
+
+
+def test_the_command_line_explains_and_takes_a_wider_window(tmp_path, capsys):
+    from natasha_studio.cli import main
+
+    msgs, t = [], T0
+    for i, delay in enumerate([1200, 2400, 9000]):
+        msgs.append(m(2 * i + 1, t, "Ольга", OLGA, "Подскажите, с чего начать практику?"))
+        msgs.append(m(2 * i + 2, t + delay, "Наташа", NATASHA, "С трёх минут дыхания утром."))
+        t += delay + 500_000
+    export = write_export(tmp_path / "result.json", "Клуб", "private_supergroup", 4242, msgs)
+    target = tmp_path / "cli.nstudio"
+    assert main(["import", str(target), str(export), "--persona-id", "user100"]) == 0
+    out = capsys.readouterr().out
+    assert "No pairs found. Why:" in out and "later than 10 minute" in out
+    assert "(--answer-window 3600)" in out and "(--answer-window 10800)" in out
+    assert main(["import", str(target), str(export), "--answer-window", "3600"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n2 pairs (0 from replies, 2 by proximity)") == 1
+    assert "Why so few pairs:" in out and "(--answer-window 10800)" in out
+    with pytest.raises(SystemExit):
+        main(["import", str(target), str(export), "--answer-window", "5"])
+    assert "at least 10" in capsys.readouterr().err

@@ -99,6 +99,20 @@ def explain_last_run(project: Project) -> Explanation:
     return explain(project, *stored)
 
 
+def plain_lines(explanation: Explanation) -> list[str]:
+    """The explanation as lines of plain text (the command line prints them)."""
+    if not explanation.worth_showing:
+        return []
+    lines = [translate("Why", "No pairs found. Why:") if explanation.pairs == 0
+             else translate("Why", "Why so few pairs:")]
+    lines += [f"  - {finding.text}" for finding in explanation.findings]
+    if explanation.options:
+        lines.append(translate("Why", "A wider answer window would find more pairs:"))
+        lines += [f"  - {option.text} (--answer-window {option.seconds})"
+                  for option in explanation.options]
+    return lines
+
+
 def duration_text(seconds: int) -> str:
     """A window as people say it: "10 minutes", "3 hours", "1 day"."""
     if seconds >= 86400 and seconds % 86400 == 0:
