@@ -9,7 +9,7 @@ the curator did, wherever. It can be closed; the choice is kept in the app's set
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from natasha_studio.core.flow import StepState, flow_progress, next_step
 from natasha_studio.core.store import Project
@@ -49,6 +49,9 @@ class FlowGuide(QWidget):
         self.next_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                 | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.next_label.linkActivated.connect(self.step_requested)
+        # A long hint is cut at the window's edge rather than widening the window.
+        self.next_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.next_label.setMinimumWidth(0)
         layout.addWidget(self.next_label, 1)
         self.close_button = QToolButton()
         self.close_button.setText("✕")

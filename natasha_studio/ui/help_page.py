@@ -30,8 +30,8 @@ class GettingStartedDialog(QDialog):
     def steps(self) -> list[tuple[str, str]]:
         return [
             (self.tr("1. Sources"), self.tr(
-                "Bring in the conversations. In Telegram Desktop choose Settings → Advanced → "
-                "Export Telegram data, tick the chats and the JSON format, and drop the folder "
+                "Bring in the conversations. In Telegram Desktop open a chat’s menu → Export chat "
+                "history, choose the machine-readable JSON format, and drop the folder "
                 "(or its result.json) on the window. Or log in with your Telegram account on "
                 "this tab and fetch the chats directly.")),
             (self.tr("2. Persona"), self.tr(
