@@ -10,6 +10,11 @@ from natasha_studio.cli_commands.statuses import CHOICES as STATUS_CHOICES
 from natasha_studio.cli_commands.statuses import parse_status
 from natasha_studio.core import export
 from natasha_studio.core.export.snapshots import record_export
+from natasha_studio.core.export.speakers import (
+    SPEAKER_MODES,
+    separate_speakers,
+    speakers_setting,
+)
 from natasha_studio.core.export.target import check_output_paths
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
@@ -42,6 +47,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--internal", action="store_true",
                    help="CSV or JSON only: keep members' real names, ids and links, for your own "
                    "reading; never for training (by default members get pseudonymous ids)")
+    p.add_argument("--speakers", choices=SPEAKER_MODES,
+                   help="how a question that merges several members' messages is written: "
+                   "labels (the default: «Участник 1: …», «Участник 2: …», never names) or "
+                   "context (the question keeps the last member's words, the others' go to the "
+                   "instructions as context); without it, the project's setting")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -123,16 +133,20 @@ def _export_parts(project: Project, snapshot: export.Snapshot, args: argparse.Na
     if len(parts) in (1, 3):
         export.export_snapshot(project, snapshot.id, args.format, path,
                                parts[0] if len(parts) == 1 else "all",
-                               final_answer_only=args.final_answer_only, internal=args.internal)
+                               final_answer_only=args.final_answer_only, internal=args.internal,
+                               speakers=args.speakers)
         # What was written: pairs that are not real exchanges stay out of training files.
         return int(export.snapshot_exports(project, snapshot.id)[0]["example_count"])
-    examples = export.ExportFields(project, internal=args.internal).prepare(
-        export.snapshot_examples(project, snapshot.id, parts))
+    speakers = args.speakers or speakers_setting(project)
+    examples = export.ExportFields(project, internal=args.internal).prepare(separate_speakers(
+        project, export.snapshot_examples(project, snapshot.id, parts), speakers,
+        snapshot.system_prompt))
     count, sha = export.write_examples(examples, args.format, path, snapshot.system_prompt,
                                        final_answer_only=args.final_answer_only,
                                        project_path=project.path)
     record_export(project, snapshot.id, args.format, "+".join(parts), str(path), count, sha,
-                  {"final_answer_only": args.final_answer_only, "internal": args.internal})
+                  {"final_answer_only": args.final_answer_only, "internal": args.internal,
+                   "speakers": speakers})
     return count
 
 

@@ -240,6 +240,22 @@
         <source>Choose CSV or JSON for it, or export without real names.</source>
         <translation>Выберите для неё формат CSV или JSON или экспортируйте без настоящих имён.</translation>
     </message>
+    <message>
+        <source>Speaker labels (the default): when a question merges a member's message with the one it replies to, each part is written as «Участник 1: …», «Участник 2: …», so the model sees two people, never their names.</source>
+        <translation>Подписи участников (по умолчанию): если в вопросе соединены сообщение участника и сообщение, на которое он отвечает, каждая часть подписывается «Участник 1: …», «Участник 2: …» — модель видит двух людей, но не их имена.</translation>
+    </message>
+    <message>
+        <source>Context: the question keeps only the last member's words, and what others wrote before it goes to the example's instructions as context.</source>
+        <translation>Контекст: в вопросе остаются только слова последнего участника, а то, что другие написали перед ним, уходит в инструкцию примера как контекст.</translation>
+    </message>
+    <message>
+        <source>Unknown way to write several speakers: {mode}.</source>
+        <translation>Неизвестный способ записи нескольких участников: {mode}.</translation>
+    </message>
+    <message>
+        <source>Choose one of: {modes}.</source>
+        <translation>Выберите один из вариантов: {modes}.</translation>
+    </message>
 </context>
 <context>
     <name>ExportCli</name>
@@ -378,24 +394,12 @@
         <translation>Только чат и тема, выбранные на вкладке «Статистика»</translation>
     </message>
     <message>
-        <source>Pairs kept aside to measure the model during training.</source>
-        <translation>Пары, которые откладываются, чтобы оценивать модель во время обучения.</translation>
-    </message>
-    <message>
         <source>Validation share:</source>
         <translation>Доля для проверки:</translation>
     </message>
     <message>
-        <source>Golden questions kept out of training, to compare the model's answers with the real ones in the Test chat.</source>
-        <translation>«Золотые» вопросы, которые не попадают в обучение: в тест-чате ответы модели сравниваются с настоящими.</translation>
-    </message>
-    <message>
         <source>Held-out questions:</source>
         <translation>Отложенные вопросы:</translation>
-    </message>
-    <message>
-        <source>The same number always splits the same pairs the same way.</source>
-        <translation>С одним и тем же числом одни и те же пары всегда делятся одинаково.</translation>
     </message>
     <message>
         <source>Split seed:</source>

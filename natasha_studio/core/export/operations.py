@@ -16,6 +16,11 @@ from natasha_studio.core.export.snapshots import (
     record_export,
     snapshot_examples,
 )
+from natasha_studio.core.export.speakers import (
+    check_speakers,
+    separate_speakers,
+    speakers_setting,
+)
 from natasha_studio.core.export.target import check_output_path
 from natasha_studio.core.export.validation import ValidationReport, validate_file
 from natasha_studio.core.i18n import translate
@@ -33,6 +38,7 @@ def export_snapshot(
     *,
     final_answer_only: bool = False,
     internal: bool = False,
+    speakers: str | None = None,
     progress: Progress | None = None,
 ) -> Path:
     """Write one part of a snapshot ("train", "validation", "heldout" or "all") in ``fmt``.
@@ -40,19 +46,23 @@ def export_snapshot(
     The export is recorded in the project (file, format, part, SHA-256), so the file can be
     traced back to its snapshot. Members are named by pseudonymous ids and links are left out
     (see ``provenance``); ``internal`` keeps real names and links in a CSV or JSON file for the
-    curator's own use, never for training. Returns the path written.
+    curator's own use, never for training. ``speakers`` ("labels" or "context"; the
+    project's setting when None) says how a question merging several members is written
+    (see ``speakers``). Returns the path written.
     """
     check_format(fmt)
     check_internal(fmt, internal)
     if split not in EXPORT_SPLITS:
         raise ValueError(split)
     check_output_path(out_path, project.path)
+    speakers = check_speakers(speakers) if speakers else speakers_setting(project)
     snapshot = get_snapshot(project, snapshot_id)
     if progress:
         progress(0, 0, translate("Export", "Writing {name}\u2026").format(name=Path(out_path).name))
     fields = ExportFields(project, internal=internal)
-    examples = fields.prepare(
-        snapshot_examples(project, snapshot.id, None if split == "all" else split))
+    examples = fields.prepare(separate_speakers(
+        project, snapshot_examples(project, snapshot.id, None if split == "all" else split),
+        speakers, snapshot.system_prompt))
     provenance = {
         **({"internal": internal_warning()} if internal else {}),
         "snapshot": {
@@ -68,7 +78,8 @@ def export_snapshot(
                                 final_answer_only=final_answer_only, provenance=provenance,
                                 project_path=project.path)
     record_export(project, snapshot.id, fmt, split, str(out_path), count, sha,
-                  {"final_answer_only": final_answer_only, "internal": internal})
+                  {"final_answer_only": final_answer_only, "internal": internal,
+                   "speakers": speakers})
     if progress:
         progress(1, 1, "")
     return out_path
