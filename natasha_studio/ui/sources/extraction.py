@@ -112,6 +112,7 @@ class ExtractionPanel(QWidget):
             extra = counts.get("manual", 0) + counts.get("model", 0)
             self.detail.setText(self.tr("Plus %n pair(s) written by hand or saved from the test chat.",
                                         "", extra) if extra else "")
+        self.detail.setVisible(bool(self.detail.text()))  # an empty line would leave a gap
         self.run_button.setEnabled(has_persona and has_messages)
 
     def set_explanation(self, explanation: Explanation | None, extracted: int) -> None:

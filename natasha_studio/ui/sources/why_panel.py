@@ -55,7 +55,8 @@ class WhyPanel(QWidget):
             self.hide()
             return
         items = "".join(f"<li>{html.escape(f.text)}</li>" for f in explanation.findings)
-        self.body.setText(f"<ul style=\"margin-left: -24px\">{items}</ul>")
+        self.body.setText(f"<ul style=\"margin-top: 0px; margin-bottom: 0px; margin-left: -24px\">"
+                          f"{items}</ul>")
         for finding in explanation.findings:
             if finding.tick is not None:
                 button = QPushButton(self.tr("Tick \u201c%1\u201d as hers").replace(
