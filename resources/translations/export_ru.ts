@@ -347,6 +347,26 @@
         <translation>Более ранние ответы остаются контекстом, но модель на них не учится (у OpenAI это «weight: 0»).</translation>
     </message>
     <message>
+        <source>Label each member (Участник 1, Участник 2)</source>
+        <translation>Подписать каждого участника (Участник 1, Участник 2)</translation>
+    </message>
+    <message>
+        <source>Keep only the last member's words; the rest as context</source>
+        <translation>Оставить слова последнего участника, остальное — как контекст</translation>
+    </message>
+    <message>
+        <source>Several members in one question:</source>
+        <translation>Несколько участников в одном вопросе:</translation>
+    </message>
+    <message>
+        <source>Internal copy with real names and links (never for training)</source>
+        <translation>Внутренняя копия с настоящими именами и ссылками (не для обучения)</translation>
+    </message>
+    <message>
+        <source>Members are named by stable pseudonyms in every export. An internal copy keeps their real names and links to their messages, for your own reading: keep it to yourself and never upload it. Only for CSV and JSON.</source>
+        <translation>Во всех экспортах участники названы постоянными псевдонимами. Внутренняя копия сохраняет их настоящие имена и ссылки на сообщения — только для вашего чтения: никому не передавайте и никуда не загружайте её. Только для CSV и JSON.</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>

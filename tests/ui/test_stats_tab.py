@@ -244,3 +244,45 @@ def test_preflight_dialog_checks_for_yandex(tab, qloop, filled, ctx_with_project
     text = dialog.details.toPlainText()
     assert "free during Preview" in text and "YandexGPT" in text and "0.00 RUB" not in text
     dialog.close()
+
+
+def test_export_form_offers_speakers_and_an_internal_copy_only_where_it_fits(qtbot):
+    form = ExportDialog("v1", None, speakers="context")
+    qtbot.addWidget(form)
+    assert form.speakers.currentData() == "context"
+    assert "context" in form.speakers_help.text().lower()
+    form.speakers.setCurrentIndex(form.speakers.findData("labels"))
+    assert "Участник 1" in form.speakers_help.text()
+    form.format.setCurrentIndex(form.format.findData("csv"))
+    form.internal.setChecked(True)
+    form.path.setText("/tmp/x.csv")
+    assert form.values()["internal"] and form.values()["speakers"] == "labels"
+    form.format.setCurrentIndex(form.format.findData("openai"))
+    assert not form.internal.isEnabled() and not form.values()["internal"]
+
+
+def test_the_speaker_choice_of_an_export_becomes_the_projects(tab, qloop, filled,
+                                                              ctx_with_project, monkeypatch):
+    from natasha_studio.core.export.speakers import speakers_setting
+    from natasha_studio.ui.statistics import snapshots_dialog as module
+
+    project = ctx_with_project.project
+    act(qloop, tab.open_snapshots)
+    dialog = tab.snapshots_dialog
+    form = FreezeDialog("v1", tab.current_filter(), dialog)
+    act(qloop, lambda: dialog.start_freeze(form.values()))
+    wait_until(qloop, lambda: len(dialog.snapshots) == 1)
+    dialog.table.selectRow(0)
+    started = []
+
+    def accept(form_self):
+        form_self.speakers.setCurrentIndex(form_self.speakers.findData("context"))
+        form_self.path.setText("/tmp/never-written.jsonl")
+        return module.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(module.ExportDialog, "exec", accept)
+    monkeypatch.setattr(dialog, "start_export", lambda sid, values: started.append(values))
+    dialog.ask_export()
+    assert started and started[0]["speakers"] == "context"
+    assert speakers_setting(project) == "context"
+    dialog.close()

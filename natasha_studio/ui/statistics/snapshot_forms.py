@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core import glossary
 from natasha_studio.core.export import PairFilter
-from natasha_studio.core.export.formats import FORMAT_SUFFIX
+from natasha_studio.core.export.formats import FORMAT_SUFFIX, JSONL_FORMATS
+from natasha_studio.core.export.speakers import DEFAULT_SPEAKERS, speaker_modes_explained
 from natasha_studio.core.pairs import STATUSES
 from natasha_studio.ui.statistics.texts import status_label
 
@@ -112,7 +114,8 @@ class FreezeDialog(QDialog):
 class ExportDialog(QDialog):
     """Format, part, option, and the file to write."""
 
-    def __init__(self, snapshot_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, snapshot_name: str, parent: QWidget | None = None, *,
+                 speakers: str = DEFAULT_SPEAKERS) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export \u201c{name}\u201d").format(name=snapshot_name))
         self._snapshot_name = snapshot_name
@@ -138,6 +141,31 @@ class ExportDialog(QDialog):
         self.final_only.setToolTip(self.tr("Earlier answers in the conversation stay as context "
                                            "but are not learned (OpenAI \u201cweight: 0\u201d)."))
         form.addRow("", self.final_only)
+        # A question that merges two members' messages: how the model is told they are two.
+        explained = speaker_modes_explained()
+        self.speakers = QComboBox()
+        self.speakers.addItem(self.tr("Label each member (Участник 1, Участник 2)"), "labels")
+        self.speakers.addItem(self.tr("Keep only the last member's words; the rest as context"),
+                              "context")
+        for index in range(self.speakers.count()):
+            self.speakers.setItemData(index, explained[self.speakers.itemData(index)],
+                                      Qt.ItemDataRole.ToolTipRole)
+        self.speakers.setCurrentIndex(max(0, self.speakers.findData(speakers)))
+        self.speakers_help = QLabel()
+        self.speakers_help.setWordWrap(True)
+        self.speakers_help.setProperty("role", "muted")
+        self.speakers.currentIndexChanged.connect(
+            lambda: self.speakers_help.setText(explained[self.speakers.currentData()]))
+        self.speakers_help.setText(explained[self.speakers.currentData()])
+        form.addRow(self.tr("Several members in one question:"), self.speakers)
+        form.addRow("", self.speakers_help)
+        self.internal = QCheckBox(self.tr("Internal copy with real names and links (never for "
+                                          "training)"))
+        self.internal.setToolTip(self.tr(
+            "Members are named by stable pseudonyms in every export. An internal copy keeps "
+            "their real names and links to their messages, for your own reading: keep it to "
+            "yourself and never upload it. Only for CSV and JSON."))
+        form.addRow("", self.internal)
         path_row = QHBoxLayout()
         self.path = QLineEdit()
         browse = QPushButton(self.tr("Choose\u2026"))
@@ -162,7 +190,11 @@ class ExportDialog(QDialog):
         return f"{safe}-{self.part.currentData()}{FORMAT_SUFFIX[self.format.currentData()]}"
 
     def _on_format_changed(self) -> None:
-        self.final_only.setEnabled(self.format.currentData() == "openai")
+        fmt = self.format.currentData()
+        self.final_only.setEnabled(fmt == "openai")
+        self.internal.setEnabled(fmt not in JSONL_FORMATS)
+        if fmt in JSONL_FORMATS:
+            self.internal.setChecked(False)
         text = self.path.text().strip()
         if text:
             for suffix in set(FORMAT_SUFFIX.values()):
@@ -178,4 +210,6 @@ class ExportDialog(QDialog):
     def values(self) -> dict:
         return {"fmt": self.format.currentData(), "split": self.part.currentData(),
                 "final_answer_only": self.final_only.isChecked() and self.format.currentData() == "openai",
+                "speakers": self.speakers.currentData(),
+                "internal": self.internal.isChecked() and self.internal.isEnabled(),
                 "out_path": self.path.text().strip()}

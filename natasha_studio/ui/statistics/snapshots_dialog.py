@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from natasha_studio.core import export
+from natasha_studio.core.export.speakers import set_speakers_setting, speakers_setting
 from natasha_studio.core.stats import SnapshotComparison, compare_snapshots
 from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
@@ -173,9 +174,13 @@ class SnapshotsDialog(QDialog):
 
     def ask_export(self) -> None:
         [snapshot] = self.selected()
-        dialog = ExportDialog(snapshot.name, self)
+        dialog = ExportDialog(snapshot.name, self, speakers=speakers_setting(self.project))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.start_export(snapshot.id, dialog.values())
+            values = dialog.values()
+            # The choice of how several members are written is the project's: the fine-tune
+            # pre-flight writes its files the same way.
+            set_speakers_setting(self.project, values["speakers"])
+            self.start_export(snapshot.id, values)
 
     def start_export(self, snapshot_id: int, values: dict[str, Any]) -> None:
         self.busy.setText(self.tr("Writing {path}\u2026").format(path=values["out_path"]))
