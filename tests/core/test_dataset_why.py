@@ -209,3 +209,24 @@ def test_the_command_line_explains_and_takes_a_wider_window(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["import", str(target), str(export), "--answer-window", "5"])
     assert "at least 10" in capsys.readouterr().err
+
+
+def test_every_turn_of_hers_is_counted_once_and_the_tally_changes_no_pair(project):
+    from natasha_studio.core.dataset.demo import DEMO_PERSONA_ID, demo_export_path
+    from natasha_studio.core.dataset.extract import extract_pairs
+    from natasha_studio.core.dataset.tally import ExtractionTally
+
+    import_exports(project, [demo_export_path()])
+    set_persona_ids(project, [DEMO_PERSONA_ID])
+    report = run_extraction(project)
+    tally = report.tally
+    outcomes = (tally.replied + tally.implicit + tally.too_short + tally.reply_to_self
+                + tally.reply_to_post + tally.first_in_chat + tally.after_self + tally.after_post
+                + tally.after_unknown + tally.already_answered + tally.implicit_off
+                + tally.too_late)
+    assert outcomes == tally.persona_turns > 0 and tally.pairs == report.total
+    assert dry_run(project) == tally == stored_tally(project)[0]
+    settings = ExtractionSettings.load(project)
+    plain = list(extract_pairs(project, {DEMO_PERSONA_ID}, settings))
+    counted = list(extract_pairs(project, {DEMO_PERSONA_ID}, settings, tally=ExtractionTally()))
+    assert plain == counted
