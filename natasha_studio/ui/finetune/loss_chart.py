@@ -90,4 +90,7 @@ class LossChart(QChartView):
         top = max(losses, default=1.0)
         self._loss.setRange(0, top * 1.1 if top > 0 else 1.0)
         self._accuracy.setVisible(any(STYLE[n][2] for n in self.series))
+        # Without a series the axes would count from 0 to 0: the message stands alone instead.
+        self._x.setVisible(bool(self.series))
+        self._loss.setVisible(bool(self.series))
         chart.setTitle("" if self.series else empty_text or self.tr("No training metrics yet."))
