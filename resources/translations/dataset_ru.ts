@@ -447,6 +447,10 @@
         <translation>Загрузка из аккаунта Telegram недоступна в этой установке (%1). Импортируйте файлы экспорта.</translation>
     </message>
     <message>
+        <source>Looking into the pair count</source>
+        <translation>Разбираемся, почему пар столько</translation>
+    </message>
+    <message>
         <source>Importing %1</source>
         <translation>Импорт: %1</translation>
     </message>

@@ -75,7 +75,10 @@ def stored_tally(project: Project) -> tuple[ExtractionTally, ExtractionSettings]
 
 def dry_run(project: Project, settings: ExtractionSettings | None = None,
             progress: Callable[..., None] | None = None) -> ExtractionTally:
-    """Count what extraction would decide, writing nothing (pairs are made and dropped)."""
+    """Count what extraction would decide, writing nothing (pairs are made and dropped).
+
+    ``progress(done, total, detail)`` gets chats done out of all chats, and ``(0, 0, "")``
+    now and then within a long chat; it may raise ``Cancelled`` to stop."""
     settings = settings or ExtractionSettings.load(project)
     tally = ExtractionTally()
 
@@ -83,19 +86,21 @@ def dry_run(project: Project, settings: ExtractionSettings | None = None,
         if progress is not None:
             progress(index, total, name)
 
-    for _pair in extract_pairs(project, set(persona_ids(project)), settings, on_chat=on_chat,
-                               tally=tally):
-        pass
+    for count, _pair in enumerate(extract_pairs(project, set(persona_ids(project)), settings,
+                                                on_chat=on_chat, tally=tally)):
+        if progress is not None and count % 5000 == 4999:
+            progress(0, 0, "")  # lets a cancel land during a long chat
     return tally
 
 
-def explain_last_run(project: Project) -> Explanation:
+def explain_last_run(project: Project,
+                     progress: Callable[..., None] | None = None) -> Explanation:
     """The last run's report in plain words; counted again, writing nothing, where the
-    project holds none for today's persona."""
+    project holds none for today's persona (``progress`` as for ``dry_run``)."""
     stored = stored_tally(project)
     if stored is None:
         settings = ExtractionSettings.load(project)
-        stored = dry_run(project, settings), settings
+        stored = dry_run(project, settings, progress), settings
     return explain(project, *stored)
 
 

@@ -66,10 +66,10 @@ def _extract_job(project_path: Path, progress) -> ExtractionReport:
         project.close()
 
 
-def _why_job(project_path: Path) -> Explanation:
+def _why_job(project_path: Path, progress) -> Explanation:
     project = Project.open(project_path)
     try:
-        return explain_last_run(project)
+        return explain_last_run(project, progress)
     finally:
         project.close()
 
@@ -254,7 +254,8 @@ class SourcesTab(QWidget):
                 and not self._persona_timer.isActive():
             extracted = counts["reply"] + counts["comment"] + counts["implicit"]
             self.ctx.tasks.run_in_thread(
-                WHY_TASK, _why_job, project.path, owner=project,
+                WHY_TASK, _why_job, project.path, with_progress=True, owner=project,
+                title=self.tr("Looking into the pair count"),
                 on_done=lambda explanation: self._on_why_done(explanation, extracted))
 
     def _on_why_done(self, explanation: Explanation, extracted: int) -> None:
