@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -67,6 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except (sqlite3.Error, OSError) as exc:
+        # A full disk, a read-only or locked project met mid-command: plain words, no traceback.
+        from natasha_studio.core.storage import storage_error
+
+        print(str(storage_error(exc, getattr(args, "project", None))), file=sys.stderr)
+        return 1
 
 
 def _utf8_output() -> None:

@@ -10,12 +10,18 @@ from pathlib import Path
 
 from natasha_studio.core.dataset.records import CHANNEL_SHIFT, bare_id, marked_id
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.i18n import translate
+from natasha_studio.core.i18n import TranslationContext, translate
 from natasha_studio.core.store import Project
+
+Cli = TranslationContext("Cli")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import Telegram Desktop exports, then extract pairs")
+    p = sub.add_parser(
+        "import", help="import Telegram Desktop exports, then extract pairs",
+        description="Import Telegram Desktop exports, then extract pairs. Exit code 0: every "
+        "file and message imported; 3: some files failed or some messages were skipped (the "
+        "rest was imported); 1: nothing could be imported, and nothing was changed.")
     p.add_argument("project", help="the .nstudio project (created if it does not exist)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="result.json files or export folders")
     p.add_argument("--persona-id", action="append", default=[], metavar="ID",
@@ -65,21 +71,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     ids = [parse_persona_id(v) for v in args.persona_id]
     path = Path(args.project)
-    if path.exists():
-        project = Project.open(path)
-    else:
+    created = not path.exists()
+    if created:
         project = Project.create(path, args.persona_name or translate("Cli", "Persona"))
-        print(translate("Cli", "Created project {path}.").format(path=project.path))
+    else:
+        project = Project.open(path)
     with project:
         report = import_exports(project, args.paths)
-        for entry in report.files:
-            if entry.error is not None:
-                print(str(entry.error), file=sys.stderr)
-                continue
-            for chat in entry.chats:
-                print(translate("Cli", "{file}: {chat}: {added} new of {seen} messages").format(
-                    file=entry.path.name, chat=chat.name or chat.chat_id, added=chat.added,
-                    seen=chat.seen))
+        _print_report(report)
+        if report.outcome == "failed":
+            # Refused: nothing changes, persona options included; a project made for this
+            # import goes again.
+            if created:
+                project.close()
+                _remove_project(project.path)
+            return IMPORT_FAILED
+        if created:
+            print(translate("Cli", "Created project {path}.").format(path=project.path))
         if args.persona_name:
             ids.extend(_named(project, args.persona_name))
         if ids:
@@ -97,7 +105,35 @@ def cmd_import(args: argparse.Namespace) -> int:
                 total=result.total, replies=result.from_replies, implicit=result.by_proximity,
                 new=result.new, stale=result.stale))
             _print_why(project)
-    return 1 if report.errors else 0
+    return IMPORT_COMPLETE if report.outcome == "complete" else IMPORT_PARTIAL
+
+
+# Exit codes of ``import``: scripts can tell a complete import from one that left something out.
+IMPORT_COMPLETE, IMPORT_FAILED, IMPORT_PARTIAL = 0, 1, 3
+
+
+def _print_report(report) -> None:
+    """Per file: what was imported, what was skipped and why, or why the file failed."""
+    for entry in report.files:
+        if entry.error is not None:
+            print(translate("Cli", "{file}: not imported.").format(file=entry.path.name),
+                  file=sys.stderr)
+            print("  " + str(entry.error).replace("\n", "\n  "), file=sys.stderr)
+            continue
+        for chat in entry.chats:
+            print(translate("Cli", "{file}: {chat}: {added} new of {seen} messages").format(
+                file=entry.path.name, chat=chat.name or chat.chat_id, added=chat.added,
+                seen=chat.seen))
+            if chat.no_id:
+                print("  " + Cli.tr("Skipped %n messages without an id.", None, chat.no_id))
+            if chat.unreadable:
+                print("  " + Cli.tr("Skipped %n elements that are not messages.", None,
+                                    chat.unreadable))
+
+
+def _remove_project(path: Path) -> None:
+    for name in (path.name, *(path.name + s for s in ("-wal", "-shm", "-journal"))):
+        (path.parent / name).unlink(missing_ok=True)
 
 
 def _window_seconds(text: str) -> int:

@@ -1,4 +1,4 @@
-"""Project commands: new, info, self-test."""
+"""Project commands: new, info, recover, self-test."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser(
+        "recover", help="copy what can be read from a damaged project into a new file",
+        description="Copy every row that can still be read from a damaged project into a new "
+        "project file. The damaged file is not changed.")
+    p.add_argument("project", help="the damaged .nstudio file")
+    p.add_argument("--out", required=True, help="the new .nstudio file to create")
+    p.set_defaults(func=cmd_recover)
 
     p = sub.add_parser("self-test", help="open the real window offscreen and visit every tab")
     p.set_defaults(func=cmd_self_test)
@@ -48,6 +56,19 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(translate("Cli", "Pairs: {n}").format(n=counts["pairs"]))
     print(translate("Cli", "Snapshots: {n}").format(n=counts["snapshots"]))
     print(translate("Cli", "Fine-tune jobs: {n}").format(n=counts["jobs"]))
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from natasha_studio.core.recovery import recover_project
+
+    report = recover_project(args.project, args.out)
+    print(translate("Cli", "Recovered into {path}: {pairs} pairs, {messages} messages.").format(
+        path=report.path, pairs=report.copied.get("pairs", 0),
+        messages=report.copied.get("messages", 0)))
+    if report.total_lost:
+        print(translate("Cli", "Some rows could not be read and are missing from the new file "
+                        "(about {n}).").format(n=report.total_lost))
     return 0
 
 

@@ -16,10 +16,12 @@ import os
 import shutil
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from natasha_studio.core import storage
 from natasha_studio.core.errors import ProjectError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -136,6 +138,13 @@ def inspect_file(path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         if _busy(exc):
             raise _busy_error(path) from exc
+        if not _writable(path):
+            # SQLite cannot open a WAL project where it may not write its side files: that is
+            # a read-only file or folder, not damage.
+            raise storage.read_only_error(path) from exc
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (sqlite3.SQLITE_CORRUPT,
+                                                               sqlite3.SQLITE_NOTADB):
+            raise storage.storage_error(exc, path) from exc
         raise ProjectError(
             translate("Project", "The project {name} is damaged and cannot be opened ({reason}).").format(
                 name=path.name, reason=exc),
@@ -150,6 +159,49 @@ def inspect_file(path: Path) -> int:
     if version < 1 or "schema_version" not in tables:
         raise not_project
     return version
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+# How long the check for damage may take at open: a big project is checked in part rather
+# than keeping the window (or a command) waiting; what was not reached is taken as sound.
+QUICK_CHECK_S = 1.5
+_checked: dict[str, tuple[int, int]] = {}  # file -> (size, mtime) found sound in this process
+
+
+def quick_check(conn: sqlite3.Connection, seconds: float = QUICK_CHECK_S) -> bool | None:
+    """Whether SQLite's ``quick_check`` finds the file sound (None: not finished in time)."""
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc).lower():
+            return None
+        return False
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.set_progress_handler(None, 0)
+    return [tuple(r) for r in rows] == [("ok",)]
+
+
+def _sound(conn: sqlite3.Connection, path: Path) -> bool:
+    """The quick check, once per process for a file that has not changed since."""
+    key = _file_key(path)
+    try:
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+    except OSError:
+        stamp = (-1, -1)
+    if _checked.get(key) == stamp:
+        return True
+    if quick_check(conn) is False:
+        return False
+    _checked[key] = stamp
+    return True
 
 
 def _roll_back_unfinished_write(path: Path) -> None:
@@ -193,6 +245,7 @@ class Project:
         self._depth = 0
         self._lock = threading.RLock()
         self._key: str | None = _file_key(self.path)
+        self.damaged = False  # found damaged at open: read-only, see storage.damaged_error
         with _open_here_lock:
             _open_here[self._key] = _open_here.get(self._key, 0) + 1
 
@@ -249,6 +302,16 @@ class Project:
                     name=path.name, reason=exc),
                 translate("Project", "Check that the file is not read-only and that the disk is not full."),
             ) from exc
+        if not _sound(conn, path):
+            # Damaged: opened for reading only, so nothing writes into it and makes it worse;
+            # the curator is offered to recover what can be read into a new file.
+            conn.close()
+            if version < SCHEMA_VERSION:
+                raise storage.damaged_error(path)
+            conn = _connect(path, readonly=True)
+            project = cls(path, conn)
+            project.damaged = True
+            return project
         project = cls(path, conn)
         if version < SCHEMA_VERSION:
             project._migrate(version)
@@ -323,6 +386,8 @@ class Project:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction; nested calls join the outer one through savepoints."""
+        if self.damaged:
+            raise storage.damaged_error(self.path)
         with self._lock:
             depth = self._depth
             if depth == 0:
@@ -334,11 +399,14 @@ class Project:
                 yield self.conn
             except BaseException:
                 self._depth -= 1
-                if depth == 0:
-                    self.conn.execute("ROLLBACK")
-                else:
-                    self.conn.execute(f"ROLLBACK TO sp{depth}")
-                    self.conn.execute(f"RELEASE sp{depth}")
+                # A full disk or an I/O error makes SQLite roll the whole transaction back
+                # itself: rolling back again would hide that error behind "no transaction".
+                if self.conn.in_transaction:
+                    if depth == 0:
+                        self.conn.execute("ROLLBACK")
+                    else:
+                        self.conn.execute(f"ROLLBACK TO sp{depth}")
+                        self.conn.execute(f"RELEASE sp{depth}")
                 raise
             self._depth -= 1
             if depth == 0:

@@ -12,6 +12,8 @@ import socket
 
 import pytest
 from core.export_fixtures import make_pairs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from natasha_studio.cli import main
 from natasha_studio.core.store import Project
@@ -252,3 +254,267 @@ def test_undo_after_a_kill_reverts_exactly_the_last_completed_change(tmp_path, c
     else:
         pytest.fail("the change never finished within the statements counted")
     assert outcomes == {True, False}  # killed before and after its commit, both seen
+
+
+# -- (4, 5, 6) imports: every file tried, every skip counted, a refusal changes nothing -------
+
+def _chat(chat_id, messages, name="Сообщество"):
+    return {"name": name, "type": "private_supergroup", "id": chat_id, "messages": messages}
+
+
+def _messages(start=1):
+    return [
+        {"id": start, "type": "message", "date_unixtime": "1704103200", "from": "Участница",
+         "from_id": "user1", "text": "Как начать медитировать?"},
+        {"id": start + 1, "type": "message", "date_unixtime": "1704103260", "from": "Наташа",
+         "from_id": "user2", "text": "Начните с пяти минут утром.",
+         "reply_to_message_id": start},
+    ]
+
+
+def _write(path, document):
+    import json
+
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def _persona_ids(path):
+    from natasha_studio.core.dataset.settings import persona_ids
+
+    with Project.open(path) as project:
+        return persona_ids(project)
+
+
+def test_a_multi_chat_export_cut_between_chats_is_reported_not_half_imported(tmp_path, capsys):
+    import json
+
+    whole = json.dumps({"chats": {"list": [_chat(11, _messages()), _chat(12, _messages(), "Второй")]}},
+                       ensure_ascii=False, indent=1)
+    cut = whole[:whole.index('"Второй"') - 40]
+    (tmp_path / "result.json").write_text(cut, encoding="utf-8")
+    project = tmp_path / "p.nstudio"
+    rc = main(["import", str(project), str(tmp_path / "result.json"), "--persona-id", "user2"])
+    err = capsys.readouterr().err
+    assert rc == 1 and "cut short" in err and "Traceback" not in err
+    assert not project.exists()  # refused: the project made for it goes again
+
+
+def test_every_file_is_tried_and_the_summary_says_what_was_skipped(tmp_path, capsys):
+    good = _write(tmp_path / "good.json", _chat(21, _messages()))
+    odd = _write(tmp_path / "odd.json", _chat(22, [*_messages(), {"type": "message", "text": "без id"},
+                                                  17, "строка", [1, 2]]))
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"name": "x", "messages": [{"id": 1, "text": ', encoding="utf-8")
+    project = tmp_path / "p.nstudio"
+    rc = main(["import", str(project), str(broken), str(good), str(odd), "--persona-id", "user2"])
+    captured = capsys.readouterr()
+    assert rc == 3, captured  # some skipped or failed, the rest imported
+    assert "broken.json: not imported" in captured.err
+    assert "Skipped 1 message without an id" in captured.out
+    assert "Skipped 3 elements that are not messages" in captured.out
+    with Project.open(project) as p:
+        assert p.counts()["messages"] == 4 and p.counts()["pairs"] == 2
+    assert main(["import", str(project), str(good)]) == 0  # nothing new, nothing skipped
+
+
+def test_a_refused_import_keeps_the_persona_options_unchanged(tmp_path, capsys):
+    project = tmp_path / "p.nstudio"
+    good = _write(tmp_path / "good.json", _chat(31, _messages()))
+    assert main(["import", str(project), str(good), "--persona-id", "user2"]) == 0
+    broken = tmp_path / "broken.json"
+    broken.write_text("not json", encoding="utf-8")
+    before = _digest(project)
+    rc = main(["import", str(project), str(broken), "--persona-id", "user1"])
+    capsys.readouterr()
+    assert rc == 1
+    assert _persona_ids(project) == [2]
+    assert _digest(project) == before
+
+
+@pytest.mark.parametrize("message", [
+    {"id": 5, "type": "message", "from_id": "user1", "text": "x", "media_type": {"a": 1}},
+    {"id": 5, "type": "service", "actor_id": "user1", "action": ["a", "b"], "text": ""},
+    {"id": 2**63 + 5, "type": "message", "from_id": "user1", "text": "x"},
+    {"id": 5, "type": "message", "date_unixtime": str(2**70), "from_id": f"user{2**65}",
+     "reply_to_message_id": 2**64, "forwarded_from_id": f"channel{2**63}", "text": "x"},
+    {"id": 5, "type": "message", "from_id": "user1", "text": {"text": "объект"},
+     "edited_unixtime": 2**66, "date": ["2024"]},
+])
+def test_unexpected_values_are_stored_as_text_or_skipped_never_a_traceback(tmp_path, capsys, message):
+    export = _write(tmp_path / "e.json", {**_chat(2**64, [*_messages(), message]), "name": ["а", "б"]})
+    project = tmp_path / "p.nstudio"
+    rc = main(["import", str(project), str(export), "--persona-id", "user2"])
+    captured = capsys.readouterr()
+    assert rc in (0, 3) and "Traceback" not in captured.err, captured
+    with Project.open(project) as p:
+        assert p.counts()["messages"] in (2, 3)
+        assert p.conn.execute("SELECT name FROM chats").fetchone()[0] == "а б"
+
+
+# -- (6) any value in any field: stored as text or skipped and counted ----------------------
+
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=30),
+    st.sampled_from(["user1", "user2", "channel5", "chat7", "1704103200", "2024-01-01T10:00:00",
+                     "photo", "service", "message", "topic_created"]))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=6)
+_FIELDS = ["id", "type", "date", "date_unixtime", "from", "from_id", "actor", "actor_id",
+           "action", "text", "text_entities", "reply_to_message_id", "reply_to_peer_id",
+           "media_type", "photo", "file", "forwarded_from", "forwarded_from_id", "author",
+           "via_bot", "edited", "edited_unixtime", "title"]
+_MESSAGE = st.dictionaries(st.sampled_from(_FIELDS), _VALUES, max_size=10)
+_ELEMENT = st.one_of(_MESSAGE, _MESSAGE, _MESSAGE, _SCALARS)
+_HEADER = st.dictionaries(st.sampled_from(["name", "type", "id"]), _VALUES, max_size=3)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(header=_HEADER, elements=st.lists(_ELEMENT, max_size=12), indent=st.sampled_from([None, 1]))
+def test_random_exports_import_without_a_traceback_and_the_counts_add_up(tmp_path_factory, header,
+                                                                          elements, indent):
+    import json
+
+    from natasha_studio.core.dataset.importer import import_exports
+
+    folder = tmp_path_factory.mktemp("random")
+    export = folder / "result.json"
+    export.write_text(json.dumps({**header, "messages": elements}, ensure_ascii=False,
+                                 indent=indent), encoding="utf-8")
+    with Project.create(folder / "p.nstudio", "Наташа") as project:
+        report = import_exports(project, [export])
+    (entry,) = report.files
+    assert entry.error is None, str(entry.error)
+    (chat,) = entry.chats
+    objects = sum(isinstance(e, dict) for e in elements)
+    assert chat.unreadable == len(elements) - objects
+    assert chat.seen + chat.no_id == objects
+    with Project.open(folder / "p.nstudio") as project:
+        assert project.counts()["messages"] == chat.added <= chat.seen
+
+
+# -- (6, 7) the disk and the project file: plain words, in both languages --------------------
+
+def _damage(path):
+    """Overwrite a page in the middle of the file, as a failing disk would."""
+    with Project.open(path) as project:
+        pages = project.conn.execute("PRAGMA page_count").fetchone()[0]
+        size = project.conn.execute("PRAGMA page_size").fetchone()[0]
+    assert pages > 4
+    with open(path, "r+b") as fh:
+        fh.seek(size * (pages // 2))
+        fh.write(b"\xa5" * size)
+
+
+def test_a_damaged_project_opens_read_only_and_nothing_writes_into_it(tmp_path, capsys):
+    path = tmp_path / "p.nstudio"
+    with Project.create(path, "Наташа") as project:
+        make_pairs(project, 300, status_cycle=("new",))
+    _damage(path)
+    before = _digest(path)
+    rc = main(["pairs", str(path), "--set-status", "approved"])
+    err = capsys.readouterr().err
+    assert rc == 1 and "damaged" in err and "recover" in err and "Traceback" not in err
+    rc = main(["export", str(path), "--format", "csv", "--status", "new",
+               "--out", str(tmp_path / "x.csv")])
+    err = capsys.readouterr().err
+    assert rc == 1 and "damaged" in err and "Traceback" not in err
+    assert _digest(path) == before
+
+
+def test_a_read_only_project_is_reported_as_read_only_not_damaged(tmp_path, capsys, monkeypatch):
+    import natasha_studio.core.store as store
+
+    path = _project(tmp_path)
+    assert main(["pairs", str(path), "--set-status", "new"]) == 0  # something for --undo to undo
+    capsys.readouterr()
+    connect = store._connect
+    # What the operating system does to a file without write permission (as root, chmod
+    # alone would not stop the write): SQLite opens it for reading only.
+    monkeypatch.setattr(store, "_connect", lambda p, readonly=False: connect(p, readonly=True))
+    for command in (["pairs", str(path), "--set-status", "rejected"], ["pairs", str(path), "--undo"],
+                    ["export", str(path), "--format", "csv", "--status", "new",
+                     "--out", str(tmp_path / "x.csv")]):
+        rc = main(command)
+        err = capsys.readouterr().err
+        assert rc == 1 and "read-only" in err and "damaged" not in err, (command, err)
+        assert "Traceback" not in err
+
+
+def test_a_full_disk_is_reported_as_such_and_the_import_is_undone(tmp_path):
+    from natasha_studio.core.dataset.importer import import_exports
+
+    export = _write(tmp_path / "e.json", _chat(41, [
+        {"id": i, "type": "message", "date_unixtime": str(1704103200 + i), "from_id": "user1",
+         "text": "длинный текст " * 200} for i in range(1, 400)]))
+    with Project.create(tmp_path / "p.nstudio", "Наташа") as project:
+        pages = project.conn.execute("PRAGMA page_count").fetchone()[0]
+        # The disk "fills up" a few pages on: SQLite answers as it does on a full disk.
+        project.conn.execute(f"PRAGMA max_page_count = {pages + 3}")
+        report = import_exports(project, [export])
+        (entry,) = report.files
+        assert entry.error is not None and "Not enough free space" in str(entry.error)
+        assert report.outcome == "failed"
+        assert project.counts()["messages"] == 0
+
+
+def test_a_project_busy_elsewhere_is_reported_plainly(tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    import natasha_studio.core.store as store
+
+    path = _project(tmp_path)
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        rc = main(["pairs", str(path), "--set-status", "rejected"])
+        err = capsys.readouterr().err
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert rc == 1 and ("in use" in err or "busy" in err) and "Traceback" not in err, err
+
+
+def test_storage_errors_speak_plainly_in_russian_too(tmp_path):
+    import sqlite3
+
+    from natasha_studio.core.storage import storage_error
+    from natasha_studio.i18n import install_cli_translation
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (k TEXT UNIQUE)")
+    conn.execute("INSERT INTO t VALUES ('a')")
+    with pytest.raises(sqlite3.IntegrityError) as caught:
+        conn.execute("INSERT INTO t VALUES ('a')")
+    english = str(storage_error(caught.value, tmp_path / "p.nstudio"))
+    assert "changed by another window" in english and "UNIQUE" not in english
+    try:
+        install_cli_translation("ru")
+        russian = str(storage_error(OSError(28, "No space left on device"), tmp_path / "p.nstudio"))
+        read_only = str(storage_error(sqlite3.OperationalError("attempt to write a readonly database"),
+                                      tmp_path / "p.nstudio"))
+    finally:
+        install_cli_translation("en")
+    assert "места" in russian and "только для чтения" in read_only
+
+
+def test_a_damaged_project_can_be_recovered_into_a_new_file(tmp_path, capsys):
+    path = tmp_path / "p.nstudio"
+    with Project.create(path, "Наташа") as project:
+        make_pairs(project, 300, status_cycle=("approved",))
+    _damage(path)
+    before = _digest(path)
+    out = tmp_path / "p-recovered.nstudio"
+    rc = main(["recover", str(path), "--out", str(out)])
+    captured = capsys.readouterr()
+    assert rc == 0 and "Recovered into" in captured.out, captured
+    assert _digest(path) == before
+    with Project.open(out) as recovered:
+        assert recovered.persona_name == "Наташа"
+        assert 0 < recovered.counts()["pairs"] <= 300
+        assert recovered.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert main(["pairs", str(out), "--set-status", "new"]) == 0

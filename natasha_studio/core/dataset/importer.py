@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from natasha_studio.core.dataset.bulk import bulk_cache, direct_writes, gc_pause
 from natasha_studio.core.dataset.helper import HelperFailed, HelperProcess, put_result, start_helper
 from natasha_studio.core.dataset.messages import RowBatch, store_rows
 from natasha_studio.core.dataset.records import ChatRecord
-from natasha_studio.core.errors import StudioError
+from natasha_studio.core.errors import Cancelled, StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
 
@@ -32,6 +33,12 @@ class ChatImport:
     name: str
     seen: int
     added: int
+    no_id: int = 0        # messages skipped: without an id a message cannot be stored
+    unreadable: int = 0   # elements of the messages array that are not messages at all
+
+    @property
+    def skipped(self) -> int:
+        return self.no_id + self.unreadable
 
 
 @dataclass
@@ -43,6 +50,10 @@ class FileImport:
     @property
     def added(self) -> int:
         return sum(c.added for c in self.chats)
+
+    @property
+    def skipped(self) -> int:
+        return sum(c.skipped for c in self.chats)
 
 
 @dataclass
@@ -66,6 +77,18 @@ class ImportReport:
     @property
     def errors(self) -> list[FileImport]:
         return [f for f in self.files if f.error is not None]
+
+    @property
+    def skipped(self) -> int:
+        return sum(f.skipped for f in self.files)
+
+    @property
+    def outcome(self) -> str:
+        """"complete" (every file, every message), "partial" (some files failed or some
+        messages were skipped, the rest imported) or "failed" (no file could be imported)."""
+        if not self.files or len(self.errors) == len(self.files):
+            return "failed"
+        return "partial" if self.errors or self.skipped else "complete"
 
 
 def find_export_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -121,6 +144,14 @@ def import_exports(
         except StudioError as exc:
             entry.chats = []
             entry.error = exc
+        except Cancelled:
+            raise
+        except Exception as exc:  # noqa: BLE001 — one file's surprise never stops the others
+            # Whatever else one file holds, the others are still tried; its transaction was
+            # rolled back, so nothing of it stayed.
+            log.exception("importing %s failed", path)
+            entry.chats = []
+            entry.error = _unexpected(path, exc)
         done += sizes[path]
         if progress is not None:
             progress(done, total, path.name)
@@ -156,11 +187,27 @@ def _import_file(project: Project, path: Path, done_before: int, total: int,
         return _import_here(project, path, done_before, total, progress)
 
 
-def _value_batches(export_chat, chat: ChatRecord) -> Iterator[list[tuple]]:
-    """An export chat's raw message batches as column values (see ``RowBatch.add``)."""
+def _unexpected(path: Path, exc: BaseException) -> StudioError:
+    if isinstance(exc, sqlite3.Error):
+        from natasha_studio.core.storage import storage_error
+
+        return storage_error(exc, path)
+    return StudioError(
+        translate("Import", "{name} could not be imported: it holds something this version "
+                  "cannot read ({reason}).").format(name=path.name, reason=type(exc).__name__),
+        translate("Import", "Nothing of this file was imported; the other files were. Export the "
+                  "chat again from Telegram Desktop, or send the file to the developers."))
+
+
+def _converter(export_chat, chat: ChatRecord):
     from natasha_studio.telegram.export.convert import MessageConverter
 
-    values = MessageConverter(chat, export_chat.header).values
+    return MessageConverter(chat, export_chat.header)
+
+
+def _value_batches(export_chat, converter) -> Iterator[list[tuple]]:
+    """An export chat's raw message batches as column values (see ``RowBatch.add``)."""
+    values = converter.values
     for raw_batch in export_chat.batches:
         yield [row for row in map(values, raw_batch) if row is not None]
 
@@ -183,15 +230,18 @@ def _import_here(project: Project, path: Path, done_before: int, total: int,
     with project.transaction(), bulk_cache(project):
         for export_chat in reader.chats():
             chat = chat_from_header(export_chat.header, fallback_name=path.parent.name)
+            converter = _converter(export_chat, chat)
+            unreadable = reader.skipped
 
-            def batches(export_chat=export_chat, chat=chat) -> Iterator[RowBatch]:
-                for rows in _value_batches(export_chat, chat):
+            def batches(export_chat=export_chat, converter=converter) -> Iterator[RowBatch]:
+                for rows in _value_batches(export_chat, converter):
                     yield _row_batch(rows)
                     if progress is not None:
                         progress(done_before + reader.position, total, path.name)
 
             result = store_rows(project, chat, batches())
-            chats.append(ChatImport(chat.id, chat.name, result.seen, result.added))
+            chats.append(ChatImport(chat.id, chat.name, result.seen, result.added,
+                                    converter.skipped_no_id, reader.skipped - unreadable))
     return chats
 
 
@@ -205,12 +255,14 @@ def _read_in_helper(path: str, _tasks, results) -> None:
     for export_chat in reader.chats():
         chat = chat_from_header(export_chat.header, fallback_name=Path(path).parent.name)
         put_result(results, ("chat", chat))
+        converter = _converter(export_chat, chat)
+        unreadable = reader.skipped
         # Batches go over sorted for writing, texts as UTF-8 bytes (see RowBatch): the
         # writing process has the least to do, as it is the busier one.
-        for rows in _value_batches(export_chat, chat):
+        for rows in _value_batches(export_chat, converter):
             put_result(results, ("rows", (_row_batch(rows, text_bytes=True).parts(),
                                           reader.position)))
-        put_result(results, ("chat_end", None))
+        put_result(results, ("chat_end", (converter.skipped_no_id, reader.skipped - unreadable)))
     put_result(results, ("done", None))
 
 
@@ -226,10 +278,13 @@ def _store_from_helper(project: Project, path: Path, helper: HelperProcess, done
             if kind != "chat":
                 raise HelperFailed(f"unexpected {kind!r} from the helper")
 
-            def batches() -> Iterator[RowBatch]:
+            skipped = [0, 0]
+
+            def batches(skipped=skipped) -> Iterator[RowBatch]:
                 while True:
                     kind, value = helper.get()
                     if kind == "chat_end":
+                        skipped[:] = value
                         return
                     parts, position = value
                     yield RowBatch.from_parts(parts)
@@ -237,4 +292,4 @@ def _store_from_helper(project: Project, path: Path, helper: HelperProcess, done
                         progress(done_before + position, total, path.name)
 
             result = store_rows(project, chat, batches())
-            chats.append(ChatImport(chat.id, chat.name, result.seen, result.added))
+            chats.append(ChatImport(chat.id, chat.name, result.seen, result.added, *skipped))

@@ -115,12 +115,19 @@ def marked_id(value: Any, kind_hint: str | None = None) -> int | None:
         except ValueError:
             return None
     if number < 0:  # already marked
-        return number
-    if kind == "channel":
-        return -(CHANNEL_SHIFT + number)
-    if kind == "chat":
-        return -number
-    return number
+        marked = number
+    elif kind == "channel":
+        marked = -(CHANNEL_SHIFT + number)
+    elif kind == "chat":
+        marked = -number
+    else:
+        marked = number
+    return marked if fits_int64(marked) else None
+
+
+def fits_int64(number: int) -> bool:
+    """Whether ``number`` fits SQLite's 64-bit integers (an export may hold anything)."""
+    return -(1 << 63) <= number < (1 << 63)
 
 
 def peer_kind(peer_id: int) -> str:

@@ -17,8 +17,11 @@ from natasha_studio.core.dataset.records import (
     ChatRecord,
     MessageRecord,
     chat_marked_id,
+    fits_int64,
     marked_id,
 )
+
+_INT64 = 1 << 63
 
 _ENTITY_EXTRAS = ("href", "user_id", "language", "document_id", "collapsed")
 _MEDIA_KEYS = (
@@ -34,18 +37,29 @@ def chat_from_header(header: dict[str, Any], fallback_name: str = "") -> ChatRec
     raw_id = header.get("id")
     try:
         bare = int(raw_id)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         bare = None
+    if bare is not None and not fits_int64(chat_marked_id(bare, chat_type)):
+        bare = None  # past SQLite's 64 bits: no real chat has such an id
     if bare is None:
         # Very old or hand-made exports without an id: a stable id from the name, kept
         # negative and far from real ids so it never meets a live chat.
-        seed = (header.get("name") or fallback_name or "chat").encode()
+        seed = (_text(header.get("name")) or fallback_name or "chat").encode()
         bare = -(2 * 10**15 + int.from_bytes(seed[:6].ljust(6, b"\0"), "big"))
     return ChatRecord(
         id=chat_marked_id(bare, chat_type),
-        name=str(header.get("name") or fallback_name or ""),
+        name=_text(header.get("name")) or fallback_name or "",
         type=chat_type,
     )
+
+
+def _text(value: Any) -> str:
+    """A header's text field; a list (of name parts) is joined, anything else written out."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(_text(v) for v in value if v is not None)
+    return value if isinstance(value, str) else str(value)
 
 
 def parse_date(value: Any) -> int | None:
@@ -57,10 +71,10 @@ def parse_date(value: Any) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, int):
-        return value
+        return value if fits_int64(value) else None
     text = str(value)
     if text.isdigit():
-        return int(text)
+        return int(text) if fits_int64(int(text)) else None
     try:
         return int(dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC).timestamp())
     except ValueError:
@@ -104,9 +118,9 @@ _ALBUM_MEDIA = ("photo", "video_file", "animation", "file")
 
 def _int_or_none(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return value if fits_int64(value) else None
     if isinstance(value, str) and value.lstrip("-").isdigit():
-        return int(value)
+        return int(value) if fits_int64(int(value)) else None
     return None
 
 
@@ -135,6 +149,7 @@ class MessageConverter:
         self._topic_of: dict[int, int] = {}  # only filled in forums
         self._last_media: tuple[int | None, int, int] | None = None  # sender, date, album id
         self._senders: dict[Any, tuple[int | None, str]] = {}  # from_id as written -> id, kind
+        self.skipped_no_id = 0  # elements of the messages array without a usable id
 
     def _sender(self, value: Any) -> tuple[int | None, str]:
         # A community has a few thousand senders over a million messages: convert each once.
@@ -184,12 +199,18 @@ class MessageConverter:
         """
         try:
             msg_id = int(raw["id"])
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):
+            self.skipped_no_id += 1
+            return None
+        if not -_INT64 <= msg_id < _INT64:
+            self.skipped_no_id += 1  # an id no message can have (past SQLite's 64 bits)
             return None
         get = raw.get
         unixtime = get("date_unixtime")
         if isinstance(unixtime, str) and unixtime.isdigit():
             date = int(unixtime) or parse_date(get("date")) or 0  # the usual case, quickly
+            if date >= _INT64:
+                date = 0
         else:
             date = parse_date(unixtime) or parse_date(get("date")) or 0
         service = get("type") == "service"
@@ -209,6 +230,8 @@ class MessageConverter:
         else:
             text, entities = flatten_text(text, get("text_entities"))
         action = get("action") if service else None
+        if action is not None and not isinstance(action, str):
+            action = str(action)  # kept as text: a list or number where a name was expected
         if action == "topic_created":
             text = str(get("title") or text)
         reply_to = _int_or_none(get("reply_to_message_id"))
@@ -228,6 +251,8 @@ class MessageConverter:
         media = get("media_type")
         if media is None and not _MEDIA_KEYSET.isdisjoint(raw):
             media = next((name for key, name in _MEDIA_KEYS if get(key)), None)
+        if media is not None and not isinstance(media, str):
+            media = str(media)
         grouped = None
         if media in _ALBUM_MEDIA:
             # An album is exported as several messages a second apart: give them one id.

@@ -18,6 +18,7 @@ custom-emoji ``document_id`` values get their quotes.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,12 @@ from natasha_studio.core.i18n import translate
 
 CHUNK_SIZE = 4 << 20
 _MESSAGES_KEY = re.compile(rb'"messages"\s*:\s*\[')
-_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[{}\[\]]', re.S)
+# Structural bytes of JSON; strings are skipped with bytes.find, so that a long string costs
+# nothing but the pass over it (a regex for a whole string held ~120 bytes per character).
+_STRUCT = re.compile(rb'["{}\[\],]')
+# Bytes of whole messages parsed at once where messages are not laid out one line each.
+_SINGLE_BATCH = 1 << 20
+_DECODE = json.JSONDecoder().raw_decode
 _BAD_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\x([0-9a-fA-F]{2})")
 _UNQUOTED_DOC_ID = re.compile(rb'("document_id"\s*:\s*)(?![\s"\-0-9\[{nft])([^\r\n,}]+?)(\s*[\r\n,}])')
 _WS = b" \t\r\n"
@@ -73,6 +79,7 @@ class ExportReader:
         self._pos = 0
         self._base = 0          # file offset of _buf[0]
         self._eof = False
+        self.skipped = 0        # elements of a messages array that are not objects
 
     # -- public ------------------------------------------------------------------------------
 
@@ -198,6 +205,13 @@ class ExportReader:
             yield ExportChat(header, batches)
             for _ in batches:  # the caller may stop early: skip what it left
                 pass
+        if found and not self._ends_whole():
+            raise ExportError(
+                translate("Import", "{name} ends between two chats: the file was cut short.").format(
+                    name=self.path.name),
+                translate("Import", "Copy the file again, or export the chats again. Nothing was "
+                          "imported from it."),
+            )
         if not found:
             raise ExportError(
                 translate("Import", "{name} has no messages: it is not a Telegram chat export.").format(
@@ -206,13 +220,23 @@ class ExportReader:
                           "\"Machine-readable JSON\", and pick the result.json it writes."),
             )
 
+    def _ends_whole(self) -> bool:
+        """Whether the file ends as a JSON document does (a cut between two chats leaves no
+        messages key to find, so the chats after the cut would go missing without a word)."""
+        try:
+            self._fh.seek(max(0, self.size - 256))
+            tail = self._fh.read().rstrip()
+        except OSError:
+            return True  # reading failed: what was read parsed, and the rest is not known
+        return tail.endswith(b"}")
+
     @staticmethod
     def _header(gap: bytes) -> dict[str, Any]:
         """The scalar fields (name, type, id) of the object that owns a messages key."""
         last_open = -1
-        for token in _TOKEN.finditer(gap):
-            if token.group() == b"{":
-                last_open = token.start()
+        for index, char in _structure(gap):
+            if char == 0x7B:  # {
+                last_open = index
         if last_open < 0:
             return {}
         text = gap[last_open:].rstrip()
@@ -258,8 +282,10 @@ class ExportReader:
                 limit = end_match.start() if end_match else len(self._buf)
                 idx = self._buf.rfind(marker, self._pos, limit)
                 if idx < 0:
-                    if end_match is not None:
-                        # Only a partial or oddly laid-out message is left: read it singly.
+                    if end_match is not None or len(self._buf) - self._pos > self.chunk_size:
+                        # Only a partial or oddly laid-out message is left, or the messages
+                        # are not laid out as Telegram does (each on one line, say): read on
+                        # element by element, never the whole file into memory.
                         yield from self._single_messages()
                         return
                     if not self._fill():
@@ -308,24 +334,19 @@ class ExportReader:
         if not all(isinstance(item, dict) for item in items):
             if quiet:
                 return None
-            raise self._error(start, translate("Import", "a message is not a JSON object"))
+            # A number or a list where a message should be: valid JSON, counted and skipped.
+            kept = [item for item in items if isinstance(item, dict)]
+            self.skipped += len(items) - len(kept)
+            return kept
         return items
 
-    def _element_end(self) -> int | None:
-        """End (exclusive) of the JSON object starting at ``_pos``, or None if not all read."""
-        depth = 0
-        for token in _TOKEN.finditer(self._buf, self._pos):
-            kind = token.group()[:1]
-            if kind in (b"{", b"["):
-                depth += 1
-            elif kind in (b"}", b"]"):
-                depth -= 1
-                if depth == 0:
-                    return token.end()
-        return None
-
     def _single_messages(self) -> Iterator[list[dict[str, Any]]]:
-        """One message at a time, for exports not laid out one message per line."""
+        """Messages of an array not laid out as Telegram does. One message per line (as other
+        tools write JSON) is cut at line ends, as a raw newline is never inside a JSON string;
+        otherwise (minified) messages are decoded one after another about a megabyte at a time,
+        and one longer than that is delimited by a scan that resumes across reads. Time is
+        linear in the file, memory a small multiple of the longest message."""
+        lines = True
         while True:
             nxt = self._skip_ws()
             if nxt == b",":
@@ -336,12 +357,159 @@ class ExportReader:
                 return
             if not nxt:
                 raise self._truncated()
-            if nxt != b"{":
-                raise self._error(self._pos, translate("Import", "a message is not a JSON object"))
-            end = self._element_end()
-            while end is None:
-                if not self._fill():
-                    raise self._truncated()
-                end = self._element_end()
-            yield self._parse_batch(self._pos, end)
+            start = self._pos
+            if lines:
+                cut = self._line_cut(start)
+                items = self._parse_batch(start, cut, quiet=True) if cut > start else None
+                if items is not None:
+                    yield items
+                    self._pos = cut
+                    continue
+                if cut > start:
+                    lines = False  # lines are not whole messages here (or the array ends)
+            items, end = self._decode_some(start)
+            if items is None:
+                end = self._scan_one(start)
+                items = self._parse_batch(self._pos, end)
+            yield items
             self._pos = end
+
+    def _line_cut(self, start: int) -> int:
+        """The end of the last whole line after ``start``, without its comma: the end of a run
+        of messages when each is on its own line."""
+        buf = self._buf
+        idx = buf.rfind(b"\n", start)
+        if idx < 0:
+            if not self._eof and len(buf) - start < self.chunk_size:
+                return start  # a partial line: read on first
+            idx = len(buf)
+        while idx > start and buf[idx - 1] in b" \t\r\n,":
+            idx -= 1
+        return idx
+
+    def _decode_some(self, start: int) -> tuple[list[dict[str, Any]] | None, int]:
+        """Whole elements from ``start`` (about ``_SINGLE_BATCH`` bytes of them) decoded with
+        the standard library's scanner, which reports where each ends; (None, start) when
+        not even the first is whole in the buffer or it is not clean JSON."""
+        raw = bytes(memoryview(self._buf)[start:start + 2 * _SINGLE_BATCH])
+        # surrogateescape keeps one character per undecodable byte, so positions map back.
+        text = raw.decode("utf-8", "surrogateescape")
+        items: list[Any] = []
+        i = done = 0
+        n = len(text)
+        while done < _SINGLE_BATCH:
+            while i < n and text[i] in " \t\r\n,":
+                i += 1
+            if i >= n or text[i] == "]":
+                break
+            try:
+                value, i = _DECODE(text, i)
+            except ValueError:
+                break
+            items.append(value)
+            done = i
+        if not items:
+            return None, start
+        kept = [item for item in items if isinstance(item, dict)]
+        self.skipped += len(items) - len(kept)
+        return kept, start + len(text[:done].encode("utf-8", "surrogateescape"))
+
+    def _scan_one(self, start: int) -> int:
+        """The end of the element at ``start``, reading on as far as it goes."""
+        scan = _Scan(start)
+        while True:
+            end = scan.run(self._buf)
+            if end is not None:
+                return end
+            scan.rebase(self._pos)
+            if not self._fill_more():
+                raise self._truncated()
+            scan.restore(self._pos)
+
+    def _fill_more(self) -> bool:
+        """``_fill`` that grows the read with the element being read, so that one very long
+        message is read in a few large reads rather than re-copied at every 4 MB."""
+        size = self.chunk_size
+        self.chunk_size = max(size, len(self._buf) - self._pos)
+        try:
+            return self._fill()
+        finally:
+            self.chunk_size = size
+
+
+class _Scan:
+    """Finds where one JSON element ends, resumable when the buffer ends first."""
+
+    __slots__ = ("depth", "in_string", "pos", "start")
+
+    def __init__(self, start: int) -> None:
+        self.start = start      # where the element starts in the buffer
+        self.pos = start        # where scanning resumes
+        self.depth = 0
+        self.in_string = False
+
+    def rebase(self, origin: int) -> None:
+        self.start -= origin
+        self.pos -= origin
+
+    def restore(self, origin: int) -> None:
+        self.start += origin
+        self.pos += origin
+
+    def run(self, buf: bytes) -> int | None:
+        """The end (exclusive) of the element, or None when ``buf`` ends first."""
+        i, depth, search = self.pos, self.depth, _STRUCT.search
+        while True:
+            if self.in_string:
+                j = buf.find(b'"', i)
+                if j < 0:
+                    self.pos, self.depth = len(buf), depth
+                    return None
+                k = j
+                while k > self.start and buf[k - 1] == 0x5C:  # backslashes before the quote
+                    k -= 1
+                i = j + 1
+                if (j - k) % 2 == 0:
+                    self.in_string = False
+                continue
+            m = search(buf, i)
+            if m is None:
+                self.pos, self.depth = len(buf), depth
+                return None
+            char, i = buf[m.start()], m.end()
+            if char == 0x22:  # "
+                self.in_string = True
+            elif char in (0x7B, 0x5B):  # { [
+                depth += 1
+            elif char in (0x7D, 0x5D):  # } ]
+                if depth == 0:
+                    return m.start()  # the array's end, after a bare value
+                depth -= 1
+                if depth == 0:
+                    return i
+            elif depth == 0:  # a comma after a bare value
+                return m.start()
+
+
+def _structure(data: bytes) -> Iterator[tuple[int, int]]:
+    """(index, byte) of each structural byte of ``data`` outside strings."""
+    i, in_string, search = 0, False, _STRUCT.search
+    while True:
+        if in_string:
+            j = data.find(b'"', i)
+            if j < 0:
+                return
+            k = j
+            while k > 0 and data[k - 1] == 0x5C:
+                k -= 1
+            i = j + 1
+            in_string = (j - k) % 2 == 1
+            continue
+        m = search(data, i)
+        if m is None:
+            return
+        char, i = data[m.start()], m.end()
+        if char == 0x22:
+            in_string = True
+        else:
+            yield m.start(), char

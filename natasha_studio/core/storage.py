@@ -1,0 +1,114 @@
+"""Failures of the disk and of the project file, in plain words.
+
+SQLite and the operating system say "attempt to write a readonly database", "database or disk
+is full", "database is locked" or "database disk image is malformed"; a curator needs to hear
+what happened to her project and what to do. ``storage_error`` turns any of them into a
+``StudioError`` in both languages.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import sqlite3
+from pathlib import Path
+
+from natasha_studio.core.errors import ProjectError, StudioError
+from natasha_studio.core.i18n import translate
+
+_READONLY = {sqlite3.SQLITE_READONLY, getattr(sqlite3, "SQLITE_READONLY_DBMOVED", -1),
+             getattr(sqlite3, "SQLITE_READONLY_DIRECTORY", -1),
+             getattr(sqlite3, "SQLITE_READONLY_RECOVERY", -1),
+             getattr(sqlite3, "SQLITE_READONLY_CANTLOCK", -1),
+             getattr(sqlite3, "SQLITE_READONLY_ROLLBACK", -1)}
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB,
+            getattr(sqlite3, "SQLITE_CORRUPT_INDEX", -1), getattr(sqlite3, "SQLITE_CORRUPT_VTAB", -1)}
+
+
+def _primary(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def free_megabytes(path: Path) -> int | None:
+    """Free space on the disk that holds ``path``, in MB (None when it cannot be told)."""
+    folder = Path(path)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free // (1 << 20)
+    except OSError:
+        return None
+
+
+def read_only_error(path: Path) -> ProjectError:
+    return ProjectError(
+        translate("Storage", "The project file {name} is read-only: nothing can be changed in "
+                  "it.").format(name=Path(path).name),
+        translate("Storage", "Copy it to a folder you can write to (such as Documents), or change "
+                  "the permissions of the file and its folder. Nothing was changed."))
+
+
+def full_disk_error(path: Path, needed_bytes: int | None = None) -> StudioError:
+    free = free_megabytes(path)
+    if needed_bytes:
+        message = translate("Storage", "Not enough free space on the disk of {name}: about {n} MB "
+                            "needed, {free} MB free.").format(
+            name=Path(path).name, n=max(1, needed_bytes >> 20), free=free if free is not None else "?")
+    else:
+        message = translate("Storage", "Not enough free space on the disk of {name} ({free} MB "
+                            "free).").format(name=Path(path).name,
+                                             free=free if free is not None else "?")
+    return StudioError(message, translate(
+        "Storage", "Free some space and try again. What was being written was undone; the project "
+        "is as it was before."))
+
+
+def busy_error(path: Path) -> ProjectError:
+    return ProjectError(
+        translate("Storage", "The project {name} is in use by another window or command that is "
+                  "writing to it.").format(name=Path(path).name),
+        translate("Storage", "Wait until it has finished, or close the other window, then try "
+                  "again. Nothing was changed."))
+
+
+def damaged_error(path: Path) -> ProjectError:
+    return ProjectError(
+        translate("Storage", "The project {name} is damaged: part of the file cannot be "
+                  "read.").format(name=Path(path).name),
+        translate("Storage", "It was opened for reading only. Copy what can be read into a new "
+                  "file with \u201cnatasha-studio recover {name} --out {stem}-recovered.nstudio\u201d, "
+                  "or open a backup copy. The damaged file was not changed.").format(
+            name=Path(path).name, stem=Path(path).stem))
+
+
+def storage_error(exc: BaseException, path: Path | str | None) -> StudioError:
+    """``exc`` (an sqlite3.Error or OSError met while using ``path``) in plain words."""
+    path = Path(path) if path else Path("?")
+    code = _primary(exc)
+    text = str(exc).lower()
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+            return full_disk_error(path)
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return read_only_error(path)
+    elif (getattr(exc, "sqlite_errorcode", None) in _READONLY or code == sqlite3.SQLITE_READONLY
+          or "readonly" in text):
+        return read_only_error(path)
+    elif code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return full_disk_error(path)
+    elif code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        return busy_error(path)
+    elif code in _DAMAGED or "malformed" in text or "not a database" in text:
+        return damaged_error(path)
+    elif code == sqlite3.SQLITE_CONSTRAINT:
+        # Two writers that both passed their checks: the second one's change is undone whole.
+        return ProjectError(
+            translate("Storage", "The project {name} was changed by another window or command "
+                      "while this one was writing.").format(name=path.name),
+            translate("Storage", "Try again: what was being written was undone, nothing was "
+                      "lost."))
+    return ProjectError(
+        translate("Storage", "The project {name} could not be read or written: {reason}").format(
+            name=path.name, reason=exc),
+        translate("Storage", "Check that the disk is connected and not full, then try again."))
