@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ COMMAND_MODULES = [
     "export",
     "dataset",
     "finetune",
+    "jobs",
     "chat",
     "local",
     "privacy",
@@ -61,13 +63,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
+        return code
     except StudioError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`jobs | head`): stop quietly, and keep Python's final flush
+        # of stdout from raising again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (sqlite3.Error, OSError) as exc:
         # A full disk, a read-only or locked project met mid-command: plain words, no traceback.
         from natasha_studio.core.storage import storage_error

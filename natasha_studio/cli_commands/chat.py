@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from natasha_studio.core.chat.streaming import ReplyStream, build_messages
 from natasha_studio.core.errors import StudioError
@@ -19,11 +20,13 @@ from natasha_studio.core.provider import ChatOptions
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("chat", help="ask a model a question and stream the answer to stdout")
     p.add_argument("message", help="the question to ask")
-    p.add_argument("--provider", choices=("yandex", "openai", "vertex", "compatible"),
+    p.add_argument("--provider", choices=("yandex", "openai", "vertex", "compatible", "local"),
                    default=None,
                    help="where the model runs (not needed with --entry)")
     p.add_argument("--model", help="the model's name, e.g. gpt-4.1-mini, ft:gpt-4.1-mini:org::id, "
-                   "or for Yandex yandexgpt-lite or gpt://<folder>/yandexgpt-lite/latest@<suffix>")
+                   "or for Yandex yandexgpt-lite or gpt://<folder>/yandexgpt-lite/latest@<suffix>; "
+                   "for local: the folder of a local job's adapter, or of a merged or "
+                   "downloaded model")
     p.add_argument("--base-url", help="the server's address, for compatible servers "
                    "(e.g. http://localhost:11434/v1) or an OpenAI proxy")
     p.add_argument("--chat-url", help="Yandex AI Studio: its OpenAI-compatible chat URL, for a "
@@ -64,6 +67,11 @@ def _resolve(args: argparse.Namespace) -> tuple[dict, str]:
     if not args.provider or not args.model:
         raise StudioError(translate("Chat", "Say which model to ask: --provider and --model "
                                             "(or --project with --entry)."))
+    if args.provider == "local" and not Path(args.model).expanduser().exists():
+        raise StudioError(
+            translate("Chat", "There is no model folder {path}.").format(path=args.model),
+            translate("Chat", "Give the folder of a local job's adapter, or of a merged or "
+                              "downloaded model."))
     if args.provider == "compatible" and not args.base_url:
         raise StudioError(translate("Chat", "A compatible server needs --base-url."),
                           translate("Chat", "For example: --base-url http://localhost:11434/v1"))
@@ -95,7 +103,16 @@ def cmd_chat(args: argparse.Namespace) -> int:
         sys.stdout.write(piece)
         sys.stdout.flush()
 
-    reply = asyncio.run(stream.run(show))
+    async def ask():
+        try:
+            return await stream.run(show)
+        finally:
+            # A local model runs in a worker process of its own: stop it with the command.
+            aclose = getattr(provider, "aclose", None)
+            if aclose is not None:
+                await aclose()
+
+    reply = asyncio.run(ask())
     if reply.text and not reply.text.endswith("\n"):
         sys.stdout.write("\n")
         sys.stdout.flush()

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 
+from natasha_studio.cli_commands.jobs import EXIT_CODES_HELP, EXIT_USAGE, follow, follow_existing
 from natasha_studio.core import export, jobs
-from natasha_studio.core.chat.models import sync_job_models
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
 from natasha_studio.core.jobs.local import check_base_model, local_preflight, normalize_base_model
@@ -32,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                         "Vertex AI, OpenAI, or local LoRA training on this "
                                         "computer)")
     p.add_argument("project", help="the .nstudio project file")
-    p.add_argument("--provider", required=True, choices=TUNING_PROVIDERS)
+    p.add_argument("--provider", choices=TUNING_PROVIDERS,
+                   help="where to train (required unless --follow)")
     p.add_argument("--model",
                    help="the base model, e.g. gemini-2.5-flash (default: the provider's usual "
                         "one, yandexgpt-lite for Yandex); for local, required: a model folder or "
@@ -85,12 +85,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     addresses.add_argument("--endpoint",
                            help="Yandex AI Studio: its gRPC address, host:port over TLS or "
                                 "http://host:port in plain text (NATASHA_STUDIO_YANDEX_ENDPOINT)")
+    p.add_argument("--follow", metavar="JOB",
+                   help="launch nothing: follow a job launched earlier (its number or id) "
+                        "until it ends, e.g. after the window or the computer was closed")
+    p.epilog = EXIT_CODES_HELP
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.set_defaults(func=cmd_finetune)
-
-    p = sub.add_parser("jobs", help="list a project's fine-tune jobs with their states")
-    p.add_argument("project")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_jobs)
 
 
 def _hyperparameters(args: argparse.Namespace) -> dict:
@@ -114,6 +114,12 @@ def _hyperparameters(args: argparse.Namespace) -> dict:
 
 
 def cmd_finetune(args: argparse.Namespace) -> int:
+    if args.follow:
+        return follow_existing(args.project, args.follow, args.poll_interval)
+    if not args.provider:
+        print(translate("FinetuneCli", "Say where to train with --provider (or follow an earlier "
+                                       "job with --follow JOB)."), file=sys.stderr)
+        return EXIT_USAGE
     refusal = tuning_refusal(provider_info(args.provider))
     if refusal is not None:
         print(str(refusal), file=sys.stderr)
@@ -179,16 +185,7 @@ def cmd_finetune(args: argparse.Namespace) -> int:
             id=job.id, remote_id=job.remote_id), flush=True)
         if not args.wait:
             return 0
-        job = asyncio.run(jobs.track(project, provider, job_id, interval=args.poll_interval,
-                                     on_update=lambda change: _print_change(project, change)))
-        if job.status == "succeeded":
-            # The tuned model (and its base) become models of the test chat right away.
-            sync_job_models(project)
-            print(translate("FinetuneCli", "Tuned model: {model}").format(model=job.tuned_model))
-            return 0
-        print(translate("FinetuneCli", "The job ended as {state}: {error}").format(
-            state=job.status, error=job.error or ""), file=sys.stderr)
-        return 1
+        return follow(project, provider, job_id, args.poll_interval)
 
 
 def _confirmed(args: argparse.Namespace, pre: export.Preflight) -> bool:
@@ -226,46 +223,3 @@ def _local_problem(model: str) -> str:
     return f"{error.message} {error.hint}".strip() if error else ""
 
 
-def _print_change(project: Project, change: jobs.StatusChange) -> None:
-    parts = []
-    if "status" in change.fields:
-        parts.append(translate("FinetuneCli", "state: {state}").format(state=change.status))
-    if change.new_metrics:
-        metrics = jobs.job_metrics(project, change.job_id)
-        series = metrics.get("train_loss")
-        if series:
-            step, value = series[-1]
-            parts.append(translate("FinetuneCli", "step {step}, training loss {loss:.3f}").format(
-                step=step, loss=value))
-        elif metrics.get("progress"):  # Yandex tells steps done, not the loss
-            step, share = metrics["progress"][-1]
-            parts.append(translate("FinetuneCli", "step {step}, {percent}% done").format(
-                step=step, percent=round(share * 100)))
-    if parts:
-        print(f"#{change.job_id}: " + "; ".join(parts), flush=True)
-
-
-def cmd_jobs(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
-        records = jobs.list_jobs(project)
-    if args.json:
-        print(json.dumps([{
-            "id": j.id, "provider": j.provider, "remote_id": j.remote_id,
-            "snapshot": j.snapshot_name, "base_model": j.base_model, "name": j.display_name,
-            "status": j.status, "error": j.error, "tuned_model": j.tuned_model,
-            "created_at": j.created_at, "finished_at": j.finished_at,
-        } for j in records], ensure_ascii=False, indent=2))
-        return 0
-    if not records:
-        print(translate("FinetuneCli", "No fine-tune jobs yet."))
-        return 0
-    for j in records:
-        line = f"#{j.id}  {j.status:<11} {j.provider:<7} {j.base_model}"
-        if j.display_name:
-            line += f"  “{j.display_name}”"
-        if j.tuned_model:
-            line += f"  → {j.tuned_model}"
-        if j.error:
-            line += f"  ({j.error.splitlines()[0]})"
-        print(line)
-    return 0

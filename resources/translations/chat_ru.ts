@@ -71,10 +71,6 @@
         <translation>Экспорт голосов для DPO…</translation>
     </message>
     <message>
-        <source>Preference pairs (JSONL) for preference fine-tuning: the preferred and the other answer</source>
-        <translation>Пары предпочтений (JSONL) для обучения на предпочтениях: лучший ответ и другой ответ</translation>
-    </message>
-    <message>
         <source>Blind comparison</source>
         <translation>Слепое сравнение</translation>
     </message>
@@ -352,6 +348,14 @@
     <message>
         <source>Say which model to ask: --provider and --model (or --project with --entry).</source>
         <translation>Укажите, какую модель спросить: --provider и --model (или --project вместе с --entry).</translation>
+    </message>
+    <message>
+        <source>There is no model folder {path}.</source>
+        <translation>Папки с моделью {path} нет.</translation>
+    </message>
+    <message>
+        <source>Give the folder of a local job's adapter, or of a merged or downloaded model.</source>
+        <translation>Укажите папку адаптера локального обучения или папку объединённой либо скачанной модели.</translation>
     </message>
     <message>
         <source>A compatible server needs --base-url.</source>

@@ -8,6 +8,7 @@ is called, so whatever a view shows is already in the project.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
@@ -164,6 +165,8 @@ async def track(project: Project, provider: Provider, job_id: int, *,
     """
     job = records.get_job(project, job_id)
     pause = interval if interval is not None else POLL_INTERVALS.get(job.provider, 20.0)
+    # The first retry comes no later than the next poll would have.
+    policy = dataclasses.replace(policy, first_delay=min(policy.first_delay, max(pause, 0.01)))
     failures = 0
     while True:
         try:

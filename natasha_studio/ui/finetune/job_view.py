@@ -109,6 +109,13 @@ class JobView(QWidget):
         form.addRow(self.tr("Tuned model:"), self.tuned_model)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        # While the provider cannot be reached: "No connection to …, trying again in N s".
+        self.connection = QLabel()
+        self.connection.setWordWrap(True)
+        self.connection.setStyleSheet("color: #b26a00;")
+        self.connection.setVisible(False)
+        self._retry_for: int | None = None  # the job the connection line speaks of
+        layout.addWidget(self.connection)
 
         buttons = QHBoxLayout()
         self.test_button = QPushButton(self.tr("Test in chat"))
@@ -178,6 +185,11 @@ class JobView(QWidget):
         self.settings_label.setText(self._settings_text(job))
         self.error.setText(job.error or "")
         self.error.setVisible(bool(job.error))
+        if job.finished or not job.check_error:
+            self.connection.setVisible(False)
+        elif self.connection.isHidden() or self._retry_for != job.id:
+            self.show_retry(self.tr("Could not check the job: {reason}").format(
+                reason=job.check_error))
         self.tuned_model.setText(job.tuned_model or (self.tr("Not yet") if not job.finished else "—"))
         succeeded = job.status == "succeeded" and bool(job.tuned_model)
         self.test_button.setEnabled(succeeded)
@@ -207,6 +219,12 @@ class JobView(QWidget):
         self.chart.set_series(metrics, empty)
         self._show_events(project, job.id)
         self._show_checkpoints(job)
+
+    def show_retry(self, text: str) -> None:
+        """Say why the job's state is not current and when it is asked again."""
+        self._retry_for = self.job.id if self.job is not None else None
+        self.connection.setText(text)
+        self.connection.setVisible(True)
 
     def _show_speed(self, job: JobRecord, metrics: dict[str, list[tuple[int, float]]]) -> None:
         """Training speed of a local job (cloud providers do not report it)."""

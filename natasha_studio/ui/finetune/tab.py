@@ -239,9 +239,15 @@ class FinetuneTab(QWidget):
         self.ctx.tasks.start(
             self._track_name(job_id),
             jobs.track(project, provider, job_id, interval=self.poll_interval,
-                       on_update=lambda change: self._refresh(change.job_id)),
+                       on_update=lambda change: self._refresh(change.job_id),
+                       on_retry=self._on_retry),
             owner=project, title=self.tr("Following job #{id}").format(id=job_id),
             on_done=self._on_job_finished)
+
+    def _on_retry(self, notice: jobs.RetryNotice) -> None:
+        if self.selected_job_id() == notice.job_id:
+            self.job_view.show_retry(f"{notice.text()} ({notice.reason})")
+        self.ctx.show_status(notice.text(), int(notice.delay * 1000) + 1000)
 
     def _on_job_finished(self, job: jobs.JobRecord) -> None:
         self._refresh(job.id)

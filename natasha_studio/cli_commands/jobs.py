@@ -1,0 +1,195 @@
+"""Job commands: ``jobs`` (list, ``--refresh`` asks the providers), ``cancel``, and the
+following of a job that ``finetune --wait`` and ``finetune --follow JOB`` share.
+
+A job whose tracking was cut short (the window closed, the computer slept, the network
+dropped) is never lost: it stays in the project with its remote id, and any of these picks
+it up where the provider has it now.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+
+from natasha_studio.core import jobs
+from natasha_studio.core.chat.models import sync_job_models
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+from natasha_studio.core.provider import ProviderUnavailable
+from natasha_studio.core.store import Project
+
+# Exit codes of the job commands (also listed in --help and the README).
+EXIT_OK = 0  # done; with --wait or --follow: the job succeeded
+EXIT_ERROR = 1  # a problem, explained on stderr (credentials, data, unreachable); nothing lost
+EXIT_USAGE = 2  # the command was not used as documented
+EXIT_JOB_ENDED = 3  # the job ended failed or cancelled
+EXIT_INTERRUPTED = 130  # Ctrl+C: the job goes on at the provider; follow it again later
+EXIT_CODES_HELP = """exit codes:
+  0    done (with --wait or --follow: the job succeeded)
+  1    a problem, explained on stderr (credentials, data, provider unreachable); nothing lost
+  2    wrong use of the command
+  3    the job ended failed or cancelled
+  130  interrupted (Ctrl+C); a job keeps running at the provider, follow it again later"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("jobs", help="list a project's fine-tune jobs with their states",
+                       epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("project")
+    p.add_argument("--refresh", action="store_true",
+                   help="ask the providers about unfinished jobs first (picks up jobs whose "
+                        "tracking was interrupted)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_jobs)
+
+    p = sub.add_parser("cancel", help="cancel a fine-tune job", epilog=EXIT_CODES_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("project")
+    p.add_argument("job", help="the job's number (as `jobs` lists it) or its provider's id")
+    p.set_defaults(func=cmd_cancel)
+
+
+def _build(kind: str):  # a seam: the registry imports SDKs, so only when needed
+    from natasha_studio.providers.registry import build_provider
+
+    return build_provider(kind)
+
+
+def _stderr(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _print_change(project: Project, change: jobs.StatusChange) -> None:
+    parts = []
+    if "status" in change.fields:
+        parts.append(translate("FinetuneCli", "state: {state}").format(state=change.status))
+    if change.new_metrics:
+        metrics = jobs.job_metrics(project, change.job_id)
+        series = metrics.get("train_loss")
+        if series:
+            step, value = series[-1]
+            parts.append(translate("FinetuneCli", "step {step}, training loss {loss:.3f}").format(
+                step=step, loss=value))
+        elif metrics.get("progress"):  # Yandex tells steps done, not the loss
+            step, share = metrics["progress"][-1]
+            parts.append(translate("FinetuneCli", "step {step}, {percent}% done").format(
+                step=step, percent=round(share * 100)))
+    if parts:
+        print(f"#{change.job_id}: " + "; ".join(parts), flush=True)
+
+
+def follow(project: Project, provider, job_id: int, interval: float | None = None) -> int:
+    """Track the job until it ends, printing its progress and every retry; an exit code."""
+    def on_retry(notice: jobs.RetryNotice) -> None:
+        _stderr(f"{notice.text()} ({notice.reason})")
+
+    try:
+        job = asyncio.run(jobs.track(project, provider, job_id, interval=interval,
+                                     on_update=lambda change: _print_change(project, change),
+                                     on_retry=on_retry))
+    except KeyboardInterrupt:
+        _stderr(translate("FinetuneCli", "Stopped following job #{id}; it goes on at the "
+                                         "provider. Follow it again with: natasha-studio "
+                                         "finetune {project} --follow {id}").format(
+            id=job_id, project=project.path))
+        return EXIT_INTERRUPTED
+    if job.status == "succeeded":
+        # The tuned model (and its base) become models of the test chat right away.
+        sync_job_models(project)
+        print(translate("FinetuneCli", "Tuned model: {model}").format(model=job.tuned_model))
+        return EXIT_OK
+    _stderr(translate("FinetuneCli", "The job ended as {state}: {error}").format(
+        state=job.status, error=job.error or ""))
+    return EXIT_JOB_ENDED
+
+
+def follow_existing(project_path: str, ref: str, interval: float | None) -> int:
+    """``finetune --follow JOB``: pick up a job launched earlier (by the window, say)."""
+    with Project.open(project_path) as project:
+        job = jobs.find_job(project, ref)
+        if job.finished:
+            return _report_finished(project, job)
+        if not job.remote_id:
+            raise StudioError(translate("FinetuneCli", "Job #{id} never reached the provider; "
+                                                       "there is nothing to follow.").format(
+                id=job.id))
+        return follow(project, _build(job.provider), job.id, interval)
+
+
+def _report_finished(project: Project, job: jobs.JobRecord) -> int:
+    if job.status == "succeeded":
+        sync_job_models(project)
+        print(translate("FinetuneCli", "Tuned model: {model}").format(model=job.tuned_model))
+        return EXIT_OK
+    _stderr(translate("FinetuneCli", "The job ended as {state}: {error}").format(
+        state=job.status, error=job.error or ""))
+    return EXIT_JOB_ENDED
+
+
+def refresh(project: Project) -> int:
+    """Ask the provider of each unfinished job once; how many could not be asked."""
+    failed = 0
+    for job in jobs.unfinished_jobs(project):
+        try:
+            provider = _build(job.provider)
+            asyncio.run(jobs.poll_once(project, provider, job.id))
+        except StudioError as exc:
+            failed += 1
+            jobs.note_check_failed(project, job.id, exc.message)
+            kind = "unreachable" if isinstance(exc, ProviderUnavailable) else "error"
+            _stderr(translate("FinetuneCli", "Job #{id} could not be checked: {reason}").format(
+                id=job.id, reason=exc.message) + (f" {exc.hint}" if kind == "error" and exc.hint
+                                                   else ""))
+    if any(job.finished for job in jobs.list_jobs(project)):
+        sync_job_models(project)
+    return failed
+
+
+def cmd_jobs(args: argparse.Namespace) -> int:
+    failed = 0
+    with Project.open(args.project) as project:
+        if args.refresh:
+            jobs.mark_interrupted(project)
+            failed = refresh(project)
+        records = jobs.list_jobs(project)
+    code = EXIT_ERROR if failed else EXIT_OK
+    if args.json:
+        print(json.dumps([{
+            "id": j.id, "provider": j.provider, "remote_id": j.remote_id,
+            "snapshot": j.snapshot_name, "base_model": j.base_model, "name": j.display_name,
+            "status": j.status, "error": j.error, "tuned_model": j.tuned_model,
+            "created_at": j.created_at, "finished_at": j.finished_at,
+            "last_checked_at": j.last_checked_at, "check_error": j.check_error,
+        } for j in records], ensure_ascii=False, indent=2))
+        return code
+    if not records:
+        print(translate("FinetuneCli", "No fine-tune jobs yet."))
+        return code
+    for j in records:
+        line = f"#{j.id}  {j.status:<11} {j.provider:<7} {j.base_model}"
+        if j.display_name:
+            line += f"  “{j.display_name}”"
+        if j.tuned_model:
+            line += f"  → {j.tuned_model}"
+        if j.error:
+            line += f"  ({j.error.splitlines()[0]})"
+        elif not j.finished and j.check_error:
+            line += "  " + translate("FinetuneCli", "(could not check: {reason})").format(
+                reason=j.check_error)
+        print(line)
+    return code
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        job = jobs.find_job(project, args.job)
+        if job.finished:
+            print(translate("FinetuneCli", "Job #{id} has already ended as {state}.").format(
+                id=job.id, state=job.status))
+            return EXIT_OK
+        provider = _build(job.provider) if job.remote_id else None
+        job = asyncio.run(jobs.cancel(project, provider, job.id))
+    print(translate("FinetuneCli", "Job #{id}: {state}.").format(id=job.id, state=job.status))
+    return EXIT_OK
