@@ -518,3 +518,34 @@ def test_a_damaged_project_can_be_recovered_into_a_new_file(tmp_path, capsys):
         assert 0 < recovered.counts()["pairs"] <= 300
         assert recovered.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     assert main(["pairs", str(out), "--set-status", "new"]) == 0
+
+
+# -- (9) training files of a check live in a private folder and go when it ends ---------------
+
+def test_preflight_files_are_private_and_removed_when_the_check_ends(tmp_path, monkeypatch):
+    import stat
+    import tempfile
+    import time
+
+    from natasha_studio.core import export
+    from natasha_studio.core.export.operations import PREFLIGHT_PREFIX
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    stale = tmp_path / "tmp" / f"{PREFLIGHT_PREFIX}old"
+    stale.mkdir()
+    (stale / "snapshot-1-train.jsonl").write_text("{}\n")
+    os.utime(stale, (time.time() - 3 * 86400,) * 2)
+    with Project.create(tmp_path / "p.nstudio", "Наташа", "Ты — Наташа.") as project:
+        make_pairs(project, 30, status_cycle=("approved",))
+        snapshot, _ = export.freeze_or_reuse(project)
+        pre = export.preflight(project, snapshot.id, "openai", check_privacy=False)
+        folder = pre.temporary_dir
+        assert pre.train_path.parent == folder and pre.train_path.exists()
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        assert not stale.exists()  # a check cut short earlier left it: swept
+        pre.discard()
+        assert not folder.exists()
+        with pytest.raises(KeyError):  # fails after making its folder: the folder goes too
+            export.preflight(project, snapshot.id, "no-such-provider", check_privacy=False)
+    assert list((tmp_path / "tmp").iterdir()) == []

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,10 +99,36 @@ class Preflight:
     validation_path: Path | None
     report: ValidationReport
     privacy: dict[str, Any] = field(default_factory=dict)
+    temporary_dir: Path | None = None  # the private folder preflight made for the files
 
     @property
     def ok(self) -> bool:
         return self.report.ok
+
+    def discard(self) -> None:
+        """Remove the training files once checked or uploaded (only a folder preflight made
+        itself: a folder the caller named is the caller's)."""
+        if self.temporary_dir is not None:
+            shutil.rmtree(self.temporary_dir, ignore_errors=True)
+            self.temporary_dir = None
+
+
+# Training files of a check live in a private folder (mkdtemp: readable by this user only)
+# under this prefix; folders of checks cut short (a killed app) are swept on the next check.
+PREFLIGHT_PREFIX = "natasha-studio-training-"
+_STALE_S = 24 * 3600
+
+
+def _private_folder() -> Path:
+    now = time.time()
+    for old in Path(tempfile.gettempdir()).glob(PREFLIGHT_PREFIX + "*"):
+        try:
+            if old.is_dir() and not old.is_symlink() and old.stat().st_uid == os.getuid() \
+                    and now - old.stat().st_mtime > _STALE_S:
+                shutil.rmtree(old, ignore_errors=True)
+        except (OSError, AttributeError):
+            continue  # os.getuid does not exist on Windows: nothing is swept there
+    return Path(tempfile.mkdtemp(prefix=PREFLIGHT_PREFIX))
 
 
 def privacy_findings(project: Project, pair_ids: list[int]) -> dict[str, Any]:
@@ -141,7 +170,21 @@ def preflight(
     personal data found by the privacy checker is added to the report as a warning.
     """
     snapshot = get_snapshot(project, snapshot_id)
-    folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="natasha-studio-"))
+    temporary = None if out_dir else _private_folder()
+    folder = Path(out_dir) if out_dir else temporary
+    try:
+        return _preflight(project, snapshot, provider, model, folder, temporary, epochs=epochs,
+                          final_answer_only=final_answer_only, check_privacy=check_privacy,
+                          progress=progress)
+    except BaseException:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def _preflight(project: Project, snapshot, provider: str, model: str | None, folder: Path,
+               temporary: Path | None, *, epochs: int | None, final_answer_only: bool,
+               check_privacy: bool, progress: Progress | None) -> Preflight:
     stem = f"snapshot-{snapshot.id}"
     suffix = FORMAT_SUFFIX[provider]
     train = export_snapshot(project, snapshot.id, provider, folder / f"{stem}-train{suffix}",
@@ -162,7 +205,8 @@ def preflight(
         privacy = privacy_findings(project, ids)
         if privacy.get("pairs"):
             report.add("personal_data", privacy["pairs"], error=False)
-    return Preflight(snapshot.id, provider, report.model, train, validation, report, privacy)
+    return Preflight(snapshot.id, provider, report.model, train, validation, report, privacy,
+                     temporary)
 
 
 def report_lines(report: ValidationReport) -> list[str]:

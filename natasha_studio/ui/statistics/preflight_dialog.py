@@ -32,6 +32,7 @@ def preflight_in_thread(path: str, snapshot_id: int, provider: str, model: str,
     try:
         result = export.preflight(project, snapshot_id, provider, model or None, epochs=epochs,
                                   progress=progress)
+        result.discard()  # the check only reads the files: they go as soon as it is done
         return {"ok": result.ok, "lines": export.report_lines(result.report),
                 "errors": len(result.report.errors), "warnings": len(result.report.warnings)}
     finally:
