@@ -9,8 +9,10 @@ what happened to her project and what to do. ``storage_error`` turns any of them
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 from natasha_studio.core.errors import ProjectError, StudioError
@@ -112,3 +114,46 @@ def storage_error(exc: BaseException, path: Path | str | None) -> StudioError:
         translate("Storage", "The project {name} could not be read or written: {reason}").format(
             name=path.name, reason=exc),
         translate("Storage", "Check that the disk is connected and not full, then try again."))
+
+
+def writable(path: Path) -> bool:
+    """Whether the project file and its folder can be written (SQLite's side files live there)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+# How long the check for damage may take at open: a big project is checked in part rather
+# than keeping the window (or a command) waiting; what was not reached is taken as sound.
+QUICK_CHECK_S = 1.5
+_checked: dict[str, tuple[int, int]] = {}  # file -> (size, mtime) found sound in this process
+
+
+def quick_check(conn: sqlite3.Connection, seconds: float = QUICK_CHECK_S) -> bool | None:
+    """Whether SQLite's ``quick_check`` finds the file sound (None: not finished in time)."""
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc).lower():
+            return None
+        return False
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.set_progress_handler(None, 0)
+    return [tuple(r) for r in rows] == [("ok",)]
+
+
+def sound(conn: sqlite3.Connection, path: Path, key: str) -> bool:
+    """The quick check, once per process for a file (``key``) that has not changed since."""
+    try:
+        st = path.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+    except OSError:
+        stamp = (-1, -1)
+    if _checked.get(key) == stamp:
+        return True
+    if quick_check(conn) is False:
+        return False
+    _checked[key] = stamp
+    return True

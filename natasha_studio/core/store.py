@@ -16,7 +16,6 @@ import os
 import shutil
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -138,7 +137,7 @@ def inspect_file(path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         if _busy(exc):
             raise _busy_error(path) from exc
-        if not _writable(path):
+        if not storage.writable(path):
             # SQLite cannot open a WAL project where it may not write its side files: that is
             # a read-only file or folder, not damage.
             raise storage.read_only_error(path) from exc
@@ -159,49 +158,6 @@ def inspect_file(path: Path) -> int:
     if version < 1 or "schema_version" not in tables:
         raise not_project
     return version
-
-
-def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
-
-
-# How long the check for damage may take at open: a big project is checked in part rather
-# than keeping the window (or a command) waiting; what was not reached is taken as sound.
-QUICK_CHECK_S = 1.5
-_checked: dict[str, tuple[int, int]] = {}  # file -> (size, mtime) found sound in this process
-
-
-def quick_check(conn: sqlite3.Connection, seconds: float = QUICK_CHECK_S) -> bool | None:
-    """Whether SQLite's ``quick_check`` finds the file sound (None: not finished in time)."""
-    deadline = time.monotonic() + seconds
-    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
-    try:
-        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
-    except sqlite3.OperationalError as exc:
-        if "interrupt" in str(exc).lower():
-            return None
-        return False
-    except sqlite3.DatabaseError:
-        return False
-    finally:
-        conn.set_progress_handler(None, 0)
-    return [tuple(r) for r in rows] == [("ok",)]
-
-
-def _sound(conn: sqlite3.Connection, path: Path) -> bool:
-    """The quick check, once per process for a file that has not changed since."""
-    key = _file_key(path)
-    try:
-        st = path.stat()
-        stamp = (st.st_size, st.st_mtime_ns)
-    except OSError:
-        stamp = (-1, -1)
-    if _checked.get(key) == stamp:
-        return True
-    if quick_check(conn) is False:
-        return False
-    _checked[key] = stamp
-    return True
 
 
 def _roll_back_unfinished_write(path: Path) -> None:
@@ -302,7 +258,7 @@ class Project:
                     name=path.name, reason=exc),
                 translate("Project", "Check that the file is not read-only and that the disk is not full."),
             ) from exc
-        if not _sound(conn, path):
+        if not storage.sound(conn, path, _file_key(path)):
             # Damaged: opened for reading only, so nothing writes into it and makes it worse;
             # the curator is offered to recover what can be read into a new file.
             conn.close()
