@@ -1,22 +1,32 @@
-"""Uploading a dataset file to Cloud Storage, resumably, with progress.
+"""Uploading a dataset file to Cloud Storage: resumable, with progress by bytes sent.
 
-google-cloud-storage has no progress callback, so the file is wrapped in a reader that
-reports how much the library has read. Files up to 8 MiB go in one request, retried whole
-after a dropped connection; larger ones go in a resumable session of 1 MiB chunks, where only
-the lost chunk is sent again. Runs in a worker thread: the library is synchronous.
+The file goes in a resumable session (Cloud Storage's own protocol): chunks of
+``CHUNK_SIZE`` bytes, each acknowledged by the server before progress moves on, so the
+percentage counts bytes the bucket has, not bytes read from disk. After a dropped connection
+the server is asked how much it holds and the upload goes on from there; a run of failures
+longer than the policy allows ends the launch with a plain message, and setting ``cancelled``
+stops it between chunks. Runs in a worker thread: the libraries are synchronous.
 """
 
 from __future__ import annotations
 
-import io
 import os
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from google.api_core.retry import Retry
 
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+from natasha_studio.core.provider import ProviderUnavailable
+from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy, retry_after_seconds
+
 CHUNK_SIZE = 1024 * 1024  # a multiple of 256 KiB, as the resumable protocol requires
+# Answers worth another try: the server was busy or failed on its side.
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
 
 def _transient(exc: BaseException) -> bool:
@@ -29,41 +39,13 @@ def _transient(exc: BaseException) -> bool:
                       | core_exc.GatewayTimeout)
 
 
-# Uploads go to a fresh object name, so repeating a request cannot overwrite anything else.
-UPLOAD_RETRY = Retry(predicate=_transient, initial=0.2, maximum=10.0, multiplier=2.0,
-                     timeout=300.0)
+# Opening the session: a fresh object name, so repeating the request overwrites nothing.
+SESSION_RETRY = Retry(predicate=_transient, initial=0.5, maximum=8.0, multiplier=2.0,
+                      timeout=60.0)
 
 
-class ProgressReader(io.RawIOBase):
-    """A read-only file that calls ``report(bytes_read, total)`` as it is read."""
-
-    def __init__(self, fh: Any, total: int, report: Callable[[int, int], None] | None) -> None:
-        self._fh = fh
-        self._total = total
-        self._report = report
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        return self._fh.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self._fh.tell()
-
-    def read(self, size: int = -1) -> bytes:
-        data = self._fh.read(size)
-        if self._report is not None:
-            self._report(min(self._fh.tell(), self._total), self._total)
-        return data
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
+class UploadCancelled(StudioError):
+    """The curator stopped the launch while the file was uploading."""
 
 
 def storage_client(project: str | None, credentials: Any) -> Any:
@@ -76,14 +58,123 @@ def storage_client(project: str | None, credentials: Any) -> Any:
 
 
 def upload_file(client: Any, bucket: str, object_name: str, path: Path,
-                report: Callable[[int, int], None] | None = None) -> str:
-    """Upload ``path`` to ``gs://bucket/object_name``; returns the gs:// URI."""
+                report: Callable[[int, int], None] | None = None, *,
+                cancelled: threading.Event | None = None,
+                policy: RetryPolicy = DEFAULT_POLICY, chunk_size: int | None = None) -> str:
+    """Upload ``path`` to ``gs://bucket/object_name``; returns the gs:// URI.
+
+    ``report(bytes_sent, total)`` is called as the server acknowledges each chunk.
+    """
     path = Path(path)
     total = path.stat().st_size
-    blob = client.bucket(bucket).blob(object_name, chunk_size=CHUNK_SIZE)
-    with path.open("rb") as fh:
-        blob.upload_from_file(ProgressReader(fh, total, report), size=total, rewind=True,
-                              content_type="application/jsonl", retry=UPLOAD_RETRY)
-    if report is not None:
-        report(total, total)
+    blob = client.bucket(bucket).blob(object_name)
+    session = blob.create_resumable_upload_session(
+        content_type="application/jsonl", size=total,
+        timeout=(policy.connect_timeout, policy.read_timeout), retry=SESSION_RETRY)
+    _Upload(session, path, total, report, cancelled, policy,
+            chunk_size or CHUNK_SIZE).run()
     return f"gs://{bucket}/{object_name}"
+
+
+class _Upload:
+    def __init__(self, url: str, path: Path, total: int,
+                 report: Callable[[int, int], None] | None, cancelled: threading.Event | None,
+                 policy: RetryPolicy, chunk_size: int) -> None:
+        import requests
+
+        self.url = url
+        self.path = path
+        self.total = total
+        self.report = report
+        self.cancelled = cancelled
+        self.policy = policy
+        self.chunk_size = chunk_size
+        self.http = requests.Session()
+        self.timeout = (policy.connect_timeout, policy.upload_timeout)
+
+    def run(self) -> None:
+        import requests
+
+        offset, failures = 0, 0
+        with self.path.open("rb") as fh, self.http:
+            while True:
+                self._check_cancelled()
+                try:
+                    if failures:  # after a failure, ask what the server already holds
+                        done, offset = self._ask_offset()
+                    else:
+                        fh.seek(offset)
+                        done, offset = self._send(offset, fh.read(self.chunk_size))
+                except requests.RequestException as exc:
+                    failures = self._failed(failures, None, str(exc.__class__.__name__))
+                    continue
+                except _RetryableAnswer as answer:
+                    failures = self._failed(failures, answer.retry_after, answer.reason)
+                    continue
+                failures = 0
+                if self.report is not None:
+                    self.report(offset, self.total)
+                if done:
+                    return
+
+    def _check_cancelled(self) -> None:
+        if self.cancelled is not None and self.cancelled.is_set():
+            raise UploadCancelled(translate("Providers", "The upload was stopped."))
+
+    def _send(self, offset: int, data: bytes) -> tuple[bool, int]:
+        last = offset + len(data) - 1
+        span = f"bytes {offset}-{last}/{self.total}" if data else f"bytes */{self.total}"
+        response = self.http.put(self.url, data=data, headers={"Content-Range": span},
+                                 timeout=self.timeout)
+        return self._outcome(response)
+
+    def _ask_offset(self) -> tuple[bool, int]:
+        response = self.http.put(self.url, data=b"",
+                                 headers={"Content-Range": f"bytes */{self.total}"},
+                                 timeout=(self.policy.connect_timeout, self.policy.read_timeout))
+        return self._outcome(response)
+
+    def _outcome(self, response: Any) -> tuple[bool, int]:
+        """(finished, bytes the server holds) from an answer of the upload session."""
+        if response.status_code in (200, 201):
+            return True, self.total
+        if response.status_code == 308:
+            held = response.headers.get("Range", "")  # "bytes=0-1048575", none when nothing
+            return False, int(held.rsplit("-", 1)[1]) + 1 if "-" in held else 0
+        if response.status_code in RETRY_STATUSES:
+            raise _RetryableAnswer(retry_after_seconds(response.headers.get("Retry-After")),
+                                   f"HTTP {response.status_code}")
+        raise StudioError(
+            translate("Providers", "Cloud Storage refused the upload: {reason}").format(
+                reason=_message(response)),
+            translate("Providers", "Launch again; if it keeps failing, check the bucket's "
+                                   "permissions in the Google Cloud console."))
+
+    def _failed(self, failures: int, retry_after: float | None, reason: str) -> int:
+        failures += 1
+        if failures >= self.policy.upload_attempts:
+            raise ProviderUnavailable(
+                translate("Providers", "The upload to Cloud Storage failed {n} times in a row "
+                                       "({reason}).").format(n=failures, reason=reason),
+                translate("Providers", "Check the internet connection and launch again. "
+                                       "Nothing was started at the provider."))
+        pause = self.policy.delay(failures - 1, retry_after)
+        end = time.monotonic() + pause
+        while time.monotonic() < end:  # a cancel is noticed during the pause too
+            self._check_cancelled()
+            time.sleep(min(0.2, max(0.0, end - time.monotonic())))
+        return failures
+
+
+class _RetryableAnswer(Exception):
+    def __init__(self, retry_after: float | None, reason: str) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+        self.reason = reason
+
+
+def _message(response: Any) -> str:
+    try:
+        return str(response.json()["error"]["message"])
+    except Exception:
+        return f"HTTP {response.status_code}"

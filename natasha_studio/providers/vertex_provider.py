@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import json
 import re
+import threading
 import warnings
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -194,7 +195,8 @@ class VertexProvider:
 
     # -- fine-tuning ---------------------------------------------------------------------------
 
-    def _upload_all(self, request: TuneRequest, progress: ProgressCallback | None) -> list[str]:
+    def _upload_all(self, request: TuneRequest, progress: ProgressCallback | None,
+                    cancelled: threading.Event | None = None) -> list[str]:
         if not self.bucket:
             raise StudioError(
                 translate("Providers", "No Cloud Storage bucket is set for Vertex AI."),
@@ -213,7 +215,8 @@ class VertexProvider:
                 if progress:
                     progress(base + done, total)
             try:
-                uris.append(upload_file(client, self.bucket, f"{folder}/{path.name}", path, report))
+                uris.append(upload_file(client, self.bucket, f"{folder}/{path.name}", path,
+                                        report, cancelled=cancelled, policy=self.policy))
             except Exception as exc:
                 raise self._error(exc) from exc
             offset += size
@@ -225,7 +228,12 @@ class VertexProvider:
         from google.genai import types
 
         client = self._client()
-        uris = await asyncio.to_thread(self._upload_all, request, progress)
+        cancelled = threading.Event()
+        try:
+            uris = await asyncio.to_thread(self._upload_all, request, progress, cancelled)
+        except asyncio.CancelledError:
+            cancelled.set()  # the upload thread stops at its next chunk
+            raise
         hyper = request.hyperparameters
         config: dict[str, Any] = {"tuned_model_display_name": request.display_name[:128] or None}
         if hyper.get("epochs") not in (None, "auto"):

@@ -20,7 +20,7 @@
     </message>
     <message>
         <source>Lower it if the loss jumps around; raise it if the model barely changes.</source>
-        <translation>Уменьшите, если ошибка скачет; увеличьте, если модель почти не меняется.</translation>
+        <translation>Уменьшите, если потери (loss) скачут; увеличьте, если модель почти не меняется.</translation>
     </message>
     <message>
         <source>Batch size:</source>
@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>step {step}, training loss {loss:.3f}</source>
-        <translation>шаг {step}, ошибка на обучении {loss:.3f}</translation>
+        <translation>шаг {step}, потери на обучении {loss:.3f}</translation>
     </message>
     <message>
         <source>step {step}, {percent}% done</source>
@@ -535,11 +535,11 @@
     </message>
     <message>
         <source>Training loss</source>
-        <translation>Ошибка на обучении</translation>
+        <translation>Потери на обучении</translation>
     </message>
     <message>
         <source>Validation loss</source>
-        <translation>Ошибка на проверке</translation>
+        <translation>Потери на проверке</translation>
     </message>
     <message>
         <source>Model</source>
@@ -547,7 +547,7 @@
     </message>
     <message>
         <source>Loss</source>
-        <translation>Ошибка</translation>
+        <translation>Потери (loss)</translation>
     </message>
     <message>
         <source>Events</source>
@@ -583,11 +583,11 @@
     </message>
     <message>
         <source>Vertex AI does not report the loss while training; follow the events.</source>
-        <translation>Vertex AI не сообщает ошибку во время обучения; следите за событиями.</translation>
+        <translation>Vertex AI не сообщает потери (loss) во время обучения; следите за событиями.</translation>
     </message>
     <message>
         <source>Yandex AI Studio does not report the loss while training: the progress line above counts its steps.</source>
-        <translation>Yandex AI Studio не сообщает ошибку во время обучения: за ходом следите по шагам в строке выше.</translation>
+        <translation>Yandex AI Studio не сообщает потери (loss) во время обучения: за ходом следите по шагам в строке выше.</translation>
     </message>
     <message>
         <source>{rate:,.0f} tokens/s</source>
@@ -1018,7 +1018,7 @@
     </message>
     <message>
         <source>The size of each learning step; 0.0002 suits LoRA. Lower it if the loss jumps around.</source>
-        <translation>Величина каждого шага обучения; для LoRA подходит 0,0002. Уменьшите, если ошибка (loss) скачет.</translation>
+        <translation>Величина каждого шага обучения; для LoRA подходит 0,0002. Уменьшите, если потери (loss) скачут.</translation>
     </message>
     <message>
         <source>Batch size:</source>
@@ -1161,7 +1161,7 @@
     </message>
     <message>
         <source>Loss</source>
-        <translation>Ошибка</translation>
+        <translation>Потери (loss)</translation>
     </message>
     <message>
         <source>Token accuracy</source>
@@ -1169,15 +1169,15 @@
     </message>
     <message>
         <source>Training loss</source>
-        <translation>Ошибка на обучении</translation>
+        <translation>Потери на обучении</translation>
     </message>
     <message>
         <source>Validation loss</source>
-        <translation>Ошибка на проверке</translation>
+        <translation>Потери на проверке</translation>
     </message>
     <message>
         <source>Full validation loss</source>
-        <translation>Ошибка на всей проверочной выборке</translation>
+        <translation>Потери на всей проверочной выборке</translation>
     </message>
     <message>
         <source>Training token accuracy</source>
@@ -1686,11 +1686,11 @@
     </message>
     <message>
         <source>Step {step} of {total}: training loss {loss:.4f}</source>
-        <translation>Шаг {step} из {total}: ошибка на обучении {loss:.4f}</translation>
+        <translation>Шаг {step} из {total}: потери на обучении {loss:.4f}</translation>
     </message>
     <message>
         <source>Step {step}: training loss {loss:.4f}</source>
-        <translation>Шаг {step}: ошибка на обучении {loss:.4f}</translation>
+        <translation>Шаг {step}: потери на обучении {loss:.4f}</translation>
     </message>
     <message>
         <source>Checking the training file.</source>
@@ -1859,6 +1859,26 @@
     <message>
         <source>The job is being cancelled.</source>
         <translation>Задача отменяется.</translation>
+    </message>
+    <message>
+        <source>The upload was stopped.</source>
+        <translation>Загрузка остановлена.</translation>
+    </message>
+    <message>
+        <source>Cloud Storage refused the upload: {reason}</source>
+        <translation>Cloud Storage отказался принять файл: {reason}</translation>
+    </message>
+    <message>
+        <source>Launch again; if it keeps failing, check the bucket's permissions in the Google Cloud console.</source>
+        <translation>Запустите ещё раз; если ошибка повторяется, проверьте права доступа к бакету в консоли Google Cloud.</translation>
+    </message>
+    <message>
+        <source>The upload to Cloud Storage failed {n} times in a row ({reason}).</source>
+        <translation>Загрузка в Cloud Storage не удалась {n} раз подряд ({reason}).</translation>
+    </message>
+    <message>
+        <source>Check the internet connection and launch again. Nothing was started at the provider.</source>
+        <translation>Проверьте подключение к интернету и запустите ещё раз. У провайдера ничего не запущено.</translation>
     </message>
 </context>
 <context>

@@ -222,3 +222,68 @@ def test_chat_while_offline_is_one_plain_sentence(project, cloud):
     assert reply.error and ("Cannot reach" in reply.error or "did not" in reply.error)
     assert "unsupported operand" not in reply.error
     json.dumps(reply.error)  # a plain string
+
+
+def test_upload_cut_mid_way_resumes_where_it_stopped(gcs_emulator, tmp_path, monkeypatch):
+    from google.cloud import storage
+
+    from natasha_studio.providers.gcs_upload import upload_file
+
+    data = bytes(range(256)) * 4096 * 2  # 2 MiB: eight chunks of 256 KiB
+    path = tmp_path / "train.jsonl"
+    path.write_bytes(data)
+    port = int(gcs_emulator.rsplit(":", 1)[1])
+    sent = []
+    with FlakyProxy(port) as proxy:
+        monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{proxy.port}")
+        client = storage.Client(project="emulator")
+
+        def report(done, total):
+            sent.append(done)
+            if len(sent) == 3:  # the network drops with 3 of 8 chunks in the bucket
+                proxy.cut()
+                later(0.8, proxy.restore)
+        uri = upload_file(client, "natasha-tuning", "up/train.jsonl", path, report,
+                          policy=FAST, chunk_size=256 * 1024)
+    assert uri == "gs://natasha-tuning/up/train.jsonl"
+    monkeypatch.setenv("STORAGE_EMULATOR_HOST", gcs_emulator)
+    stored = storage.Client(project="emulator").bucket("natasha-tuning").blob("up/train.jsonl")
+    assert stored.download_as_bytes() == data
+    assert sent == sorted(sent) and sent[-1] == len(data)  # bytes acknowledged, never back
+    assert sent[:3] == [256 * 1024, 512 * 1024, 768 * 1024]
+
+
+def test_upload_gives_up_with_a_plain_message_and_can_be_cancelled(gcs_emulator, tmp_path,
+                                                                    monkeypatch):
+    from google.cloud import storage
+
+    from natasha_studio.core.provider import ProviderUnavailable
+    from natasha_studio.providers.gcs_upload import UploadCancelled, upload_file
+
+    path = tmp_path / "train.jsonl"
+    path.write_bytes(b"x" * 600_000)
+    port = int(gcs_emulator.rsplit(":", 1)[1])
+    with FlakyProxy(port) as proxy:
+        monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{proxy.port}")
+        client = storage.Client(project="emulator")
+        cut_after_open = {"done": False}
+
+        def report(done, total):
+            if not cut_after_open["done"]:
+                cut_after_open["done"] = True
+                proxy.cut()
+        started = time.monotonic()
+        with pytest.raises(ProviderUnavailable) as caught:
+            upload_file(client, "natasha-tuning", "up/a.jsonl", path, report, policy=FAST,
+                        chunk_size=256 * 1024)
+        assert "failed 8 times in a row" in caught.value.message
+        assert time.monotonic() - started < 10
+        proxy.restore()
+
+        stop = threading.Event()
+
+        def cancel_at_first_chunk(done, total):
+            stop.set()
+        with pytest.raises(UploadCancelled):
+            upload_file(client, "natasha-tuning", "up/b.jsonl", path, cancel_at_first_chunk,
+                        cancelled=stop, policy=FAST, chunk_size=256 * 1024)
