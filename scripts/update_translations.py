@@ -39,7 +39,7 @@ AREAS: dict[str, list[str]] = {
         "natasha_studio/cli.py", "natasha_studio/cli_commands/project.py",
         "natasha_studio/core/store.py", "natasha_studio/core/pairs.py",
         "natasha_studio/core/errors.py", "natasha_studio/core/storage.py",
-        "natasha_studio/core/recovery.py",
+        "natasha_studio/core/recovery.py", "natasha_studio/ui/recovery.py",
         "natasha_studio/core/glossary.py", "natasha_studio/core/flow.py",
         "natasha_studio/ui/guide.py", "natasha_studio/ui/help_page.py",
     ],

@@ -38,6 +38,7 @@ from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.guide import DISMISSED_KEY, FlowGuide
 from natasha_studio.ui.notifications import Notifier
+from natasha_studio.ui.recovery import RecoveryOffer
 from natasha_studio.ui.settings_dialog import SettingsDialog
 from natasha_studio.ui.welcome import NewProjectDialog, WelcomePage
 
@@ -267,6 +268,10 @@ class MainWindow(QMainWindow):
                 self.ctx.settings.remove_recent(path)
                 self._refresh_recent()
             return False
+        if project.damaged:
+            project = RecoveryOffer(self).handle(project)
+            if project is None:
+                return False
         self._set_project(project)
         return True
 

@@ -703,6 +703,37 @@
     </message>
 </context>
 <context>
+    <name>RecoveryOffer</name>
+    <message>
+        <source>The project is damaged</source>
+        <translation>Проект повреждён</translation>
+    </message>
+    <message>
+        <source>Part of “{name}” cannot be read. Nothing was written into it, so that nothing makes it worse.</source>
+        <translation>Часть файла «{name}» не читается. В него ничего не записано, чтобы не сделать хуже.</translation>
+    </message>
+    <message>
+        <source>Natasha Studio can copy everything that can still be read into a new project file and open that one. The damaged file stays as it is.</source>
+        <translation>Natasha Studio может перенести всё, что ещё читается, в новый файл проекта и открыть его. Повреждённый файл останется как есть.</translation>
+    </message>
+    <message>
+        <source>Recover into a new file…</source>
+        <translation>Восстановить в новый файл…</translation>
+    </message>
+    <message>
+        <source>Save the recovered project as</source>
+        <translation>Сохранить восстановленный проект как</translation>
+    </message>
+    <message>
+        <source>Natasha Studio projects (*.nstudio)</source>
+        <translation>Проекты Natasha Studio (*.nstudio)</translation>
+    </message>
+    <message>
+        <source>The project could not be recovered</source>
+        <translation>Не удалось восстановить проект</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
