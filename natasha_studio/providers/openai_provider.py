@@ -6,6 +6,7 @@ any event loop (the window's qasync loop, or ``asyncio.run`` in the command line
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import datetime as dt
 import io
@@ -23,6 +24,7 @@ from natasha_studio.core.provider import (
     JobEvent,
     JobStatus,
     ProgressCallback,
+    ProviderUnavailable,
     TuneRequest,
 )
 from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
@@ -45,6 +47,7 @@ CSV_COLUMNS = {"train_loss": "train_loss", "train_accuracy": "train_mean_token_a
                "full_valid_loss": "full_valid_loss",
                "full_valid_mean_token_accuracy": "full_valid_mean_token_accuracy"}
 MAX_EVENTS_PER_POLL = 2000
+PART_SIZE = 8 * 1024 * 1024  # the Uploads API takes parts up to 64 MB
 
 
 def iso_from_epoch(value: int | float | None) -> str | None:
@@ -63,7 +66,7 @@ class OpenAIProvider:
     def __init__(self, api_key: str | None, base_url: str | None = None, *,
                  label: str = "OpenAI", max_retries: int | None = None,
                  timeout: float | None = None, poll_interval: float = 2.0,
-                 policy: RetryPolicy = DEFAULT_POLICY) -> None:
+                 policy: RetryPolicy = DEFAULT_POLICY, part_size: int = PART_SIZE) -> None:
         self.api_key = api_key
         self.base_url = base_url or None
         self.label = label
@@ -73,6 +76,8 @@ class OpenAIProvider:
         self.timeout = policy.read_timeout if timeout is None else timeout
         self.policy = policy
         self.poll_interval = poll_interval
+        # Files larger than this go through the Uploads API in parts of this size.
+        self.part_size = part_size
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -112,14 +117,20 @@ class OpenAIProvider:
                       progress: ProgressCallback | None) -> str:
         file_path = Path(path)
         try:
-            content = file_path.read_bytes()
+            size = file_path.stat().st_size
+            if size > self.part_size:
+                file_id = await self._upload_in_parts(client, file_path, size, sent, total,
+                                                      progress)
+            else:
+                content = file_path.read_bytes()
+                file_id = (await client.files.create(file=(file_path.name, content),
+                                                     purpose="fine-tune")).id
+                if progress:
+                    progress(sent + len(content), total)
         except OSError as exc:
             raise StudioError(translate("Providers", "The dataset file {path} cannot be read: "
                                                      "{reason}").format(path=path, reason=exc.strerror)) from exc
-        uploaded = await client.files.create(file=(file_path.name, content), purpose="fine-tune")
-        if progress:
-            progress(sent + len(content), total)
-        processed = await client.files.wait_for_processing(uploaded.id,
+        processed = await client.files.wait_for_processing(file_id,
                                                            poll_interval=self.poll_interval)
         if processed.status == "error":
             raise StudioError(
@@ -127,7 +138,40 @@ class OpenAIProvider:
                     name=file_path.name, reason=processed.status_details or ""),
                 translate("Providers", "Fix the dataset (see the validation panel) and launch again."),
             )
-        return uploaded.id
+        return file_id
+
+    async def _upload_in_parts(self, client: openai.AsyncOpenAI, path: Path, size: int,
+                               sent: int, total: int, progress: ProgressCallback | None) -> str:
+        """A large file through the Uploads API: parts read from disk one at a time, progress
+        as each part is accepted, a failed part sent again (bounded by the policy)."""
+        upload = await client.uploads.create(bytes=size, filename=path.name,
+                                             mime_type="application/jsonl", purpose="fine-tune")
+        part_ids: list[str] = []
+        with path.open("rb") as fh:
+            while chunk := fh.read(self.part_size):
+                part_ids.append(await self._send_part(client, upload.id, chunk))
+                sent += len(chunk)
+                if progress:
+                    progress(sent, total)
+        done = await client.uploads.complete(upload.id, part_ids=part_ids)
+        if not done.file:
+            raise StudioError(translate("Providers", "OpenAI did not assemble the uploaded file "
+                                                     "{name}.").format(name=path.name),
+                              translate("Providers", "Launch again."))
+        return done.file.id
+
+    async def _send_part(self, client: openai.AsyncOpenAI, upload_id: str, chunk: bytes) -> str:
+        failures = 0
+        while True:
+            try:
+                return (await client.uploads.parts.create(upload_id, data=chunk)).id
+            except openai.APIError as exc:
+                error = self._error(exc)
+                failures += 1
+                if not isinstance(error, ProviderUnavailable) or \
+                        failures >= self.policy.upload_attempts:
+                    raise error from exc
+                await asyncio.sleep(self.policy.delay(failures - 1, error.retry_after))
 
     async def start_job(self, request: TuneRequest,
                         progress: ProgressCallback | None = None) -> JobStatus:

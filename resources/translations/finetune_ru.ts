@@ -1681,6 +1681,14 @@
         <translation>Исправьте набор данных (см. панель проверки) и запустите снова.</translation>
     </message>
     <message>
+        <source>OpenAI did not assemble the uploaded file {name}.</source>
+        <translation>OpenAI не собрал загруженный файл {name}.</translation>
+    </message>
+    <message>
+        <source>Launch again.</source>
+        <translation>Запустите ещё раз.</translation>
+    </message>
+    <message>
         <source>OpenAI rejected the training data: {message}</source>
         <translation>OpenAI отклонил обучающие данные: {message}</translation>
     </message>

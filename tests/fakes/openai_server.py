@@ -82,6 +82,11 @@ class FakeOpenAI(RoutedServer):
         r("GET", r"/v1/fine_tuning/jobs/(?P<id>[^/]+)/events", self._list_events)
         r("GET", r"/v1/fine_tuning/jobs/(?P<id>[^/]+)/checkpoints", self._list_checkpoints)
         r("POST", r"/v1/chat/completions", self._chat)
+        r("POST", r"/v1/uploads", self._create_upload)
+        r("POST", r"/v1/uploads/(?P<id>[^/]+)/parts", self._add_part)
+        r("POST", r"/v1/uploads/(?P<id>[^/]+)/complete", self._complete_upload)
+        r("POST", r"/v1/uploads/(?P<id>[^/]+)/cancel", self._cancel_upload)
+        self.uploads: dict[str, dict[str, Any]] = {}  # the Uploads API: large files in parts
 
     @property
     def base_url(self) -> str:
@@ -171,6 +176,50 @@ class FakeOpenAI(RoutedServer):
         filename, content = fields["file"]
         purpose = fields.get("purpose", ("", b""))[1].decode()
         return Reply(body=self.add_file(filename or "upload.jsonl", purpose, content).as_json())
+
+    def _create_upload(self, request: Request) -> Reply:
+        body = request.json()
+        upload = {"id": f"upload_{next(self._ids):06d}", "object": "upload",
+                  "bytes": int(body["bytes"]), "filename": body["filename"],
+                  "purpose": body["purpose"], "status": "pending", "created_at": int(self.sim.now),
+                  "expires_at": int(self.sim.now) + 3600, "file": None, "_parts": {}}
+        self.uploads[upload["id"]] = upload
+        return Reply(body=self._public_upload(upload))
+
+    def _add_part(self, request: Request) -> Reply:
+        upload = self.uploads.get(request.match["id"])
+        if upload is None or upload["status"] != "pending":
+            return self._not_found("upload", request.match["id"])
+        part_id = f"part_{next(self._ids):06d}"
+        upload["_parts"][part_id] = _multipart(request)["data"][1]
+        return Reply(body={"id": part_id, "object": "upload.part", "upload_id": upload["id"],
+                           "created_at": int(self.sim.now)})
+
+    def _complete_upload(self, request: Request) -> Reply:
+        upload = self.uploads.get(request.match["id"])
+        if upload is None or upload["status"] != "pending":
+            return self._not_found("upload", request.match["id"])
+        ids = request.json().get("part_ids") or []
+        content = b"".join(upload["_parts"][i] for i in ids if i in upload["_parts"])
+        if len(content) != upload["bytes"]:
+            return Reply(400, {"error": {"message": f"The parts add up to {len(content)} bytes, "
+                                                    f"not {upload['bytes']}.",
+                                         "type": "invalid_request_error", "param": "part_ids",
+                                         "code": None}})
+        upload["status"] = "completed"
+        upload["file"] = self.add_file(upload["filename"], upload["purpose"], content).as_json()
+        return Reply(body=self._public_upload(upload))
+
+    def _cancel_upload(self, request: Request) -> Reply:
+        upload = self.uploads.get(request.match["id"])
+        if upload is None:
+            return self._not_found("upload", request.match["id"])
+        upload["status"] = "cancelled"
+        return Reply(body=self._public_upload(upload))
+
+    @staticmethod
+    def _public_upload(upload: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in upload.items() if not k.startswith("_")}
 
     def _list_files(self, request: Request) -> Reply:
         return Reply(body={"object": "list", "data": [f.as_json() for f in self.files.values()],

@@ -287,3 +287,30 @@ def test_upload_gives_up_with_a_plain_message_and_can_be_cancelled(gcs_emulator,
         with pytest.raises(UploadCancelled):
             upload_file(client, "natasha-tuning", "up/b.jsonl", path, cancel_at_first_chunk,
                         cancelled=stop, policy=FAST, chunk_size=256 * 1024)
+
+
+def test_openai_large_file_goes_in_parts_and_rides_out_failures(project, openai_server,
+                                                                tmp_path):
+    line = json.dumps({"messages": [{"role": "user", "content": "Вопрос?"},
+                                    {"role": "assistant", "content": "Ответ. " * 40}]},
+                      ensure_ascii=False)
+    path = tmp_path / "big.jsonl"
+    path.write_text((line + "\n") * 200, encoding="utf-8")  # ~110 KB: parts of 16 KiB
+    size = path.stat().st_size
+    plan = jobs.LaunchPlan("openai", "gpt-4.1-mini-2025-04-14", path, display_name="big")
+    # A part fails twice with a 500, another connection drops: each is sent again.
+    openai_server.fail_with("500", "/v1/uploads/", times=2)
+    openai_server.fail_with("drop", "/v1/uploads/", times=1)
+    with FlakyProxy(openai_server.port) as proxy:
+        provider = openai_via(openai_server, proxy)
+        provider.part_size = 16 * 1024
+        job_id = jobs.record_launch(project, plan)
+        sent = []
+        job = asyncio.run(jobs.launch(project, provider, job_id, plan,
+                                      progress=lambda done, total: sent.append(done)))
+    assert job.remote_id and job.status != "failed"
+    [upload] = openai_server.uploads.values()
+    assert upload["status"] == "completed"
+    assert openai_server.files[upload["file"]["id"]].content == path.read_bytes()
+    assert sent == sorted(sent) and sent[-1] == size and len(sent) >= size // (16 * 1024)
+    assert openai_server.count("POST", "/v1/files") == 0  # never one in-memory request
