@@ -127,7 +127,7 @@ def _print_report(report) -> None:
             if chat.no_id:
                 print("  " + Cli.tr("Skipped %n messages without an id.", None, chat.no_id))
             if chat.unreadable:
-                print("  " + Cli.tr("Skipped %n elements that are not messages.", None,
+                print("  " + Cli.tr("Skipped %n non-message elements.", None,
                                     chat.unreadable))
 
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>Cli</name>
@@ -11,10 +10,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Skipped %n elements that are not messages.</source>
+        <source>Skipped %n non-message elements.</source>
         <translation>
-            <numerusform>Skipped %n element that are not messages.</numerusform>
-            <numerusform>Skipped %n elements that are not messages.</numerusform>
+            <numerusform>Skipped %n non-message element.</numerusform>
+            <numerusform>Skipped %n non-message elements.</numerusform>
         </translation>
     </message>
 </context>
@@ -38,10 +37,10 @@
 <context>
     <name>PersonaPicker</name>
     <message numerus="yes">
-        <source>A channel: its posts count as the persona&apos;s when ticked (%n signed post(s)).</source>
+        <source>A channel: its posts count as the persona's when ticked (%n signed post(s)).</source>
         <translation>
-            <numerusform>A channel: its posts count as the persona&apos;s when ticked (%n signed post).</numerusform>
-            <numerusform>A channel: its posts count as the persona&apos;s when ticked (%n signed posts).</numerusform>
+            <numerusform>A channel: its posts count as the persona's when ticked (%n signed post).</numerusform>
+            <numerusform>A channel: its posts count as the persona's when ticked (%n signed posts).</numerusform>
         </translation>
     </message>
 </context>
@@ -52,6 +51,20 @@
         <translation>
             <numerusform>Imported %n new message.</numerusform>
             <numerusform>Imported %n new messages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: skipped %n messages without an id.</source>
+        <translation>
+            <numerusform>%1: skipped %n message without an id.</numerusform>
+            <numerusform>%1: skipped %n messages without an id.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: skipped %n non-message elements.</source>
+        <translation>
+            <numerusform>%1: skipped %n non-message element.</numerusform>
+            <numerusform>%1: skipped %n non-message elements.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -114,31 +127,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n reply(ies) to members&apos; messages became pairs.</source>
+        <source>%n reply(ies) to members' messages became pairs.</source>
         <translation>
-            <numerusform>%n reply to a member&apos;s message became a pair.</numerusform>
-            <numerusform>%n replies to members&apos; messages became pairs.</numerusform>
+            <numerusform>%n reply to a member's message became a pair.</numerusform>
+            <numerusform>%n replies to members' messages became pairs.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n answer(s) written without “Reply” right after a member&apos;s message became pairs too.</source>
+        <source>%n answer(s) written without “Reply” right after a member's message became pairs too.</source>
         <translation>
-            <numerusform>%n answer written without “Reply” right after a member&apos;s message became a pair too.</numerusform>
-            <numerusform>%n answers written without “Reply” right after a member&apos;s message became pairs too.</numerusform>
+            <numerusform>%n answer written without “Reply” right after a member's message became a pair too.</numerusform>
+            <numerusform>%n answers written without “Reply” right after a member's message became pairs too.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n answer(s) without “Reply” came later than %1 after the member&apos;s message (the answer window), so they were left out.</source>
+        <source>%n answer(s) without “Reply” came later than %1 after the member's message (the answer window), so they were left out.</source>
         <translation>
-            <numerusform>%n answer without “Reply” came later than %1 after the member&apos;s message (the answer window), so it was left out.</numerusform>
-            <numerusform>%n answers without “Reply” came later than %1 after the member&apos;s message (the answer window), so they were left out.</numerusform>
+            <numerusform>%n answer without “Reply” came later than %1 after the member's message (the answer window), so it was left out.</numerusform>
+            <numerusform>%n answers without “Reply” came later than %1 after the member's message (the answer window), so they were left out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n answer(s) without “Reply” follow a member&apos;s message, but pairing such answers is switched off.</source>
+        <source>%n answer(s) without “Reply” follow a member's message, but pairing such answers is switched off.</source>
         <translation>
-            <numerusform>%n answer without “Reply” follows a member&apos;s message, but pairing such answers is switched off.</numerusform>
-            <numerusform>%n answers without “Reply” follow a member&apos;s message, but pairing such answers is switched off.</numerusform>
+            <numerusform>%n answer without “Reply” follows a member's message, but pairing such answers is switched off.</numerusform>
+            <numerusform>%n answers without “Reply” follow a member's message, but pairing such answers is switched off.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -149,10 +162,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) reply to her own message, not to a member&apos;s question.</source>
+        <source>%n message(s) reply to her own message, not to a member's question.</source>
         <translation>
-            <numerusform>%n message replies to her own message, not to a member&apos;s question.</numerusform>
-            <numerusform>%n messages reply to her own message, not to a member&apos;s question.</numerusform>
+            <numerusform>%n message replies to her own message, not to a member's question.</numerusform>
+            <numerusform>%n messages reply to her own message, not to a member's question.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -163,10 +176,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) come right after a channel post, with no member&apos;s question before them.</source>
+        <source>%n message(s) come right after a channel post, with no member's question before them.</source>
         <translation>
-            <numerusform>%n message comes right after a channel post, with no member&apos;s question before it.</numerusform>
-            <numerusform>%n messages come right after a channel post, with no member&apos;s question before them.</numerusform>
+            <numerusform>%n message comes right after a channel post, with no member's question before it.</numerusform>
+            <numerusform>%n messages come right after a channel post, with no member's question before them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

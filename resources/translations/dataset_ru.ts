@@ -51,7 +51,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Skipped %n elements that are not messages.</source>
+        <source>Skipped %n non-message elements.</source>
         <translation>
             <numerusform>Пропущен %n элемент, который не является сообщением.</numerusform>
             <numerusform>Пропущено %n элемента, которые не являются сообщениями.</numerusform>
@@ -489,6 +489,26 @@
     <message>
         <source>Some files were not imported</source>
         <translation>Некоторые файлы не импортированы</translation>
+    </message>
+    <message>
+        <source>Some messages were skipped</source>
+        <translation>Некоторые сообщения пропущены</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: skipped %n messages without an id.</source>
+        <translation>
+            <numerusform>%1: пропущено %n сообщение без номера (id).</numerusform>
+            <numerusform>%1: пропущено %n сообщения без номера (id).</numerusform>
+            <numerusform>%1: пропущено %n сообщений без номера (id).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: skipped %n non-message elements.</source>
+        <translation>
+            <numerusform>%1: пропущен %n элемент, который не является сообщением.</numerusform>
+            <numerusform>%1: пропущено %n элемента, которые не являются сообщениями.</numerusform>
+            <numerusform>%1: пропущено %n элементов, которые не являются сообщениями.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finding pairs</source>

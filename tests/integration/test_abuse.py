@@ -312,7 +312,7 @@ def test_every_file_is_tried_and_the_summary_says_what_was_skipped(tmp_path, cap
     assert rc == 3, captured  # some skipped or failed, the rest imported
     assert "broken.json: not imported" in captured.err
     assert "Skipped 1 message without an id" in captured.out
-    assert "Skipped 3 elements that are not messages" in captured.out
+    assert "Skipped 3 non-message elements" in captured.out
     with Project.open(project) as p:
         assert p.counts()["messages"] == 4 and p.counts()["pairs"] == 2
     assert main(["import", str(project), str(good)]) == 0  # nothing new, nothing skipped

@@ -58,3 +58,36 @@ def test_declining_leaves_the_damaged_project_closed_and_unchanged(window, ctx, 
     assert not window.open_project(damaged)
     assert ctx.project is None
     assert _digest(damaged) == before
+
+
+def test_the_sources_tab_says_what_an_import_skipped(ctx_with_project, qtbot, qloop, tmp_path,
+                                                     monkeypatch):
+    import asyncio
+    import json
+
+    from natasha_studio.ui.sources.tab import SourcesTab
+
+    shown = []
+    monkeypatch.setattr("natasha_studio.ui.sources.tab.show_error",
+                        lambda parent, title, error: shown.append((title, str(error))))
+    export = tmp_path / "odd.json"
+    export.write_text(json.dumps({"name": "Чат", "type": "private_supergroup", "id": 5, "messages": [
+        {"id": 1, "type": "message", "from_id": "user1", "text": "Вопрос?"},
+        {"type": "message", "from_id": "user1", "text": "без id"}, 42]}, ensure_ascii=False))
+    tab = SourcesTab(ctx_with_project)
+    qtbot.addWidget(tab)
+    tab.import_paths([str(export)])
+
+    async def idle():
+        for _ in range(600):
+            if not tab._busy():
+                return
+            await asyncio.sleep(0.05)
+
+    qloop.run_until_complete(idle())
+    (title, text), = shown
+    assert title == "Some messages were skipped"
+    lines = text.splitlines()
+    assert lines[0].startswith("odd.json: skipped 1 message") and "without an id" in lines[0]
+    assert lines[1].startswith("odd.json: skipped 1 non-message element")
+    assert ctx_with_project.project.counts()["messages"] == 1

@@ -325,9 +325,26 @@ class SourcesTab(QWidget):
         if extraction is not None:
             self.ctx.pairs_changed.emit(None)
         self.ctx.show_status(self.tr("Imported %n new message(s).", "", report.added))
+        skipped = self._skipped_lines(report)
         if report.errors:
-            text = "\n\n".join(str(f.error) for f in report.errors)
+            text = "\n\n".join([*(str(f.error) for f in report.errors), *skipped])
             show_error(self, self.tr("Some files were not imported"), text)
+        elif skipped:
+            show_error(self, self.tr("Some messages were skipped"), "\n".join(skipped))
+
+    def _skipped_lines(self, report: ImportReport) -> list[str]:
+        """What was left out of files that were imported, file by file, and why."""
+        lines = []
+        for entry in report.files:
+            no_id = sum(c.no_id for c in entry.chats)
+            unreadable = sum(c.unreadable for c in entry.chats)
+            if no_id:
+                lines.append(self.tr("%1: skipped %n messages without an id.", "", no_id)
+                             .replace("%1", entry.path.name))
+            if unreadable:
+                lines.append(self.tr("%1: skipped %n non-message elements.", "",
+                                     unreadable).replace("%1", entry.path.name))
+        return lines
 
     def _on_cancel(self) -> None:
         for name in (IMPORT_TASK, EXTRACT_TASK, RETAG_TASK):
