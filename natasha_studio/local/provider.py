@@ -12,6 +12,7 @@ import asyncio
 import datetime as dt
 import json
 import os
+import re
 import secrets as pyrandom
 import shutil
 import subprocess
@@ -39,6 +40,8 @@ from natasha_studio.providers.catalog import provider_info
 # Worker states -> the protocol's job states.
 _STATES = {"loading": "preparing", "running": "running", "saving": "running",
            "cancelled": "cancelled"}
+# Ids of local jobs as launch_job makes them: local-<stamp>-<hex>.
+_JOB_ID = re.compile(r"local-[0-9A-Za-z_-]{1,64}")
 _METRICS = ("train_loss", "valid_loss", "tokens_per_second", "learning_rate")
 
 
@@ -178,7 +181,17 @@ class LocalProvider:
                 command=INSTALL_COMMAND))
 
     def job_dir(self, remote_id: str) -> Path:
-        return self.jobs_root / remote_id
+        """The job's folder under ``jobs_root``. The id comes from the project file, which
+        anyone may hand over: an id that is not one this app makes, or that would lead out of
+        the jobs folder, is refused before any file is read, written or any process signalled."""
+        folder = self.jobs_root / str(remote_id)
+        if not _JOB_ID.fullmatch(str(remote_id)) or folder.resolve().parent != self.jobs_root.resolve():
+            raise StudioError(
+                translate("LocalTraining", "The project names a local job \u201c{job}\u201d that "
+                          "this app did not make.").format(job=str(remote_id)[:80]),
+                translate("LocalTraining", "Nothing was done with it. Start a new local job from "
+                          "the Fine-tune tab."))
+        return folder
 
     # -- the protocol --------------------------------------------------------------------------
 

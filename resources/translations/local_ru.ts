@@ -149,6 +149,14 @@
         <translation>Установите его командой: {command}</translation>
     </message>
     <message>
+        <source>The project names a local job “{job}” that this app did not make.</source>
+        <translation>В проекте указано локальное обучение «{job}», которое это приложение не запускало.</translation>
+    </message>
+    <message>
+        <source>Nothing was done with it. Start a new local job from the Fine-tune tab.</source>
+        <translation>С ним ничего не сделано. Запустите новое локальное обучение на вкладке «Обучение».</translation>
+    </message>
+    <message>
         <source>PyTorch does not start: {detail}</source>
         <translation>PyTorch не запускается: {detail}</translation>
     </message>

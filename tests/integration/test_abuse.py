@@ -549,3 +549,23 @@ def test_preflight_files_are_private_and_removed_when_the_check_ends(tmp_path, m
         with pytest.raises(KeyError):  # fails after making its folder: the folder goes too
             export.preflight(project, snapshot.id, "no-such-provider", check_privacy=False)
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_local_job_id_from_a_crafted_project_never_reaches_outside_the_jobs_folder(tmp_path):
+    import asyncio
+
+    from natasha_studio.core.errors import StudioError
+    from natasha_studio.local.provider import LocalProvider
+
+    jobs = tmp_path / "local-jobs"
+    jobs.mkdir()
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    provider = LocalProvider(jobs_root=jobs)
+    for crafted in ("../elsewhere", str(outside), "local-1/../../elsewhere", "local-..", ""):
+        with pytest.raises(StudioError, match="did not make"):
+            asyncio.run(provider.cancel_job(crafted))
+        with pytest.raises(StudioError, match="did not make"):
+            asyncio.run(provider.poll_job(crafted, {}))
+    assert list(outside.iterdir()) == [] and list(jobs.iterdir()) == []
+    assert provider.job_dir("local-20270101-120000-abc123") == jobs / "local-20270101-120000-abc123"
