@@ -314,3 +314,18 @@ def test_openai_large_file_goes_in_parts_and_rides_out_failures(project, openai_
     assert openai_server.files[upload["file"]["id"]].content == path.read_bytes()
     assert sent == sorted(sent) and sent[-1] == size and len(sent) >= size // (16 * 1024)
     assert openai_server.count("POST", "/v1/files") == 0  # never one in-memory request
+
+
+def test_vertex_token_endpoint_down_is_retried(project, vertex_server, tmp_path):
+    vertex_server.advance_on_poll = True
+    job_id = vertex_job(project, vertex_server)
+    key = vertex_server.service_account_file(tmp_path / "sa.json")
+    provider = VertexProvider(vertex_server.project, vertex_server.location, "natasha-tuning",
+                              credentials_file=str(key), base_url=vertex_server.base_url,
+                              policy=FAST)
+    vertex_server.inject("POST", "/token", status=503,
+                         body={"error": "temporarily_unavailable"}, times=4)
+    notices = []
+    job = follow(project, provider, job_id, notices, limit=60)
+    assert job.status == "succeeded"
+    assert notices and "sign-in service" in notices[0].reason
