@@ -149,14 +149,6 @@
             <numerusform>В %n парах остались личные данные участников (имена, телефоны, адреса).</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n pair(s) still contain members&apos; personal data (names, phone numbers, addresses).</source>
-        <translation>
-            <numerusform>В %n паре остались личные данные участников (имена, телефоны, адреса).</numerusform>
-            <numerusform>В %n парах остались личные данные участников (имена, телефоны, адреса).</numerusform>
-            <numerusform>В %n парах остались личные данные участников (имена, телефоны, адреса).</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Finetune</name>
@@ -921,14 +913,6 @@
     <message>
         <source>✔ Ready: {n} examples, {tokens:,} billed tokens, {price}.</source>
         <translation>✔ Готово: примеров {n}, оплачиваемых токенов {tokens:,}, {price}.</translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ %n pair(s) still contain members&apos; personal data.</source>
-        <translation>
-            <numerusform>⚠ В %n паре ещё остались личные данные участников.</numerusform>
-            <numerusform>⚠ В %n парах ещё остались личные данные участников.</numerusform>
-            <numerusform>⚠ В %n парах ещё остались личные данные участников.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
