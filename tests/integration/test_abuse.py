@@ -569,3 +569,63 @@ def test_a_local_job_id_from_a_crafted_project_never_reaches_outside_the_jobs_fo
             asyncio.run(provider.poll_job(crafted, {}))
     assert list(outside.iterdir()) == [] and list(jobs.iterdir()) == []
     assert provider.job_dir("local-20270101-120000-abc123") == jobs / "local-20270101-120000-abc123"
+
+
+# -- (8) any valid JSON layout is read, in linear time and bounded memory --------------------
+
+def _layouts(tmp_path, messages):
+    import json
+
+    import orjson
+
+    head = {"name": "Сообщество", "type": "private_supergroup", "id": 77}
+    files = {"telegram": json.dumps({**head, "messages": messages}, ensure_ascii=False, indent=1),
+             "minified": orjson.dumps({**head, "messages": messages}).decode()}
+    lines = ",\n".join(orjson.dumps(m).decode() for m in messages)
+    files["one-line"] = orjson.dumps(head).decode()[:-1] + ',"messages":[\n' + lines + "\n]}"
+    files["one-line, indented"] = (orjson.dumps(head).decode()[:-1] + ',"messages": [\n  '
+                                   + lines.replace("\n", "\n  ") + "\n ]\n}")
+    paths = {}
+    for name, text in files.items():
+        paths[name] = tmp_path / f"{name}.json"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("chunk", [64, 4096, 1 << 22])
+def test_every_layout_reads_the_same_messages(tmp_path, chunk):
+    from natasha_studio.telegram.export.reader import ExportReader
+
+    messages = [{"id": i, "type": "message", "from_id": f"user{i % 3}",
+                 "text": [{"type": "bold", "text": f"жирный {i}"}, ' и "кавычки" } ] , {']
+                 if i % 2 else f'текст {i} \\ " {{'} for i in range(1, 200)]
+    messages.insert(50, 17)  # not a message: skipped and counted in every layout
+    results = {}
+    for name, path in _layouts(tmp_path, messages).items():
+        reader = ExportReader(path, chunk_size=chunk)
+        got = [m for chat in reader.chats() for batch in chat.batches for m in batch]
+        results[name] = (got, reader.skipped)
+    expected = ([m for m in messages if isinstance(m, dict)], 1)
+    for name, result in results.items():
+        assert result == expected, name
+
+
+def test_one_long_text_costs_a_small_multiple_of_its_size(tmp_path):
+    import tracemalloc
+
+    from natasha_studio.telegram.export.reader import ExportReader
+
+    text = "Очень длинный ответ. " * 300_000  # 6 million characters, 11 MB of UTF-8
+    path = tmp_path / "long.json"
+    path.write_text('{"name":"x","type":"private_supergroup","id":1,"messages":[{"id":1,'
+                    '"type":"message","from_id":"user1","text":"' + text + '"}]}', encoding="utf-8")
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        reader = ExportReader(path, chunk_size=1 << 20)
+        (message,) = [m for chat in reader.chats() for batch in chat.batches for m in batch]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert message["text"] == text
+    assert peak < 8 * size, f"{peak / size:.1f} bytes of memory per byte of file"

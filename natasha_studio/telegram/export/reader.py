@@ -289,7 +289,10 @@ class ExportReader:
                         yield from self._single_messages()
                         return
                     if not self._fill():
-                        raise self._truncated()
+                        # The end of the file and no message end of this layout: read what is
+                        # left element by element (it says where a cut file ends).
+                        yield from self._single_messages()
+                        return
                     continue
                 items = self._parse_batch(self._pos, idx + len(marker))
             end = idx + len(marker)
@@ -370,7 +373,7 @@ class ExportReader:
             items, end = self._decode_some(start)
             if items is None:
                 end = self._scan_one(start)
-                items = self._parse_batch(self._pos, end)
+                items = self._parse_long(self._pos, end)
             yield items
             self._pos = end
 
@@ -413,6 +416,18 @@ class ExportReader:
         kept = [item for item in items if isinstance(item, dict)]
         self.skipped += len(items) - len(kept)
         return kept, start + len(text[:done].encode("utf-8", "surrogateescape"))
+
+    def _parse_long(self, start: int, end: int) -> list[dict[str, Any]]:
+        """One element longer than a batch (a very long text). The standard library's parser
+        holds about two copies of it; orjson reserves a working pool many times its size."""
+        try:
+            value = json.loads(bytes(memoryview(self._buf)[start:end]))
+        except ValueError:
+            return self._parse_batch(start, end)  # repairs what it can, or says where it fails
+        if isinstance(value, dict):
+            return [value]
+        self.skipped += 1
+        return []
 
     def _scan_one(self, start: int) -> int:
         """The end of the element at ``start``, reading on as far as it goes."""
