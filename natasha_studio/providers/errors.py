@@ -10,9 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.i18n import translate
+from natasha_studio.core.i18n import TranslationContext, translate
 from natasha_studio.core.provider import ProviderUnavailable
 from natasha_studio.core.retry import retry_after_seconds
+
+# Counted messages of the providers: lupdate reads "Providers.tr(text, None, n)" as a plural.
+Providers = TranslationContext("Providers")
 
 # The date OpenAI stops accepting new fine-tuning jobs from anyone.
 OPENAI_TUNING_END = "2027-01-06"

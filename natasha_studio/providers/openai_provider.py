@@ -29,7 +29,7 @@ from natasha_studio.core.provider import (
 )
 from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
 from natasha_studio.providers.catalog import provider_info
-from natasha_studio.providers.errors import cut_off_error, openai_error
+from natasha_studio.providers.errors import Providers, cut_off_error, openai_error
 
 OPENAI_STATES = {
     "validating_files": "validating", "queued": "queued", "running": "running",
@@ -100,9 +100,9 @@ class OpenAIProvider:
     # -- connection and models -----------------------------------------------------------------
 
     async def test_connection(self) -> str:
-        count = len(await self.list_models())  # a plain name: lupdate misses nested calls
-        return translate("Providers", "Connected to {provider}: %n model(s) available.", None,
-                         count).format(provider=self.label)
+        count = len(await self.list_models())
+        return Providers.tr("Connected to {provider}: %n model(s) available.", None,
+                            count).format(provider=self.label)
 
     async def list_models(self) -> list[str]:
         try:
@@ -171,7 +171,7 @@ class OpenAIProvider:
                 if not isinstance(error, ProviderUnavailable) or \
                         failures >= self.policy.upload_attempts:
                     raise error from exc
-                await asyncio.sleep(self.policy.delay(failures - 1, error.retry_after))
+                await asyncio.sleep(self.policy.call_delay(failures - 1, error.retry_after))
 
     async def start_job(self, request: TuneRequest,
                         progress: ProgressCallback | None = None) -> JobStatus:

@@ -29,7 +29,7 @@ from natasha_studio.core.provider import (
 )
 from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
 from natasha_studio.providers.catalog import provider_info
-from natasha_studio.providers.errors import cut_off_error, google_error
+from natasha_studio.providers.errors import Providers, cut_off_error, google_error
 from natasha_studio.providers.gcs_upload import storage_client, upload_file
 
 SCOPES = ["https://www.googleapis.com/auth/cloud-platform"]
@@ -166,9 +166,8 @@ class VertexProvider:
             jobs = list(pager.page)
         except Exception as exc:
             raise self._error(exc) from exc
-        count = len(jobs)  # a plain name: lupdate does not see a call inside the arguments
-        text = translate("Providers", "Connected to Vertex AI project {project} ({location}): "
-                                      "%n tuning job(s).", None, count).format(
+        text = Providers.tr("Connected to Vertex AI project {project} ({location}): "
+                            "%n tuning job(s).", None, len(jobs)).format(
             project=self.project, location=self.location)
         if self.bucket:
             await asyncio.to_thread(self._check_bucket)

@@ -40,7 +40,7 @@ from natasha_studio.core.provider import (
     TuneRequest,
 )
 from natasha_studio.providers.catalog import YANDEX_CHAT_URL, provider_info
-from natasha_studio.providers.errors import yandex_error
+from natasha_studio.providers.errors import Providers, yandex_error
 from natasha_studio.providers.openai_provider import OpenAIProvider
 
 T = TypeVar("T")
@@ -174,8 +174,8 @@ class YandexProvider(OpenAIProvider):
 
         await self._run(first_dataset())
         count = await self._run(tuning_tasks(), tuning=True)
-        return translate("Providers", "Connected to Yandex AI Studio, folder {folder}: fine-tuning "
-                                      "is available, %n tuning job(s).", None, count).format(
+        return Providers.tr("Connected to Yandex AI Studio, folder {folder}: fine-tuning is "
+                            "available, %n tuning job(s).", None, count).format(
             folder=self.folder_id)
 
     async def list_models(self) -> list[str]:

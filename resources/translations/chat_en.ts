@@ -26,15 +26,15 @@
     <message numerus="yes">
         <source>%n model(s) added.</source>
         <translation>
-            <numerusform>%n model() added.</numerusform>
-            <numerusform>%n model(s) added.</numerusform>
+            <numerusform>%n model added.</numerusform>
+            <numerusform>%n models added.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The server answered; %n model(s) available.</source>
         <translation>
-            <numerusform>The server answered; %n model() available.</numerusform>
-            <numerusform>The server answered; %n model(s) available.</numerusform>
+            <numerusform>The server answered; %n model available.</numerusform>
+            <numerusform>The server answered; %n models available.</numerusform>
         </translation>
     </message>
 </context>
@@ -43,8 +43,18 @@
     <message numerus="yes">
         <source>{title} — %n message(s), {date}</source>
         <translation>
-            <numerusform>{title} — %n message(), {date}</numerusform>
-            <numerusform>{title} — %n message(s), {date}</numerusform>
+            <numerusform>{title} — %n message, {date}</numerusform>
+            <numerusform>{title} — %n messages, {date}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TestChat</name>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
         </translation>
     </message>
 </context>
@@ -53,8 +63,8 @@
     <message numerus="yes">
         <source>%n model(s)</source>
         <translation>
-            <numerusform>%n model()</numerusform>
-            <numerusform>%n model(s)</numerusform>
+            <numerusform>%n model</numerusform>
+            <numerusform>%n models</numerusform>
         </translation>
     </message>
 </context>

@@ -26,8 +26,32 @@
     <message numerus="yes">
         <source>⚠ %n pair(s) still contain members&apos; personal data.</source>
         <translation>
-            <numerusform>⚠ %n pair() still contain members&apos; personal data.</numerusform>
-            <numerusform>⚠ %n pair(s) still contain members&apos; personal data.</numerusform>
+            <numerusform>⚠ %n pair still contains members&apos; personal data.</numerusform>
+            <numerusform>⚠ %n pairs still contain members&apos; personal data.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Providers</name>
+    <message numerus="yes">
+        <source>Connected to {provider}: %n model(s) available.</source>
+        <translation>
+            <numerusform>Connected to {provider}: %n model available.</numerusform>
+            <numerusform>Connected to {provider}: %n models available.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to Vertex AI project {project} ({location}): %n tuning job(s).</source>
+        <translation>
+            <numerusform>Connected to Vertex AI project {project} ({location}): %n tuning job.</numerusform>
+            <numerusform>Connected to Vertex AI project {project} ({location}): %n tuning jobs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to Yandex AI Studio, folder {folder}: fine-tuning is available, %n tuning job(s).</source>
+        <translation>
+            <numerusform>Connected to Yandex AI Studio, folder {folder}: fine-tuning is available, %n tuning job.</numerusform>
+            <numerusform>Connected to Yandex AI Studio, folder {folder}: fine-tuning is available, %n tuning jobs.</numerusform>
         </translation>
     </message>
 </context>

@@ -10,7 +10,11 @@ from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QWidget
 
 from natasha_studio.core.chat.models import ModelEntry, list_models
 from natasha_studio.core.chat.streaming import ReplyMetrics
+from natasha_studio.core.i18n import TranslationContext
 from natasha_studio.core.store import Project
+
+# Plurals: lupdate reads "TestChat.tr(text, None, n)" as a counted entry of this context.
+TestChat = TranslationContext("TestChat")
 
 
 def kind_label(entry: ModelEntry) -> str:
@@ -33,7 +37,7 @@ def format_metrics(metrics: ReplyMetrics | None) -> str:
         parts.append(QCoreApplication.translate("TestChat", "{rate:.0f} tokens/s").format(
             rate=metrics.tokens_per_second))
     if metrics.tokens:
-        parts.append(QCoreApplication.translate("TestChat", "%n tokens", None, metrics.tokens))
+        parts.append(TestChat.tr("%n tokens", None, metrics.tokens))
     parts.append(QCoreApplication.translate("TestChat", "{s:.1f} s in all").format(
         s=metrics.duration))
     return " · ".join(parts)
