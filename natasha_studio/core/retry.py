@@ -12,6 +12,7 @@ job is followed, with a growing, jittered pause that it reports to the curator.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import random
@@ -52,6 +53,14 @@ class RetryPolicy:
         if retry_after is not None and retry_after > 0:
             base = max(base, min(retry_after, MAX_RETRY_AFTER))
         return max(0.0, base)
+
+    def call_delay(self, attempt: int, retry_after: float | None = None, *,
+                   rng: Callable[[], float] = random.random) -> float:
+        """The pause before resending within one operation (an upload chunk or part): short,
+        since the curator is watching a progress bar that does not move meanwhile."""
+        quick = dataclasses.replace(self, first_delay=self.call_first_delay,
+                                    max_delay=self.call_max_delay)
+        return quick.delay(attempt, retry_after, rng=rng)
 
 
 DEFAULT_POLICY = RetryPolicy()

@@ -158,7 +158,7 @@ class _Upload:
                                        "({reason}).").format(n=failures, reason=reason),
                 translate("Providers", "Check the internet connection and launch again. "
                                        "Nothing was started at the provider."))
-        pause = self.policy.delay(failures - 1, retry_after)
+        pause = self.policy.call_delay(failures - 1, retry_after)
         end = time.monotonic() + pause
         while time.monotonic() < end:  # a cancel is noticed during the pause too
             self._check_cancelled()

@@ -112,3 +112,9 @@ def test_retry_after_header_forms():
     assert retry_after_seconds("30") == 30
     assert retry_after_seconds("Tue, 01 Dec 2026 12:00:20 GMT", now=now) == 20
     assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+
+
+def test_resending_within_an_upload_waits_briefly():
+    policy = RetryPolicy(call_first_delay=1.0, call_max_delay=8.0, jitter=0.0)
+    assert [policy.call_delay(i) for i in range(6)] == [1.0, 2.0, 4.0, 8.0, 8.0, 8.0]
+    assert policy.call_delay(0, 30.0) == 30.0  # the server's Retry-After still wins

@@ -242,7 +242,7 @@ def test_upload_cut_mid_way_resumes_where_it_stopped(gcs_emulator, tmp_path, mon
             sent.append(done)
             if len(sent) == 3:  # the network drops with 3 of 8 chunks in the bucket
                 proxy.cut()
-                later(0.8, proxy.restore)
+                later(0.3, proxy.restore)
         uri = upload_file(client, "natasha-tuning", "up/train.jsonl", path, report,
                           policy=FAST, chunk_size=256 * 1024)
     assert uri == "gs://natasha-tuning/up/train.jsonl"
