@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.i18n import translate
+from natasha_studio.core.i18n import number, translate
 from natasha_studio.core.provider import (
     ChatMessage,
     ChatOptions,
@@ -127,8 +127,8 @@ def _event_text(event: dict[str, Any]) -> str:
             "{examples} training and {validation} validation examples; {steps} steps; "
             "{trainable} of {parameters} parameters are trained.").format(
                 examples=event.get("examples"), validation=event.get("validation"),
-                steps=event.get("total_steps"), trainable=f"{event.get('trainable', 0):,}",
-                parameters=f"{event.get('parameters', 0):,}")
+                steps=event.get("total_steps"), trainable=number(event.get('trainable', 0)),
+                parameters=number(event.get('parameters', 0)))
     if kind == "log" and event.get("code") == "loading":
         return translate("LocalTraining", "Base model: {model}").format(model=event.get("model"))
     if kind == "metrics":

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>BlindView</name>
@@ -203,7 +202,7 @@
         <translation>В строке {n} есть лишние ключи.</translation>
     </message>
     <message>
-        <source>Line {n}: the input must be a list of messages ending with the user&apos;s.</source>
+        <source>Line {n}: the input must be a list of messages ending with the user's.</source>
         <translation>Строка {n}: вход должен быть списком сообщений, который заканчивается сообщением пользователя.</translation>
     </message>
     <message>
@@ -251,7 +250,7 @@
         <translation>Не указано имя модели на сервере.</translation>
     </message>
     <message>
-        <source>Type the model&apos;s name as the server knows it, e.g. llama3.1.</source>
+        <source>Type the model's name as the server knows it, e.g. llama3.1.</source>
         <translation>Введите имя модели так, как его знает сервер, например llama3.1.</translation>
     </message>
     <message>
@@ -355,7 +354,7 @@
         <translation>Папки с моделью {path} нет.</translation>
     </message>
     <message>
-        <source>Give the folder of a local job&apos;s adapter, or of a merged or downloaded model.</source>
+        <source>Give the folder of a local job's adapter, or of a merged or downloaded model.</source>
         <translation>Укажите папку адаптера локального обучения или папку объединённой либо скачанной модели.</translation>
     </message>
     <message>
@@ -379,7 +378,7 @@
         <translation>В папке {path} нет адаптера LoRA.</translation>
     </message>
     <message>
-        <source>Choose the folder with adapter_config.json (a local job&apos;s “adapter” folder).</source>
+        <source>Choose the folder with adapter_config.json (a local job's “adapter” folder).</source>
         <translation>Выберите папку с файлом adapter_config.json (папку «adapter» локальной задачи).</translation>
     </message>
     <message>
@@ -548,7 +547,7 @@
         <translation>Длина к её ответу</translation>
     </message>
     <message>
-        <source>“Wording like hers”: how much the words overlap with the persona&apos;s real answers (0-100). “Length vs hers”: 1.0 means as long as hers.</source>
+        <source>“Wording like hers”: how much the words overlap with the persona's real answers (0-100). “Length vs hers”: 1.0 means as long as hers.</source>
         <translation>«Похожесть слов»: насколько слова совпадают с настоящими ответами персоны (0–100). «Длина к её ответу»: 1.0 — такой же длины, как у неё.</translation>
     </message>
     <message numerus="yes">
@@ -596,7 +595,7 @@
         <translation>Её настоящий ответ</translation>
     </message>
     <message>
-        <source>Select a model&apos;s answer to read it in full, rate it or correct it.</source>
+        <source>Select a model's answer to read it in full, rate it or correct it.</source>
         <translation>Выберите ответ модели, чтобы прочитать его целиком, оценить или исправить.</translation>
     </message>
     <message>
@@ -635,7 +634,7 @@
         <translation>Добавить модели завершённых обучений</translation>
     </message>
     <message>
-        <source>Every tuned model of this project&apos;s jobs, with the base model it was tuned from</source>
+        <source>Every tuned model of this project's jobs, with the base model it was tuned from</source>
         <translation>Все обученные модели этого проекта вместе с базовыми моделями, из которых они обучены</translation>
     </message>
     <message>
@@ -663,7 +662,7 @@
         <translation>Оставьте пустым, если серверу не нужен ключ</translation>
     </message>
     <message>
-        <source>The model&apos;s name on the server, e.g. llama3.1</source>
+        <source>The model's name on the server, e.g. llama3.1</source>
         <translation>Имя модели на сервере, например llama3.1</translation>
     </message>
     <message>
@@ -715,7 +714,7 @@
         <translation>Базовая модель</translation>
     </message>
     <message>
-        <source>Choose the base model&apos;s folder</source>
+        <source>Choose the base model's folder</source>
         <translation>Выберите папку базовой модели</translation>
     </message>
     <message>
@@ -723,7 +722,7 @@
         <translation>Адаптер</translation>
     </message>
     <message>
-        <source>Choose the adapter&apos;s folder</source>
+        <source>Choose the adapter's folder</source>
         <translation>Выберите папку адаптера</translation>
     </message>
     <message>
@@ -739,7 +738,7 @@
         <translation>Ответы даёт этот компьютер в отдельном процессе; первый ответ ждёт, пока загрузится модель. С адаптером используется базовая модель, на которой он обучен.</translation>
     </message>
     <message>
-        <source>The key is kept in the system&apos;s password store, never in the project file.</source>
+        <source>The key is kept in the system's password store, never in the project file.</source>
         <translation>Ключ хранится в системном хранилище паролей и никогда не попадает в файл проекта.</translation>
     </message>
     <message>
@@ -771,7 +770,7 @@
         </translation>
     </message>
     <message>
-        <source>Every finished job&apos;s models are already in the list.</source>
+        <source>Every finished job's models are already in the list.</source>
         <translation>Модели всех завершённых обучений уже есть в списке.</translation>
     </message>
     <message>
@@ -932,16 +931,16 @@
         <translation>сервер</translation>
     </message>
     <message>
-        <source>first token {s:.2f} s</source>
-        <translation>первый токен {s:.2f} с</translation>
+        <source>first token {s} s</source>
+        <translation>первый токен {s} с</translation>
     </message>
     <message>
-        <source>{rate:.0f} tokens/s</source>
-        <translation>{rate:.0f} токенов/с</translation>
+        <source>{rate} tokens/s</source>
+        <translation>{rate} токенов/с</translation>
     </message>
     <message>
-        <source>{s:.1f} s in all</source>
-        <translation>всего {s:.1f} с</translation>
+        <source>{s} s in all</source>
+        <translation>всего {s} с</translation>
     </message>
     <message>
         <source>No models yet: add one with “Models…”</source>
@@ -975,7 +974,7 @@
         <translation>Пока нет моделей для проверки</translation>
     </message>
     <message>
-        <source>Add a model: a tuned model from a finished fine-tune job, a provider&apos;s base model, or any OpenAI-compatible server such as Ollama or LM Studio.</source>
+        <source>Add a model: a tuned model from a finished fine-tune job, a provider's base model, or any OpenAI-compatible server such as Ollama or LM Studio.</source>
         <translation>Добавьте модель: обученную модель из завершённого обучения, базовую модель провайдера или любой сервер, совместимый с OpenAI, например Ollama или LM Studio.</translation>
     </message>
     <message>

@@ -26,7 +26,7 @@ from natasha_studio.core.export.speakers import (
 )
 from natasha_studio.core.export.target import check_output_path
 from natasha_studio.core.export.validation import ValidationReport, validate_file
-from natasha_studio.core.i18n import translate
+from natasha_studio.core.i18n import number, translate
 from natasha_studio.core.store import Project
 
 EXPORT_SPLITS = ("train", "validation", "heldout", "all")
@@ -214,7 +214,7 @@ def report_lines(report: ValidationReport) -> list[str]:
     lines = [translate("Validation", "File: {path}").format(path=report.path),
              translate("Validation", "Format: {format}, model: {model}").format(format=report.format,
                                                                          model=report.model),
-             translate("Validation", "Examples: {n}").format(n=report.n_examples)]
+             translate("Validation", "Examples: {n}").format(n=number(report.n_examples))]
     if report.errors:
         lines.append(translate("Validation", "Errors (the provider would reject the file):"))
         for issue in report.errors:
@@ -246,35 +246,40 @@ def report_lines(report: ValidationReport) -> list[str]:
         (translate("Validation", "answer tokens per example"), report.assistant_tokens_per_example),
     ):
         if dist:
-            lines.append(translate("Validation", "  {title}: min {min:.0f}, max {max:.0f}, mean {mean:.1f}, "
-                           "median {median:.0f}, p10 {p10:.0f}, p90 {p90:.0f}").format(
-                title=title, **dist.__dict__))
-    lines.append(translate("Validation", "  total tokens in the file: {n:,}").format(n=report.total_tokens))
+            values = {key: number(getattr(dist, key), 1 if key == "mean" else 0)
+                      for key in ("min", "max", "mean", "median", "p10", "p90")}
+            lines.append(translate("Validation", "  {title}: min {min}, max {max}, mean {mean}, "
+                                   "median {median}, p10 {p10}, p90 {p90}").format(
+                title=title, **values))
+    lines.append(translate("Validation", "  total tokens in the file: {n}").format(
+        n=number(report.total_tokens)))
     if report.request_token_limit or report.response_token_limit:
-        lines.append(translate("Validation", "  limits: request {request:,}, answer {response:,}, "
-                               "both together {total:,}; over them: {n}").format(
-            request=report.request_token_limit or 0, response=report.response_token_limit or 0,
-            total=report.token_limit or 0, n=report.n_over_limit))
+        lines.append(translate("Validation", "  limits: request {request}, answer {response}, "
+                               "both together {total}; over them: {n}").format(
+            request=number(report.request_token_limit or 0),
+            response=number(report.response_token_limit or 0),
+            total=number(report.token_limit or 0), n=number(report.n_over_limit)))
     elif report.token_limit:
-        lines.append(translate("Validation", "  limit per example: {limit:,}; over it: {n}").format(
-            limit=report.token_limit, n=report.n_over_limit))
+        lines.append(translate("Validation", "  limit per example: {limit}; over it: {n}").format(
+            limit=number(report.token_limit), n=number(report.n_over_limit)))
     cost = report.cost
     if cost and cost.training_free:
         lines.append(translate("Validation", "Training cost: free during Preview (Yandex does not "
                                "bill tuning yet; prices of {date}).").format(date=cost.prices_date))
         if cost.inference_per_thousand is not None:
             lines.append(translate("Validation", "Chatting with the tuned model is billed like the "
-                                   "base model: {price:.2f} {currency} per 1,000 tokens.").format(
-                price=cost.inference_per_thousand, currency=cost.currency))
+                                   "base model: {price} {currency} per 1,000 tokens.").format(
+                price=number(cost.inference_per_thousand, 2), currency=cost.currency))
     elif cost:
         epochs = (translate("Validation", "{n} (chosen automatically)").format(n=cost.epochs)
                   if cost.epochs_auto else str(cost.epochs))
-        lines.append(translate("Validation", "Epochs: {epochs}; billed tokens: {billed:,}").format(
-            epochs=epochs, billed=cost.billed_tokens))
+        lines.append(translate("Validation", "Epochs: {epochs}; billed tokens: {billed}").format(
+            epochs=epochs, billed=number(cost.billed_tokens)))
         if cost.cost is not None:
-            lines.append(translate("Validation", "Estimated cost: \u2248 {cost:.2f} {currency} "
+            lines.append(translate("Validation", "Estimated cost: \u2248 {cost} {currency} "
                            "({price} per 1M tokens for {model}; prices of {date})").format(
-                cost=cost.cost, currency=cost.currency, price=cost.price_per_million,
+                cost=number(cost.cost, 2), currency=cost.currency,
+                price=number(cost.price_per_million, 2),
                 model=cost.price_model, date=cost.prices_date))
         else:
             lines.append(translate("Validation", "No price is known for {model} (prices of {date}).").format(

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.i18n import translate
+from natasha_studio.core.i18n import number, translate
 from natasha_studio.paths import resource
 
 PROVIDERS = ("openai", "vertex", "yandex")
@@ -153,8 +153,8 @@ class CostEstimate:
             return translate("Export", "free during Preview")
         if self.cost is None:
             return translate("Export", "unknown (no published price for this model)")
-        return translate("Export", "\u2248 {cost:.2f} {currency}").format(
-            cost=self.cost, currency=self.currency)
+        return translate("Export", "\u2248 {cost} {currency}").format(
+            cost=number(self.cost, 2), currency=self.currency)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.i18n import translate
+from natasha_studio.core.i18n import number, translate
 from natasha_studio.core.provider import ProviderInfo
 
 
@@ -86,8 +86,8 @@ def _cost(info: ProviderInfo, report: Any) -> str:
     cost = getattr(report, "cost", None)
     if cost is None or cost.cost is None:
         return translate("Confirm", "unknown (no published price for this model)")
-    return translate("Confirm", "≈ {cost:.2f} {currency} for {tokens:,} billed tokens").format(
-        cost=cost.cost, currency=cost.currency, tokens=cost.billed_tokens)
+    return translate("Confirm", "≈ {cost} {currency} for {tokens} billed tokens").format(
+        cost=number(cost.cost, 2), currency=cost.currency, tokens=number(cost.billed_tokens))
 
 
 def launch_summary(info: ProviderInfo, preflight: Any, *, label: str, country: str,
@@ -102,14 +102,15 @@ def launch_summary(info: ProviderInfo, preflight: Any, *, label: str, country: s
     rows = summary.rows
     rows.append((translate("Confirm", "Provider:"), label))
     rows.append((translate("Confirm", "Base model:"), preflight.model))
-    examples = f"{report.n_examples:,}"
+    examples = number(report.n_examples)
     validation = getattr(report, "validation", None)
     if validation is not None and validation.n_examples:
         examples = translate("Confirm", "{train} for training, {valid} for validation").format(
-            train=f"{report.n_examples:,}", valid=f"{validation.n_examples:,}")
+            train=number(report.n_examples), valid=number(validation.n_examples))
     rows.append((translate("Confirm", "Examples:"), examples))
     rows.append((translate("Confirm", "Tokens:"), translate(
-        "Confirm", "about {tokens:,} in the training file").format(tokens=report.total_tokens)))
+        "Confirm", "about {tokens} in the training file").format(
+            tokens=number(report.total_tokens))))
     rows.append((translate("Confirm", "Estimated cost:"), _cost(info, report)))
     rows.append((translate("Confirm", "Estimated time:"), _duration(info.kind)))
     if info.company:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from natasha_studio.core import jobs
+from natasha_studio.core.i18n import number
 from natasha_studio.core.jobs.records import JobRecord, parse_iso
 from natasha_studio.core.store import Project
 from natasha_studio.ui.finetune.loss_chart import LossChart
@@ -231,7 +232,7 @@ class JobView(QWidget):
         series = metrics.get("tokens_per_second") or []
         self._form.setRowVisible(self.speed, job.provider == "local")
         if series:
-            self.speed.setText(self.tr("{rate:,.0f} tokens/s").format(rate=series[-1][1]))
+            self.speed.setText(self.tr("{rate} tokens/s").format(rate=number(series[-1][1])))
         else:
             self.speed.setText("—")
 

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from natasha_studio.core import export
+from natasha_studio.core.i18n import number
 from natasha_studio.core.jobs.local import local_preflight
 from natasha_studio.core.store import Project
 
@@ -49,20 +50,21 @@ def verdict(pre: export.Preflight) -> tuple[str, str]:
                            "then check again."), ERROR_STYLE)
     if pre.provider == "local":
         return (QCoreApplication.translate(
-            "LaunchPanel", "✔ Ready: {n} examples, about {tokens:,} tokens; training here "
+            "LaunchPanel", "✔ Ready: {n} examples, about {tokens} tokens; training here "
                            "costs nothing.").format(
-            n=report.n_examples, tokens=report.total_tokens), READY_STYLE)
+            n=number(report.n_examples), tokens=number(report.total_tokens)), READY_STYLE)
     cost = report.cost
     if cost and cost.training_free:
         return (QCoreApplication.translate(
-            "LaunchPanel", "✔ Ready: {n} examples, about {tokens:,} tokens; training is free "
+            "LaunchPanel", "✔ Ready: {n} examples, about {tokens} tokens; training is free "
                            "during Preview.").format(
-            n=report.n_examples, tokens=report.total_tokens), READY_STYLE)
+            n=number(report.n_examples), tokens=number(report.total_tokens)), READY_STYLE)
     if cost and cost.cost is not None:
-        price = QCoreApplication.translate("LaunchPanel", "≈ {cost:.2f} {currency}").format(
-            cost=cost.cost, currency=cost.currency)
+        price = QCoreApplication.translate("LaunchPanel", "≈ {cost} {currency}").format(
+            cost=number(cost.cost, 2), currency=cost.currency)
     else:
         price = QCoreApplication.translate("LaunchPanel", "price unknown")
     return (QCoreApplication.translate(
-        "LaunchPanel", "✔ Ready: {n} examples, {tokens:,} billed tokens, {price}.").format(
-        n=report.n_examples, tokens=cost.billed_tokens if cost else 0, price=price), READY_STYLE)
+        "LaunchPanel", "✔ Ready: {n} examples, {tokens} billed tokens, {price}.").format(
+        n=number(report.n_examples), tokens=number(cost.billed_tokens if cost else 0),
+        price=price), READY_STYLE)

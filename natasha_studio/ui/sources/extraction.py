@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core.dataset.settings import ExtractionSettings
 from natasha_studio.core.dataset.why import Explanation
+from natasha_studio.core.i18n import number
 from natasha_studio.ui.sources.why_panel import WhyPanel
 
 
@@ -102,8 +103,8 @@ class ExtractionPanel(QWidget):
     def set_counts(self, counts: dict[str, int], has_persona: bool, has_messages: bool) -> None:
         total = counts["reply"] + counts["comment"] + counts["implicit"]
         self.count.setText(self.tr("%n pair(s) (%1 from replies, %2 by proximity)", "", total)
-                           .replace("%1", f"{counts['reply'] + counts['comment']:,}".replace(",", " "))
-                           .replace("%2", f"{counts['implicit']:,}".replace(",", " ")))
+                           .replace("%1", number(counts['reply'] + counts['comment']))
+                           .replace("%2", number(counts['implicit'])))
         if not has_messages:
             self.detail.setText(self.tr("Import a chat first: pairs come from its messages."))
         elif not has_persona:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core.dataset.participants import Participant
 from natasha_studio.core.dataset.records import bare_id
+from natasha_studio.core.i18n import number
 
 _SHOWN = 2000  # the most active people; the persona is always among them or found by search
 
@@ -82,7 +83,7 @@ class PersonaPicker(QWidget):
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(self._id_text(person)))
             for col, value in ((2, person.messages), (3, person.replies), (4, person.chats)):
-                item = _NumberItem(f"{value:,}".replace(",", " "))
+                item = _NumberItem(number(value))
                 item.setData(Qt.ItemDataRole.UserRole, value)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)

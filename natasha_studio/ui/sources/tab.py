@@ -34,6 +34,7 @@ from natasha_studio.core.dataset.pipeline import ExtractionReport, pair_counts, 
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids, set_persona_ids
 from natasha_studio.core.dataset.topics import retag_pairs
 from natasha_studio.core.dataset.why import Explanation, explain_last_run
+from natasha_studio.core.i18n import number
 from natasha_studio.core.store import Project
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
@@ -133,7 +134,7 @@ class _ImportArea(QWidget):
             self.chats.setItem(i, 0, QTableWidgetItem(row["name"] or str(row["id"])))
             kind = self.kind_label(row["type"]) + (self.tr(", forum") if row["is_forum"] else "")
             self.chats.setItem(i, 1, QTableWidgetItem(kind))
-            count = QTableWidgetItem(f"{row['messages']:,}".replace(",", " "))
+            count = QTableWidgetItem(number(row['messages']))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.chats.setItem(i, 2, count)
 

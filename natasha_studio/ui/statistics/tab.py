@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core import glossary
 from natasha_studio.core.export import PairFilter
+from natasha_studio.core.i18n import number
 from natasha_studio.core.pairs import STATUSES
 from natasha_studio.core.stats import Statistics
 from natasha_studio.core.store import Project
@@ -281,8 +282,8 @@ class StatisticsTab(QWidget):
                 notes.append(self.tr("Training on {model}: free during Preview").format(
                     model=cost.model))
             elif cost.cost is not None:
-                notes.append(self.tr("Training on {model}: \u2248 {cost:.2f} {currency} for {epochs} "
-                                     "epochs").format(model=cost.model, cost=cost.cost,
+                notes.append(self.tr("Training on {model}: \u2248 {cost} {currency} for {epochs} "
+                                     "epochs").format(model=cost.model, cost=number(cost.cost, 2),
                                                       currency=cost.currency, epochs=cost.epochs))
         if costs:
             notes.append(self.tr("(estimate from prices of {date}; the Fine-tune tab counts "

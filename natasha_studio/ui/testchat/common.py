@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QWidget
 
 from natasha_studio.core.chat.models import ModelEntry, list_models
 from natasha_studio.core.chat.streaming import ReplyMetrics
-from natasha_studio.core.i18n import TranslationContext
+from natasha_studio.core.i18n import TranslationContext, number
 from natasha_studio.core.store import Project
 
 # Plurals: lupdate reads "TestChat.tr(text, None, n)" as a counted entry of this context.
@@ -31,15 +31,15 @@ def format_metrics(metrics: ReplyMetrics | None) -> str:
         return ""
     parts = []
     if metrics.ttft is not None:
-        parts.append(QCoreApplication.translate("TestChat", "first token {s:.2f} s").format(
-            s=metrics.ttft))
+        parts.append(QCoreApplication.translate("TestChat", "first token {s} s").format(
+            s=number(metrics.ttft, 2)))
     if metrics.tokens_per_second is not None:
-        parts.append(QCoreApplication.translate("TestChat", "{rate:.0f} tokens/s").format(
-            rate=metrics.tokens_per_second))
+        parts.append(QCoreApplication.translate("TestChat", "{rate} tokens/s").format(
+            rate=number(metrics.tokens_per_second)))
     if metrics.tokens:
         parts.append(TestChat.tr("%n tokens", None, metrics.tokens))
-    parts.append(QCoreApplication.translate("TestChat", "{s:.1f} s in all").format(
-        s=metrics.duration))
+    parts.append(QCoreApplication.translate("TestChat", "{s} s in all").format(
+        s=number(metrics.duration, 1)))
     return " · ".join(parts)
 
 
