@@ -97,7 +97,7 @@ async def _visit(app, tmp: Path) -> None:
     project = Project.create(tmp / "self-test.nstudio", "Наташа", "Ты — Наташа.")
     window._set_project(project)
     await settle()
-    if window.stack.currentWidget() is not window.tabs:
+    if window.stack.currentWidget() is not window.tabs_page:
         raise RuntimeError("the tabs did not appear after opening a project")
     _step("temporary project opened")
     for index, (key, _module, _cls) in enumerate(TABS):
