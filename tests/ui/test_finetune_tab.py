@@ -430,3 +430,35 @@ def test_yandex_page_says_what_to_fix_without_a_key(qtbot, qloop, ctx):
         assert dialog.results["yandex"].styleSheet() == "color: #c62828;"
 
     scenario(qloop, body())
+
+
+def test_loss_chart_ticks_are_whole_distinct_steps(qtbot):
+    from natasha_studio.ui.finetune.loss_chart import LossChart, step_interval
+
+    assert [step_interval(s) for s in (2, 8, 9, 40, 96, 1000)] == [1, 1, 2, 5, 20, 200]
+    chart = LossChart()
+    qtbot.addWidget(chart)
+    chart.set_series({"train_loss": [(1, 2.0), (2, 1.5), (3, 1.2)]})
+    axis = chart._x
+    assert axis.tickInterval() == 1 and axis.tickAnchor() == 1
+
+
+def test_the_time_left_comes_from_the_steps_and_never_says_any_moment_early(qtbot, ctx_with_project):
+    from natasha_studio.core.jobs import records
+    from natasha_studio.ui.finetune.job_view import JobView
+
+    project = ctx_with_project.project
+    job_id = records.create_job(project, "yandex", "yandexgpt-lite", snapshot_id=None,
+                                display_name="v1", hyperparameters={})
+    records.set_status(project, job_id, "running")
+    # The provider's estimate is already in the past, as some report it at the start.
+    records.update_state(project, job_id, {"estimated_finish": "2000-01-01T00:00:00Z"})
+    view = JobView()
+    qtbot.addWidget(view)
+    view.show_job(project, job_id)
+    assert "any moment" not in view.elapsed.text() and "left" not in view.elapsed.text()
+    with project.transaction() as conn:
+        conn.execute("INSERT INTO job_metrics(job_id, step, name, value) VALUES (?, ?, ?, ?)",
+                     (job_id, 10, "progress", 0.25))
+    view.show_job(project, job_id)
+    assert "left" in view.elapsed.text()

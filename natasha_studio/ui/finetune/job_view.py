@@ -157,6 +157,7 @@ class JobView(QWidget):
         layout.addWidget(self.tabs, 1)
         self._stack.addWidget(page)
 
+        self._share: float | None = None  # the share of steps done, where a provider tells
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._update_elapsed)
@@ -204,14 +205,14 @@ class JobView(QWidget):
             self.tr("Stop the training on this computer; nothing is saved.") if local else
             self.tr("Ask the provider to stop training. Training done so far may still be "
                     "billed."))
+        metrics = jobs.job_metrics(project, job.id)
+        self._show_speed(job, metrics)
+        self._show_steps(job, metrics.get("progress") or [])
         self._update_elapsed()
         if job.finished:
             self._clock.stop()
         else:
             self._clock.start()
-        metrics = jobs.job_metrics(project, job.id)
-        self._show_speed(job, metrics)
-        self._show_steps(job, metrics.get("progress") or [])
         empty = {"vertex": self.tr("Vertex AI does not report the loss while training; follow "
                                    "the events."),
                  "yandex": self.tr("Yandex AI Studio does not report the loss while training: "
@@ -239,6 +240,7 @@ class JobView(QWidget):
     def _show_steps(self, job: JobRecord, series: list[tuple[int, float]]) -> None:
         """The last reported step of all steps, as a bar ("Step 120 of 400")."""
         self._form.setRowVisible(self.steps, bool(series))
+        self._share = series[-1][1] if series else None
         if not series:
             return
         step, share = series[-1]
@@ -302,11 +304,20 @@ class JobView(QWidget):
         if job is None:
             return
         text = duration_text(job.elapsed_seconds())
-        finish = parse_iso(job.estimated_finish)
-        if finish is not None and not job.finished:
-            left = (finish - dt.datetime.now(dt.UTC)).total_seconds()
-            text += "; " + (self.tr("about {time} left").format(time=duration_text(left))
-                            if left > 0 else self.tr("should finish any moment"))
+        if not job.finished:
+            left = None
+            finish = parse_iso(job.estimated_finish)
+            if finish is not None:
+                left = (finish - dt.datetime.now(dt.UTC)).total_seconds()
+            share = self._share
+            if (left is None or left <= 0) and share is not None and 0.02 <= share < 1:
+                # From the steps done so far: the time taken, scaled to the steps left.
+                left = job.elapsed_seconds() * (1 - share) / share
+            if left is not None and left > 0:
+                text += "; " + self.tr("about {time} left").format(time=duration_text(left))
+            elif share is not None and share >= 0.9:
+                # Only near the end: a provider's estimate that has passed says nothing early on.
+                text += "; " + self.tr("should finish any moment")
         self.elapsed.setText(text)
 
     def _show_events(self, project: Project, job_id: int) -> None:

@@ -86,7 +86,12 @@ class LossChart(QChartView):
             steps += [s for s, _ in points]
             if not right:
                 losses += [v for _, v in points]
-        self._x.setRange(min(steps, default=0), max(max(steps, default=1), 1))
+        first, last = min(steps, default=0), max(max(steps, default=1), 1)
+        self._x.setRange(first, last)
+        # Whole steps only: with the default five ticks a short run labelled 1, 1, 2, 2, 3.
+        self._x.setTickType(QValueAxis.TickType.TicksDynamic)
+        self._x.setTickAnchor(first)
+        self._x.setTickInterval(step_interval(last - first))
         top = max(losses, default=1.0)
         self._loss.setRange(0, top * 1.1 if top > 0 else 1.0)
         self._accuracy.setVisible(any(STYLE[n][2] for n in self.series))
@@ -94,3 +99,12 @@ class LossChart(QChartView):
         self._x.setVisible(bool(self.series))
         self._loss.setVisible(bool(self.series))
         chart.setTitle("" if self.series else empty_text or self.tr("No training metrics yet."))
+
+
+def step_interval(span: float, most: int = 8) -> int:
+    """A round whole number of steps between ticks, so at most ``most`` ticks fit ``span``."""
+    for scale in (1, 10, 100, 1000, 10000):
+        for base in (1, 2, 5):
+            if span / (base * scale) <= most:
+                return base * scale
+    return max(1, int(span // most))
