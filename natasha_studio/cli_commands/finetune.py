@@ -157,10 +157,16 @@ def cmd_finetune(args: argparse.Namespace) -> int:
             print("\n".join(export.report_lines(pre.report)), file=sys.stderr)
             print(translate("FinetuneCli", "The dataset has errors the provider would reject; "
                                            "nothing was sent."), file=sys.stderr)
+            pre.discard()
             return 1
         if not _confirmed(args, pre):
+            pre.discard()
             return 1
-        provider = build_provider(args.provider, **addresses)
+        try:
+            provider = build_provider(args.provider, **addresses)
+        except BaseException:
+            pre.discard()
+            raise
         plan = jobs.LaunchPlan(args.provider, args.model, pre.train_path, pre.validation_path,
                                snapshot_id=snapshot.id,
                                display_name=args.name or snapshot.name,
@@ -179,8 +185,11 @@ def cmd_finetune(args: argparse.Namespace) -> int:
                       flush=True)
 
         # A local job copies its files on this computer: there is no upload to report.
-        job = asyncio.run(jobs.launch(project, provider, job_id, plan, progress=None
-                                      if args.provider == "local" else upload_progress))
+        try:
+            job = asyncio.run(jobs.launch(project, provider, job_id, plan, progress=None
+                                          if args.provider == "local" else upload_progress))
+        finally:
+            pre.discard()  # sent (or refused): the training files are not needed here again
         print(translate("FinetuneCli", "Job #{id} started: {remote_id}").format(
             id=job.id, remote_id=job.remote_id), flush=True)
         if not args.wait:

@@ -89,3 +89,31 @@ def test_errors_are_plain_and_nothing_is_lost(tmp_path, openai_server):
     missing = run_cli("finetune", path, "--yes", "--provider", "openai", "--model", "gpt-4.1-mini",
                       "--snapshot", "nope", env_extra=env)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+def test_a_launch_leaves_no_training_files_behind(tmp_path, monkeypatch, capsys):
+    """Every check writes its files in a private folder; a refused or a sent launch removes it."""
+    import tempfile
+
+    from natasha_studio.core.export.operations import PREFLIGHT_PREFIX
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    from natasha_studio.core.store import Project
+    from pairs_data import populate
+
+    path = tmp_path / "p.nstudio"
+    with Project.create(path, "Наташа", "Ты — Наташа.") as project:
+        populate(project, 30)
+        with project.transaction() as conn:
+            conn.execute("UPDATE pairs SET status = 'approved'")
+    from natasha_studio import cli
+
+    # Refused before anything is sent: no confirmation on a closed standard input.
+    monkeypatch.setattr("sys.stdin", None)
+    assert cli.main(["finetune", str(path), "--provider", "openai",
+                     "--model", "gpt-4.1-mini-2025-04-14"]) != 0
+    out = capsys.readouterr()
+    assert "--yes" in out.out + out.err  # the files were written and checked, then refused
+    assert not list((tmp_path / "tmp").glob(PREFLIGHT_PREFIX + "*"))

@@ -119,7 +119,8 @@ PREFLIGHT_PREFIX = "natasha-studio-training-"
 _STALE_S = 24 * 3600
 
 
-def _private_folder() -> Path:
+def private_training_folder() -> Path:
+    """A new private folder for training files (old ones of killed checks are swept)."""
     now = time.time()
     for old in Path(tempfile.gettempdir()).glob(PREFLIGHT_PREFIX + "*"):
         try:
@@ -170,7 +171,7 @@ def preflight(
     personal data found by the privacy checker is added to the report as a warning.
     """
     snapshot = get_snapshot(project, snapshot_id)
-    temporary = None if out_dir else _private_folder()
+    temporary = None if out_dir else private_training_folder()
     folder = Path(out_dir) if out_dir else temporary
     try:
         return _preflight(project, snapshot, provider, model, folder, temporary, epochs=epochs,

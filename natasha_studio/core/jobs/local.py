@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +25,7 @@ from typing import Any
 
 from natasha_studio.core import export
 from natasha_studio.core.errors import StudioError
+from natasha_studio.core.export.operations import private_training_folder
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
 
@@ -85,7 +86,19 @@ def local_preflight(project: Project, snapshot_id: int, model: str, *,
     cloud's limits (file size, example count and length) and prices do not apply here.
     """
     snapshot = export.get_snapshot(project, snapshot_id)
-    folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="natasha-studio-"))
+    temporary = None if out_dir else private_training_folder()
+    try:
+        return _local_preflight(project, snapshot, model, Path(out_dir or temporary), temporary,
+                                check_privacy=check_privacy, progress=progress)
+    except BaseException:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def _local_preflight(project: Project, snapshot: export.Snapshot, model: str, folder: Path,
+                     temporary: Path | None, *, check_privacy: bool,
+                     progress: Any) -> export.Preflight:
     stem = f"snapshot-{snapshot.id}-messages"
     train = export.export_snapshot(project, snapshot.id, LOCAL_FORMAT, folder / f"{stem}-train.jsonl",
                                    "train", progress=progress)
@@ -119,7 +132,7 @@ def local_preflight(project: Project, snapshot_id: int, model: str, *,
         if privacy.get("pairs"):
             report.add("personal_data", privacy["pairs"], error=False)
     return export.Preflight(snapshot.id, "local", model.strip(), train, validation, report,
-                            privacy)
+                            privacy, temporary)
 
 
 def local_report_lines(pre: export.Preflight) -> list[str]:

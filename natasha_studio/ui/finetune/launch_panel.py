@@ -66,6 +66,7 @@ class LaunchPanel(QWidget):
         self._privacy_ids: list[int] = []
         self._preflight_key: tuple | None = None
         self._busy = False
+        self._launching: list[export.Preflight] = []  # checks whose files a launch is sending
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # The choices scroll; the check result and Launch stay in sight below them.
@@ -255,8 +256,23 @@ class LaunchPanel(QWidget):
                            "on 6 January 2027; if it refuses, use Vertex AI.")
         return self.tr("Set the Google Cloud project, region and bucket under “Providers…”.")
 
-    def schedule_check(self) -> None:
+    def _drop_preflight(self) -> None:
+        """Forget the current check and remove its training files, unless a launch sends them."""
+        if self.preflight is not None and self.preflight not in self._launching:
+            self.preflight.discard()
         self.preflight = None
+
+    def launch_finished(self, plan: LaunchPlan) -> None:
+        """A launch sent (or failed to send) ``plan``'s files: they are removed, and a new
+        check writes them again if the curator launches once more."""
+        for pre in [p for p in self._launching if Path(p.train_path) == plan.train_file]:
+            self._launching.remove(pre)
+            pre.discard()
+            if pre is self.preflight:
+                self.schedule_check()
+
+    def schedule_check(self) -> None:
+        self._drop_preflight()
         self.privacy_link.setVisible(False)
         self._update_launch_button()
         self._debounce.start()
@@ -301,7 +317,10 @@ class LaunchPanel(QWidget):
 
     def _on_checked(self, key: tuple, pre: export.Preflight) -> None:
         if key != self._key():
+            pre.discard()
             return  # the choice changed while checking; a newer check is on its way
+        if self.preflight is not pre:
+            self._drop_preflight()
         self.preflight, self._preflight_key = pre, key
         lines = local_report_lines(pre) if pre.provider == "local" else export.report_lines(
             pre.report)
@@ -356,6 +375,7 @@ class LaunchPanel(QWidget):
                               Path(pre.validation_path) if pre.validation_path else None,
                               snapshot_id=snapshot_id, display_name=name, hyperparameters=hyper)
             if self.confirm_launch(plan, pre):
+                self._launching.append(pre)
                 self.launch_requested.emit(plan)
             return
         if provider == "yandex":
@@ -370,6 +390,7 @@ class LaunchPanel(QWidget):
             Path(pre.validation_path) if pre.validation_path else None, snapshot_id=snapshot_id,
             display_name=name, hyperparameters=hyper, keep_uploaded_data=self.keep_uploaded.isChecked())
         if self.confirm_launch(plan, pre):
+            self._launching.append(pre)
             self.launch_requested.emit(plan)
 
     def confirm_launch(self, plan: LaunchPlan, pre: export.Preflight) -> bool:

@@ -220,6 +220,7 @@ class FinetuneTab(QWidget):
                 return await jobs.launch(project, provider, job_id, plan, progress=progress)
             finally:
                 self.launch_panel.set_busy(False)
+                self.launch_panel.launch_finished(plan)  # sent or not: the files go
                 self._refresh(job_id)
         self.ctx.tasks.start(f"finetune:launch:{job_id}", run(), owner=project,
                              title=self.tr("Launching the fine-tune"),
