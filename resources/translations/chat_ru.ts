@@ -888,6 +888,14 @@
         <translation>Стоп</translation>
     </message>
     <message>
+        <source>Ask again</source>
+        <translation>Спросить снова</translation>
+    </message>
+    <message>
+        <source>Send the last question again to the models that did not answer it</source>
+        <translation>Отправить последний вопрос ещё раз моделям, которые на него не ответили</translation>
+    </message>
+    <message>
         <source>Export chat</source>
         <translation>Экспорт чата</translation>
     </message>
@@ -910,6 +918,10 @@
     <message>
         <source>Answer of {model}</source>
         <translation>Ответ модели {model}</translation>
+    </message>
+    <message>
+        <source>Asking again…</source>
+        <translation>Спрашиваем снова…</translation>
     </message>
     <message>
         <source>Saved as a new training pair.</source>

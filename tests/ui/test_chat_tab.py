@@ -373,3 +373,26 @@ def test_closing_the_project_mid_stream_and_mid_run_is_quiet(tab, qloop, openai_
     assert failures == []
     assert tab.stack.currentWidget() is tab.empty
     assert all(t.cancelled() for t in tasks)
+
+
+def test_a_failed_answer_is_offered_again_and_the_second_try_answers(tab, qloop, openai_server):
+    from fakes.openai_server import FakeOpenAI
+
+    ctx = tab.ctx
+    with FakeOpenAI() as flaky:
+        flaky.fail_with("500", "/v1/chat/completions", times=3)  # the SDK's own retries too
+        compatible_model(ctx, openai_server, "Good")
+        compatible_model(ctx, flaky, "Flaky")
+        view = tab.side_by_side
+        view.columns[0].model_combo.select(get_model_id(ctx, "Flaky"))
+        view.columns[1].model_combo.select(get_model_id(ctx, "Good"))
+        run(qloop, view.send("Привет"))
+        bad, good = view.columns
+        assert bad.last_reply.error and view.retry_button.isVisibleTo(view)
+        tasks = view.retry_failed()
+        assert len(tasks) == 1  # only the column that failed is asked again
+        run(qloop, tasks)
+    assert bad.last_reply.ok and "Ответ модели" in bad.transcript.toPlainText()
+    assert [role for role, _ in bad.history] == ["user", "assistant"]
+    assert [role for role, _ in good.history] == ["user", "assistant"]
+    assert not view.retry_button.isVisibleTo(view)

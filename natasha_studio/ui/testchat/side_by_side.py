@@ -89,8 +89,15 @@ class SideBySideView(QWidget):
         self.send_button.setProperty("primary", True)
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
+        # Offered when an answer failed (no connection, no first token in time): the same
+        # question again, to the columns that did not answer.
+        self.retry_button = QPushButton(self.tr("Ask again"))
+        self.retry_button.setToolTip(self.tr("Send the last question again to the models that "
+                                             "did not answer it"))
+        self.retry_button.setVisible(False)
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)
+        buttons.addWidget(self.retry_button)
         buttons.addWidget(self.stop_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.input, 1)
@@ -103,6 +110,7 @@ class SideBySideView(QWidget):
 
         self.send_button.clicked.connect(lambda: self.send())
         self.stop_button.clicked.connect(self.stop)
+        self.retry_button.clicked.connect(lambda: self.retry_failed())
         self.new_button.clicked.connect(self.new_chat)
         self.open_button.clicked.connect(self._on_open_sessions)
         self.export_button.clicked.connect(self._on_export)
@@ -156,6 +164,7 @@ class SideBySideView(QWidget):
             column.set_removable(len(self.columns) > 1 and not busy)
         self.send_button.setEnabled(not busy and self.ctx.project is not None)
         self.stop_button.setEnabled(busy)
+        self.retry_button.setVisible(not busy and bool(self._failed_columns()))
         for button in (self.new_button, self.open_button):
             button.setEnabled(not busy and self.ctx.project is not None)
         self.export_button.setEnabled(self.session_id is not None and not busy)
@@ -282,14 +291,36 @@ class SideBySideView(QWidget):
                 column.transcript.add_note(self.tr("Choose a model for this column."), error=True)
                 continue
             add_message(project, self.session_id, column.index, "user", text, model_id=entry.id)
-            messages = build_messages(column.system_prompt.toPlainText(), column.history, text)
-            options = ChatOptions(column.temperature.value(), column.max_tokens.value())
-            self._running.add(column.index)
-            column.begin_answer()
-            tasks.append(self.ctx.tasks.start(
-                f"testchat.column.{column.index}",
-                self._answer(column, entry, messages, options, text, self.session_id),
-                title=self.tr("Answer of {model}").format(model=entry.name), owner=project))
+            tasks.append(self._ask(column, entry, text))
+        self._update_controls()
+        self.busy_changed.emit(self.is_busy())
+        return tasks
+
+    def _ask(self, column: ChatColumn, entry, text: str) -> asyncio.Task:
+        messages = build_messages(column.system_prompt.toPlainText(), column.history, text)
+        options = ChatOptions(column.temperature.value(), column.max_tokens.value())
+        self._running.add(column.index)
+        column.begin_answer()
+        return self.ctx.tasks.start(
+            f"testchat.column.{column.index}",
+            self._answer(column, entry, messages, options, text, self.session_id),
+            title=self.tr("Answer of {model}").format(model=entry.name), owner=self.ctx.project)
+
+    def _failed_columns(self) -> list[ChatColumn]:
+        """Columns whose last answer failed, its question still the last thing they hold."""
+        return [c for c in self.columns if c.last_reply is not None and c.last_reply.error
+                and c.history and c.history[-1][0] == "user" and c.entry() is not None]
+
+    def retry_failed(self) -> list[asyncio.Task]:
+        """Ask the columns whose answer failed their last question again."""
+        if self.ctx.project is None or self._running:
+            return []
+        tasks = []
+        for column in self._failed_columns():
+            _role, text = column.history.pop()
+            column.last_reply = None
+            column.transcript.add_note(self.tr("Asking again…"))
+            tasks.append(self._ask(column, column.entry(), text))
         self._update_controls()
         self.busy_changed.emit(self.is_busy())
         return tasks
