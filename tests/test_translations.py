@@ -190,6 +190,8 @@ def _plural_problems(area: str, fresh: Path) -> list[str]:
                     problems.append(f"{where}: plural forms missing in {area}_{lang}.ts")
                 if lang == "en" and any("()" in f for f in forms):
                     problems.append(f"{where}: English form with \u201c()\u201d: {forms}")
+                if lang == "en" and any(re.search(r"\s[.,;:]", f) for f in forms):
+                    problems.append(f"{where}: English form lost a word: {forms}")
     return problems
 
 

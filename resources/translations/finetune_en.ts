@@ -16,7 +16,7 @@
     <message numerus="yes">
         <source>No connection to {provider}, trying again in %n s.</source>
         <translation>
-            <numerusform>No connection to {provider}, trying again in %n .</numerusform>
+            <numerusform>No connection to {provider}, trying again in %n s.</numerusform>
             <numerusform>No connection to {provider}, trying again in %n s.</numerusform>
         </translation>
     </message>
