@@ -95,14 +95,7 @@ def follow(project: Project, provider, job_id: int, interval: float | None = Non
                                          "finetune {project} --follow {id}").format(
             id=job_id, project=project.path))
         return EXIT_INTERRUPTED
-    if job.status == "succeeded":
-        # The tuned model (and its base) become models of the test chat right away.
-        sync_job_models(project)
-        print(translate("FinetuneCli", "Tuned model: {model}").format(model=job.tuned_model))
-        return EXIT_OK
-    _stderr(translate("FinetuneCli", "The job ended as {state}: {error}").format(
-        state=job.status, error=job.error or ""))
-    return EXIT_JOB_ENDED
+    return _report_finished(project, job)
 
 
 def follow_existing(project_path: str, ref: str, interval: float | None) -> int:
@@ -120,6 +113,7 @@ def follow_existing(project_path: str, ref: str, interval: float | None) -> int:
 
 def _report_finished(project: Project, job: jobs.JobRecord) -> int:
     if job.status == "succeeded":
+        # The tuned model (and its base) become models of the test chat right away.
         sync_job_models(project)
         print(translate("FinetuneCli", "Tuned model: {model}").format(model=job.tuned_model))
         return EXIT_OK
