@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QProcess, QSize, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from natasha_studio import APP_ID, APP_NAME, __version__
@@ -34,7 +34,23 @@ def create_qapplication(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("natasha-studio")
     app.setWindowIcon(app_icon())
+    load_bundled_fonts()
     return app
+
+
+def load_bundled_fonts() -> list[str]:
+    """Fonts shipped with the app (the Linux bundle's colour emoji): members' emoji would
+    show as boxes on a desktop without such a font. Returns the families added."""
+    families: list[str] = []
+    folder = resource("fonts")
+    if not folder.is_dir():
+        return families
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".ttf", ".otf"):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
 
 
 def app_icon() -> QIcon:

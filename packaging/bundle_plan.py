@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -364,6 +365,16 @@ def active_rules(imports: set[str] | None = None,
             or (rule.indirect and normalize(rule.trigger) in closure)]
 
 
-def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
-    """(source folder, bundle folder) pairs that copy the resources trees whole."""
-    return [(str(root / src), dest) for src, dest in RESOURCE_TREES]
+# A colour emoji font ships in the Linux bundle: many Linux desktops have none, and members'
+# emoji then show as boxes. Windows and macOS have their own. Taken from the build machine
+# (Debian's fonts-noto-color-emoji, which .ci/run installs), under the SIL Open Font License.
+EMOJI_FONTS = (Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"),)
+FONTS_DEST = "resources/fonts"
+
+
+def resource_datas(root: Path = ROOT, platform: str = sys.platform) -> list[tuple[str, str]]:
+    """(source, bundle folder) pairs: the resources trees whole, and on Linux an emoji font."""
+    datas = [(str(root / src), dest) for src, dest in RESOURCE_TREES]
+    if platform.startswith("linux"):
+        datas += [(str(font), FONTS_DEST) for font in EMOJI_FONTS if font.is_file()][:1]
+    return datas

@@ -86,6 +86,17 @@ def test_spec_copies_the_whole_resources_tree():
     assert (str(REPO / "resources"), "resources") in datas
 
 
+def test_the_linux_bundle_carries_an_emoji_font_where_the_build_machine_has_one(monkeypatch,
+                                                                                tmp_path):
+    font = tmp_path / "NotoColorEmoji.ttf"
+    font.write_bytes(b"font")
+    monkeypatch.setattr(plan, "EMOJI_FONTS", (tmp_path / "missing.ttf", font))
+    assert (str(font), plan.FONTS_DEST) in plan.resource_datas(platform="linux")
+    assert all(dest != plan.FONTS_DEST for _src, dest in plan.resource_datas(platform="win32"))
+    monkeypatch.setattr(plan, "EMOJI_FONTS", (tmp_path / "missing.ttf",))
+    assert all(dest != plan.FONTS_DEST for _src, dest in plan.resource_datas(platform="linux"))
+
+
 def test_name_and_version_come_from_pyproject_only():
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     info = plan.project_info()

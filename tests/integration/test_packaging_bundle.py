@@ -138,6 +138,12 @@ def test_every_resource_ships(data_dir):
     assert not missing, f"resources missing from the bundle: {missing}"
 
 
+def test_the_emoji_font_of_the_build_machine_ships(data_dir):
+    fonts = [Path(src).name for src, dest in plan.resource_datas() if dest == plan.FONTS_DEST]
+    missing = [name for name in fonts if not (data_dir / plan.FONTS_DEST / name).is_file()]
+    assert not missing, missing
+
+
 def test_declared_data_files_ship(data_dir):
     missing = [f"{rule.trigger}: {rel}" for rule in plan.active_rules()
                for rel in rule.expect_in_bundle if not (data_dir / rel).exists()]

@@ -79,3 +79,22 @@ def test_empty_check_box_is_visible_in_the_dark_theme(qapp):
         assert best >= 2.5
     finally:
         theme.apply_theme(qapp, "light")
+
+
+def test_fonts_shipped_in_resources_are_loaded(qapp, tmp_path, monkeypatch):
+    import shutil
+
+    from natasha_studio import app as studio_app
+
+    candidates = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+                  Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")]
+    font = next((c for c in candidates if c.is_file()), None)
+    if font is None:
+        pytest.skip("no font file on this machine to ship")
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(font, tmp_path / "fonts" / font.name)
+    (tmp_path / "fonts" / "notes.txt").write_text("not a font", encoding="utf-8")
+    monkeypatch.setattr(studio_app, "resource", lambda *parts: tmp_path.joinpath(*parts))
+    assert studio_app.load_bundled_fonts()  # the font's family was added
+    monkeypatch.setattr(studio_app, "resource", lambda *parts: tmp_path.joinpath("none", *parts))
+    assert studio_app.load_bundled_fonts() == []
