@@ -189,8 +189,10 @@ def display_id(peer_id: int) -> str:
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
+    from natasha_studio.core.dataset.settings import persona_ids
+
     with Project.open(args.project) as project:
-        persona = {int(i) for i in (project.get_setting("persona_ids", []) or [])}
+        persona = set(persona_ids(project))
         rows = project.conn.execute(
             "SELECT m.sender_id, coalesce(p.name, max(m.sender_name), '') AS name,"
             " count(*) AS messages, count(m.reply_to_id) AS replies"

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from natasha_studio.core.dataset.settings import persona_ids
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.export.selection import Example
 from natasha_studio.core.i18n import translate
@@ -71,7 +72,7 @@ class ExportFields:
     def __init__(self, project: Project, *, internal: bool = False) -> None:
         self.project = project
         self.internal = internal
-        self.persona_ids = {int(i) for i in (project.get_setting("persona_ids", []) or [])}
+        self.persona_ids = set(persona_ids(project))
         self._salt = "" if internal else _salt(project)
         # The persona is public (she runs the community), unless the curator hides her name.
         hide = bool(project.get_setting("privacy_replace_persona", False))
@@ -148,7 +149,7 @@ def field_leaks(project: Project, examples: Iterable[Example], *, internal: bool
     kinds = set(load_settings(project).kinds)
     leaks: dict[int, Counter[str]] = {}
     if internal:
-        persona = {int(i) for i in (project.get_setting("persona_ids", []) or [])}
+        persona = set(persona_ids(project))
         for e in examples:
             members = {_as_int(t.get("sender_id")) for t in e.turns
                        if t.get("role") == "user" and t.get("sender_name")}
