@@ -22,6 +22,7 @@ from dataclasses import replace
 import orjson
 
 from natasha_studio.core.errors import StudioError
+from natasha_studio.core.export.formats import effective_prompt
 from natasha_studio.core.export.selection import Example
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
@@ -84,7 +85,7 @@ def _turn_message_ids(project: Project, examples: list[Example]) -> dict[int, li
     ids = sorted({e.pair_id for e in examples if e.chat_id is not None})
     out = {}
     for pair_id, original in _select(project, "SELECT id, turns_original FROM pairs "
-                                     "WHERE ? IS NULL AND id IN ({marks})", (None,), ids):
+                                     "WHERE id IN ({marks})", (), ids):
         try:
             turns = orjson.loads(original or "[]")
             out[pair_id] = [(t.get("role"), list(t.get("message_ids") or [])) for t in turns]
@@ -177,6 +178,6 @@ def _separate(example: Example, mode: str, turn_ids: list, messages: dict,
         intro = ("Перед этим вопросом в чате писали другие участники:" if russian
                  else "Before this question, other members wrote in the chat:")
         quoted = "\n".join(f"«{t}»" if russian else f"\u201c{t}\u201d" for t in context)
-        base = (example.system_prompt or system_prompt or "").strip()
+        base = effective_prompt(example, system_prompt)
         prompt = "\n\n".join(p for p in (base, f"{intro}\n{quoted}") if p)
     return replace(example, turns=turns, system_prompt=prompt)
