@@ -65,29 +65,32 @@ class Notifier(QObject):
         self.notify(title, self.tr("Natasha Studio finished this while you were away."))
 
     def _on_project_changed(self, project) -> None:
-        self._job_states = ({job.id: job.status for job in records.list_jobs(project)}
-                            if project is not None else {})
+        self._job_states = _job_states(project) if project is not None else {}
 
     def _on_jobs_changed(self) -> None:
+        # Fires on every update of a followed job: only (id, status) is read, and a job's
+        # full record only when it has just ended.
         project = self.ctx.project
         if project is None:
             return
-        for job in records.list_jobs(project):
-            before = self._job_states.get(job.id)
-            self._job_states[job.id] = job.status
-            if before is None or before in records.FINAL_STATES \
-                    or job.status not in records.FINAL_STATES:
-                continue
-            name = job.display_name or job.base_model
-            if job.status == "succeeded":
-                self.notify(self.tr("The fine-tune “{name}” is finished").format(name=name),
-                            self.tr("Try the tuned model in the Test chat tab."))
-            elif job.status == "failed":
-                self.notify(self.tr("The fine-tune “{name}” failed").format(name=name),
-                            job.error or self.tr("The Fine-tune tab says why."))
-            else:
-                self.notify(self.tr("The fine-tune “{name}” was cancelled").format(name=name),
-                            "")
+        states = _job_states(project)
+        ended = [job_id for job_id, status in states.items()
+                 if status in records.FINAL_STATES
+                 and self._job_states.get(job_id) not in (None, *records.FINAL_STATES)]
+        self._job_states = states
+        for job_id in ended:
+            self._announce(records.get_job(project, job_id))
+
+    def _announce(self, job: records.JobRecord) -> None:
+        name = job.display_name or job.base_model
+        if job.status == "succeeded":
+            self.notify(self.tr("The fine-tune “{name}” is finished").format(name=name),
+                        self.tr("Try the tuned model in the Test chat tab."))
+        elif job.status == "failed":
+            self.notify(self.tr("The fine-tune “{name}” failed").format(name=name),
+                        job.error or self.tr("The Fine-tune tab says why."))
+        else:
+            self.notify(self.tr("The fine-tune “{name}” was cancelled").format(name=name), "")
 
     # -- showing -------------------------------------------------------------------------------
 
@@ -115,3 +118,8 @@ class Notifier(QObject):
         self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
+
+
+def _job_states(project) -> dict[int, str]:
+    return {int(job_id): status
+            for job_id, status in project.conn.execute("SELECT id, status FROM jobs")}

@@ -1,10 +1,8 @@
-"""Words for job states and providers, and the desktop notification when a job ends."""
+"""Words for job states and providers, and the status-bar line when a job ends."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 STATE_COLOURS = {"succeeded": "#2e7d32", "failed": "#c62828", "cancelled": "#757575",
                  "cancelling": "#757575", "running": "#1565c0"}
@@ -46,19 +44,17 @@ def duration_text(seconds: float) -> str:
 
 
 class Notifier:
-    """Desktop notifications through the system tray, or the status bar where there is none."""
+    """The status-bar line when a followed job ends, with the model's name or the error.
+
+    The desktop notification and the taskbar flash come from the window's
+    ``ui.notifications.Notifier``, which sees the same end through ``jobs_changed``: a second
+    tray icon here showed every ending twice.
+    """
 
     def __init__(self, show_status) -> None:
         self._show_status = show_status
-        self._tray: QSystemTrayIcon | None = None
         self.sent: list[tuple[str, str]] = []
 
     def notify(self, title: str, message: str) -> None:
         self.sent.append((title, message))
-        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
-            if self._tray is None:
-                icon = QApplication.windowIcon()
-                self._tray = QSystemTrayIcon(icon if not icon.isNull() else QIcon())
-            self._tray.show()
-            self._tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 10000)
         self._show_status(f"{title}: {message}", 10000)
