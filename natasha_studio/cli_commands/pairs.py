@@ -16,11 +16,7 @@ from natasha_studio.core.curation import filters, operations
 from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-from natasha_studio.core.pairs import STATUSES
 from natasha_studio.core.store import Project
-
-# Statuses arrive as stored by parse_status, in either spelling, and print as ``shown``.
-CLI_STATUSES = {status: status for status in STATUSES}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +64,7 @@ def _filter(project: Project, args: argparse.Namespace) -> PairFilter:
                 translate("Cli", "No chat is called \u201c{name}\u201d.").format(name=args.chat),
                 translate("Cli", "Check the name: the chats are listed on the Sources tab."))
     return PairFilter(
-        statuses=tuple(CLI_STATUSES[s] for s in args.status or ()), chat_ids=chat_ids,
+        statuses=tuple(args.status or ()), chat_ids=chat_ids,
         topic=args.topic, min_quality=args.min_quality, max_quality=args.max_quality,
         origins=tuple(args.origin or ()), edited=args.edited, search=args.search,
         regex=args.regex, deleted=args.deleted)
@@ -91,9 +87,9 @@ def cmd_pairs(args: argparse.Namespace) -> int:
         flt = _filter(project, args)
         ids = filters.matching_ids(project, flt, sort=args.sort)
         if args.set_status:
-            status = CLI_STATUSES[args.set_status]
+            status = args.set_status
             description = translate("Cli", "set status \u201c{status}\u201d").format(
-                status=status_label(args.set_status))
+                status=status_label(status))
             previous = operations.set_status_undoable(project, ids, status, description)
             if args.json:
                 print(json.dumps({"matched": len(ids), "changed": len(previous),
@@ -101,7 +97,7 @@ def cmd_pairs(args: argparse.Namespace) -> int:
             else:
                 print(translate("Cli", "{matched} pairs match; {changed} changed to "
                                        "\u201c{status}\u201d. Undo with --undo.").format(
-                    matched=len(ids), changed=len(previous), status=status_label(args.set_status)))
+                    matched=len(ids), changed=len(previous), status=status_label(status)))
             return 0
         shown = ids[:args.limit] if args.limit > 0 else ids
         rows = filters.summaries(project, shown)
