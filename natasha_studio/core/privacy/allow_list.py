@@ -40,6 +40,12 @@ def _keys(phrase: str) -> set[str]:
     return {phrase.strip().lower(), normalise(phrase)}
 
 
+def _forms_of(word: str, entries: tuple[str, ...]) -> tuple[str, ...]:
+    """The entries that are ``word`` in some form."""
+    keys = _keys(word)
+    return tuple(e for e in entries if keys & _keys(e))
+
+
 def _checked(word: str) -> str:
     word = " ".join(word.split())
     if not word:
@@ -51,8 +57,7 @@ def _checked(word: str) -> str:
 
 def is_not_personal(project: Project, word: str) -> bool:
     """True when ``word`` (in any form) is on the project's allow-list."""
-    keys = _keys(word)
-    return any(keys & _keys(entry) for entry in load_settings(project).allow_list)
+    return bool(_forms_of(word, load_settings(project).allow_list))
 
 
 def mark_not_personal(project: Project, word: str) -> AllowListChange:
@@ -60,8 +65,7 @@ def mark_not_personal(project: Project, word: str) -> AllowListChange:
     word = _checked(word)
     with project.transaction():
         settings = load_settings(project)
-        keys = _keys(word)
-        if any(keys & _keys(entry) for entry in settings.allow_list):
+        if _forms_of(word, settings.allow_list):
             return AllowListChange(word, True, ())
         save_settings(project, dataclasses.replace(
             settings, allow_list=(*settings.allow_list, word)))
@@ -73,8 +77,7 @@ def mark_personal_again(project: Project, word: str) -> AllowListChange:
     word = _checked(word)
     with project.transaction():
         settings = load_settings(project)
-        keys = _keys(word)
-        removed = tuple(e for e in settings.allow_list if keys & _keys(e))
+        removed = _forms_of(word, settings.allow_list)
         if removed:
             save_settings(project, dataclasses.replace(
                 settings, allow_list=tuple(e for e in settings.allow_list if e not in removed)))
