@@ -8,6 +8,8 @@ the curator did, wherever. It can be closed; the choice is kept in the app's set
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
@@ -67,25 +69,33 @@ class FlowGuide(QWidget):
         if current_tab is not None:
             self.current_tab = current_tab
         self.steps = flow_progress(project) if project is not None else []
-        here = self.here()
         for index, button in enumerate(self.buttons.values()):
-            if index >= len(self.steps):
-                button.setVisible(False)
-                continue
-            step = self.steps[index]
-            button.setVisible(True)
-            button.setText(("✓ " if step.done else "") + step.title)
-            font = button.font()
-            font.setBold(step.key == here)
-            button.setFont(font)
-            button.setToolTip(step.hint)
+            visible = index < len(self.steps)
+            button.setVisible(visible)
+            if visible:
+                step = self.steps[index]
+                button.setText(("✓ " if step.done else "") + step.title)
+                button.setToolTip(step.hint)
+        self._mark_here()
         upcoming = next_step(self.steps)
         if upcoming is None:
             self.next_label.setText(self.tr("All six steps done once. Curate, freeze and tune "
                                             "again as the dataset grows."))
         else:
             self.next_label.setText(self.tr("Next: <a href=\"{tab}\">{hint}</a>").format(
-                tab=upcoming.tab, hint=_escape(upcoming.hint)))
+                tab=upcoming.tab, hint=html.escape(upcoming.hint, quote=False)))
+
+    def set_current_tab(self, tab: str) -> None:
+        """Mark the step of the tab now on screen; the steps read last stay (no project read)."""
+        self.current_tab = tab
+        self._mark_here()
+
+    def _mark_here(self) -> None:
+        here = self.here()
+        for step, button in zip(self.steps, self.buttons.values(), strict=False):
+            font = button.font()
+            font.setBold(step.key == here)
+            button.setFont(font)
 
     def _on_step_clicked(self, index: int) -> None:
         if index < len(self.steps):
@@ -101,7 +111,3 @@ class FlowGuide(QWidget):
 
     def done_keys(self) -> list[str]:
         return [s.key for s in self.steps if s.done]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

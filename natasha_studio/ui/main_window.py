@@ -428,9 +428,10 @@ class MainWindow(QMainWindow):
         return str(self.ctx.settings.value(DISMISSED_KEY, False)).lower() in ("true", "1")
 
     def _refresh_guide(self) -> None:
-        shown = self.ctx.project is not None and not self.guide_dismissed()
+        dismissed = self.guide_dismissed()
+        shown = self.ctx.project is not None and not dismissed
         self.guide.setVisible(shown)
-        self.guide_action.setChecked(not self.guide_dismissed())
+        self.guide_action.setChecked(not dismissed)
         if shown:
             self.guide.refresh(self.ctx.project, self._current_tab_key())
 
@@ -440,7 +441,8 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         self.tab_bar.setCurrentIndex(index)
-        self._refresh_guide()
+        # Changing tabs changes nothing in the project: only the bold step moves.
+        self.guide.set_current_tab(self._current_tab_key())
 
     def _on_guide_dismissed(self) -> None:
         self.ctx.settings.set_value(DISMISSED_KEY, True)
