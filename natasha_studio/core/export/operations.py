@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -124,8 +125,9 @@ def private_training_folder() -> Path:
     now = time.time()
     for old in Path(tempfile.gettempdir()).glob(PREFLIGHT_PREFIX + "*"):
         try:
-            if old.is_dir() and not old.is_symlink() and old.stat().st_uid == os.getuid() \
-                    and now - old.stat().st_mtime > _STALE_S:
+            st = old.lstat()  # a link is never followed: only real folders of this user go
+            if stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() \
+                    and now - st.st_mtime > _STALE_S:
                 shutil.rmtree(old, ignore_errors=True)
         except (OSError, AttributeError):
             continue  # os.getuid does not exist on Windows: nothing is swept there
