@@ -13,18 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.i18n import number, translate
+from natasha_studio.core.i18n import TranslationContext, number, translate
 from natasha_studio.core.provider import ProviderInfo
 
-
-class Confirm:
-    """Plural text of the "Confirm" context: lupdate reads ``Confirm.tr(text, None, n)`` as a
-    plural, where it misses the plural forms of ``translate(ctx, text, None, n)``."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return translate("Confirm", text, disambiguation, n)
-
+# Counted text of the "Confirm" context: lupdate reads "Confirm.tr(text, None, n)" as a plural.
+Confirm = TranslationContext("Confirm")
 
 # Where curators can tune instead when a provider stops taking jobs (named in the refusal).
 ALTERNATIVES = ("Yandex AI Studio", "Vertex AI")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.i18n import translate
+from natasha_studio.core.i18n import TranslationContext, translate
 from natasha_studio.core.jobs import records
 from natasha_studio.core.jobs.confirm import tuning_refusal
 from natasha_studio.core.jobs.records import JobRecord, StatusChange
@@ -28,14 +28,8 @@ from natasha_studio.core.store import Project
 log = logging.getLogger(__name__)
 
 
-class Jobs:
-    """Plural text of the "Jobs" context: pyside6-lupdate reads ``Jobs.tr(text, None, n)`` as
-    a plural, where it misses the plural forms of ``translate(ctx, text, None, n)``."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return translate("Jobs", text, disambiguation, n)
-
+# Counted text of the "Jobs" context: lupdate reads "Jobs.tr(text, None, n)" as a plural.
+Jobs = TranslationContext("Jobs")
 
 # Seconds between polls: cloud jobs take tens of minutes, and providers rate-limit reads; a
 # local job's events are a file on this computer, read often so the chart moves live.
@@ -43,7 +37,6 @@ POLL_INTERVALS = {"openai": 15.0, "vertex": 30.0, "yandex": 30.0, "local": 2.0}
 # Keys of a job's saved state: the curator's choice to keep the upload, and that it is done.
 KEEP_UPLOADED = "keep_uploaded_data"
 DATA_DELETED = "training_data_deleted"
-
 
 
 @dataclass(frozen=True)
