@@ -51,16 +51,11 @@ def read_only_error(path: Path) -> ProjectError:
                   "the permissions of the file and its folder. Nothing was changed."))
 
 
-def full_disk_error(path: Path, needed_bytes: int | None = None) -> StudioError:
+def full_disk_error(path: Path) -> StudioError:
     free = free_megabytes(path)
-    if needed_bytes:
-        message = translate("Storage", "Not enough free space on the disk of {name}: about {n} MB "
-                            "needed, {free} MB free.").format(
-            name=Path(path).name, n=max(1, needed_bytes >> 20), free=free if free is not None else "?")
-    else:
-        message = translate("Storage", "Not enough free space on the disk of {name} ({free} MB "
-                            "free).").format(name=Path(path).name,
-                                             free=free if free is not None else "?")
+    message = translate("Storage", "Not enough free space on the disk of {name} ({free} MB "
+                        "free).").format(name=Path(path).name,
+                                         free=free if free is not None else "?")
     return StudioError(message, translate(
         "Storage", "Free some space and try again. What was being written was undone; the project "
         "is as it was before."))
