@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
 
-from natasha_studio.ui.finetune.local_options import help_label
+from natasha_studio.ui.finetune.local_options import add_help_row
 
 ADAPTER_SIZES = (1, 2, 4, 8, 16)
 
@@ -28,7 +28,7 @@ class CloudOptions(QObject):
         self.epochs = QSpinBox()
         self.epochs.setRange(0, 50)
         self.epochs.setSpecialValueText(self.tr("Auto"))
-        self.epochs_help = self._add(form, self.tr("Epochs:"), self.epochs, self.tr(
+        self.epochs_help = add_help_row(self.rows, form, self.tr("Epochs:"), self.epochs, self.tr(
             "How many times the model reads the whole dataset. Auto lets the provider choose; "
             "3–4 suits most datasets."))
         self.lr = QDoubleSpinBox()
@@ -36,27 +36,20 @@ class CloudOptions(QObject):
         self.lr.setSingleStep(0.1)
         self.lr.setDecimals(2)
         self.lr.setSpecialValueText(self.tr("Auto"))
-        self.lr_help = self._add(form, self.tr("Learning rate ×:"), self.lr, self.tr(
+        self.lr_help = add_help_row(self.rows, form, self.tr("Learning rate ×:"), self.lr, self.tr(
             "Lower it if the loss jumps around; raise it if the model barely changes."))
         self.batch = QSpinBox()
         self.batch.setRange(0, 256)
         self.batch.setSpecialValueText(self.tr("Auto"))
-        self.batch_help = self._add(form, self.tr("Batch size:"), self.batch, self.tr(
+        self.batch_help = add_help_row(self.rows, form, self.tr("Batch size:"), self.batch, self.tr(
             "Examples per training step (OpenAI only)."))
         self.adapter = QComboBox()
         self.adapter.addItem(self.tr("Auto"), None)
         for size in ADAPTER_SIZES:
             self.adapter.addItem(str(size), size)
-        self.adapter_help = self._add(form, self.tr("Adapter size:"), self.adapter, self.tr(
+        self.adapter_help = add_help_row(self.rows, form, self.tr("Adapter size:"), self.adapter, self.tr(
             "Larger adapters learn more, and overfit sooner (Vertex AI only)."))
         self.epochs.valueChanged.connect(lambda _v: self.epochs_changed.emit())
-
-    def _add(self, form: QFormLayout, label: str, field: QWidget, text: str) -> QLabel:
-        help_text = help_label(text)
-        form.addRow(label, field)
-        form.addRow("", help_text)
-        self.rows += [field, help_text]
-        return help_text
 
     def show_rows(self, form: QFormLayout, kind: str | None) -> None:
         """Show the rows for ``kind`` ("vertex" or "openai"), or hide them all (None)."""

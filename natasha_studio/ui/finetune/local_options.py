@@ -51,6 +51,17 @@ def help_label(text: str = "") -> QLabel:
     return label
 
 
+def add_help_row(rows: list[QWidget], form: QFormLayout, label: str, field: QWidget,
+                 text: str) -> QLabel:
+    """Add ``field`` under ``label`` with its help below it; both go into ``rows``, which the
+    options' ``show_rows`` shows or hides together. Returns the help label."""
+    help_text = help_label(text)
+    form.addRow(label, field)
+    form.addRow("", help_text)
+    rows += [field, help_text]
+    return help_text
+
+
 def compact(combo: QComboBox, characters: int = 12) -> QComboBox:
     """A combo box that may be narrower than its longest item, so the form never scrolls
     sideways."""
@@ -107,7 +118,7 @@ class LocalOptions(QObject):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.model, 1)
         row.addWidget(self.browse_button)
-        self._add(form, self.tr("Base model:"), model_row, self.tr(
+        add_help_row(self.rows, form, self.tr("Base model:"), model_row, self.tr(
             "A folder with a Hugging Face model, or a model id: it is downloaded once, with "
             "progress in the job's events. Instruct models of 0.5–3 billion parameters fit "
             "most graphics cards."))
@@ -115,45 +126,45 @@ class LocalOptions(QObject):
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 50)
         self.epochs.setToolTip(glossary.tooltip("epochs"))
-        self._add(form, self.tr("Epochs:"), self.epochs, self.tr(
+        add_help_row(self.rows, form, self.tr("Epochs:"), self.epochs, self.tr(
             "How many times the model reads the whole dataset; 2–3 suits most datasets."))
         self.learning_rate = QDoubleSpinBox()
         self.learning_rate.setDecimals(5)
         self.learning_rate.setRange(0.00001, 0.01)
         self.learning_rate.setSingleStep(0.00005)
-        self._add(form, self.tr("Learning rate:"), self.learning_rate, self.tr(
+        add_help_row(self.rows, form, self.tr("Learning rate:"), self.learning_rate, self.tr(
             "The size of each learning step; 0.0002 suits LoRA. Lower it if the loss jumps "
             "around."))
         self.batch_size = QSpinBox()
         self.batch_size.setRange(1, 128)
-        self._add(form, self.tr("Batch size:"), self.batch_size, self.tr(
+        add_help_row(self.rows, form, self.tr("Batch size:"), self.batch_size, self.tr(
             "Examples per step. Lower it first when the model does not fit in memory."))
         self.max_length = QSpinBox()
         self.max_length.setRange(128, 16384)
         self.max_length.setSingleStep(128)
         self.max_length.setSuffix(self.tr(" tokens"))
-        self._add(form, self.tr("Maximum length:"), self.max_length, self.tr(
+        add_help_row(self.rows, form, self.tr("Maximum length:"), self.max_length, self.tr(
             "Longer examples lose their oldest turns first; the persona's answer always stays."))
         self.lora_r = QComboBox()
         for rank in LORA_RANKS:
             self.lora_r.addItem(str(rank), rank)
         self.lora_r.setToolTip(glossary.tooltip("lora"))
-        self._add(form, self.tr("LoRA rank:"), self.lora_r, self.tr(
+        add_help_row(self.rows, form, self.tr("LoRA rank:"), self.lora_r, self.tr(
             "The adapter's size: a larger one learns more, needs more memory and overfits "
             "sooner."))
         self.lora_alpha = QSpinBox()
         self.lora_alpha.setRange(1, 512)
-        self._add(form, self.tr("LoRA alpha:"), self.lora_alpha, self.tr(
+        add_help_row(self.rows, form, self.tr("LoRA alpha:"), self.lora_alpha, self.tr(
             "How strongly the adapter acts; usually twice the rank."))
         self.lora_dropout = QDoubleSpinBox()
         self.lora_dropout.setDecimals(2)
         self.lora_dropout.setRange(0.0, 0.5)
         self.lora_dropout.setSingleStep(0.05)
-        self._add(form, self.tr("LoRA dropout:"), self.lora_dropout, self.tr(
+        add_help_row(self.rows, form, self.tr("LoRA dropout:"), self.lora_dropout, self.tr(
             "Switches off a random share of the adapter at each step, against overfitting."))
         self.target_modules = QLineEdit()
         self.target_modules.setPlaceholderText(", ".join(DEFAULT_TARGET_MODULES))
-        self._add(form, self.tr("Target modules:"), self.target_modules, self.tr(
+        add_help_row(self.rows, form, self.tr("Target modules:"), self.target_modules, self.tr(
             "The model's layers that get an adapter, by name. Empty: every attention and MLP "
             "projection, which fits Llama, Qwen, Mistral and Gemma."))
         self.device = QComboBox()
@@ -161,20 +172,13 @@ class LocalOptions(QObject):
                                         self.tr("Apple MPS (Apple silicon)"), self.tr("CPU")),
                               strict=True):
             self.device.addItem(text, kind)
-        self.device_help = self._add(form, self.tr("Device:"), self.device, "")
+        self.device_help = add_help_row(self.rows, form, self.tr("Device:"), self.device, "")
         self.four_bit = QCheckBox(self.tr("Load the model in 4 bits"))
-        self.four_bit_help = self._add(form, self.tr("Memory:"), self.four_bit, "")
+        self.four_bit_help = add_help_row(self.rows, form, self.tr("Memory:"), self.four_bit, "")
         self.device.currentIndexChanged.connect(self._update_device_help)
         self.model.currentTextChanged.connect(lambda _t: self.model_changed.emit())
         self._load_saved()
         self._update_device_help()
-
-    def _add(self, form: QFormLayout, label: str, field: QWidget, text: str) -> QLabel:
-        help_text = help_label(text)
-        form.addRow(label, field)
-        form.addRow("", help_text)
-        self.rows += [field, help_text]
-        return help_text
 
     # -- state -------------------------------------------------------------------------------------
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
 
 from natasha_studio.ui.context import AppContext
-from natasha_studio.ui.finetune.local_options import help_label
+from natasha_studio.ui.finetune.local_options import add_help_row
 
 LORA_RANKS = (4, 8, 16, 32)
 DEFAULTS: dict[str, Any] = {"lora_rank": 8, "lora_alpha": 16, "learning_rate": 0.0,
@@ -36,14 +36,14 @@ class YandexOptions(QObject):
         self.lora_rank.addItem(auto, None)
         for rank in LORA_RANKS:
             self.lora_rank.addItem(str(rank), rank)
-        self._add(form, self.tr("LoRA rank:"), self.lora_rank, self.tr(
+        add_help_row(self.rows, form, self.tr("LoRA rank:"), self.lora_rank, self.tr(
             "How much the model may change. Higher copies the persona's manner more closely, "
             "and with few examples may start repeating her answers word for word. 8 suits most "
             "datasets: leave it as is."))
         self.lora_alpha = QSpinBox()
         self.lora_alpha.setRange(0, 256)
         self.lora_alpha.setSpecialValueText(auto)
-        self._add(form, self.tr("LoRA alpha:"), self.lora_alpha, self.tr(
+        add_help_row(self.rows, form, self.tr("LoRA alpha:"), self.lora_alpha, self.tr(
             "How strongly what was learned shows in the answers; usually twice the rank. Leave "
             "it as is."))
         self.learning_rate = QDoubleSpinBox()
@@ -51,30 +51,23 @@ class YandexOptions(QObject):
         self.learning_rate.setRange(0.0, 0.01)
         self.learning_rate.setSingleStep(0.00005)
         self.learning_rate.setSpecialValueText(auto)
-        self._add(form, self.tr("Learning rate:"), self.learning_rate, self.tr(
+        add_help_row(self.rows, form, self.tr("Learning rate:"), self.learning_rate, self.tr(
             "How big each learning step is. Auto lets Yandex choose; lower it (say to 0.0001) "
             "only if the tuned model answers oddly or repeats itself."))
         self.n_samples = QSpinBox()
         self.n_samples.setRange(0, 1_000_000)
         self.n_samples.setSingleStep(100)
         self.n_samples.setSpecialValueText(auto)
-        self._add(form, self.tr("Samples:"), self.n_samples, self.tr(
+        add_help_row(self.rows, form, self.tr("Samples:"), self.n_samples, self.tr(
             "How many examples training goes through in all, repeats included: three times the "
             "number of your examples reads the dataset three times. Auto lets Yandex choose."))
         self.seed = QSpinBox()
         self.seed.setRange(0, MAX_SEED)
         self.seed.setSpecialValueText(auto)
-        self._add(form, self.tr("Seed:"), self.seed, self.tr(
+        add_help_row(self.rows, form, self.tr("Seed:"), self.seed, self.tr(
             "Any number makes a second launch with the same data come out the same; Auto "
             "gives a slightly different model each time. Leave it as is."))
         self._load_saved()
-
-    def _add(self, form: QFormLayout, label: str, field: QWidget, text: str) -> QLabel:
-        help_text = help_label(text)
-        form.addRow(label, field)
-        form.addRow("", help_text)
-        self.rows += [field, help_text]
-        return help_text
 
     def show_rows(self, form: QFormLayout, visible: bool) -> None:
         for widget in self.rows:
