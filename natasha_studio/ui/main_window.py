@@ -515,20 +515,9 @@ class MainWindow(QMainWindow):
             self.settings_changed.emit(dialog.language_changed, dialog.theme_changed)
 
     def show_shortcuts(self) -> None:
-        from natasha_studio.ui.pairs.shortcuts import ShortcutsDialog
+        from natasha_studio.ui.pairs.shortcuts import ShortcutsDialog, menu_shortcuts
 
-        ShortcutsDialog(self, window_keys=self._window_shortcuts()).exec()
-
-    def _window_shortcuts(self) -> list[tuple[str, str]]:
-        """(action, keys) of the menus' actions that have keys, for the cheat sheet."""
-        rows = []
-        for menu in (self.menuBar().actions()):
-            for action in (menu.menu().actions() if menu.menu() else []):
-                keys = action.shortcuts()
-                if keys and not action.isSeparator():
-                    rows.append((action.text().replace("&", ""), ", ".join(
-                        k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)))
-        return rows
+        ShortcutsDialog(self, window_keys=menu_shortcuts(self.menuBar())).exec()
 
     def show_getting_started(self) -> None:
         from natasha_studio.ui.help_page import GettingStartedDialog

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMenuBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -62,6 +63,18 @@ def key_sequences(name: str) -> list[QKeySequence]:
 def keys_text(name: str) -> str:
     return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
                      for k in dict.fromkeys(SHORTCUTS[name]) if k)
+
+
+def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str]]:
+    """(action, keys) of a menu bar's actions that have keys, for the cheat sheet."""
+    rows = []
+    for menu in bar.actions():
+        for action in menu.menu().actions() if menu.menu() else []:
+            keys = action.shortcuts()
+            if keys and not action.isSeparator():
+                rows.append((action.text().replace("&", ""), ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)))
+    return rows
 
 
 class ShortcutsDialog(QDialog):
