@@ -123,8 +123,9 @@ def _record(row: Any) -> JobRecord:
 
 
 def create_job(project: Project, provider: str, base_model: str, *, snapshot_id: int | None,
-               display_name: str = "", hyperparameters: dict[str, Any] | None = None) -> int:
-    """Record a new job in the 'preparing' state; returns its id."""
+               display_name: str = "", hyperparameters: dict[str, Any] | None = None,
+               state: dict[str, Any] | None = None) -> int:
+    """Record a new job in the 'preparing' state, with ``state`` to save; returns its id."""
     if not base_model.strip():
         raise StudioError(translate("Jobs", "Choose the base model to fine-tune."))
     with project.transaction() as conn:
@@ -136,7 +137,8 @@ def create_job(project: Project, provider: str, base_model: str, *, snapshot_id:
             " VALUES (?, ?, ?, ?, ?, 'preparing', ?, ?, ?)",
             (provider, snapshot_id, base_model.strip(), display_name.strip(),
              json.dumps(hyperparameters or {}, ensure_ascii=False),
-             json.dumps({OWNER: this_process()}), now_iso(), now_iso()))
+             json.dumps({**(state or {}), OWNER: this_process()}, ensure_ascii=False),
+             now_iso(), now_iso()))
         return int(cur.lastrowid)
 
 
@@ -273,15 +275,7 @@ def job_metrics(project: Project, job_id: int) -> dict[str, list[tuple[int, floa
 
 def note_check_failed(project: Project, job_id: int, reason: str) -> None:
     """Keep why the provider could not be asked (shown until it answers again)."""
-    with project.transaction() as conn:
-        row = conn.execute("SELECT state FROM jobs WHERE id = ?", (job_id,)).fetchone()
-        if row is None:
-            return
-        state = json.loads(row["state"] or "{}")
-        state["check_error"] = reason
-        state["check_failed_at"] = now_iso()
-        conn.execute("UPDATE jobs SET state = ? WHERE id = ?",
-                     (json.dumps(state, ensure_ascii=False), job_id))
+    update_state(project, job_id, {"check_error": reason})
 
 
 def mark_interrupted(project: Project) -> list[int]:

@@ -85,12 +85,10 @@ class LaunchPlan:
 
 def record_launch(project: Project, plan: LaunchPlan) -> int:
     """Create the job's record before anything is sent, so it is never lost; returns its id."""
-    job_id = records.create_job(project, plan.provider, plan.base_model,
-                                snapshot_id=plan.snapshot_id, display_name=plan.display_name,
-                                hyperparameters=plan.hyperparameters)
-    if plan.keep_uploaded_data:
-        records.update_state(project, job_id, {KEEP_UPLOADED: True})
-    return job_id
+    return records.create_job(project, plan.provider, plan.base_model,
+                              snapshot_id=plan.snapshot_id, display_name=plan.display_name,
+                              hyperparameters=plan.hyperparameters,
+                              state={KEEP_UPLOADED: True} if plan.keep_uploaded_data else None)
 
 
 async def launch(project: Project, provider: Provider, job_id: int, plan: LaunchPlan, *,
