@@ -38,6 +38,25 @@ def connection_error(where: str) -> StudioError:
     )
 
 
+def too_many_requests(label: str, retry_after: float | None = None) -> StudioError:
+    """429 or its gRPC twin: the account's rate limit, which passes."""
+    return ProviderUnavailable(
+        translate("Providers", "{provider} is receiving too many requests from this account.")
+        .format(provider=label),
+        translate("Providers", "Wait a minute and try again."),
+        retry_after=retry_after,
+    )
+
+
+def server_problem(label: str, retry_after: float | None = None) -> StudioError:
+    """5xx or its gRPC twin: the provider failed on its side."""
+    return ProviderUnavailable(
+        translate("Providers", "{provider} had a problem on its side.").format(provider=label),
+        translate("Providers", "Try again in a few minutes. Nothing was lost."),
+        retry_after=retry_after,
+    )
+
+
 def openai_error(exc: BaseException, label: str, *, tuning: bool = False,
                  where: str = "") -> StudioError:
     """A plain-words error for an ``openai`` SDK exception.
@@ -72,12 +91,7 @@ def openai_error(exc: BaseException, label: str, *, tuning: bool = False,
                                    "billing page, then try again."),
         )
     if status == 429:
-        return ProviderUnavailable(
-            translate("Providers", "{provider} is receiving too many requests from this account.")
-            .format(provider=label),
-            translate("Providers", "Wait a minute and try again."),
-            retry_after=_retry_after(exc.response),
-        )
+        return too_many_requests(label, _retry_after(exc.response))
     if status == 408:
         return unavailable(TimeoutError(), where, label)
     if tuning and (status == 403 or "fine-tun" in message.lower() and status in (400, 404)):
@@ -102,11 +116,7 @@ def openai_error(exc: BaseException, label: str, *, tuning: bool = False,
             translate("Providers", "Check the model name or job; it may have been deleted."),
         )
     if status >= 500:
-        return ProviderUnavailable(
-            translate("Providers", "{provider} had a problem on its side.").format(provider=label),
-            translate("Providers", "Try again in a few minutes. Nothing was lost."),
-            retry_after=_retry_after(exc.response),
-        )
+        return server_problem(label, _retry_after(exc.response))
     return StudioError(
         translate("Providers", "{provider} rejected the request: {message}").format(
             provider=label, message=message),
@@ -201,12 +211,7 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
                 retry_after=retry_after,
             )
         if code == 429:
-            return ProviderUnavailable(
-                translate("Providers", "{provider} is receiving too many requests from this account.")
-                .format(provider=label),
-                translate("Providers", "Wait a minute and try again."),
-                retry_after=retry_after,
-            )
+            return too_many_requests(label, retry_after)
         if code == 408:
             return unavailable(TimeoutError(), where, label)
         if code == 404:
@@ -216,11 +221,7 @@ def google_error(exc: BaseException, label: str, *, where: str = "") -> StudioEr
                 translate("Providers", "Check the project, region and model name."),
             )
         if code >= 500:
-            return ProviderUnavailable(
-                translate("Providers", "{provider} had a problem on its side.").format(provider=label),
-                translate("Providers", "Try again in a few minutes. Nothing was lost."),
-                retry_after=retry_after,
-            )
+            return server_problem(label, retry_after)
         return StudioError(
             translate("Providers", "{provider} rejected the request: {message}").format(
                 provider=label, message=message),
@@ -384,20 +385,13 @@ def _yandex_code_error(code: Any, details: str, folder_id: str, *, tuning: bool,
             translate("Providers", "Check the model name or job; it may have been deleted."),
         )
     if code == codes.RESOURCE_EXHAUSTED:
-        return ProviderUnavailable(
-            translate("Providers", "{provider} is receiving too many requests from this account.")
-            .format(provider=label),
-            translate("Providers", "Wait a minute and try again."),
-        )
+        return too_many_requests(label)
     if code == codes.DEADLINE_EXCEEDED:
         return unavailable(TimeoutError(details), where, label)
     if code in (codes.UNAVAILABLE, codes.CANCELLED):
         return connection_error(where or label)
     if code in (codes.INTERNAL, codes.UNKNOWN, codes.ABORTED):
-        return ProviderUnavailable(
-            translate("Providers", "{provider} had a problem on its side.").format(provider=label),
-            translate("Providers", "Try again in a few minutes. Nothing was lost."),
-        )
+        return server_problem(label)
     return StudioError(
         translate("Providers", "{provider} rejected the request: {message}").format(
             provider=label, message=details),
