@@ -131,7 +131,7 @@ def cmd_finetune(args: argparse.Namespace) -> int:
     if not args.model:
         print(translate("FinetuneCli", "Say which base model to tune with --model."),
               file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     with Project.open(args.project) as project:
         jobs.mark_interrupted(project)
         if args.snapshot:

@@ -132,10 +132,10 @@ def refresh(project: Project) -> int:
         except StudioError as exc:
             failed += 1
             jobs.note_check_failed(project, job.id, exc.message)
-            kind = "unreachable" if isinstance(exc, ProviderUnavailable) else "error"
+            # An unreachable provider needs no hint: the next check tries again.
+            hint = "" if isinstance(exc, ProviderUnavailable) or not exc.hint else f" {exc.hint}"
             _stderr(translate("FinetuneCli", "Job #{id} could not be checked: {reason}").format(
-                id=job.id, reason=exc.message) + (f" {exc.hint}" if kind == "error" and exc.hint
-                                                   else ""))
+                id=job.id, reason=exc.message) + hint)
     if any(job.finished for job in jobs.list_jobs(project)):
         sync_job_models(project)
     return failed
