@@ -156,7 +156,7 @@ def install_excepthook() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Open the window (optionally with a project file) and run until it closes."""
-    import qasync
+    from natasha_studio.tasks import StudioEventLoop
 
     argv = list(sys.argv if argv is None else argv)
     setup_logging()
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings()
     studio = StudioApp(app, settings)
 
-    loop = qasync.QEventLoop(app)
+    loop = StudioEventLoop(app)
     asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)

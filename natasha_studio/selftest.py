@@ -36,12 +36,12 @@ def _step(text: str) -> None:
 def _run(tmp: Path) -> None:
     import asyncio
 
-    import qasync
     from PySide6.QtWidgets import QApplication
 
     from natasha_studio.app import create_qapplication
     from natasha_studio.i18n import load_translators
     from natasha_studio.paths import resource
+    from natasha_studio.tasks import StudioEventLoop
 
     app = create_qapplication([sys.argv[0]])
     _step(f"Qt platform: {QApplication.platformName()}")
@@ -52,7 +52,7 @@ def _run(tmp: Path) -> None:
         if language == "ru" and not load_translators(language):
             raise RuntimeError("Russian translations do not load")
     _step("translations present")
-    loop = qasync.QEventLoop(app)
+    loop = StudioEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
         loop.run_until_complete(_visit(app, tmp))

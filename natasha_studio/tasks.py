@@ -15,11 +15,37 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
+import qasync
 from PySide6.QtCore import QObject, Signal
 
 from natasha_studio.core.errors import Cancelled, StudioError
 
 log = logging.getLogger(__name__)
+
+
+class StudioEventLoop(qasync.QEventLoop):
+    """qasync's loop, still marked as the running loop while it hands Qt its last events.
+
+    After it stops, qasync's ``run_until_complete`` makes one more pass over Qt's events; a
+    task step that lands in that pass would otherwise find no running loop (``asyncio.sleep``
+    raises "no running event loop") and the task would die. This happens between the app's
+    window closing and its shutdown, and whenever a test drives the loop in short runs.
+    """
+
+    _until_complete = False
+
+    def run_until_complete(self, future):
+        self._until_complete = True
+        try:
+            return super().run_until_complete(future)
+        finally:
+            self._until_complete = False
+            asyncio._set_running_loop(None)
+
+    def _after_run_forever(self):
+        super()._after_run_forever()
+        if self._until_complete:
+            asyncio._set_running_loop(self)
 
 
 @dataclass

@@ -70,10 +70,10 @@ def test_edit_survives_sigkill(tmp_path):
 
 BULK_CHILD = textwrap.dedent("""
     import asyncio, sys, time
-    import qasync
+    from natasha_studio.tasks import StudioEventLoop
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    asyncio.set_event_loop(qasync.QEventLoop(app))
+    asyncio.set_event_loop(StudioEventLoop(app))
     from natasha_studio.core import pairs
     from natasha_studio.core.curation import bulk
     from natasha_studio.core.store import Project

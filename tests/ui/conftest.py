@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-import qasync
+
+from natasha_studio.tasks import StudioEventLoop
 
 
 @pytest.fixture
 def qloop(qapp):
     """A qasync loop; drive coroutines with ``qloop.run_until_complete(...)``."""
-    loop = qasync.QEventLoop(qapp, already_running=False)
+    loop = StudioEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
     yield loop
     try:

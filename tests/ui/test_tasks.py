@@ -105,3 +105,22 @@ def test_failures_are_reported_in_plain_words(qloop):
     qloop.run_until_complete(asyncio.sleep(0.01))
     assert ("Fetch", "Telegram is unreachable.\nCheck the connection.") in failures
     assert ("Import", "ValueError: bad value") in failures
+
+
+def test_a_task_step_after_the_loop_stops_still_sees_its_loop(qloop):
+    """qasync hands Qt one more pass of events after ``run_until_complete`` stops; a task step
+    landing there used to find no running loop, and the task died (a flaky Telegram test)."""
+    seen = []
+
+    async def steps():
+        for _ in range(4):
+            await asyncio.sleep(0)
+            seen.append(asyncio.get_running_loop() is qloop)
+
+    async def start():
+        qloop.create_task(steps())
+
+    qloop.run_until_complete(start())
+    qloop.run_until_complete(asyncio.sleep(0.05))
+    assert seen == [True] * 4
+    assert asyncio._get_running_loop() is None
