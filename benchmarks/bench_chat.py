@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from natasha_studio.providers.base import ChatMessage, ChatOptions  # noqa: E402
+
 from natasha_studio.core.chat.blind import win_rates  # noqa: E402
 from natasha_studio.core.chat.dpo import export_dpo, validate_dpo_file  # noqa: E402
 from natasha_studio.core.chat.heldout import (  # noqa: E402
@@ -33,7 +35,6 @@ from natasha_studio.core.chat.heldout import (  # noqa: E402
 from natasha_studio.core.chat.models import add_model  # noqa: E402
 from natasha_studio.core.chat.streaming import ReplyStream  # noqa: E402
 from natasha_studio.core.store import Project  # noqa: E402
-from natasha_studio.providers.base import ChatMessage, ChatOptions  # noqa: E402
 from natasha_studio.providers.compatible_provider import CompatibleProvider  # noqa: E402
 
 

@@ -13,9 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from natasha_studio.providers.base import JobEvent, JobStatus
+
 from natasha_studio.core import jobs
 from natasha_studio.core.store import Project
-from natasha_studio.providers.base import JobEvent, JobStatus
 
 
 def main() -> None:

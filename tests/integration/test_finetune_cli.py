@@ -100,8 +100,9 @@ def test_a_launch_leaves_no_training_files_behind(tmp_path, monkeypatch, capsys)
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(tempfile, "tempdir", None)
-    from natasha_studio.core.store import Project
     from pairs_data import populate
+
+    from natasha_studio.core.store import Project
 
     path = tmp_path / "p.nstudio"
     with Project.create(path, "Наташа", "Ты — Наташа.") as project:
