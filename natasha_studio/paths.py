@@ -8,13 +8,15 @@ nothing touches the real home folder.
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 from natasha_studio import APP_ID
+from natasha_studio.core.resources import resource, resources_dir, set_app_folders
+
+__all__ = ["HOME_ENV", "AppPaths", "app_paths", "resource", "resources_dir"]
 
 HOME_ENV = "NATASHA_STUDIO_HOME"
 
@@ -66,12 +68,9 @@ def app_paths() -> AppPaths:
     return _paths
 
 
-def resources_dir() -> Path:
-    """The bundled resources: beside the package in a checkout, inside the bundle when frozen."""
-    if getattr(sys, "frozen", False):
-        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+def _own_folders() -> tuple[Path, ...]:
+    paths = app_paths()
+    return paths.config_dir, paths.data_dir, paths.log_dir, paths.cache_dir
 
 
-def resource(*parts: str) -> Path:
-    return resources_dir().joinpath(*parts)
+set_app_folders(_own_folders)

@@ -33,7 +33,7 @@ ICON_ICNS = ICONS / "natasha-studio.icns"
 ICON_PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 # Copied whole, so what later work adds to resources/ ships without touching the spec. The
-# destination must match natasha_studio.paths.resources_dir() in a frozen app.
+# destination must match natasha_studio.core.resources.resources_dir() in a frozen app.
 RESOURCE_TREES: tuple[tuple[str, str], ...] = (("resources", "resources"),)
 
 # The app finds its command groups and tabs by module name (cli.COMMAND_MODULES,

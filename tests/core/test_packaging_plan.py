@@ -53,7 +53,7 @@ def _resource_references() -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
-def test_the_code_loads_resources_through_the_paths_module():
+def test_the_code_loads_resources_through_the_resources_module():
     refs = _resource_references()
     assert refs, "no resource(...) calls found: the scan no longer matches the code"
     assert any(parts[:1] == ("translations",) for _where, parts in refs)
@@ -74,11 +74,11 @@ def test_every_resource_the_code_loads_exists_and_ships(where, parts):
 
 
 def test_frozen_app_looks_for_resources_where_the_spec_puts_them(monkeypatch, tmp_path):
-    from natasha_studio import paths
+    from natasha_studio.core import resources
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert paths.resources_dir() == tmp_path / dict(plan.RESOURCE_TREES)["resources"]
+    assert resources.resources_dir() == tmp_path / dict(plan.RESOURCE_TREES)["resources"]
 
 
 def test_spec_copies_the_whole_resources_tree():

@@ -16,7 +16,7 @@ DEMO_PERSONA_ID = 500100  # "Наташа" in resources/demo/result.json
 
 
 def demo_export_path() -> Path:
-    from natasha_studio.paths import resource
+    from natasha_studio.core.resources import resource
 
     return resource("demo", "result.json")
 

@@ -44,7 +44,7 @@ EPOCHS, STEPS = 3, 96
 @lru_cache(maxsize=1)
 def recorded() -> dict[str, Any]:
     """The recorded texts: per language ("en", "ru") and the held-out answers."""
-    from natasha_studio.paths import resource
+    from natasha_studio.core.resources import resource
 
     return json.loads(resource("demo", "recorded.json").read_text(encoding="utf-8"))
 

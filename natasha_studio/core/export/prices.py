@@ -25,7 +25,7 @@ from typing import Any
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import number, translate
-from natasha_studio.paths import resource
+from natasha_studio.core.resources import resource
 
 PROVIDERS = ("openai", "vertex", "yandex")
 TARGET_EPOCHS = 3

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.resources import app_folders
 from natasha_studio.core.schema import APPLICATION_ID
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -42,13 +43,6 @@ def _is_project_file(path: Path) -> bool:
         return False
     return (len(header) == 100 and header.startswith(_SQLITE_MAGIC)
             and int.from_bytes(header[68:72], "big") == APPLICATION_ID)
-
-
-def _app_folders() -> list[Path]:
-    from natasha_studio.paths import app_paths, resources_dir
-
-    paths = app_paths()
-    return [paths.config_dir, paths.data_dir, paths.log_dir, paths.cache_dir, resources_dir()]
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -108,7 +102,7 @@ def check_output_path(path: Path | str, project_path: Path | str | None = None) 
             raise _refused(translate(
                 "Export", "{name} belongs to a Natasha Studio project: writing the export there "
                 "would damage it.").format(name=path.name))
-    for folder in _app_folders():
+    for folder in app_folders():
         if _inside(real, folder):
             raise _refused(translate(
                 "Export", "{path} is inside Natasha Studio's own folders.").format(path=path),

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import tiktoken
 
-from natasha_studio.paths import resource
+from natasha_studio.core.resources import resource
 
 # tiktoken's cache file name (sha1 of the download URL) for each bundled encoding.
 BUNDLED_ENCODINGS = {
