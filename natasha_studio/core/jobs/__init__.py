@@ -24,7 +24,7 @@ Hyperparameters use one set of names for every provider: ``epochs``,
 Local training (``natasha_studio.local``) takes ``epochs``, ``learning_rate`` (absolute),
 ``batch_size``, ``lora_r``, ``lora_alpha``, ``lora_dropout``, ``target_modules``,
 ``max_length``, ``load_in_4bit``, ``device`` and ``max_steps``; its pre-flight, base-model
-check, device probe and merge are in ``natasha_studio.core.jobs.local``.
+check and merge target are in ``natasha_studio.core.jobs.local``.
 """
 
 from natasha_studio.core.jobs.records import (

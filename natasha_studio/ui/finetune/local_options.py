@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from natasha_studio import local
 from natasha_studio.core import glossary
-from natasha_studio.core.jobs.local import SUGGESTED_MODELS, normalize_base_model, probe_device
+from natasha_studio.core.jobs.local import SUGGESTED_MODELS, normalize_base_model
 from natasha_studio.local.config import DEFAULT_TARGET_MODULES
+from natasha_studio.local.device import probe_device
 from natasha_studio.ui.context import AppContext
 
 LORA_RANKS = (4, 8, 16, 32, 64)
