@@ -42,9 +42,9 @@ def main() -> None:
 
     from bench_import import generate
 
-    from natasha_studio.core.dataset.importer import import_exports
     from natasha_studio.core.dataset.tally import ExtractionTally
     from natasha_studio.core.store import Project
+    from natasha_studio.telegram.export.importer import import_exports
 
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "result.json"

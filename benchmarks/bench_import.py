@@ -150,10 +150,10 @@ def phase(kind: str, export: str, project: str) -> dict:
         data = orjson.loads(Path(export).read_bytes())
         result["messages"] = len(data["messages"])
     else:
-        from natasha_studio.core.dataset.importer import import_exports
         from natasha_studio.core.dataset.pipeline import run_extraction
         from natasha_studio.core.dataset.settings import set_persona_ids
         from natasha_studio.core.store import Project
+        from natasha_studio.telegram.export.importer import import_exports
 
         p = Project.create(project, "Наташа")
         report = import_exports(p, [export])

@@ -62,8 +62,8 @@ def measure(export: str, project: str) -> dict:
     """One import, in a child process (see ``main``)."""
     from bench_import import PeakMemory
 
-    from natasha_studio.core.dataset.importer import import_exports
     from natasha_studio.core.store import Project
+    from natasha_studio.telegram.export.importer import import_exports
 
     sampler = PeakMemory()
     started = time.perf_counter()

@@ -65,9 +65,9 @@ def parse_persona_id(text: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from natasha_studio.core.dataset.importer import import_exports
     from natasha_studio.core.dataset.pipeline import run_extraction
     from natasha_studio.core.dataset.settings import persona_ids, set_persona_ids
+    from natasha_studio.telegram.export.importer import import_exports
 
     ids = [parse_persona_id(v) for v in args.persona_id]
     path = Path(args.project)

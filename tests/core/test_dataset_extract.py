@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.dataset.pipeline import pair_counts, run_extraction
 from natasha_studio.core.dataset.settings import set_persona_ids
 from natasha_studio.core.pairs import Turn, get_pair, set_pair_topics, set_status, set_turns
+from natasha_studio.telegram.export.importer import import_exports
 from natasha_studio.telegram.export.synth import message as m
 from natasha_studio.telegram.export.synth import service, write_export
 

@@ -8,14 +8,14 @@ import random
 
 import pytest
 
-from natasha_studio.core.dataset import importer
-from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.dataset.pipeline import run_extraction
 from natasha_studio.core.dataset.scoring import Scorer
 from natasha_studio.core.dataset.settings import set_persona_ids
 from natasha_studio.core.dataset.topics import ensure_default_lexicon, list_topics
 from natasha_studio.core.errors import Cancelled, StudioError
 from natasha_studio.core.store import Project
+from natasha_studio.telegram.export import importer
+from natasha_studio.telegram.export.importer import import_exports
 from natasha_studio.telegram.export.synth import message, write_export
 
 WORDS = ("как начать медитировать каждый день если нет времени энергия уходит вечером отношения "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from natasha_studio.core.dataset import importer
-from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.errors import Cancelled
+from natasha_studio.telegram.export import importer
+from natasha_studio.telegram.export.importer import import_exports
 from natasha_studio.telegram.export.reader import ExportReader, repair
 from natasha_studio.telegram.export.synth import message as m
 from natasha_studio.telegram.export.synth import service, write_export

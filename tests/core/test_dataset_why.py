@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.dataset.pipeline import pair_counts, run_extraction
 from natasha_studio.core.dataset.settings import ExtractionSettings, set_persona_ids
 from natasha_studio.core.dataset.why import dry_run, explain, stored_tally
+from natasha_studio.telegram.export.importer import import_exports
 from natasha_studio.telegram.export.synth import message as m
 from natasha_studio.telegram.export.synth import write_export
 

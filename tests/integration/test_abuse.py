@@ -378,7 +378,7 @@ def test_random_exports_import_without_a_traceback_and_the_counts_add_up(tmp_pat
                                                                           elements, indent):
     import json
 
-    from natasha_studio.core.dataset.importer import import_exports
+    from natasha_studio.telegram.export.importer import import_exports
 
     folder = tmp_path_factory.mktemp("random")
     export = folder / "result.json"
@@ -445,7 +445,7 @@ def test_a_read_only_project_is_reported_as_read_only_not_damaged(tmp_path, caps
 
 
 def test_a_full_disk_is_reported_as_such_and_the_import_is_undone(tmp_path):
-    from natasha_studio.core.dataset.importer import import_exports
+    from natasha_studio.telegram.export.importer import import_exports
 
     export = _write(tmp_path / "e.json", _chat(41, [
         {"id": i, "type": "message", "date_unixtime": str(1704103200 + i), "from_id": "user1",

@@ -9,8 +9,8 @@ import json
 from fakes.telegram_standin import BASE_DATE, StandInTelegram
 from telethon.tl import types
 
-from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.store import Project
+from natasha_studio.telegram.export.importer import import_exports
 from natasha_studio.telegram.live.dialogs import list_chats
 from natasha_studio.telegram.live.fetch import Fetcher
 from natasha_studio.telegram.live.session import ApiCredentials

@@ -33,7 +33,8 @@ def test_empty_state_without_project(ctx, qtbot):
 def test_import_pick_persona_and_count(ctx_with_project, qtbot, qloop, tmp_path, monkeypatch,
                                        helpers):
     if helpers:  # as with a large export: reading and scoring in helper processes
-        from natasha_studio.core.dataset import importer, pipeline
+        from natasha_studio.core.dataset import pipeline
+        from natasha_studio.telegram.export import importer
 
         monkeypatch.setattr(importer, "HELPER_MIN_BYTES", 0)
         monkeypatch.setattr(pipeline, "_many_new_pairs", lambda project, persona: bool(persona))

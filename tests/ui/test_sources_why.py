@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.dataset.pipeline import run_extraction
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids, set_persona_ids
+from natasha_studio.telegram.export.importer import import_exports
 from natasha_studio.telegram.export.synth import message as m
 from natasha_studio.telegram.export.synth import write_export
 from natasha_studio.ui.sources.tab import WHY_TASK, SourcesTab

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from natasha_studio.core.dataset.demo_recorded import add_recorded_work
-from natasha_studio.core.dataset.importer import import_exports
 from natasha_studio.core.dataset.pipeline import run_extraction
 from natasha_studio.core.dataset.settings import set_persona_ids
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
+from natasha_studio.telegram.export.importer import import_exports
 
 DEMO_PERSONA_ID = 500100  # "Наташа" in resources/demo/result.json
 

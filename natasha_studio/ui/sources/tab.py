@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from natasha_studio.core.dataset.importer import ImportReport, import_exports
 from natasha_studio.core.dataset.participants import list_participants
 from natasha_studio.core.dataset.pipeline import ExtractionReport, pair_counts, run_extraction
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids, set_persona_ids
@@ -36,6 +35,7 @@ from natasha_studio.core.dataset.topics import retag_pairs
 from natasha_studio.core.dataset.why import Explanation, explain_last_run
 from natasha_studio.core.i18n import number
 from natasha_studio.core.store import Project
+from natasha_studio.telegram.export.importer import ImportReport, import_exports
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.sources.extraction import ExtractionPanel

@@ -1,5 +1,8 @@
 """Importing Telegram Desktop exports into a project (no UI; the tab and the CLI call this).
 
+The reader and converter of this package turn the export into message records; the core's
+dataset stores them (``core.dataset.messages.store_rows``).
+
 Each file is imported in one transaction: a damaged, truncated or foreign file leaves the
 project exactly as it was, and its error names the file and where it went wrong. Other files
 of the same import still go in.
@@ -21,6 +24,8 @@ from natasha_studio.core.dataset.records import ChatRecord
 from natasha_studio.core.errors import Cancelled, StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
+from natasha_studio.telegram.export.convert import MessageConverter, chat_from_header
+from natasha_studio.telegram.export.reader import ExportReader
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +205,6 @@ def _unexpected(path: Path, exc: BaseException) -> StudioError:
 
 
 def _converter(export_chat, chat: ChatRecord):
-    from natasha_studio.telegram.export.convert import MessageConverter
-
     return MessageConverter(chat, export_chat.header)
 
 
@@ -222,9 +225,6 @@ def _row_batch(rows: list[tuple], text_bytes: bool = False) -> RowBatch:
 
 def _import_here(project: Project, path: Path, done_before: int, total: int,
                  progress: Progress | None) -> list[ChatImport]:
-    from natasha_studio.telegram.export.convert import chat_from_header
-    from natasha_studio.telegram.export.reader import ExportReader
-
     reader = ExportReader(path)
     chats: list[ChatImport] = []
     with project.transaction(), bulk_cache(project):
@@ -248,9 +248,6 @@ def _import_here(project: Project, path: Path, done_before: int, total: int,
 def _read_in_helper(path: str, _tasks, results) -> None:
     """The helper process: read, parse and convert the export, chat by chat."""
     gc.disable()  # see bulk.gc_paused: this process only ever does this bulk work
-    from natasha_studio.telegram.export.convert import chat_from_header
-    from natasha_studio.telegram.export.reader import ExportReader
-
     reader = ExportReader(Path(path))
     for export_chat in reader.chats():
         chat = chat_from_header(export_chat.header, fallback_name=Path(path).parent.name)
