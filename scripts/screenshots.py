@@ -60,7 +60,7 @@ def main() -> int:
     window.grab().save(str(args.out / f"welcome-{suffix}.png"))
     project_path = args.project
     if args.demo:
-        from natasha_studio.core.dataset.demo import create_demo_project
+        from natasha_studio.operations.demo import create_demo_project
 
         project_path = tmp / "demo.nstudio"
         create_demo_project(project_path).close()

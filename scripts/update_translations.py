@@ -37,7 +37,7 @@ AREAS: dict[str, list[str]] = {
         "natasha_studio/ui/errors.py", "natasha_studio/ui/theme.py", "natasha_studio/ui/widgets",
         "natasha_studio/ui/notifications.py",
         "natasha_studio/cli.py", "natasha_studio/cli_commands/project.py",
-        "natasha_studio/core/store.py", "natasha_studio/core/pairs.py",
+        "natasha_studio/core/store.py", "natasha_studio/core/writer.py", "natasha_studio/core/pairs.py",
         "natasha_studio/core/errors.py", "natasha_studio/core/storage.py",
         "natasha_studio/core/recovery.py", "natasha_studio/ui/recovery.py",
         "natasha_studio/core/glossary.py", "natasha_studio/core/flow.py",
@@ -46,6 +46,7 @@ AREAS: dict[str, list[str]] = {
     "dataset": [
         "natasha_studio/core/dataset", "natasha_studio/telegram/export",
         "natasha_studio/ui/sources", "natasha_studio/cli_commands/dataset.py",
+        "natasha_studio/operations/demo.py",
     ],
     "telegram": [
         "natasha_studio/telegram/live", "natasha_studio/ui/telegram",

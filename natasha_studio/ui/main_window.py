@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         try:
-            demo = importlib.import_module("natasha_studio.core.dataset.demo")
+            demo = importlib.import_module("natasha_studio.operations.demo")
         except ImportError as exc:
             show_error(self, self.tr("The demo project is not available"), str(exc))
             return

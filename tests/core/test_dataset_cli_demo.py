@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from natasha_studio.cli import main
-from natasha_studio.core.dataset.demo import DEMO_PERSONA_ID, create_demo_project, demo_export_path
 from natasha_studio.core.dataset.pipeline import pair_counts
 from natasha_studio.core.store import Project
+from natasha_studio.operations.demo import DEMO_PERSONA_ID, create_demo_project, demo_export_path
 
 
 def test_demo_project_has_the_whole_flow(tmp_path):

@@ -212,9 +212,9 @@ def test_the_command_line_explains_and_takes_a_wider_window(tmp_path, capsys):
 
 
 def test_every_turn_of_hers_is_counted_once_and_the_tally_changes_no_pair(project):
-    from natasha_studio.core.dataset.demo import DEMO_PERSONA_ID, demo_export_path
     from natasha_studio.core.dataset.extract import extract_pairs
     from natasha_studio.core.dataset.tally import ExtractionTally
+    from natasha_studio.operations.demo import DEMO_PERSONA_ID, demo_export_path
 
     import_exports(project, [demo_export_path()])
     set_persona_ids(project, [DEMO_PERSONA_ID])

@@ -9,13 +9,13 @@ from natasha_studio.core import i18n as core_i18n
 from natasha_studio.core.chat.heldout import run_table
 from natasha_studio.core.chat.models import list_models
 from natasha_studio.core.chat.sessions import list_sessions, load_session
-from natasha_studio.core.dataset.demo import create_demo_project
 from natasha_studio.core.dataset.demo_recorded import is_demo, recorded
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.export.snapshots import list_snapshots
 from natasha_studio.core.flow import flow_progress, next_step
 from natasha_studio.core.jobs.records import job_events, job_metrics, list_jobs, unfinished_jobs
 from natasha_studio.core.store import Project
+from natasha_studio.operations.demo import create_demo_project
 from natasha_studio.providers.registry import provider_for
 
 

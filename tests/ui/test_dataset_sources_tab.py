@@ -8,7 +8,7 @@ import multiprocessing
 import pytest
 from PySide6.QtCore import Qt
 
-from natasha_studio.core.dataset.demo import demo_export_path
+from natasha_studio.operations.demo import demo_export_path
 from natasha_studio.ui.sources.tab import IMPORT_TASK, SourcesTab
 
 

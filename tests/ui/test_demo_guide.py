@@ -7,8 +7,8 @@ import asyncio
 import pytest
 
 from natasha_studio.core import glossary
-from natasha_studio.core.dataset.demo import create_demo_project
 from natasha_studio.core.store import Project
+from natasha_studio.operations.demo import create_demo_project
 from natasha_studio.ui.main_window import MainWindow
 
 
