@@ -2,9 +2,11 @@
 
 WAL journal, foreign keys on, synchronous=FULL so that a committed edit survives a power cut,
 a versioned schema migrated in order with a backup copy made first. Every write goes through
-``Project.transaction()``. A ``Project`` belongs to the thread that opened it; a worker
-thread opens its own with ``Project.open(path)`` (WAL lets readers and one writer share the
-file).
+``Project.transaction()``, which takes the project's write gate (``core.writer``): in a
+process one transaction writes at a time, whichever connection it uses, and a writer of
+another process is waited for in plain words. A ``Project`` belongs to the thread that opened
+it; a worker thread opens its own with ``Project.open(path)`` (WAL lets readers and one writer
+share the file).
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from natasha_studio.core import storage
+from natasha_studio.core import storage, writer
 from natasha_studio.core.errors import ProjectError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -49,6 +52,8 @@ PAGE_SIZE = 16384
 
 # How long a connection waits for another one's write lock before giving up.
 BUSY_TIMEOUT_MS = 10_000
+# How long one try to begin a write waits for another process (see Project._begin).
+BEGIN_TRY_MS = 200
 
 
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -174,12 +179,16 @@ def _roll_back_unfinished_write(path: Path) -> None:
 
 
 def _busy(exc: sqlite3.Error) -> bool:
-    return getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _busy_error(path: Path) -> ProjectError:
     # A large import from the command line holds the file while it writes (see
     # core.dataset.bulk.direct_writes); nothing else keeps it locked for long.
+    claim = writer.current_claim(path)
+    if claim is not None:
+        return writer.busy_error(path, claim)
     return ProjectError(
         translate("Project", "The project {name} is busy: another program is writing a large"
                   " import into it.").format(name=path.name),
@@ -201,6 +210,12 @@ class Project:
         self._depth = 0
         self._lock = threading.RLock()
         self._key: str | None = _file_key(self.path)
+        self._gate = writer.gate(self.path)
+        self._wait_path = str(writer.wait_file(self.path))
+        self._pausable = False
+        self.rollback_journal = False  # see bulk.direct_writes: nobody else can wait, no pauses
+        self._next_wait_check = 0.0
+        self._before_pause: list[Callable[[], None]] = []
         self.damaged = False  # found damaged at open: read-only, see storage.damaged_error
         with _open_here_lock:
             _open_here[self._key] = _open_here.get(self._key, 0) + 1
@@ -347,7 +362,7 @@ class Project:
         with self._lock:
             depth = self._depth
             if depth == 0:
-                self.conn.execute("BEGIN IMMEDIATE")
+                self._begin()
             else:
                 self.conn.execute(f"SAVEPOINT sp{depth}")
             self._depth += 1
@@ -355,20 +370,142 @@ class Project:
                 yield self.conn
             except BaseException:
                 self._depth -= 1
-                # A full disk or an I/O error makes SQLite roll the whole transaction back
-                # itself: rolling back again would hide that error behind "no transaction".
-                if self.conn.in_transaction:
+                try:
+                    # A full disk or an I/O error makes SQLite roll the whole transaction back
+                    # itself: rolling back again would hide that error behind "no transaction".
+                    if self.conn.in_transaction:
+                        if depth == 0:
+                            self.conn.execute("ROLLBACK")
+                        else:
+                            self.conn.execute(f"ROLLBACK TO sp{depth}")
+                            self.conn.execute(f"RELEASE sp{depth}")
+                finally:
                     if depth == 0:
-                        self.conn.execute("ROLLBACK")
-                    else:
-                        self.conn.execute(f"ROLLBACK TO sp{depth}")
-                        self.conn.execute(f"RELEASE sp{depth}")
+                        self._gate.release()
                 raise
             self._depth -= 1
             if depth == 0:
-                self.conn.execute("COMMIT")
+                try:
+                    self.conn.execute("COMMIT")
+                finally:
+                    self._gate.release()
             else:
                 self.conn.execute(f"RELEASE sp{depth}")
+
+    def _begin(self) -> None:
+        """Take the write gate, then SQLite's write lock (waiting for another process)."""
+        gate = self._gate
+        if gate.held_here() and gate.holder is not self:
+            # This thread writes through another connection to the file already: waiting for
+            # it would never end.
+            raise writer.busy_error(self.path, writer.current_claim(self.path))
+        gate.acquire(self)
+        try:
+            self._begin_immediate()
+        except BaseException:
+            gate.release()
+            raise
+
+    def _begin_immediate(self) -> None:
+        conn = self.conn
+        deadline: float | None = None
+        conn.execute(f"PRAGMA busy_timeout = {BEGIN_TRY_MS}")
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _busy(exc):
+                        raise
+                    # Another process writes: tell it (a long write of its pauses), say once
+                    # what this waits for, and give up in plain words after a while.
+                    writer.mark_waiting(self.path)
+                    if deadline is None:
+                        deadline = time.monotonic() + writer.WAIT_S
+                        writer.notify_waiting(self.path)
+                    elif time.monotonic() >= deadline:
+                        raise writer.busy_error(self.path, writer.current_claim(self.path)) from None
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if deadline is not None:
+                writer.unmark_waiting(self.path)
+
+    # -- long writes -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def pausable(self, enabled: bool = True) -> Iterator[None]:
+        """Let the long write in the block pause at ``pause_point`` for other writers: what
+        it wrote until then is committed (a cancel or failure after it undoes only what came
+        later). Without it, a long write is one transaction, all or nothing."""
+        previous, self._pausable = self._pausable, enabled
+        try:
+            yield
+        finally:
+            self._pausable = previous
+
+    @property
+    def can_pause(self) -> bool:
+        """Whether the write running now may pause (see ``pausable``)."""
+        return self._pausable and not self.rollback_journal
+
+    def pause_point(self) -> bool:
+        """Between batches of a long write: when another writer waits (a thread of this
+        process, or another process), commit, let it in, and begin again where this was
+        (savepoints included). Cheap when nobody waits. Returns whether it paused."""
+        if not self.can_pause or self._depth == 0:
+            return False
+        outside = False
+        if not self._gate.waiting:
+            now = time.monotonic()
+            if now < self._next_wait_check:
+                return False
+            self._next_wait_check = now + 0.05
+            if not os.path.exists(self._wait_path):
+                return False
+            outside = True
+        with self._lock:
+            for settle in self._before_pause:
+                settle()
+            self._before_pause.clear()
+            depth = self._depth
+            self.conn.execute("COMMIT")
+            self._gate.release()
+            if outside:
+                # The other process takes its turn when its next try comes (a fraction of a
+                # second); it removes its mark once it has begun.
+                until = time.monotonic() + writer.HANDOVER_S
+                while os.path.exists(self._wait_path) and time.monotonic() < until:
+                    time.sleep(0.005)
+            self._gate.acquire(self)
+            try:
+                self._begin_immediate()
+            except BaseException:
+                self._gate.release()
+                self._depth = 0
+                raise
+            for level in range(1, depth):
+                self.conn.execute(f"SAVEPOINT sp{level}")
+        return True
+
+    def before_pause(self, settle: Callable[[], None]) -> Callable[[], None]:
+        """Have ``settle`` run once before the next pause commits (a bulk write puts back
+        what it took away for speed: dropped indexes, a trigger). Returns a function that
+        withdraws it (for the block's end, when no pause came)."""
+        self._before_pause.append(settle)
+
+        def withdraw() -> None:
+            if settle in self._before_pause:
+                self._before_pause.remove(settle)
+        return withdraw
+
+    def reader(self) -> sqlite3.Connection:
+        """A read-only connection of its own to the project (the caller closes it): a long
+        write that pauses reads through it, as a read pending on the writing connection
+        across a pause would keep an outdated view of the file and could not write again."""
+        conn = _connect(self.path, readonly=True)
+        conn.execute(f"PRAGMA cache_size = {-64 * 1024}")
+        return conn
 
     # -- settings ----------------------------------------------------------------------------
 

@@ -974,4 +974,63 @@
         <translation>{name}    —    файл не найден</translation>
     </message>
 </context>
+<context>
+    <name>Writer</name>
+    <message>
+        <source>an import of messages</source>
+        <translation>импорт сообщений</translation>
+    </message>
+    <message>
+        <source>finding pairs</source>
+        <translation>поиск пар</translation>
+    </message>
+    <message>
+        <source>a fetch from Telegram</source>
+        <translation>загрузка из Telegram</translation>
+    </message>
+    <message>
+        <source>a change of many pairs</source>
+        <translation>изменение многих пар</translation>
+    </message>
+    <message>
+        <source>replacing personal data</source>
+        <translation>замена личных данных</translation>
+    </message>
+    <message>
+        <source>in this window</source>
+        <translation>в этом окне</translation>
+    </message>
+    <message>
+        <source>in another window or command (process {pid})</source>
+        <translation>в другом окне или команде (процесс {pid})</translation>
+    </message>
+    <message>
+        <source>{action} {where}, started at {time}</source>
+        <translation>{action} {where}, начало в {time}</translation>
+    </message>
+    <message>
+        <source>The project {name} is busy: another window or command is writing to it.</source>
+        <translation>Проект {name} занят: в него пишет другое окно или команда.</translation>
+    </message>
+    <message>
+        <source>Try again when it has finished. Nothing was changed.</source>
+        <translation>Попробуйте снова, когда она закончит. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The project {name} is busy: {what}.</source>
+        <translation>Проект {name} занят: {what}.</translation>
+    </message>
+    <message>
+        <source>Try again when it has finished, or stop it there. Nothing was changed.</source>
+        <translation>Попробуйте снова, когда это закончится, или остановите это там. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>another window or command is writing to it</source>
+        <translation>в него пишет другое окно или команда</translation>
+    </message>
+    <message>
+        <source>The project {name} is busy ({what}); waiting for its turn…</source>
+        <translation>Проект {name} занят ({what}); ждём своей очереди…</translation>
+    </message>
+</context>
 </TS>

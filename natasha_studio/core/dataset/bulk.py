@@ -46,9 +46,20 @@ def deferred_indexes(project: Project, table: str, enabled: bool = True, *,
         indexes = [(name, sql) for name, sql in indexes if name not in kept]
         for name, _sql in indexes:
             conn.execute(f'DROP INDEX "{name}"')
-        yield
-        for _name, sql in indexes:
-            conn.execute(sql)
+
+        def rebuild() -> None:
+            # Before a pause commits (see Project.pause_point): others never see the table
+            # without its indexes; the rest of the block keeps them up to date.
+            for _name, sql in indexes:
+                conn.execute(sql)
+            indexes.clear()
+
+        withdraw = project.before_pause(rebuild)
+        try:
+            yield
+        finally:
+            withdraw()
+        rebuild()
 
 
 @contextlib.contextmanager
@@ -93,9 +104,11 @@ def direct_writes(project: Project, enabled: bool = True) -> Iterator[None]:
     if mode != "delete":
         yield
         return
+    project.rollback_journal = True  # no pauses: nobody else can be waiting
     try:
         yield
     finally:
+        project.rollback_journal = False
         try:
             conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError as exc:

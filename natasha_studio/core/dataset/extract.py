@@ -18,6 +18,7 @@ same key on every run, so curator edits, statuses and labels stay attached to it
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -120,8 +121,10 @@ def message_link(chat_id: int, chat_type: str, username: str | None, msg_id: int
 
 class _ChatExtractor:
     def __init__(self, project: Project, chat: dict, persona: set[int],
-                 settings: ExtractionSettings, tally: ExtractionTally | None = None) -> None:
+                 settings: ExtractionSettings, tally: ExtractionTally | None = None,
+                 reader: sqlite3.Connection | None = None) -> None:
         self.project = project
+        self.conn = reader or project.conn
         self.tally = tally
         self.chat_id = chat["id"]
         self.chat_type = chat["type"]
@@ -139,7 +142,7 @@ class _ChatExtractor:
         block = self.by_id.get(msg_id) or self.older.get(msg_id)
         if block is not None:
             return block
-        row = self.project.conn.execute(
+        row = self.conn.execute(
             "SELECT id, date, sender_id, sender_name, text, reply_to_id, topic_id, media_type, kind"
             " FROM messages WHERE chat_id = ? AND id = ?", (self.chat_id, msg_id)).fetchone()
         if row is None or row["kind"] != "message":
@@ -151,7 +154,7 @@ class _ChatExtractor:
     def _ids_follow_dates(self) -> bool:
         """Whether ordering the chat's messages by (date, id) gives them in id order (an
         import of another messenger's history, or dates without a time zone, may not)."""
-        cursor = self.project.conn.cursor()
+        cursor = self.conn.cursor()
         cursor.row_factory = None
         ids = cursor.execute("SELECT id FROM messages WHERE chat_id = ? ORDER BY date, id",
                              (self.chat_id,))  # the date index alone, no table rows
@@ -163,7 +166,7 @@ class _ChatExtractor:
         return True
 
     def run(self) -> Iterator[ExtractedPair]:
-        cursor = self.project.conn.cursor()
+        cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: a Row object per message costs
         # Time order. Ids nearly always follow it: then the rows are read in the table's own
         # order, a plain walk, instead of through the date index (a look-up per message).
@@ -302,11 +305,13 @@ def extract_pairs(
     chat_ids: list[int] | None = None,
     on_chat: Callable[[int, int, str], None] | None = None,
     tally: ExtractionTally | None = None,
+    reader: sqlite3.Connection | None = None,
 ) -> Iterator[ExtractedPair]:
     """Stream the pairs of every included chat (or of ``chat_ids``).
 
     ``on_chat(index, total, name)`` is called as each chat starts (progress, cancellation).
     ``tally``, when given, counts what became of each of the persona's turns (see tally.py).
+    Messages are read through ``reader`` when given (see ``pipeline._reading``).
     """
     if not persona:
         return
@@ -316,4 +321,4 @@ def extract_pairs(
     for index, chat in enumerate(chats):
         if on_chat is not None:
             on_chat(index, len(chats), chat["name"])
-        yield from _ChatExtractor(project, chat, persona, settings, tally).run()
+        yield from _ChatExtractor(project, chat, persona, settings, tally, reader).run()

@@ -215,6 +215,7 @@ def store_rows(
                                                                 keep=_GROWN_AT_ONE_END))
                 if on_batch is not None:
                     on_batch(result.seen)
+                project.pause_point()
         after = chat_message_count(project, chat.id)
     result.added = after - before
     return result

@@ -4,13 +4,17 @@ Pairs are matched to earlier runs by their stable key. A pair that still comes o
 status, edited turns, notes and manual topics; only what extraction owns (original turns,
 provenance, confidence, quality, automatic topics) is refreshed. A pair that no longer comes
 out is deleted when nobody touched it, and kept with ``stale = 1`` when a curator did.
-The whole run is one transaction: cancelled or failed, it changes nothing.
+The whole run is one transaction: cancelled or failed, it changes nothing. Run inside
+``Project.pausable()`` (as the operations layer does), it pauses between batches for other
+writers: a curator's edit lands within milliseconds, and a cancel keeps what was written
+before the last pause (the next run goes on from it, matching pairs by key).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -131,6 +135,7 @@ def run_extraction(
     produced: set[str] = set()
 
     def on_chat(index: int, total: int, name: str) -> None:
+        project.pause_point()
         if progress is not None:
             progress(index, total, name)
 
@@ -142,12 +147,14 @@ def run_extraction(
     with gc_paused(), \
             Scorer(list_topics(project), helper=many if helper is None else helper) as scorer, \
             direct_writes(project, many), foreign_keys_unchecked(project, first), \
-            project.transaction() as conn, \
+            _reading(project) as reader, project.transaction() as conn, \
             bulk_cache(project), _search_marks_after(project, first), \
             deferred_indexes(project, "pairs", many, keep=_KEPT_CURRENT):
         batch: list[ExtractedPair] = []
+        pause = project.pause_point
         for pair in extract_pairs(project, persona, settings, on_chat=on_chat,
-                                  tally=report.tally):
+                                  tally=report.tally, reader=reader):
+            pause()
             # Keys are unique by construction (a chat's message starts one answer at most);
             # only those of stored pairs are remembered, to find the pairs no longer found.
             if pair.key in existing:
@@ -171,14 +178,35 @@ def run_extraction(
         for key, (pair_id, touched, _manual) in existing.items():
             if key in produced:
                 continue
-            if touched:
+            # A curator may have touched the pair while the run paused: checked again.
+            if not touched and conn.execute(_DELETE_UNTOUCHED, (pair_id,)).rowcount:
+                report.removed += 1
+            else:
                 conn.execute("UPDATE pairs SET stale = 1 WHERE id = ? AND stale = 0", (pair_id,))
                 report.stale += 1
-            else:
-                conn.execute("DELETE FROM pairs WHERE id = ?", (pair_id,))
-                report.removed += 1
         save_tally(project, report.tally, persona, settings)
     return report
+
+
+_DELETE_UNTOUCHED = (
+    "DELETE FROM pairs WHERE id = ?1 AND status = 'new' AND turns IS NULL AND notes = ''"
+    " AND system_prompt IS NULL AND deleted = 0 AND NOT EXISTS (SELECT 1 FROM pair_topics t"
+    " WHERE t.pair_id = ?1 AND t.source = 'manual')")
+
+
+@contextlib.contextmanager
+def _reading(project: Project) -> Iterator[sqlite3.Connection | None]:
+    """The connection the run reads messages through: its own when the run may pause (a read
+    pending on the writing connection across a pause could not write again), else None (the
+    project's own connection)."""
+    if not project.can_pause:
+        yield None
+        return
+    reader = project.reader()
+    try:
+        yield reader
+    finally:
+        reader.close()
 
 
 _BATCH = 1000
@@ -206,10 +234,21 @@ def _search_marks_after(project: Project, enabled: bool) -> Iterator[None]:
         return
     first_new = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM pairs").fetchone()[0]
     conn.execute("DROP TRIGGER pair_search_ins")
-    yield
-    conn.execute("INSERT OR IGNORE INTO pair_search_dirty(pair_id) SELECT id FROM pairs"
-                 " WHERE id >= ?", (first_new,))
-    conn.execute(trigger[0])
+    restored = []
+
+    def restore() -> None:  # at the block's end, or before a pause commits
+        conn.execute("INSERT OR IGNORE INTO pair_search_dirty(pair_id) SELECT id FROM pairs"
+                     " WHERE id >= ?", (first_new,))
+        conn.execute(trigger[0])
+        restored.append(True)
+
+    withdraw = project.before_pause(restore)
+    try:
+        yield
+    finally:
+        withdraw()
+    if not restored:
+        restore()
 
 
 def _submit(scorer: Scorer, batch: list[ExtractedPair],
