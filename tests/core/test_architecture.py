@@ -1,4 +1,5 @@
-"""core/ never imports Qt: checked in the source and in a fresh interpreter."""
+"""The layers import only downwards, and core/ never imports Qt (in the source and in a fresh
+interpreter)."""
 
 from __future__ import annotations
 
@@ -44,39 +45,121 @@ def test_importing_all_of_core_loads_no_qt():
     assert result.returncode == 0, result.stderr
 
 
-# Layers: the core knows no back end and no window; back ends and sources know no window.
+# The layers, each importing only those below it:
+#   ui/, app.py, cli.py, cli_commands/, selftest.py   the window and the command line
+#   operations/                                       the curator's actions
+#   telegram/, providers/, local/                     sources and back ends
+#   core/                                             pure Python
+# The modules beside them (paths, settings, secrets, logs, i18n, tasks) serve the top layer.
+PACKAGE = CORE.parent
+TOP = ("ui", "app", "cli", "cli_commands", "selftest")
+APP_SERVICES = ("paths", "settings", "secrets", "logs", "i18n", "tasks")
+LAYERS = ("telegram", "providers", "local")
 FORBIDDEN = {
-    "core": ("natasha_studio.ui", "natasha_studio.providers", "natasha_studio.local"),
-    "providers": ("natasha_studio.ui",),
-    "local": ("natasha_studio.ui",),
-    "telegram": ("natasha_studio.ui",),
+    "core": (*TOP, "operations", *LAYERS, *APP_SERVICES),
+    **{layer: (*TOP, "operations") for layer in LAYERS},
+    "operations": TOP,
+    "cli.py": ("ui",),
+    "cli_commands": ("ui", "app"),
 }
+# The command line reaches the window in two places only: with no command (or a project file)
+# it opens the window, and ``project self-test`` checks that the window can start.
+ALLOWED = {
+    ("cli.py", "natasha_studio.app"),
+    ("cli_commands/project.py", "natasha_studio.selftest"),
+}
+QT = ("PySide6", "shiboken6", "qasync")
 
 
-def _imports(path: Path) -> list[tuple[int, str]]:
+def _module_of(path: Path) -> list[str]:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return parts[:-1] if parts[-1] == "__init__" else parts
+
+
+def _imports(path: Path, source: str | None = None) -> list[tuple[int, str]]:
+    """Every module ``path`` imports, at any depth of the code, relative imports resolved."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8") if source is None else source)
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(node.lineno, a.name) for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append((node.lineno, node.module))
-            found += [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                base = _module_of(path)
+                base = base if path.name == "__init__.py" else base[:-1]
+                base = base[:len(base) - (node.level - 1)]
+                module = ".".join([*base, *([module] if module else [])])
+            found.append((node.lineno, module))
+            found += [(node.lineno, f"{module}.{a.name}") for a in node.names]
     return found
 
 
-def test_layers_import_only_downwards():
-    package = CORE.parent
+def _files(layer: str) -> list[Path]:
+    path = PACKAGE / layer
+    return sorted(path.rglob("*.py")) if path.is_dir() else [path]
+
+
+def _layer_offenders(imports=_imports) -> list[str]:
     offenders = []
     for layer, forbidden in FORBIDDEN.items():
-        for path in (package / layer).rglob("*.py"):
-            for line, name in _imports(path):
-                if any(name == f or name.startswith(f + ".") for f in forbidden):
-                    offenders.append(f"{path.relative_to(package)}:{line} imports {name}")
-    assert not offenders, offenders
+        names = (*(f"natasha_studio.{f}" for f in forbidden), *QT)
+        for path in _files(layer):
+            where = path.relative_to(PACKAGE).as_posix()
+            for line, name in imports(path):
+                if (where, name) in ALLOWED:
+                    continue
+                if any(name == f or name.startswith(f + ".") for f in names):
+                    offenders.append(f"{where}:{line} imports {name}")
+    return offenders
 
 
-def test_the_layer_check_sees_function_level_imports(tmp_path):
-    sample = tmp_path / "m.py"
-    sample.write_text("def f():\n    from natasha_studio.providers.registry import x\n",
-                      encoding="utf-8")
-    assert (2, "natasha_studio.providers.registry") in _imports(sample)
+def test_layers_import_only_downwards():
+    assert not _layer_offenders(), _layer_offenders()
+
+
+def test_every_package_has_a_layer():
+    """A new package or module must be placed in the layers before it can be checked."""
+    known = {*FORBIDDEN, *TOP, *APP_SERVICES, "__init__", "__main__"}
+    unplaced = [p.name for p in PACKAGE.iterdir()
+                if (p.is_dir() and (p / "__init__.py").exists() or p.suffix == ".py")
+                and p.name.removesuffix(".py") not in {k.removesuffix(".py") for k in known}]
+    assert not unplaced, unplaced
+
+
+def test_the_command_line_loads_no_qt():
+    code = (
+        "import importlib, sys\n"
+        "import natasha_studio.cli as cli\n"
+        "for name in cli.COMMAND_MODULES:\n"
+        "    importlib.import_module(f'natasha_studio.cli_commands.{name}')\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')\n"
+        "       or m.startswith('natasha_studio.ui')]\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=PACKAGE.parent)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_layer_check_sees_function_level_and_relative_imports():
+    nested = "def f():\n    from natasha_studio.providers.registry import x\n"
+    assert (2, "natasha_studio.providers.registry") in _imports(CORE / "store.py", nested)
+    relative = "from ...ui import theme\nfrom .. import store\n"
+    found = _imports(CORE / "export" / "formats.py", relative)
+    assert (1, "natasha_studio.ui.theme") in found and (2, "natasha_studio.core.store") in found
+    assert (1, "natasha_studio.core.i18n") in _imports(CORE / "export" / "__init__.py",
+                                                       "from ..i18n import translate\n")
+
+
+def test_the_layer_check_catches_a_module_that_reaches_up():
+    def planted(path: Path) -> list[tuple[int, str]]:
+        extra = {CORE / "store.py": [(1, "natasha_studio.paths")],
+                 PACKAGE / "providers" / "registry.py": [(1, "natasha_studio.operations.demo")],
+                 PACKAGE / "cli_commands" / "pairs.py": [(1, "PySide6.QtCore")]}
+        return _imports(path) + extra.get(path, [])
+
+    offenders = _layer_offenders(planted)
+    assert offenders == ["core/store.py:1 imports natasha_studio.paths",
+                         "providers/registry.py:1 imports natasha_studio.operations.demo",
+                         "cli_commands/pairs.py:1 imports PySide6.QtCore"]
