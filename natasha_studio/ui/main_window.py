@@ -304,18 +304,15 @@ class MainWindow(QMainWindow):
         return None
 
     def open_demo(self) -> None:
-        try:
-            demo = importlib.import_module("natasha_studio.operations.demo")
-        except ImportError as exc:
-            show_error(self, self.tr("The demo project is not available"), str(exc))
-            return
+        from natasha_studio.operations.demo import create_demo_project
+
         folder = self.ctx.settings.data_folder
         folder.mkdir(parents=True, exist_ok=True)
         name = self.tr("Demo")
         path = _free_path(folder / (name + PROJECT_SUFFIX))
 
         def build() -> Path:
-            demo.create_demo_project(path).close()
+            create_demo_project(path).close()
             return path
 
         self.ctx.tasks.run_in_thread(
