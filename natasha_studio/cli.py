@@ -57,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from natasha_studio.core.export.tokens import ensure_offline_encodings
 
     ensure_offline_encodings()
+    from natasha_studio.core import writer
+
+    # A project another window or command writes to: say once what this waits for.
+    writer.set_wait_notice(lambda text: print(text, file=sys.stderr, flush=True))
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

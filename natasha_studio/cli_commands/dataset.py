@@ -65,9 +65,9 @@ def parse_persona_id(text: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from natasha_studio.core.dataset.pipeline import run_extraction
+    from natasha_studio.core import writer
     from natasha_studio.core.dataset.settings import persona_ids, set_persona_ids
-    from natasha_studio.telegram.export.importer import import_exports
+    from natasha_studio.operations.extraction import import_then_extract
 
     ids = [parse_persona_id(v) for v in args.persona_id]
     path = Path(args.project)
@@ -76,8 +76,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         project = Project.create(path, args.persona_name or translate("Cli", "Persona"))
     else:
         project = Project.open(path)
+
+    def prepare(project: Project, report) -> None:
+        # Between the import and the extraction: the persona may be named by the import.
+        if args.persona_name:
+            ids.extend(_named(project, args.persona_name))
+        if ids:
+            set_persona_ids(project, [*persona_ids(project), *ids])
+        if persona_ids(project):
+            _set_answer_window(project, args.answer_window)
+
+    def waiting(claim: writer.Claim) -> None:
+        print(writer.waiting_message(project.path), file=sys.stderr, flush=True)
+
     with project:
-        report = import_exports(project, args.paths)
+        outcome = import_then_extract(project, args.paths, prepare=prepare, always_extract=True,
+                                      wait_s=writer.WAIT_S, on_wait=waiting)
+        report, result = outcome.report, outcome.extraction
         _print_report(report)
         if report.outcome == "failed":
             # Refused: nothing changes, persona options included; a project made for this
@@ -88,18 +103,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             return IMPORT_FAILED
         if created:
             print(translate("Cli", "Created project {path}.").format(path=project.path))
-        if args.persona_name:
-            ids.extend(_named(project, args.persona_name))
-        if ids:
-            set_persona_ids(project, [*persona_ids(project), *ids])
         print(translate("Cli", "Imported {added} new messages from {files} files ({chats} chats).").format(
             added=report.added, files=len(report.files) - len(report.errors), chats=report.chats))
-        if not persona_ids(project):
+        if result is None:
             print(translate("Cli", "No persona chosen yet: give --persona-id or --persona-name "
                             "to extract pairs."), file=sys.stderr)
         else:
-            _set_answer_window(project, args.answer_window)
-            result = run_extraction(project)
             print(translate("Cli", "{total} pairs ({replies} from replies, {implicit} by proximity); "
                             "{new} new, {stale} no longer found but kept.").format(
                 total=result.total, replies=result.from_replies, implicit=result.by_proximity,

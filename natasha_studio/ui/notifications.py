@@ -14,11 +14,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from natasha_studio.core.jobs import records
+from natasha_studio.operations.extraction import EXTRACT_TASK
 from natasha_studio.ui.context import AppContext
 
 LONG_WORK_SECONDS = 20.0
 # Background tasks worth a notification, by name prefix.
-LONG_TASKS = ("sources.import", "sources.extract", "dataset.extract", "telegram.fetch")
+LONG_TASKS = ("sources.import", EXTRACT_TASK, "telegram.fetch")
 
 
 class Notifier(QObject):
@@ -57,8 +58,7 @@ class Notifier(QObject):
             return
         titles = {
             "sources.import": self.tr("The import is finished"),
-            "sources.extract": self.tr("The pairs are found"),
-            "dataset.extract": self.tr("The pairs are found"),
+            EXTRACT_TASK: self.tr("The pairs are found"),
             "telegram.fetch": self.tr("The messages are fetched from Telegram"),
         }
         title = next((t for prefix, t in titles.items() if name.startswith(prefix)), "")

@@ -152,6 +152,14 @@ def run_extraction(
             deferred_indexes(project, "pairs", many, keep=_KEPT_CURRENT):
         batch: list[ExtractedPair] = []
         pause = project.pause_point
+        # A run that may pause works in smaller batches: a waiting writer waits for one.
+        batch_size = _PAUSABLE_BATCH if reader is not None else _BATCH
+
+        def write_next() -> None:
+            scores = scorer.result()
+            pause()
+            _write(conn, in_flight.popleft(), scores, existing, report)
+            pause()
         for pair in extract_pairs(project, persona, settings, on_chat=on_chat,
                                   tally=report.tally, reader=reader):
             pause()
@@ -162,19 +170,19 @@ def run_extraction(
                     continue
                 produced.add(pair.key)
             batch.append(pair)
-            if len(batch) >= _BATCH:
+            if len(batch) >= batch_size:
                 _submit(scorer, batch, existing)
                 in_flight.append(batch)
                 batch = []
                 if len(in_flight) > _IN_FLIGHT:
-                    _write(conn, in_flight.popleft(), scorer.result(), existing, report)
+                    write_next()
                 if progress is not None:
                     progress(0, 0, "")  # lets a cancel land during a long chat
         if batch:
             _submit(scorer, batch, existing)
             in_flight.append(batch)
         while in_flight:
-            _write(conn, in_flight.popleft(), scorer.result(), existing, report)
+            write_next()
         for key, (pair_id, touched, _manual) in existing.items():
             if key in produced:
                 continue
@@ -210,6 +218,7 @@ def _reading(project: Project) -> Iterator[sqlite3.Connection | None]:
 
 
 _BATCH = 1000
+_PAUSABLE_BATCH = 200
 _IN_FLIGHT = 3
 # Indexes of pairs that a big run keeps up to date while it writes rather than rebuilding each
 # from a read of every pair at the end: new pairs come with rising ids and answer dates, so

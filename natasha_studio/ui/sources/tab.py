@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from natasha_studio.core.dataset.participants import list_participants
-from natasha_studio.core.dataset.pipeline import ExtractionReport, pair_counts, run_extraction
+from natasha_studio.core.dataset.pipeline import ExtractionReport, pair_counts
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids, set_persona_ids
 from natasha_studio.core.dataset.topics import retag_pairs
 from natasha_studio.core.dataset.why import Explanation, explain_last_run
 from natasha_studio.core.i18n import number
 from natasha_studio.core.store import Project
-from natasha_studio.telegram.export.importer import ImportReport, import_exports
+from natasha_studio.operations import extraction as extraction_ops
+from natasha_studio.operations.changes import Changes
+from natasha_studio.telegram.export.importer import ImportReport
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.sources.extraction import ExtractionPanel
@@ -43,28 +45,10 @@ from natasha_studio.ui.sources.persona import PersonaPicker
 from natasha_studio.ui.telegram.panel import TelegramPanel
 from natasha_studio.ui.widgets.empty_state import EmptyState
 
-IMPORT_TASK = "sources.import"
-EXTRACT_TASK = "sources.extract"
+IMPORT_TASK = "sources.import"   # an import, then pairs (operations.import_then_extract)
+EXTRACT_TASK = extraction_ops.EXTRACT_TASK  # pairs again: the same task from every view
 RETAG_TASK = "sources.retag"
 WHY_TASK = "sources.why"
-
-
-def _import_job(project_path: Path, files: list[str], progress) -> tuple[ImportReport, ExtractionReport | None]:
-    project = Project.open(project_path)
-    try:
-        report = import_exports(project, files, progress)
-        extraction = run_extraction(project, progress) if report.added and persona_ids(project) else None
-        return report, extraction
-    finally:
-        project.close()
-
-
-def _extract_job(project_path: Path, progress) -> ExtractionReport:
-    project = Project.open(project_path)
-    try:
-        return run_extraction(project, progress)
-    finally:
-        project.close()
 
 
 def _why_job(project_path: Path, progress) -> Explanation:
@@ -197,7 +181,7 @@ class SourcesTab(QWidget):
 
     def _connect(self) -> None:
         self.ctx.project_changed.connect(self._on_project_changed)
-        self.ctx.sources_changed.connect(self.refresh)
+        self.ctx.changed.connect(self._on_changed)
         self.ctx.tasks.progress.connect(self._on_progress)
         self.ctx.tasks.tasks_changed.connect(self._on_tasks_changed)
         self.import_area.files_button.clicked.connect(self._on_choose_files)
@@ -212,6 +196,10 @@ class SourcesTab(QWidget):
         self.extraction.why.tick_chosen.connect(self._on_tick_chosen)
 
     # -- state -------------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.sources:
+            self.refresh()
 
     def _on_project_changed(self, project: Project | None) -> None:
         self.stack.setCurrentIndex(0 if project is None else 1)
@@ -306,15 +294,13 @@ class SourcesTab(QWidget):
         self.ctx.tasks.cancel(EXTRACT_TASK)
         self.ctx.tasks.cancel(WHY_TASK)
         self.ctx.tasks.run_in_thread(
-            IMPORT_TASK, _import_job, project.path, list(paths), with_progress=True,
-            title=self.tr("Importing Telegram exports"), owner=project,
+            IMPORT_TASK, extraction_ops.import_in_thread, project.path, list(paths),
+            with_progress=True, title=self.tr("Importing Telegram exports"), owner=project,
             on_done=self._on_import_done)
 
-    def _on_import_done(self, result: tuple[ImportReport, ExtractionReport | None]) -> None:
-        report, extraction = result
-        self.ctx.sources_changed.emit()
-        if extraction is not None:
-            self.ctx.pairs_changed.emit(None)
+    def _on_import_done(self, outcome: extraction_ops.ImportOutcome) -> None:
+        report = outcome.report
+        self.ctx.apply(outcome.changes | Changes(sources=True))
         self.ctx.show_status(self.tr("Imported %n new message(s).", "", report.added))
         skipped = self._skipped_lines(report)
         if report.errors:
@@ -363,12 +349,13 @@ class SourcesTab(QWidget):
             return
         self.ctx.tasks.cancel(WHY_TASK)  # the run brings a fresh report
         self.ctx.tasks.run_in_thread(
-            EXTRACT_TASK, _extract_job, project.path, with_progress=True,
+            EXTRACT_TASK, extraction_ops.extract_in_thread, project.path, with_progress=True,
             title=self.tr("Finding pairs"), owner=project, on_done=self._on_extract_done)
 
-    def _on_extract_done(self, report: ExtractionReport) -> None:
+    def _on_extract_done(self, result: tuple[ExtractionReport, Changes]) -> None:
+        report, changes = result
         self._refresh_counts()
-        self.ctx.pairs_changed.emit(None)
+        self.ctx.apply(changes)
         message = self.tr("%n pair(s) found", "", report.total)
         if report.stale:
             message += self.tr("; %n no longer found but kept for your edits", "", report.stale)
@@ -404,4 +391,4 @@ class SourcesTab(QWidget):
             self.ctx.tasks.run_in_thread(
                 RETAG_TASK, _retag_job, project.path, with_progress=True,
                 title=self.tr("Tagging topics"), owner=project,
-                on_done=lambda _n: self.ctx.pairs_changed.emit(None))
+                on_done=lambda _n: self.ctx.apply(Changes(pairs=None)))

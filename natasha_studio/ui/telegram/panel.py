@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from natasha_studio.core.store import Project
+from natasha_studio.operations.extraction import EXTRACT_TASK, extract_in_thread
 from natasha_studio.telegram.live.account import LoginState, TelegramAccount
 from natasha_studio.telegram.live.client import ClientFactory, create_client
 from natasha_studio.telegram.live.dialogs import list_chats, load_details
@@ -29,17 +29,6 @@ from natasha_studio.ui.telegram.login_pages import CredentialsPage, LoginPage, s
 SELECTION_SETTING = "telegram_chats"   # project setting: ids of the chats ticked for fetching
 TAKEOUT_SETTING = "telegram/takeout"   # app setting: use a takeout session
 _FAILED = object()
-
-
-def _extract(path: Path, progress: Callable[..., None]) -> Any:
-    """Pair extraction in a worker thread, on its own connection to the project."""
-    from natasha_studio.core.dataset.pipeline import run_extraction
-
-    project = Project.open(path)
-    try:
-        return run_extraction(project, progress)
-    finally:
-        project.close()
 
 
 class TelegramPanel(QWidget):
@@ -375,12 +364,15 @@ class TelegramPanel(QWidget):
         if not extract or project is not self.ctx.project:
             return
 
-        def done(report: Any) -> None:
+        def done(result: Any) -> None:
+            report, changes = result
             if report.persona_missing:
                 self.ctx.show_status(self.tr("Messages fetched. Choose the persona to get pairs."))
             else:
                 self.ctx.show_status(self.tr("%n pairs after the fetch.", "", report.total))
-            self.ctx.pairs_changed.emit(None)
+            self.ctx.apply(changes)
 
-        self.ctx.tasks.run_in_thread("dataset.extract", _extract, project.path, with_progress=True,
-                                     title=self.tr("Extracting pairs"), owner=project, on_done=done)
+        # The same task as the Sources tab's "Extract pairs again": one run at a time.
+        self.ctx.tasks.run_in_thread(EXTRACT_TASK, extract_in_thread, project.path,
+                                     with_progress=True, title=self.tr("Extracting pairs"),
+                                     owner=project, on_done=done)
