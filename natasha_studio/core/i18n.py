@@ -27,11 +27,6 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return text.replace("%n", str(n)) if n >= 0 else text
 
 
-def translate_noop(context: str, text: str) -> str:
-    """Mark ``text`` for translation where it is defined; translate it later where shown."""
-    return text
-
-
 class TranslationContext:
     """One context's text, for plurals: ``Validation.tr("%n pairs", None, n)``.
 

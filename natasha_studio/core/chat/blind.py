@@ -125,7 +125,3 @@ def win_rates(project: Project) -> list[WinRate]:
             b.both_bad += 1
     return sorted(table.values(),
                   key=lambda w: (w.rate is None, -(w.rate or 0.0), -w.votes, w.name))
-
-
-def vote_count(project: Project) -> int:
-    return int(project.conn.execute("SELECT count(*) FROM votes").fetchone()[0])

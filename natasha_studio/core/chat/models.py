@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
@@ -213,7 +212,3 @@ def base_entry_for(project: Project, entry: ModelEntry) -> int | None:
         return int(row[0])
     return add_model(project, translate("Chat", "{model} (base)").format(model=job["base_model"]),
                      entry.provider, job["base_model"], settings={"kind": "base"}, unique=True)
-
-
-def names_by_id(entries: Sequence[ModelEntry]) -> dict[int, str]:
-    return {e.id: e.name for e in entries}

@@ -32,13 +32,6 @@ from natasha_studio.core.pairs import (
 from natasha_studio.core.store import Project
 
 
-def topics_of(project: Project, pair_ids: Iterable[int]) -> dict[int, list[str]]:
-    """The current topic names of each pair."""
-    pair_ids = list(pair_ids)
-    found = topics_by_pair(project, pair_ids)
-    return {pid: found.get(pid, []) for pid in pair_ids}
-
-
 def _marks(n: int) -> str:
     return ",".join("?" * n)
 
@@ -97,7 +90,7 @@ def change_topic(project: Project, pair_ids: Sequence[int], name: str,
 
 
 def restore_topics(project: Project, topics: dict[int, list[str]]) -> None:
-    """Put back topics returned by ``change_topic`` (or ``topics_of``): each pair's topics
+    """Put back topics returned by ``change_topic``: each pair's topics
     become exactly those names."""
     with project.transaction() as conn:
         topic_ids = {name: ensure_topic(project, name)

@@ -231,11 +231,6 @@ def _pseudonyms(project: Project) -> tuple[set[str], set[str]]:
     return forms, usernames
 
 
-def _without_pseudonyms(result: dict[int, list[Finding]],
-                        pseudonyms: tuple[set[str], set[str]]) -> dict[int, list[Finding]]:
-    return {pid: _real(items, pseudonyms) for pid, items in result.items()}
-
-
 def _real(items: list[Finding], pseudonyms: tuple[set[str], set[str]]) -> list[Finding]:
     """``items`` without fake names put in by earlier redactions."""
     forms, usernames = pseudonyms

@@ -93,7 +93,6 @@ class PrivacyPanel(QWidget):
         self._retry.timeout.connect(self._start_pending)
         self._pair_retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._pair_retry.timeout.connect(lambda: self.show_pair(self.pair_id))
-        self._last_summary: ScanSummary | None = None
         self.busy_retries = 0  # checks that found the project busy (for benchmarks)
 
         self.title = QLabel()
@@ -202,7 +201,6 @@ class PrivacyPanel(QWidget):
     def _on_project_changed(self, project: Project | None) -> None:
         self.project = project
         self._clear_pending()
-        self._last_summary = None
         self.only_flagged.blockSignals(True)
         self.only_flagged.setChecked(False)
         self.only_flagged.blockSignals(False)
@@ -297,7 +295,6 @@ class PrivacyPanel(QWidget):
             self._debounce.stop()
             self._retry.start()
             return
-        self._last_summary = summary
         if summary.flagged:
             self.dataset.setText(self.tr("%n pairs have personal data", "", summary.flagged)
                                  + " " + self.tr("(of %n).", "", summary.total))
@@ -547,7 +544,3 @@ class PrivacyPanel(QWidget):
     def _on_history(self) -> None:
         if self.project is not None:
             AuditDialog(audit_log(self.project), self).exec()
-
-    def redact_spans(self, findings: dict[int, list[Finding]]) -> None:
-        """Replace chosen findings at once (for tests and scripted use of the panel)."""
-        self._apply(findings, "span" if sum(map(len, findings.values())) == 1 else "pair")
