@@ -135,16 +135,14 @@ def private_training_folder() -> Path:
 
 
 def privacy_findings(project: Project, pair_ids: list[int]) -> dict[str, Any]:
-    """Leftover personal data in these pairs, from the privacy checker when it is installed.
+    """Leftover personal data in these pairs, from the privacy checker.
 
-    Returns ``{"pairs": n, "counts": {kind: n}, "pair_ids": [...], "summary": text}``, or an
-    empty dict when the checker is unavailable. It checks the pairs' current text, so pairs
-    redacted after a snapshot was frozen count as clean: freeze again after redacting.
+    Returns ``{"pairs": n, "counts": {kind: n}, "pair_ids": [...], "summary": text}``. It
+    checks the pairs' current text, so pairs redacted after a snapshot was frozen count as
+    clean: freeze again after redacting.
     """
-    try:
-        from natasha_studio.core.privacy import privacy_check
-    except ImportError:
-        return {}
+    from natasha_studio.core.privacy import privacy_check  # a quarter second to load: on use
+
     report = privacy_check(project, pair_ids)
     return {
         "pairs": int(report.pairs_with_findings),
