@@ -164,7 +164,7 @@ def test_missing_ner_model_is_explained(monkeypatch, tmp_path):
     from natasha_studio.core.privacy import ner
 
     monkeypatch.setattr(ner, "_tagger", None)
-    monkeypatch.setattr(ner, "_model_dir", lambda: tmp_path)
+    monkeypatch.setattr(ner, "natasha_data_dir", lambda: tmp_path)
     with pytest.raises(StudioError) as info:
         ner.entities(["Марина из Казани"])
     assert "could not be loaded" in info.value.message and info.value.hint

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from natasha_studio.core.curation import bulk
+from natasha_studio.core.meaning import EMBEDDING_FILE, natasha_data_dir
 from natasha_studio.core.pairs import Turn, add_pair, get_pair, set_status, set_turns
 from natasha_studio.core.privacy import (
     ScanBusy,
@@ -122,7 +123,7 @@ def test_embeddings_read_directly_equal_navecs_own_loading():
 
     from natasha_studio.core.privacy import ner
 
-    path = ner._model_dir() / "emb" / ner._EMBEDDING
+    path = natasha_data_dir() / "emb" / EMBEDDING_FILE
     ours, theirs = ner._embeddings(path), Navec.load(str(path))
     assert ours.meta.id == theirs.meta.id
     assert (ours.pq.indexes == theirs.pq.indexes).all()

@@ -11,8 +11,6 @@ would add over 100 MB to the window's process at its peak, for nothing.
 
 from __future__ import annotations
 
-import importlib.util
-import tarfile
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,23 +21,13 @@ from threadpoolctl import threadpool_limits
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.meaning import EMBEDDING_FILE, natasha_data_dir, read_quantised
 
 _BATCH = 32
 _MODEL = "slovnet_ner_news_v1.tar"
-_EMBEDDING = "navec_news_v1_1B_250K_300d_100q.tar"
 _KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 _lock = threading.Lock()
 _tagger = None
-
-
-def _model_dir() -> Path:
-    """natasha's data folder, found without importing natasha itself: its package imports
-    every tool it has (morphology through pymorphy2, syntax, grammars) and only the NER
-    model and the embeddings are used here."""
-    spec = importlib.util.find_spec("natasha")
-    if spec is None or not spec.submodule_search_locations:
-        raise OSError("the natasha package is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 @dataclass
@@ -57,24 +45,9 @@ class _Embeddings:
 
 
 def _embeddings(path: Path) -> _Embeddings:
-    """navec's quantised vectors, read from the (uncompressed) archive straight into their
-    arrays (see the module's docstring)."""
-    from navec.meta import Meta
-    from navec.navec import META, PQ_
-
-    with tarfile.open(path) as tar:
-        meta = Meta.from_file(tar.extractfile(tar.getmember(META)))
-        Meta.check_protocol(meta.protocol)
-        member = tar.getmember(PQ_)
-    with open(path, "rb") as fh:
-        fh.seek(member.offset_data)
-        vectors, _dim, qdim, centroids = (int(v) for v in np.fromfile(fh, np.uint32, 4))
-        indexes = np.fromfile(fh, np.uint8, vectors * qdim).reshape(vectors, qdim)
-        size = (member.size - 16 - vectors * qdim) // 4
-        codes = np.fromfile(fh, np.float32, size)
-    if indexes.size != vectors * qdim or codes.size != size or size % (qdim * centroids):
-        raise ValueError("the embeddings file is cut short")
-    return _Embeddings(meta, _Quantised(indexes, codes.reshape(qdim, centroids, -1)))
+    """navec's quantised vectors, without navec's word list (see the module's docstring)."""
+    found = read_quantised(path)
+    return _Embeddings(found.meta, _Quantised(found.indexes, found.codes))
 
 
 def _load():
@@ -84,9 +57,9 @@ def _load():
             try:
                 from slovnet import NER
 
-                data = _model_dir()
+                data = natasha_data_dir()
                 tagger = NER.load(str(data / "model" / _MODEL))
-                tagger.navec(_embeddings(data / "emb" / _EMBEDDING))
+                tagger.navec(_embeddings(data / "emb" / EMBEDDING_FILE))
                 tagger.batch_size = tagger.infer.encoder.batch_size = _BATCH
                 _tagger = tagger
             except (ImportError, OSError, ValueError) as exc:
