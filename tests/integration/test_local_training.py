@@ -176,7 +176,7 @@ def test_a_killed_worker_is_reported_as_failed(tmp_path, tiny_model, provider):
         status = await provider.start_job(_request(tmp_path, tiny_model, epochs=500))
         pid = int((tmp_path / "jobs" / status.remote_id / "pid").read_text())
         await asyncio.sleep(0.5)
-        os.kill(pid, signal.SIGKILL)
+        os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))  # TerminateProcess on Windows
         return await _follow(provider, status.remote_id, timeout=30)
 
     final, events, _ = asyncio.run(scenario())
