@@ -24,7 +24,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PKG = ROOT / "natasha_studio"
 OUT = ROOT / "resources" / "translations"
 
 # area -> source paths (files or folders) relative to the repository root
