@@ -353,7 +353,52 @@ CREATE TABLE privacy_pseudonyms (
 ) WITHOUT ROWID;
 """
 
+# Style fidelity: a held-out run's answers scored against the persona's real answers and style
+# (core.fidelity). The answers stay in heldout_answers; a run keeps the persona's profile it
+# scored against, each answer's scores, and each model's summed-up line.
+V2 = """
+CREATE TABLE fidelity_runs (
+    id              INTEGER PRIMARY KEY,
+    heldout_run_id  INTEGER REFERENCES heldout_runs(id) ON DELETE CASCADE,
+    snapshot_id     INTEGER REFERENCES snapshots(id) ON DELETE CASCADE,
+    title           TEXT NOT NULL DEFAULT '',
+    options         TEXT NOT NULL DEFAULT '{}',         -- JSON: questions, judge, seed
+    profile         TEXT NOT NULL DEFAULT '{}',         -- JSON: the persona's style profile
+    status          TEXT NOT NULL DEFAULT 'running',    -- running | finished | stopped
+    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    finished_at     TEXT
+);
+
+CREATE TABLE fidelity_scores (
+    run_id    INTEGER NOT NULL REFERENCES fidelity_runs(id) ON DELETE CASCADE,
+    pair_id   INTEGER NOT NULL,
+    model_id  INTEGER NOT NULL,                         -- models.id (no FK, as heldout_answers)
+    style     REAL,
+    meaning   REAL,
+    judge     REAL,
+    score     REAL,
+    details   TEXT NOT NULL DEFAULT '{}',               -- JSON: the style axis's parts
+    PRIMARY KEY (run_id, pair_id, model_id)
+) WITHOUT ROWID;
+
+CREATE TABLE fidelity_results (
+    run_id      INTEGER NOT NULL REFERENCES fidelity_runs(id) ON DELETE CASCADE,
+    model_id    INTEGER NOT NULL,
+    model_name  TEXT NOT NULL DEFAULT '',
+    position    INTEGER NOT NULL DEFAULT 0,
+    score       REAL,
+    low         REAL,
+    high        REAL,
+    style       REAL,
+    meaning     REAL,
+    judge       REAL,
+    n           INTEGER NOT NULL DEFAULT 0,
+    errors      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run_id, model_id)
+) WITHOUT ROWID;
+"""
+
 # Each entry moves the schema from version i to i + 1.
-MIGRATIONS: list[str] = [V1]
+MIGRATIONS: list[str] = [V1, V2]
 
 SCHEMA_VERSION = len(MIGRATIONS)
