@@ -109,6 +109,21 @@ def _grpc() -> str:
             "import")
 
 
+def _together() -> str:
+    from detect_agent import determine_agent
+    from fireworks import AsyncFireworks
+    from together import AsyncTogether
+    from together.resources.fine_tuning import AsyncFineTuningResource
+
+    # together's client reads agents.json for every request's User-Agent; its fine-tuning
+    # module imports rich at load time (rich ships; pygments and the CLI stay out).
+    determine_agent()
+    client = AsyncTogether(api_key="probe", base_url="http://127.0.0.1:9")
+    return (f"{AsyncTogether.__name__} ({client.base_url}), "
+            f"{AsyncFineTuningResource.__name__} and {AsyncFireworks.__name__} import; "
+            "agents.json reads")
+
+
 def _helper_process() -> str:
     # Large extractions score pairs in a helper process: in a frozen app that process is this
     # same executable, started through multiprocessing (freeze_support in the launcher).
@@ -136,6 +151,7 @@ PROBES: dict[str, Callable[[], str]] = {
     "faker": _faker,
     "tzdata": _tzdata,
     "grpc": _grpc,
+    "together": _together,
 }
 
 

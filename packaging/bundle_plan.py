@@ -164,6 +164,14 @@ DATA_RULES: tuple[DataRule, ...] = (
         expect_in_bundle=("grpc/_cython/_credentials/roots.pem",),
     ),
     DataRule(
+        "together",
+        "together's client names the AI agent it runs under in every request's User-Agent, "
+        "reading detect_agent's agents.json by path.",
+        collect_data=("detect_agent",),
+        data_includes=("agents.json",),
+        expect_in_bundle=("detect_agent/agents.json",),
+    ),
+    DataRule(
         "tzdata",
         "zoneinfo reads time-zone files by path where the OS has none (Windows).",
         indirect=True,
@@ -195,6 +203,13 @@ DATA_NOT_NEEDED: dict[str, str] = {
     "pymorphy2-dicts-ru": "only natasha's MorphVocab opens it; the app uses natasha's NER alone",
     "pyside6-pdf": "QtPdf is left out on purpose (UNUSED_QT_NATIVE)",
     "pyside6-webengine": "QtWebEngine is left out on purpose (UNUSED_QT_NATIVE)",
+    "fireworks-ai": "an empty marker file, and the source note of its training SDK (the "
+    "training extra, which the app does not use)",
+    "together": "an empty marker file",
+    "aiohttp": "a Cython include file for building its parser",
+    "types-pyyaml": "type stubs for type checkers (together declares them)",
+    "markdown-it-py": "a note of where the port came from; only together's command line, "
+    "which stays out, renders Markdown",
     "setuptools": "a packaging tool some dependencies declare (pymorphy3 on newer Pythons, "
     "grpcio-tools); nothing of it runs in the app, and it is excluded below",
 }
@@ -221,6 +236,8 @@ UNUSED_QT_MODULES: tuple[str, ...] = (
 OPTIONAL_IMPORTS: frozenset[str] = frozenset({
     "torch", "transformers", "peft", "trl", "datasets", "accelerate", "bitsandbytes",
     "huggingface_hub",
+    # Unpacking Together AI's zstd-compressed adapters is for local chat only.
+    "zstandard",
 })
 EXCLUDED_MODULES: tuple[str, ...] = (
     # Test and development tools.
@@ -230,11 +247,14 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "tkinter", "_tkinter", "matplotlib", "PyQt5", "PyQt6", "PySide2",
     # PyYAML: google-genai imports it only to write YAML, numpy only to show its config.
     "yaml",
-    # Console and build tools that optional paths of dependencies import: rich and pygments
-    # (pretty tracebacks), click (command lines), setuptools and pkg_resources (packaging),
+    # Console and build tools that optional paths of dependencies import: pygments (pretty
+    # tracebacks), click (command lines), setuptools and pkg_resources (packaging),
     # numpy.f2py (Fortran wrappers), fsspec (pandas' remote files), jinja2 (pandas' Styler).
-    "rich", "pygments", "click", "setuptools", "pkg_resources", "numpy.f2py", "fsspec",
+    # rich itself ships: together's fine-tuning module imports its print at load time.
+    "pygments", "click", "setuptools", "pkg_resources", "numpy.f2py", "fsspec",
     "jinja2",
+    # together's own command line (2.8 MB) and what only it uses; the app calls the SDK.
+    "together.lib.cli", "cyclopts", "rich_rst", "docstring_parser", "markdown_it",
     # Pillow: optional in Telethon (resizing photos to send); Qt draws every image here.
     "PIL",
     # The protobuf compiler that the Yandex Cloud stubs' package depends on; the app only uses

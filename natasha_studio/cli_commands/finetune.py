@@ -2,8 +2,9 @@
 
 Both read keys like the window does (keyring, with the SDKs' usual environment variables
 winning: OPENAI_API_KEY, OPENAI_BASE_URL, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION,
-GOOGLE_APPLICATION_CREDENTIALS, NATASHA_STUDIO_GCS_BUCKET, YC_API_KEY, YC_FOLDER_ID, and
-NATASHA_STUDIO_YANDEX_ENDPOINT / NATASHA_STUDIO_YANDEX_CHAT_URL for a proxy in front of Yandex).
+GOOGLE_APPLICATION_CREDENTIALS, NATASHA_STUDIO_GCS_BUCKET, YC_API_KEY, YC_FOLDER_ID,
+NATASHA_STUDIO_YANDEX_ENDPOINT / NATASHA_STUDIO_YANDEX_CHAT_URL for a proxy in front of Yandex,
+TOGETHER_API_KEY, FIREWORKS_API_KEY and FIREWORKS_ACCOUNT_ID).
 """
 
 from __future__ import annotations
@@ -28,15 +29,18 @@ from natasha_studio.providers.registry import (
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("finetune", help="launch a fine-tune of a snapshot (Yandex AI Studio, "
-                                        "Vertex AI, OpenAI, or local LoRA training on this "
-                                        "computer)")
+                                        "Vertex AI, Together AI, Fireworks AI, OpenAI, or "
+                                        "local LoRA training on this computer)")
     p.add_argument("project", help="the .nstudio project file")
     p.add_argument("--provider", choices=TUNING_PROVIDERS,
                    help="where to train (required unless --follow)")
     p.add_argument("--model",
                    help="the base model, e.g. gemini-2.5-flash (default: the provider's usual "
-                        "one, yandexgpt-lite for Yandex); for local, required: a model folder or "
-                        "a Hugging Face id such as Qwen/Qwen2.5-0.5B-Instruct")
+                        "one, yandexgpt-lite for Yandex, Qwen/Qwen3-8B for Together, "
+                        "accounts/fireworks/models/qwen3-8b for Fireworks, where "
+                        "accounts/fireworks/models/kimi-k2-instruct is Kimi K2); for local, "
+                        "required: a model folder or a Hugging Face id such as "
+                        "Qwen/Qwen2.5-0.5B-Instruct")
     p.add_argument("--snapshot", help="snapshot name or number (default: freeze the approved pairs)")
     p.add_argument("--epochs", type=int, help="epochs (default: the provider chooses)")
     p.add_argument("--learning-rate-multiplier", type=float, help="default: the provider chooses")
@@ -44,7 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--adapter-size", type=int, choices=(1, 2, 4, 8, 16, 32),
                    help="Vertex AI only (default: the provider chooses)")
     p.add_argument("--suffix", help="OpenAI: a suffix for the tuned model's name")
-    p.add_argument("--seed", type=int, help="OpenAI and Yandex: a seed for a repeatable run")
+    p.add_argument("--seed", type=int, help="OpenAI, Yandex and Together: a seed for a "
+                                            "repeatable run")
+    p.add_argument("--full", action="store_true",
+                   help="Together AI: tune every weight instead of a LoRA adapter (the adapter "
+                        "cannot then be brought home)")
     yandex = p.add_argument_group("Yandex AI Studio (--provider yandex; also --learning-rate, "
                                   "--lora-rank, --lora-alpha, --seed)")
     yandex.add_argument("--n-samples", type=int,
@@ -80,8 +88,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "provider addresses, for a proxy or an enterprise gateway (default: the address saved "
         "under Providers… → Advanced, or its environment variable)")
     addresses.add_argument("--base-url",
-                           help="OpenAI or Vertex AI: the API's base URL (OPENAI_BASE_URL, "
-                                "GOOGLE_VERTEX_BASE_URL)")
+                           help="OpenAI, Vertex AI, Together AI or Fireworks AI: the API's "
+                                "base URL (OPENAI_BASE_URL, GOOGLE_VERTEX_BASE_URL, "
+                                "TOGETHER_BASE_URL, FIREWORKS_BASE_URL)")
     addresses.add_argument("--endpoint",
                            help="Yandex AI Studio: its gRPC address, host:port over TLS or "
                                 "http://host:port in plain text (NATASHA_STUDIO_YANDEX_ENDPOINT)")
@@ -106,6 +115,14 @@ def _hyperparameters(args: argparse.Namespace) -> dict:
         values = {"lora_rank": args.lora_r, "lora_alpha": args.lora_alpha,
                   "learning_rate": args.learning_rate, "n_samples": args.n_samples,
                   "seed": args.seed}
+        return {k: v for k, v in values.items() if v is not None}
+    if args.provider in ("together", "fireworks"):
+        values = {"epochs": args.epochs, "learning_rate": args.learning_rate,
+                  "lora_rank": args.lora_r, "seed": args.seed, "suffix": args.suffix}
+        if args.provider == "together":
+            values.update(lora_alpha=args.lora_alpha, full_training=True if args.full else None)
+        else:
+            values.update(max_context_length=args.max_length)
         return {k: v for k, v in values.items() if v is not None}
     values = {"epochs": args.epochs, "learning_rate_multiplier": args.learning_rate_multiplier,
               "batch_size": args.batch_size, "adapter_size": args.adapter_size,

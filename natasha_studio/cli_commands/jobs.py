@@ -95,7 +95,7 @@ def follow(project: Project, provider, job_id: int, interval: float | None = Non
                                          "finetune {project} --follow {id}").format(
             id=job_id, project=project.path))
         return EXIT_INTERRUPTED
-    return _report_finished(project, job)
+    return _report_finished(project, job, provider)
 
 
 def follow_existing(project_path: str, ref: str, interval: float | None) -> int:
@@ -103,7 +103,9 @@ def follow_existing(project_path: str, ref: str, interval: float | None) -> int:
     with Project.open(project_path) as project:
         job = jobs.find_job(project, ref)
         if job.finished:
-            return _report_finished(project, job)
+            # A finished Together job may still owe its adapter to this computer.
+            return _report_finished(project, job, _build(job.provider)
+                                    if job.status == "succeeded" else None)
         if not job.remote_id:
             raise StudioError(translate("FinetuneCli", "Job #{id} never reached the provider; "
                                                        "there is nothing to follow.").format(
@@ -111,15 +113,33 @@ def follow_existing(project_path: str, ref: str, interval: float | None) -> int:
         return follow(project, _build(job.provider), job.id, interval)
 
 
-def _report_finished(project: Project, job: jobs.JobRecord) -> int:
+def _report_finished(project: Project, job: jobs.JobRecord, provider=None) -> int:
     if job.status == "succeeded":
         # The tuned model (and its base) become models of the test chat right away.
         sync_job_models(project)
+        _bring_adapter_home(project, job, provider)
         print(translate("FinetuneCli", "Tuned model: {model}").format(model=job.tuned_model))
         return EXIT_OK
     _stderr(translate("FinetuneCli", "The job ended as {state}: {error}").format(
         state=job.status, error=job.error or ""))
     return EXIT_JOB_ENDED
+
+
+def _bring_adapter_home(project: Project, job: jobs.JobRecord, provider) -> None:
+    """Where the provider hands over the LoRA adapter (Together AI), download it beside the
+    project for the test chat; a failure is said, and the tuned model stays usable."""
+    from natasha_studio.providers.adapters import bring_adapter_home, can_bring_home
+
+    if provider is None or not can_bring_home(provider):
+        return
+    try:
+        asyncio.run(bring_adapter_home(project, provider, job.id))
+    except StudioError as exc:
+        _stderr(translate("FinetuneCli", "The adapter could not be downloaded: {reason}").format(
+            reason=exc.message) + (f" {exc.hint}" if exc.hint else ""))
+        return
+    folder = jobs.get_job(project, job.id).state.get("adapter_dir")
+    print(translate("FinetuneCli", "Adapter on this computer: {path}").format(path=folder))
 
 
 def refresh(project: Project) -> int:

@@ -12,11 +12,15 @@ from natasha_studio.core.provider import ProviderInfo
 from natasha_studio.providers.errors import OPENAI_TUNING_END
 
 # Providers that can fine-tune, in the order the tab offers them: Yandex AI Studio first, as
-# the one most curators (in Russia) can pay for; Vertex AI next.
-TUNING_PROVIDERS = ("yandex", "vertex", "openai", "local")
-PROVIDER_KINDS = ("yandex", "vertex", "openai", "compatible", "local")
+# the one most curators (in Russia) can pay for; Vertex AI next; then the clouds that tune open
+# models (Qwen, Llama, Kimi) whose adapters can come home.
+TUNING_PROVIDERS = ("yandex", "vertex", "together", "fireworks", "openai", "local")
+PROVIDER_KINDS = ("yandex", "vertex", "together", "fireworks", "openai", "compatible", "local")
 
 YANDEX_CHAT_URL = "https://llm.api.cloud.yandex.net/v1"
+TOGETHER_URL = "https://api.together.ai"
+FIREWORKS_URL = "https://api.fireworks.ai"
+FIREWORKS_CHAT_URL = "https://api.fireworks.ai/inference/v1"
 
 _INFOS = {
     "yandex": ProviderInfo(
@@ -37,6 +41,19 @@ _INFOS = {
         data_format="openai", cost_model="tokens", chat_endpoint="openai", company="OpenAI",
         country="US", tuning_options=("epochs", "learning_rate_multiplier", "batch_size"),
         tuning_ends=OPENAI_TUNING_END),
+    # The base models of Together and Fireworks come from their APIs (see model_cache); the one
+    # named here is only the suggestion before the first list has been fetched.
+    "together": ProviderInfo(
+        kind="together", label="Together AI", can_tune=True, base_models=("Qwen/Qwen3-8B",),
+        data_format="together", cost_model="tokens", chat_endpoint="openai",
+        company="Together AI", country="US",
+        tuning_options=("epochs", "learning_rate", "lora_rank", "lora_alpha", "full_training",
+                        "seed", "suffix")),
+    "fireworks": ProviderInfo(
+        kind="fireworks", label="Fireworks AI", can_tune=True,
+        base_models=("accounts/fireworks/models/qwen3-8b",), data_format="fireworks",
+        cost_model="tokens", chat_endpoint="openai", company="Fireworks AI", country="US",
+        tuning_options=("epochs", "learning_rate", "lora_rank", "max_context_length")),
     "compatible": ProviderInfo(
         kind="compatible", label="OpenAI-compatible server", can_tune=False,
         chat_endpoint="openai"),

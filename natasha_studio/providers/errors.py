@@ -405,3 +405,59 @@ def cut_off_error(label: str) -> StudioError:
                                "complete.").format(provider=label),
         translate("Providers", "Check the connection and ask again."),
     )
+
+
+def rest_error(exc: BaseException, label: str, *, key_hint: str, where: str = "",
+               tuning: bool = False) -> StudioError:
+    """A plain-words error for the Stainless-generated SDKs of Together AI and Fireworks AI
+    (and OpenAI's, when it talks to their OpenAI-compatible endpoints): the same exception
+    shapes (``status_code``, ``body``, ``response``) under each SDK's own classes.
+
+    ``key_hint`` says where the key is set; ``tuning`` marks calls that start a fine-tune,
+    where 402 and a quota mean the account has no credit for it.
+    """
+    if isinstance(exc, StudioError):
+        return exc
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    status = getattr(exc, "status_code", None)
+    if "APIConnectionError" in names or (status is None and _is_connection_error(exc)):
+        return unavailable(exc, where, label)
+    if not isinstance(status, int):
+        return StudioError(translate("Providers", "{provider} failed: {reason}").format(
+            provider=label, reason=_reason(exc)))
+    message, code = _body_message(getattr(exc, "body", None),
+                                  getattr(exc, "message", "") or str(exc))
+    if isinstance(getattr(exc, "body", None), dict) and not message:
+        message = str(exc.body.get("message") or exc.body.get("detail") or "")
+    if status == 401:
+        return StudioError(
+            translate("Providers", "{provider} did not accept the API key.").format(provider=label),
+            key_hint)
+    if status == 402 or status == 429 and ("quota" in message.lower() or
+                                           "credit" in message.lower()):
+        return StudioError(
+            translate("Providers", "The {provider} account has no credit or quota left.").format(
+                provider=label),
+            translate("Providers", "Add a payment method or raise the quota on the provider's "
+                                   "billing page, then try again."))
+    if status == 429:
+        return too_many_requests(label, _retry_after(getattr(exc, "response", None)))
+    if status == 408:
+        return unavailable(TimeoutError(), where, label)
+    if status == 403:
+        return StudioError(
+            translate("Providers", "{provider} denied access: {message}").format(
+                provider=label, message=message),
+            translate("Providers", "Check that the key belongs to an account allowed to do this."))
+    if status == 404:
+        return StudioError(
+            translate("Providers", "{provider} could not find it: {message}").format(
+                provider=label, message=message),
+            translate("Providers", "Check the model name or job; it may have been deleted."))
+    if status >= 500:
+        return server_problem(label, _retry_after(getattr(exc, "response", None)))
+    return StudioError(
+        translate("Providers", "{provider} rejected the request: {message}").format(
+            provider=label, message=message),
+        translate("Providers", "Check the base model and the options, then launch again.")
+        if tuning else "")

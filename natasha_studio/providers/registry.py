@@ -4,7 +4,8 @@
 ``provider_for_model(...)`` gives the one that chats with a saved model entry (a row of the
 ``models`` table), and ``provider_for(entry)`` the same for a ``ModelEntry`` of the test
 chat. Keys come from the secret store, where environment variables win (OPENAI_API_KEY, OPENAI_BASE_URL, GOOGLE_CLOUD_PROJECT, GOOGLE_APPLICATION_CREDENTIALS,
-YC_API_KEY, YC_FOLDER_ID...).
+YC_API_KEY, YC_FOLDER_ID, TOGETHER_API_KEY, TOGETHER_BASE_URL, FIREWORKS_API_KEY,
+FIREWORKS_ACCOUNT_ID, FIREWORKS_BASE_URL...).
 
 Endpoints can be overridden for proxies and enterprise gateways: Yandex AI Studio's gRPC
 address by ``NATASHA_STUDIO_YANDEX_ENDPOINT`` (``host:port`` over TLS, ``http://host:port`` in
@@ -45,7 +46,9 @@ def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: A
 
     Overrides: ``api_key``, ``base_url`` (openai, compatible); ``project``, ``location``,
     ``bucket``, ``credentials_file``, ``credentials``, ``base_url`` (vertex); ``api_key``,
-    ``folder_id``, ``endpoint``, ``chat_url`` (yandex, plus its timeouts and poll interval).
+    ``folder_id``, ``endpoint``, ``chat_url`` (yandex, plus its timeouts and poll interval);
+    ``api_key``, ``base_url`` (together); ``api_key``, ``account_id``, ``base_url``,
+    ``chat_url`` (fireworks); ``timeout``, ``poll_interval`` (together, fireworks).
     """
     from natasha_studio.providers.compatible_provider import CompatibleProvider
     from natasha_studio.providers.openai_provider import OpenAIProvider
@@ -76,6 +79,23 @@ def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: A
             overrides.get("folder_id") or secrets.get("yandex_folder_id"),
             endpoint=overrides.get("endpoint") or secrets.get("yandex_endpoint"),
             chat_url=overrides.get("chat_url") or secrets.get("yandex_chat_url"), **tuning)
+    if kind == "together":
+        from natasha_studio.providers.together_provider import TogetherProvider
+
+        return TogetherProvider(overrides.get("api_key") or secrets.get("together_api_key"),
+                                overrides.get("base_url") or secrets.get("together_base_url"),
+                                **{k: overrides[k] for k in ("timeout", "poll_interval")
+                                   if overrides.get(k) is not None})
+    if kind == "fireworks":
+        from natasha_studio.providers.fireworks_provider import FireworksProvider
+
+        return FireworksProvider(
+            overrides.get("api_key") or secrets.get("fireworks_api_key"),
+            overrides.get("account_id") or secrets.get("fireworks_account_id"),
+            base_url=overrides.get("base_url") or secrets.get("fireworks_base_url"),
+            chat_url=overrides.get("chat_url") or secrets.get("fireworks_chat_url"),
+            **{k: overrides[k] for k in ("timeout", "poll_interval")
+               if overrides.get(k) is not None})
     if kind == "compatible":
         return CompatibleProvider(overrides.get("base_url") or "",
                                   overrides.get("api_key") or secrets.get("compatible_api_key"))
@@ -90,8 +110,8 @@ def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: A
 
 # The address options of the command line (and their Advanced fields in the window), and the
 # providers each one reaches: for proxies and enterprise gateways.
-ADDRESS_OPTIONS = {"base_url": ("openai", "vertex", "compatible"), "endpoint": ("yandex",),
-                   "chat_url": ("yandex",)}
+ADDRESS_OPTIONS = {"base_url": ("openai", "vertex", "together", "fireworks", "compatible"),
+                   "endpoint": ("yandex",), "chat_url": ("yandex", "fireworks")}
 
 
 def address_overrides(kind: str, offered: tuple[str, ...] = tuple(ADDRESS_OPTIONS),
@@ -139,8 +159,8 @@ def provider_for_model(entry: Mapping[str, Any], secrets: SecretStore | None = N
                  f"compatible_api_key:{(base_url or '').rstrip('/')}", "compatible_api_key"]
         key = next((v for v in (secrets.get(n) for n in names if n) if v), None)
         return CompatibleProvider(base_url or "", key)
-    if kind == "yandex":
-        # A Yandex model entry's base URL is the chat endpoint it was saved with.
+    if kind in ("yandex", "fireworks"):
+        # A Yandex or Fireworks model entry's base URL is the chat endpoint it was saved with.
         return build_provider(kind, secrets, **({"chat_url": base_url} if base_url else {}))
     overrides = {"base_url": base_url} if base_url else {}
     return build_provider(kind, secrets, **overrides)

@@ -956,8 +956,8 @@
         <translation>Файлы в формате «{format}» проверить нельзя.</translation>
     </message>
     <message>
-        <source>Validate an OpenAI, Vertex AI or Yandex AI Studio file.</source>
-        <translation>Проверьте файл для OpenAI, Vertex AI или Yandex AI Studio.</translation>
+        <source>Validate an OpenAI, Vertex AI, Yandex AI Studio, Together AI or Fireworks AI file.</source>
+        <translation>Проверять можно файлы OpenAI, Vertex AI, Yandex AI Studio, Together AI или Fireworks AI.</translation>
     </message>
     <message numerus="yes">
         <source>%n lines are not valid JSON.</source>

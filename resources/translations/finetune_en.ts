@@ -54,5 +54,19 @@
             <numerusform>Connected to Yandex AI Studio, folder {folder}: fine-tuning is available, %n tuning jobs.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Connected to {provider}: %n base model(s) can be tuned.</source>
+        <translation>
+            <numerusform>Connected to {provider}: %n base model can be tuned.</numerusform>
+            <numerusform>Connected to {provider}: %n base models can be tuned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to Fireworks AI, account {account}: %n base model(s) can be tuned.</source>
+        <translation>
+            <numerusform>Connected to Fireworks AI, account {account}: %n base model can be tuned.</numerusform>
+            <numerusform>Connected to Fireworks AI, account {account}: %n base models can be tuned.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

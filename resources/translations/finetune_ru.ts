@@ -288,6 +288,14 @@
         <translation>Задача №{id} так и не дошла до провайдера: следить не за чем.</translation>
     </message>
     <message>
+        <source>The adapter could not be downloaded: {reason}</source>
+        <translation>Адаптер не удалось скачать: {reason}</translation>
+    </message>
+    <message>
+        <source>Adapter on this computer: {path}</source>
+        <translation>Адаптер на этом компьютере: {path}</translation>
+    </message>
+    <message>
         <source>Job #{id} could not be checked: {reason}</source>
         <translation>Не удалось проверить задачу №{id}: {reason}</translation>
     </message>
@@ -1601,6 +1609,14 @@
         <translation>Проверьте подключение к интернету и спросите ещё раз.</translation>
     </message>
     <message>
+        <source>Check that the key belongs to an account allowed to do this.</source>
+        <translation>Проверьте, что ключ принадлежит аккаунту, которому это разрешено.</translation>
+    </message>
+    <message>
+        <source>Check the base model and the options, then launch again.</source>
+        <translation>Проверьте базовую модель и параметры и запустите снова.</translation>
+    </message>
+    <message>
         <source>Google did not accept the credentials: {reason}</source>
         <translation>Google не принял учётные данные: {reason}</translation>
     </message>
@@ -1691,6 +1707,66 @@
     <message>
         <source>The files are accepted; the job is queued.</source>
         <translation>Файлы приняты; задача в очереди.</translation>
+    </message>
+    <message>
+        <source>Check the key in the Fine-tune tab → Providers… (or the FIREWORKS_API_KEY variable) and try again.</source>
+        <translation>Проверьте ключ на вкладке «Обучение» → «Провайдеры…» (или переменную FIREWORKS_API_KEY) и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>Enter the key in the Fine-tune tab → Providers…, or set the FIREWORKS_API_KEY environment variable.</source>
+        <translation>Введите ключ на вкладке «Обучение» → «Провайдеры…» или задайте переменную окружения FIREWORKS_API_KEY.</translation>
+    </message>
+    <message>
+        <source>No Fireworks AI account id is set.</source>
+        <translation>Не задан идентификатор аккаунта Fireworks AI.</translation>
+    </message>
+    <message>
+        <source>Enter the account id (it is on the account page of fireworks.ai) in the Fine-tune tab → Providers…, or set FIREWORKS_ACCOUNT_ID.</source>
+        <translation>Введите идентификатор аккаунта (он на странице аккаунта fireworks.ai) на вкладке «Обучение» → «Провайдеры…» или задайте FIREWORKS_ACCOUNT_ID.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to Fireworks AI, account {account}: %n base model(s) can be tuned.</source>
+        <translation>
+            <numerusform>Подключено к Fireworks AI, аккаунт {account}: дообучить можно %n базовую модель.</numerusform>
+            <numerusform>Подключено к Fireworks AI, аккаунт {account}: дообучить можно %n базовые модели.</numerusform>
+            <numerusform>Подключено к Fireworks AI, аккаунт {account}: дообучить можно %n базовых моделей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fireworks AI refused the file {name}: {reason}</source>
+        <translation>Fireworks AI отклонил файл {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Fireworks AI did not finish reading the file {name}.</source>
+        <translation>Fireworks AI не закончил читать файл {name}.</translation>
+    </message>
+    <message>
+        <source>Launch again later.</source>
+        <translation>Запустите снова позже.</translation>
+    </message>
+    <message>
+        <source>Fireworks AI stopped the job without saying why.</source>
+        <translation>Fireworks AI остановил обучение, не объяснив причину.</translation>
+    </message>
+    <message>
+        <source>{percent}% done.</source>
+        <translation>Готово {percent}%.</translation>
+    </message>
+    <message>
+        <source>{model} has no deployment at Fireworks AI yet, so it cannot answer.</source>
+        <translation>У {model} ещё нет развёртывания в Fireworks AI, поэтому она не может отвечать.</translation>
+    </message>
+    <message>
+        <source>Fireworks AI answers with a tuned model only on a dedicated deployment, billed per second of GPU time while a replica runs (several dollars an hour for one GPU; see {url}). The deployment Natasha Studio makes scales to zero after five minutes without questions, so an idle one costs nothing, but the first answer after a pause waits a few minutes for the model to load. Delete the deployment in Fireworks' console when you no longer chat with the model.</source>
+        <translation>Дообученная модель Fireworks AI отвечает только на выделенном развёртывании, которое оплачивается посекундно за время GPU, пока работает реплика (несколько долларов в час за один GPU; см. {url}). Развёртывание, которое создаёт Natasha Studio, сворачивается до нуля через пять минут без вопросов, поэтому в простое оно ничего не стоит, но первый ответ после паузы ждёт несколько минут, пока модель загрузится. Удалите развёртывание в консоли Fireworks, когда перестанете общаться с моделью.</translation>
+    </message>
+    <message>
+        <source>The job is waiting in Fireworks AI's queue.</source>
+        <translation>Обучение ждёт в очереди Fireworks AI.</translation>
+    </message>
+    <message>
+        <source>Fireworks AI is checking the dataset.</source>
+        <translation>Fireworks AI проверяет датасет.</translation>
     </message>
     <message>
         <source>Training has started.</source>
@@ -1833,6 +1909,30 @@
         </translation>
     </message>
     <message>
+        <source>Check the key in the Fine-tune tab → Providers… (or the TOGETHER_API_KEY variable) and try again.</source>
+        <translation>Проверьте ключ на вкладке «Обучение» → «Провайдеры…» (или переменную TOGETHER_API_KEY) и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>Enter the key in the Fine-tune tab → Providers…, or set the TOGETHER_API_KEY environment variable.</source>
+        <translation>Введите ключ на вкладке «Обучение» → «Провайдеры…» или задайте переменную окружения TOGETHER_API_KEY.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to {provider}: %n base model(s) can be tuned.</source>
+        <translation>
+            <numerusform>Подключено к {provider}: дообучить можно %n базовую модель.</numerusform>
+            <numerusform>Подключено к {provider}: дообучить можно %n базовые модели.</numerusform>
+            <numerusform>Подключено к {provider}: дообучить можно %n базовых моделей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Together AI's check refused the file {name}: {reason}</source>
+        <translation>Проверка Together AI не пропустила файл {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Together AI refused the file {name}: {reason}</source>
+        <translation>Together AI отклонил файл {name}: {reason}</translation>
+    </message>
+    <message>
         <source>A tuning option is not a number: {reason}</source>
         <translation>Параметр обучения — не число: {reason}</translation>
     </message>
@@ -1841,8 +1941,88 @@
         <translation>Исправьте параметр и запустите обучение снова.</translation>
     </message>
     <message>
+        <source>Together AI tunes {model} only with LoRA.</source>
+        <translation>Together AI дообучает {model} только с LoRA.</translation>
+    </message>
+    <message>
+        <source>Turn off full training and launch again.</source>
+        <translation>Выключите полное обучение и запустите снова.</translation>
+    </message>
+    <message>
         <source>The dataset file {path} cannot be read.</source>
         <translation>Не удаётся прочитать файл датасета {path}.</translation>
+    </message>
+    <message>
+        <source>Together AI estimates this job at {price} USD, more than the account's balance allows.</source>
+        <translation>Together AI оценивает это обучение в {price} USD — больше, чем позволяет баланс аккаунта.</translation>
+    </message>
+    <message>
+        <source>Add credit on Together AI's billing page, or tune on fewer pairs or epochs. The uploaded file was deleted.</source>
+        <translation>Пополните баланс на странице оплаты Together AI или обучайте на меньшем числе пар или эпох. Загруженный файл удалён.</translation>
+    </message>
+    <message>
+        <source>Together AI's own estimate: {price} USD for about {tokens} training tokens.</source>
+        <translation>Оценка самого Together AI: {price} USD примерно за {tokens} токенов обучения.</translation>
+    </message>
+    <message>
+        <source>Together AI stopped the job without saying why.</source>
+        <translation>Together AI остановил обучение, не объяснив причину.</translation>
+    </message>
+    <message>
+        <source>{model} is not running on a Together AI endpoint.</source>
+        <translation>{model} не запущена ни на одном эндпоинте Together AI.</translation>
+    </message>
+    <message>
+        <source>Together AI serves a tuned model on a dedicated endpoint that you start in its console ({url}); it is billed for every minute it runs, until you stop it, whether or not anyone chats. The adapter downloaded with the job answers on this computer for free (local training must be installed).</source>
+        <translation>Дообученную модель Together AI обслуживает на выделенном эндпоинте, который запускают в его консоли ({url}); он оплачивается за каждую минуту работы, пока его не остановить, — даже если с моделью никто не общается. Адаптер, скачанный вместе с обучением, отвечает на этом компьютере бесплатно (нужно установить локальное обучение).</translation>
+    </message>
+    <message>
+        <source>The job is waiting in Together AI's queue.</source>
+        <translation>Обучение ждёт в очереди Together AI.</translation>
+    </message>
+    <message>
+        <source>Together AI has started the job.</source>
+        <translation>Together AI начал обучение.</translation>
+    </message>
+    <message>
+        <source>An epoch is complete.</source>
+        <translation>Эпоха пройдена.</translation>
+    </message>
+    <message>
+        <source>A checkpoint was saved.</source>
+        <translation>Сохранена контрольная точка.</translation>
+    </message>
+    <message>
+        <source>Training is complete.</source>
+        <translation>Обучение завершено.</translation>
+    </message>
+    <message>
+        <source>Together AI is saving the tuned model.</source>
+        <translation>Together AI сохраняет дообученную модель.</translation>
+    </message>
+    <message>
+        <source>The adapter is compressed with zstd, which needs local training installed.</source>
+        <translation>Адаптер сжат zstd — для распаковки нужно установить локальное обучение.</translation>
+    </message>
+    <message>
+        <source>Install local training (it brings zstandard), then download the adapter again.</source>
+        <translation>Установите локальное обучение (с ним ставится zstandard) и скачайте адаптер снова.</translation>
+    </message>
+    <message>
+        <source>The downloaded archive holds no LoRA adapter.</source>
+        <translation>В скачанном архиве нет адаптера LoRA.</translation>
+    </message>
+    <message>
+        <source>Download it again; if it happens again, the job may have been a full fine-tune, whose model is too large to chat with here.</source>
+        <translation>Скачайте его снова; если повторится — возможно, это было полное дообучение, и такая модель слишком велика для чата здесь.</translation>
+    </message>
+    <message>
+        <source>The downloaded adapter could not be unpacked: {reason}</source>
+        <translation>Скачанный адаптер не удалось распаковать: {reason}</translation>
+    </message>
+    <message>
+        <source>Download it again.</source>
+        <translation>Скачайте его снова.</translation>
     </message>
     <message>
         <source>Yandex AI Studio stopped the tuning without saying why.</source>
@@ -1883,6 +2063,14 @@
     <message>
         <source>Check the internet connection and launch again. Nothing was started at the provider.</source>
         <translation>Проверьте подключение к интернету и запустите ещё раз. У провайдера ничего не запущено.</translation>
+    </message>
+    <message>
+        <source>The LoRA adapter was downloaded to {path}; the test chat can run it on this computer.</source>
+        <translation>Адаптер LoRA скачан в {path}; тест-чат может запускать его на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>{name} (on this computer)</source>
+        <translation>{name} (на этом компьютере)</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
 
-PROVIDERS = ("openai", "vertex", "yandex", "compatible", "local")
+PROVIDERS = ("openai", "vertex", "yandex", "together", "fireworks", "compatible", "local")
 KINDS = ("tuned", "base", "custom")
 
 

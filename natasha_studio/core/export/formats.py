@@ -11,6 +11,8 @@
   the turns alternating ``user``/``assistant`` and ending with the member's last message; the
   persona's final answer is the ``response``. Persona turns before the first member turn are
   folded into it, as for Vertex AI.
+- ``together``, ``fireworks``: the OpenAI chat JSONL, which Together AI and Fireworks AI take
+  as their conversational format (both honour a message's ``"weight": 0``).
 - ``hf``: ``{"messages": [...]}`` JSONL as TRL, Unsloth and LLaMA-Factory read it.
 - ``csv``: one row per pair with context, question, answer and provenance (UTF-8 with a BOM
   so that Excel shows Cyrillic correctly).
@@ -39,10 +41,12 @@ from natasha_studio.core.export.selection import Example
 from natasha_studio.core.export.target import atomic_output
 from natasha_studio.core.i18n import translate
 
-FORMATS = ("openai", "vertex", "yandex", "hf", "csv", "json")
-JSONL_FORMATS = ("openai", "vertex", "yandex", "hf")
-FORMAT_SUFFIX = {"openai": ".jsonl", "vertex": ".jsonl", "yandex": ".jsonl", "hf": ".jsonl",
-                 "csv": ".csv", "json": ".json"}
+FORMATS = ("openai", "vertex", "yandex", "together", "fireworks", "hf", "csv", "json")
+JSONL_FORMATS = ("openai", "vertex", "yandex", "together", "fireworks", "hf")
+# Formats that are OpenAI's chat JSONL under another provider's name.
+OPENAI_LIKE_FORMATS = ("openai", "together", "fireworks")
+FORMAT_SUFFIX = {"openai": ".jsonl", "vertex": ".jsonl", "yandex": ".jsonl", "together": ".jsonl",
+                 "fireworks": ".jsonl", "hf": ".jsonl", "csv": ".csv", "json": ".json"}
 CSV_COLUMNS = ("pair_id", "split", "chat", "status", "topics", "quality", "edited", "asker",
                "system_prompt", "context", "question", "answer", "question_date", "answer_date",
                "link")
@@ -147,7 +151,7 @@ def yandex_record(example: Example, system_prompt: str) -> dict[str, Any]:
 
 def record_for(fmt: str, example: Example, system_prompt: str, *,
                final_answer_only: bool = False) -> dict[str, Any]:
-    if fmt == "openai":
+    if fmt in OPENAI_LIKE_FORMATS:
         return openai_record(example, system_prompt, final_answer_only=final_answer_only)
     if fmt == "vertex":
         return vertex_record(example, system_prompt)

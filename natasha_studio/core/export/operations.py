@@ -166,7 +166,8 @@ def preflight(
 ) -> Preflight:
     """Export a snapshot's train and validation parts for ``provider`` and validate them.
 
-    ``provider`` is "openai", "vertex" or "yandex" (it is also the file format). The files go to
+    ``provider`` is "openai", "vertex", "yandex", "together" or "fireworks" (it is also the
+    file format). The files go to
     ``out_dir`` (a new temporary folder by default) and can be uploaded as they are. Leftover
     personal data found by the privacy checker is added to the report as a warning.
     """

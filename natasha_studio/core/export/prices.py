@@ -27,7 +27,7 @@ from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import number, translate
 from natasha_studio.core.resources import resource
 
-PROVIDERS = ("openai", "vertex", "yandex")
+PROVIDERS = ("openai", "vertex", "yandex", "together", "fireworks")
 TARGET_EPOCHS = 3
 MIN_TARGET_EXAMPLES = 100
 MAX_TARGET_EXAMPLES = 25_000

@@ -1,6 +1,7 @@
 """Pre-flight validation of a training file: will the provider accept it, and what will it cost?
 
-``validate_file`` reads an OpenAI, Vertex AI or Yandex AI Studio JSONL file and returns a
+``validate_file`` reads an OpenAI, Vertex AI, Yandex AI Studio, Together AI or Fireworks AI
+JSONL file and returns a
 ``ValidationReport``:
 errors (the provider would reject the file), warnings (it would be accepted, but something is
 off), the notebook's distributions (messages, total tokens and assistant tokens per example),
@@ -31,9 +32,13 @@ from natasha_studio.core.export.prices import CostEstimate, estimate_cost, load_
 from natasha_studio.core.export.tokens import TokenCounter, encoding_name_for_model
 from natasha_studio.core.i18n import translate
 
-VALIDATION_FORMATS = ("openai", "vertex", "yandex")
+VALIDATION_FORMATS = ("openai", "vertex", "yandex", "together", "fireworks")
+# Together AI and Fireworks AI take OpenAI's chat JSONL, so they are checked as OpenAI's.
 CHECKS: dict[str, Callable[[Any], list[str]]] = {
-    "openai": check_openai, "vertex": check_vertex, "yandex": check_yandex}
+    "openai": check_openai, "vertex": check_vertex, "yandex": check_yandex,
+    "together": check_openai, "fireworks": check_openai}
+# Providers that cut an example past the model's limit rather than refuse the file.
+TRUNCATING_FORMATS = ("openai", "together", "fireworks")
 SMALL_VALIDATION = 10
 MAX_LINE_EXAMPLES = 5
 # Counts made with another model's tokenizer may be off by this much.
@@ -216,8 +221,8 @@ def _check_examples(report: ValidationReport, items: Sequence[tuple[int, Any]], 
         report.n_over_limit = len(over)
         if over:
             # OpenAI cuts long examples; Vertex rejects the job.
-            report.add("over_token_limit" if fmt == "openai" else "example_too_long",
-                       len(over), over[:MAX_LINE_EXAMPLES], error=fmt != "openai")
+            report.add("over_token_limit" if fmt in TRUNCATING_FORMATS else "example_too_long",
+                       len(over), over[:MAX_LINE_EXAMPLES], error=fmt not in TRUNCATING_FORMATS)
 
 
 def _check_yandex(report: ValidationReport, items: Sequence[tuple[int, Any]],
@@ -273,14 +278,15 @@ def validate_file(
 ) -> ValidationReport:
     """Validate a training file (and optionally its validation file) for ``fmt`` and ``model``.
 
-    ``fmt`` is "openai", "vertex" or "yandex"; ``model`` defaults to the provider's default model in the
+    ``fmt`` is "openai", "vertex", "yandex", "together" or "fireworks"; ``model`` defaults to the provider's default model in the
     price table. ``epochs`` None means the provider's default ("auto" for OpenAI).
     """
     if fmt not in VALIDATION_FORMATS:
         raise StudioError(
             translate("Validation", "Files in the format \u201c{format}\u201d cannot be validated.").format(
                 format=fmt),
-            translate("Validation", "Validate an OpenAI, Vertex AI or Yandex AI Studio file."),
+            translate("Validation", "Validate an OpenAI, Vertex AI, Yandex AI Studio, Together AI "
+                                    "or Fireworks AI file."),
         )
     prices = load_prices()
     provider = prices.provider(fmt)

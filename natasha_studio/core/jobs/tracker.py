@@ -33,7 +33,8 @@ Jobs = TranslationContext("Jobs")
 
 # Seconds between polls: cloud jobs take tens of minutes, and providers rate-limit reads; a
 # local job's events are a file on this computer, read often so the chart moves live.
-POLL_INTERVALS = {"openai": 15.0, "vertex": 30.0, "yandex": 30.0, "local": 2.0}
+POLL_INTERVALS = {"openai": 15.0, "vertex": 30.0, "yandex": 30.0, "together": 20.0,
+                  "fireworks": 30.0, "local": 2.0}
 # Keys of a job's saved state: the curator's choice to keep the upload, and that it is done.
 KEEP_UPLOADED = "keep_uploaded_data"
 DATA_DELETED = "training_data_deleted"
