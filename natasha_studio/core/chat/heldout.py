@@ -88,8 +88,10 @@ def snapshot_system_prompt(project: Project, snapshot_id: int) -> str:
 
 
 def create_run(project: Project, snapshot_id: int, model_ids: Sequence[int], *,
-               temperature: float = 0.7, max_tokens: int = 1024) -> int:
-    """Record a new run of the snapshot's held-out questions through ``model_ids``."""
+               temperature: float = 0.7, max_tokens: int = 1024,
+               pair_ids: Sequence[int] | None = None) -> int:
+    """Record a new run of the snapshot's held-out questions through ``model_ids``
+    (only the questions of ``pair_ids``, where given)."""
     if not model_ids:
         raise StudioError(translate("Chat", "Choose at least one model to answer the questions."))
     if not heldout_questions(project, snapshot_id):
@@ -102,9 +104,20 @@ def create_run(project: Project, snapshot_id: int, model_ids: Sequence[int], *,
         cur = conn.execute(
             "INSERT INTO heldout_runs(snapshot_id, title, models, options) VALUES (?, ?, ?, ?)",
             (snapshot_id, name[0] if name else "", json.dumps(list(model_ids)),
-             json.dumps({"temperature": temperature, "max_tokens": max_tokens})),
+             json.dumps({"temperature": temperature, "max_tokens": max_tokens}
+                        | ({"pair_ids": sorted(pair_ids)} if pair_ids is not None else {}))),
         )
         return int(cur.lastrowid)
+
+
+def run_questions(project: Project, run: sqlite3.Row) -> list[HeldoutQuestion]:
+    """The questions a run asks: the snapshot's held-out ones, or the chosen few of them."""
+    questions = heldout_questions(project, run["snapshot_id"])
+    chosen = json.loads(run["options"] or "{}").get("pair_ids")
+    if chosen is not None:
+        wanted = set(chosen)
+        questions = [q for q in questions if q.pair_id in wanted]
+    return questions
 
 
 def _store_answer(project: Project, run_id: int, pair_id: int, entry: ModelEntry, answer: str,
@@ -144,7 +157,7 @@ async def run_heldout(
     options = json.loads(run["options"] or "{}")
     chat_options = ChatOptions(temperature=float(options.get("temperature", 0.7)),
                                max_tokens=int(options.get("max_tokens", 1024)))
-    questions = heldout_questions(project, run["snapshot_id"])
+    questions = run_questions(project, run)
     system = snapshot_system_prompt(project, run["snapshot_id"])
     entries = [e for e in (get_model(project, i) for i in json.loads(run["models"])) if e]
     if not entries:
@@ -233,8 +246,7 @@ def run_table(project: Project, run_id: int) -> tuple[list[tuple[int, str]], lis
             names[entry_id] = entry.name
     order = [i for i in json.loads(run["models"]) if i in names]
     order += [i for i in names if i not in order]
-    rows = [HeldoutRow(q, answers.get(q.pair_id, {}))
-            for q in heldout_questions(project, run["snapshot_id"])]
+    rows = [HeldoutRow(q, answers.get(q.pair_id, {})) for q in run_questions(project, run)]
     return [(i, names[i]) for i in order], rows
 
 
