@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "finetune",
     "jobs",
     "chat",
+    "fidelity",
     "local",
     "privacy",
 ]
