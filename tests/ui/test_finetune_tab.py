@@ -331,7 +331,8 @@ def test_each_provider_page_asks_only_for_its_own_fields(qtbot, ctx):
     dialog = ProviderSettingsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert list(dialog.pages) == ["yandex", "vertex", "openai", "compatible", "local"]
+    assert list(dialog.pages) == ["yandex", "vertex", "together", "fireworks", "openai",
+                                  "compatible", "local"]
     assert dialog.stack.currentIndex() == 0  # Yandex AI Studio first
 
     def visible_edits(kind):
@@ -368,7 +369,7 @@ def test_local_page_copies_the_install_command(qtbot, ctx):
 
     dialog = ProviderSettingsDialog(ctx, kind="local")
     qtbot.addWidget(dialog)
-    assert dialog.stack.currentIndex() == 4
+    assert dialog.stack.currentIndex() == list(dialog.pages).index("local")
     assert dialog.edits["local:command"].text() == INSTALL_COMMAND
     from PySide6.QtWidgets import QPushButton
 

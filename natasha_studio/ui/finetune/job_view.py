@@ -216,7 +216,11 @@ class JobView(QWidget):
         empty = {"vertex": self.tr("Vertex AI does not report the loss while training; follow "
                                    "the events."),
                  "yandex": self.tr("Yandex AI Studio does not report the loss while training: "
-                                   "the progress line above counts its steps.")
+                                   "the progress line above counts its steps."),
+                 "fireworks": self.tr("Fireworks AI does not report the loss while training: "
+                                      "the progress line above shows how far it is."),
+                 "together": self.tr("Together AI reports the loss once training has "
+                                     "started; until then the job waits in its queue."),
                  }.get(job.provider, "")
         self.chart.set_series(metrics, empty)
         self._show_events(project, job.id)
@@ -249,6 +253,10 @@ class JobView(QWidget):
             step = total  # the last step is not always reported before the job ends
         self.steps.setRange(0, max(total, 1))
         self.steps.setValue(step)
+        if job.provider == "fireworks":
+            # Fireworks reports percent done, not steps.
+            self.steps.setFormat(self.tr("{percent}% done").format(percent=step))
+            return
         self.steps.setFormat(self.tr("Step {step} of {total} ({percent}%)").format(
             step=step, total=total, percent=round(step * 100 / total) if total else 0))
 

@@ -3,7 +3,9 @@
 The pre-flight (export + validation + cost, from ``core.export``) runs in a worker thread
 whenever the choice changes; Launch stays disabled until it passes for exactly what is chosen.
 Each provider's own options are rows of their own modules (``yandex_options``,
-``cloud_options`` for Vertex AI and OpenAI, ``local_options``), shown for that provider only.
+``cloud_options`` for Vertex AI and OpenAI, ``open_options`` for Together AI and Fireworks AI,
+``local_options``), shown for that provider only. The open-model clouds' base models are the
+ones their APIs listed last (``providers.model_cache``); "Update the list" asks again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +41,14 @@ from natasha_studio.providers.catalog import (
     provider_info,
     provider_label,
 )
+from natasha_studio.providers.model_cache import base_model_choices
+from natasha_studio.providers.registry import build_provider
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.finetune.cloud_options import CloudOptions
 from natasha_studio.ui.finetune.confirm_dialog import LaunchConfirmDialog
 from natasha_studio.ui.finetune.local_options import LocalOptions, compact, help_label
+from natasha_studio.ui.finetune.open_options import KINDS as OPEN_MODEL_KINDS
+from natasha_studio.ui.finetune.open_options import OpenModelOptions, is_kimi, shown_model_name
 from natasha_studio.ui.finetune.preflight_check import (
     ERROR_STYLE,
     freeze_approved,
@@ -104,7 +111,17 @@ class LaunchPanel(QWidget):
         self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.model_help = _help(self.tr("Type any model the provider can tune; the list only "
                                         "suggests."))
-        form.addRow(self.tr("Base model:"), self.model)
+        self.refresh_models_button = QToolButton()
+        self.refresh_models_button.setText(self.tr("Update the list"))
+        self.refresh_models_button.setToolTip(self.tr("Ask the provider which models it tunes "
+                                                      "today."))
+        self.refresh_models_button.clicked.connect(self._on_refresh_models_clicked)
+        self.model_row = QWidget()
+        model_row = QHBoxLayout(self.model_row)
+        model_row.setContentsMargins(0, 0, 0, 0)
+        model_row.addWidget(self.model, 1)
+        model_row.addWidget(self.refresh_models_button)
+        form.addRow(self.tr("Base model:"), self.model_row)
         form.addRow("", self.model_help)
 
         self.cloud = CloudOptions(form, self)
@@ -112,6 +129,7 @@ class LaunchPanel(QWidget):
         self.epochs, self.lr, self.batch, self.adapter = (self.cloud.epochs, self.cloud.lr,
                                                           self.cloud.batch, self.cloud.adapter)
         self.yandex = YandexOptions(ctx, form, self)
+        self.open_model = OpenModelOptions(ctx, form, self)
         self.keep_uploaded = QCheckBox(self.tr("Keep the uploaded file at the provider"))
         self.keep_uploaded_help = _help(self.tr("By default the training file is deleted from "
                                                 "the provider when the job ends. Keep it only "
@@ -120,7 +138,7 @@ class LaunchPanel(QWidget):
         form.addRow("", self.keep_uploaded_help)
         self._form = form
         # Rows of every provider that sends the dataset away (not of local training).
-        self._cloud_rows = [self.keep_uploaded, self.keep_uploaded_help, self.model,
+        self._cloud_rows = [self.keep_uploaded, self.keep_uploaded_help, self.model_row,
                             self.model_help]
         self.local = LocalOptions(ctx, form, self)
         self.local.model_changed.connect(self.schedule_check)
@@ -165,8 +183,9 @@ class LaunchPanel(QWidget):
         self._debounce.setInterval(400)
         self._debounce.timeout.connect(self._start_check)
         self.provider.currentIndexChanged.connect(self._on_provider_changed)
+        self.model.currentTextChanged.connect(lambda _t: self._show_model_help())
         for signal in (self.snapshot.currentIndexChanged, self.model.currentTextChanged,
-                       self.cloud.epochs_changed):
+                       self.cloud.epochs_changed, self.open_model.epochs_changed):
             signal.connect(self.schedule_check)
         saved = str(ctx.settings.value("finetune/provider", TUNING_PROVIDERS[0]))
         self.provider.setCurrentIndex(max(0, self.provider.findData(saved)))
@@ -182,7 +201,9 @@ class LaunchPanel(QWidget):
         if self.provider_kind == "local":
             return (self.snapshot.currentData(), "local", self.local.base_model(), None)
         # Yandex tunes by samples, not epochs: its pre-flight takes none.
-        epochs = None if self.provider_kind == "yandex" else self.cloud.epochs_value()
+        kind = self.provider_kind
+        epochs = (None if kind == "yandex" else self.open_model.epochs_value()
+                  if kind in OPEN_MODEL_KINDS else self.cloud.epochs_value())
         return (self.snapshot.currentData(), self.provider_kind, self.model.currentText().strip(),
                 epochs)
 
@@ -229,19 +250,69 @@ class LaunchPanel(QWidget):
             self._form.setRowVisible(widget, not is_local)
         self.cloud.show_rows(self._form, kind if kind in ("vertex", "openai") else None)
         self.yandex.show_rows(self._form, kind == "yandex")
+        self.open_model.show_rows(self._form, kind if kind in OPEN_MODEL_KINDS else None)
         self.local.show_rows(self._form, is_local)
+        self.refresh_models_button.setVisible(kind in OPEN_MODEL_KINDS)
         self.provider_note.setText(self._provider_note(kind))
         if not is_local:
-            suggestions = list(provider_info(kind).base_models)
-            text = self.model.currentText().strip()
-            self.model.blockSignals(True)
-            self.model.clear()
-            self.model.addItems(suggestions)
-            saved = str(self.ctx.settings.value(f"finetune/model_{kind}", "") or "")
-            self.model.setCurrentText(saved or (text if text in suggestions else
-                                                suggestions[0]))
-            self.model.blockSignals(False)
+            self.reload_base_models()
         self.schedule_check()
+
+    def reload_base_models(self) -> None:
+        """Offer the provider's base models: the list its API gave last, else the catalog's."""
+        kind = self.provider_kind
+        if kind == "local":
+            return
+        suggestions = [shown_model_name(kind, m) for m in base_model_choices(kind)]
+        text = self.model.currentText().strip()
+        self.model.blockSignals(True)
+        self.model.clear()
+        self.model.addItems(suggestions)
+        saved = str(self.ctx.settings.value(f"finetune/model_{kind}", "") or "")
+        self.model.setCurrentText(shown_model_name(kind, saved) or (
+            text if text in suggestions else suggestions[0]))
+        self.model.blockSignals(False)
+        self._show_model_help()
+
+    def _show_model_help(self) -> None:
+        if self.provider_kind == "fireworks" and is_kimi(self.model.currentText()):
+            self.model_help.setText(self.tr(
+                "Kimi K2 is a very large model: training costs about twenty times as much per "
+                "token as a small Qwen, and its deployment needs several GPUs. Try a small "
+                "model first."))
+        else:
+            self.model_help.setText(self.tr("Type any model the provider can tune; the list "
+                                            "only suggests."))
+
+    def _on_refresh_models_clicked(self) -> None:
+        kind = self.provider_kind
+        try:
+            provider = build_provider(kind, self.ctx.secrets)
+        except Exception as exc:
+            self._on_models_refreshed(kind, exc)
+            return
+        self.refresh_models_button.setEnabled(False)
+
+        async def run():
+            try:
+                return await provider.list_base_models()
+            except Exception as exc:  # said under the list, not as a task failure
+                return exc
+        self.ctx.tasks.start(f"finetune:models:{kind}", run(), owner=self,
+                             title=self.tr("Asking which models can be tuned"),
+                             on_done=lambda result: self._on_models_refreshed(kind, result))
+
+    def _on_models_refreshed(self, kind: str, result: object) -> None:
+        self.refresh_models_button.setEnabled(True)
+        if kind != self.provider_kind:
+            return
+        if isinstance(result, BaseException):
+            message = getattr(result, "message", None) or str(result)
+            hint = getattr(result, "hint", "") or ""
+            self.model_help.setText(f"✖ {message} {hint}".strip())
+            return
+        self.reload_base_models()
+        self.ctx.show_status(self.tr("%n base model(s) can be tuned.", "", len(result)), 5000)
 
     def _provider_note(self, kind: str) -> str:
         if kind == "local":
@@ -251,6 +322,14 @@ class LaunchPanel(QWidget):
             return self.tr("Tunes YandexGPT Lite in Yandex Cloud, paid in rubles; training is "
                            "free while Yandex offers it as a Preview. Set the API key and folder "
                            "under “Providers…”.")
+        if kind == "together":
+            return self.tr("Tunes open models (Qwen, Llama) in the USA, paid in dollars; the "
+                           "trained adapter comes back to this computer for free chat. Set the "
+                           "API key under “Providers…”.")
+        if kind == "fireworks":
+            return self.tr("Tunes open models (Qwen, Llama, Kimi K2) in the USA, paid in "
+                           "dollars; chatting with the result needs a paid deployment. Set the "
+                           "API key and account under “Providers…”.")
         if kind == "openai":
             return self.tr("OpenAI no longer takes new fine-tuning customers and stops new jobs "
                            "on 6 January 2027; if it refuses, use Vertex AI.")
@@ -381,6 +460,9 @@ class LaunchPanel(QWidget):
         if provider == "yandex":
             hyper: dict[str, Any] = self.yandex.hyperparameters()
             self.yandex.save()
+        elif provider in OPEN_MODEL_KINDS:
+            hyper = self.open_model.hyperparameters(provider)
+            self.open_model.save()
         else:
             hyper = self.cloud.hyperparameters(provider)
         self.ctx.settings.set_value("finetune/provider", provider)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication
 
 from natasha_studio.local import INSTALL_COMMAND
+from natasha_studio.providers.catalog import country_name, provider_info
 
 
 class ProviderSetup:
@@ -50,7 +51,7 @@ def _link(url: str, text: str) -> str:
 
 def setup_pages() -> list[SetupPage]:
     """The pages in the order the dialog lists them (the first choice for Russia first)."""
-    return [_yandex(), _vertex(), _openai(), _compatible(), _local()]
+    return [_yandex(), _vertex(), _together(), _fireworks(), _openai(), _compatible(), _local()]
 
 
 def _yandex() -> SetupPage:
@@ -129,6 +130,90 @@ def _vertex() -> SetupPage:
                       ProviderSetup.tr("empty: the gcloud sign-in on this computer"), browse=True)],
         advanced=[Field("vertex_base_url", "base_url", ProviderSetup.tr("Vertex AI address:"),
                         "https://europe-west4-aiplatform.googleapis.com/")],
+    )
+
+
+def _company(kind: str) -> str:
+    """Who receives the dataset and where, in the catalog's words (one fact, one place)."""
+    info = provider_info(kind)
+    return ProviderSetup.tr("The dataset goes to {company} ({country}).").format(
+        company=info.company, country=country_name(info.country))
+
+
+def _foreign_card() -> str:
+    return ProviderSetup.tr("<b>Paying from Russia may not work:</b> it takes a bank card issued "
+                            "outside Russia, and the service's terms may refuse accounts from "
+                            "Russia. Nobody has checked it for you: try with a small top-up "
+                            "first.")
+
+
+def _together() -> SetupPage:
+    return SetupPage(
+        kind="together", title="Together AI",
+        account=" ".join([
+            ProviderSetup.tr("Tunes open models (Qwen, Llama, Gemma) with LoRA or fully, and "
+                             "lets you download the trained adapter, so the tuned model can "
+                             "answer on this computer for free. Training is billed per token in "
+                             "dollars from a prepaid balance ({prices}); the launch check shows "
+                             "the estimate first.").format(
+                prices=_link("https://www.together.ai/pricing", ProviderSetup.tr("price list"))),
+            _company("together"), _foreign_card()]),
+        steps=[
+            ProviderSetup.tr("{signup} at Together AI and add credit on the {billing} page (a "
+                             "few dollars are enough for a first persona).").format(
+                signup=_link("https://api.together.ai/signin", ProviderSetup.tr("Sign up")),
+                billing=_link("https://api.together.ai/settings/billing",
+                              ProviderSetup.tr("Billing"))),
+            ProviderSetup.tr("Open {keys}, press “Create API key”, and copy the key into “API "
+                             "key” below.").format(
+                keys=_link("https://api.together.ai/settings/api-keys",
+                           ProviderSetup.tr("Settings → API keys"))),
+            ProviderSetup.tr("Press “Check the key”: it asks Together AI which models it tunes "
+                             "today, and the launch form offers them."),
+        ],
+        fields=[Field("together_api_key", "api_key", ProviderSetup.tr("API key:"), "tgp_v1_…",
+                      password=True)],
+        advanced=[Field("together_base_url", "base_url", ProviderSetup.tr("Server address:"),
+                        "https://api.together.ai")],
+        test_label=ProviderSetup.tr("Check the key"),
+    )
+
+
+def _fireworks() -> SetupPage:
+    return SetupPage(
+        kind="fireworks", title="Fireworks AI",
+        account=" ".join([
+            ProviderSetup.tr("Tunes open models with LoRA, Kimi K2 among them where Fireworks "
+                             "offers it. Training is billed per token in dollars ({prices}). "
+                             "<b>To chat with the tuned model, Fireworks needs a deployment "
+                             "billed per second of GPU time while it runs</b>; Natasha Studio "
+                             "makes one only when you agree, and it stops after five idle "
+                             "minutes.").format(
+                prices=_link("https://fireworks.ai/pricing", ProviderSetup.tr("price list"))),
+            _company("fireworks"), _foreign_card()]),
+        steps=[
+            ProviderSetup.tr("{signup} at Fireworks AI and add a payment method under "
+                             "“Billing”.").format(
+                signup=_link("https://app.fireworks.ai/signup", ProviderSetup.tr("Sign up"))),
+            ProviderSetup.tr("Open {keys}, press “Create API key”, and copy the key into “API "
+                             "key” below. Fireworks shows it only once.").format(
+                keys=_link("https://app.fireworks.ai/settings/users/api-keys",
+                           ProviderSetup.tr("Settings → API Keys"))),
+            ProviderSetup.tr("Open the account menu in the top right corner of Fireworks' "
+                             "page and copy the “Account ID” (a short name such as “olga-"
+                             "petrova”) into “Account ID” below."),
+            ProviderSetup.tr("Press “Check the key”: it checks the key and the account, and "
+                             "asks which models Fireworks tunes today."),
+        ],
+        fields=[Field("fireworks_api_key", "api_key", ProviderSetup.tr("API key:"), "fw_…",
+                      password=True),
+                Field("fireworks_account_id", "account_id", ProviderSetup.tr("Account ID:"),
+                      "olga-petrova")],
+        advanced=[Field("fireworks_base_url", "base_url", ProviderSetup.tr("Server address:"),
+                        "https://api.fireworks.ai"),
+                  Field("fireworks_chat_url", "chat_url", ProviderSetup.tr("Chat address:"),
+                        "https://api.fireworks.ai/inference/v1")],
+        test_label=ProviderSetup.tr("Check the key"),
     )
 
 

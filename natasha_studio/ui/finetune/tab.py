@@ -353,6 +353,8 @@ class FinetuneTab(QWidget):
     def open_provider_settings(self) -> None:
         dialog = ProviderSettingsDialog(self.ctx, self, kind=self.launch_panel.provider_kind)
         dialog.exec()
+        # "Check the key" may have fetched the provider's base models: offer them now.
+        self.launch_panel.reload_base_models()
 
 
 def _brush(colour: str | None):

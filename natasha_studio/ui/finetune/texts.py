@@ -28,6 +28,7 @@ def state_text(state: str) -> str:
 
 def provider_text(kind: str) -> str:
     return {"yandex": "Yandex AI Studio", "vertex": "Vertex AI", "openai": "OpenAI",
+            "together": "Together AI", "fireworks": "Fireworks AI",
             "compatible": QCoreApplication.translate("Finetune", "OpenAI-compatible server"),
             "local": QCoreApplication.translate("Finetune", "Local training")}.get(kind, kind)
 
