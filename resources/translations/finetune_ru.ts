@@ -590,8 +590,20 @@
         <translation>Yandex AI Studio не сообщает потери (loss) во время обучения: за ходом следите по шагам в строке выше.</translation>
     </message>
     <message>
+        <source>Fireworks AI does not report the loss while training: the progress line above shows how far it is.</source>
+        <translation>Fireworks AI не сообщает о потерях во время обучения: строка прогресса выше показывает, сколько пройдено.</translation>
+    </message>
+    <message>
+        <source>Together AI reports the loss once training has started; until then the job waits in its queue.</source>
+        <translation>Together AI присылает потери, когда обучение начнётся; до тех пор задача ждёт в очереди.</translation>
+    </message>
+    <message>
         <source>{rate} tokens/s</source>
         <translation>{rate} токенов/с</translation>
+    </message>
+    <message>
+        <source>{percent}% done</source>
+        <translation>Готово {percent}%</translation>
     </message>
     <message>
         <source>Step {step} of {total} ({percent}%)</source>
@@ -811,6 +823,14 @@
         <translation>Локально (этот компьютер)</translation>
     </message>
     <message>
+        <source>Update the list</source>
+        <translation>Обновить список</translation>
+    </message>
+    <message>
+        <source>Ask the provider which models it tunes today.</source>
+        <translation>Спросить у провайдера, какие модели он дообучает сегодня.</translation>
+    </message>
+    <message>
         <source>Keep the uploaded file at the provider</source>
         <translation>Оставить загруженный файл у провайдера</translation>
     </message>
@@ -839,12 +859,36 @@
         <translation>Загрузка: %p%</translation>
     </message>
     <message>
+        <source>Kimi K2 is a very large model: training costs about twenty times as much per token as a small Qwen, and its deployment needs several GPUs. Try a small model first.</source>
+        <translation>Kimi K2 — очень большая модель: обучение стоит примерно в двадцать раз дороже за токен, чем у небольшой Qwen, а для развёртывания нужно несколько видеокарт. Сначала попробуйте небольшую модель.</translation>
+    </message>
+    <message>
+        <source>Asking which models can be tuned</source>
+        <translation>Узнаём, какие модели можно дообучить</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n base model(s) can be tuned.</source>
+        <translation>
+            <numerusform>Можно дообучить %n базовую модель.</numerusform>
+            <numerusform>Можно дообучить %n базовые модели.</numerusform>
+            <numerusform>Можно дообучить %n базовых моделей.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Trains a LoRA adapter on this computer: free, and the dataset never leaves it. A graphics card (NVIDIA or Apple) makes it fast.</source>
         <translation>Обучает адаптер LoRA на этом компьютере: бесплатно, и данные никуда не уходят. С видеокартой (NVIDIA или Apple) — быстро.</translation>
     </message>
     <message>
         <source>Tunes YandexGPT Lite in Yandex Cloud, paid in rubles; training is free while Yandex offers it as a Preview. Set the API key and folder under “Providers…”.</source>
         <translation>Дообучает YandexGPT Lite в Yandex Cloud, оплата в рублях; пока Яндекс предлагает дообучение как Preview, само обучение бесплатно. API-ключ и каталог задаются в разделе «Провайдеры…».</translation>
+    </message>
+    <message>
+        <source>Tunes open models (Qwen, Llama) in the USA, paid in dollars; the trained adapter comes back to this computer for free chat. Set the API key under “Providers…”.</source>
+        <translation>Дообучает открытые модели (Qwen, Llama) в США, оплата в долларах; обученный адаптер скачивается на этот компьютер, и чат с ним бесплатный. Укажите API-ключ в «Провайдеры…».</translation>
+    </message>
+    <message>
+        <source>Tunes open models (Qwen, Llama, Kimi K2) in the USA, paid in dollars; chatting with the result needs a paid deployment. Set the API key and account under “Providers…”.</source>
+        <translation>Дообучает открытые модели (Qwen, Llama, Kimi K2) в США, оплата в долларах; для чата с результатом нужно платное развёртывание. Укажите API-ключ и аккаунт в «Провайдеры…».</translation>
     </message>
     <message>
         <source>OpenAI no longer takes new fine-tuning customers and stops new jobs on 6 January 2027; if it refuses, use Vertex AI.</source>
@@ -1185,6 +1229,45 @@
     </message>
 </context>
 <context>
+    <name>OpenModelOptions</name>
+    <message>
+        <source>Auto</source>
+        <translation>Авто</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Эпохи:</translation>
+    </message>
+    <message>
+        <source>How many times the model reads the whole dataset; the cost grows with each. Auto is one pass; 2–3 suit a few hundred answers.</source>
+        <translation>Сколько раз модель прочитает весь датасет; с каждым разом растёт цена. «Авто» — один проход; для нескольких сотен ответов подходят 2–3.</translation>
+    </message>
+    <message>
+        <source>LoRA rank:</source>
+        <translation>Ранг LoRA:</translation>
+    </message>
+    <message>
+        <source>How much the model may change. Higher copies the persona's manner more closely, and with few examples may start repeating her answers word for word. Auto (the provider's 8 or 16) suits most datasets.</source>
+        <translation>Насколько сильно может измениться модель. Чем выше, тем точнее она перенимает манеру персоны, а при малом числе примеров может начать повторять её ответы дословно. «Авто» (8 или 16 у провайдера) подходит для большинства датасетов.</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Скорость обучения:</translation>
+    </message>
+    <message>
+        <source>How big each learning step is. Auto lets the provider choose; lower it (say to 0.00005) only if the tuned model answers oddly or repeats itself.</source>
+        <translation>Размер каждого шага обучения. «Авто» — выбирает провайдер; уменьшайте (например, до 0,00005), только если дообученная модель отвечает странно или повторяется.</translation>
+    </message>
+    <message>
+        <source>Full training instead of LoRA</source>
+        <translation>Полное обучение вместо LoRA</translation>
+    </message>
+    <message>
+        <source>Changes every weight of the model rather than a small adapter: costs several times more, and gives no adapter to download for chatting on this computer. Together AI only; leave it off.</source>
+        <translation>Меняет все веса модели, а не небольшой адаптер: стоит в несколько раз дороже, и адаптера для чата на этом компьютере не будет. Только Together AI; лучше не включать.</translation>
+    </message>
+</context>
+<context>
     <name>ProviderSettingsDialog</name>
     <message>
         <source>Set up providers</source>
@@ -1364,6 +1447,74 @@
     <message>
         <source>Vertex AI address:</source>
         <translation>Адрес Vertex AI:</translation>
+    </message>
+    <message>
+        <source>The dataset goes to {company} ({country}).</source>
+        <translation>Датасет получает {company} ({country}).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paying from Russia may not work:&lt;/b&gt; it takes a bank card issued outside Russia, and the service's terms may refuse accounts from Russia. Nobody has checked it for you: try with a small top-up first.</source>
+        <translation>&lt;b&gt;Оплатить из России может не получиться:&lt;/b&gt; нужна банковская карта, выпущенная за пределами России, а условия сервиса могут не допускать аккаунты из России. Никто не проверил это за вас: начните с небольшого пополнения.</translation>
+    </message>
+    <message>
+        <source>Tunes open models (Qwen, Llama, Gemma) with LoRA or fully, and lets you download the trained adapter, so the tuned model can answer on this computer for free. Training is billed per token in dollars from a prepaid balance ({prices}); the launch check shows the estimate first.</source>
+        <translation>Дообучает открытые модели (Qwen, Llama, Gemma) методом LoRA или полностью и даёт скачать обученный адаптер, так что дообученная модель может бесплатно отвечать на этом компьютере. Обучение оплачивается за токены в долларах с предоплаченного баланса ({prices}); проверка перед запуском сначала покажет оценку.</translation>
+    </message>
+    <message>
+        <source>{signup} at Together AI and add credit on the {billing} page (a few dollars are enough for a first persona).</source>
+        <translation>{signup} в Together AI и пополните баланс на странице {billing} (для первой персоны хватит нескольких долларов).</translation>
+    </message>
+    <message>
+        <source>Sign up</source>
+        <translation>Зарегистрируйтесь</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Billing (оплата)</translation>
+    </message>
+    <message>
+        <source>Open {keys}, press “Create API key”, and copy the key into “API key” below.</source>
+        <translation>Откройте {keys}, нажмите «Create API key» и скопируйте ключ в поле «API-ключ» ниже.</translation>
+    </message>
+    <message>
+        <source>Settings → API keys</source>
+        <translation>Settings → API keys</translation>
+    </message>
+    <message>
+        <source>Press “Check the key”: it asks Together AI which models it tunes today, and the launch form offers them.</source>
+        <translation>Нажмите «Проверить ключ»: приложение спросит у Together AI, какие модели он дообучает сегодня, и форма запуска их предложит.</translation>
+    </message>
+    <message>
+        <source>Check the key</source>
+        <translation>Проверить ключ</translation>
+    </message>
+    <message>
+        <source>Tunes open models with LoRA, Kimi K2 among them where Fireworks offers it. Training is billed per token in dollars ({prices}). &lt;b&gt;To chat with the tuned model, Fireworks needs a deployment billed per second of GPU time while it runs&lt;/b&gt;; Natasha Studio makes one only when you agree, and it stops after five idle minutes.</source>
+        <translation>Дообучает открытые модели методом LoRA, в том числе Kimi K2, если Fireworks её предлагает. Обучение оплачивается за токены в долларах ({prices}). &lt;b&gt;Для чата с дообученной моделью Fireworks нужно развёртывание, которое оплачивается посекундно за время работы видеокарты&lt;/b&gt;; Natasha Studio создаёт его только с вашего согласия, и оно останавливается после пяти минут простоя.</translation>
+    </message>
+    <message>
+        <source>{signup} at Fireworks AI and add a payment method under “Billing”.</source>
+        <translation>{signup} в Fireworks AI и добавьте способ оплаты в разделе «Billing».</translation>
+    </message>
+    <message>
+        <source>Open {keys}, press “Create API key”, and copy the key into “API key” below. Fireworks shows it only once.</source>
+        <translation>Откройте {keys}, нажмите «Create API key» и скопируйте ключ в поле «API-ключ» ниже. Fireworks показывает его только один раз.</translation>
+    </message>
+    <message>
+        <source>Settings → API Keys</source>
+        <translation>Settings → API Keys</translation>
+    </message>
+    <message>
+        <source>Open the account menu in the top right corner of Fireworks' page and copy the “Account ID” (a short name such as “olga-petrova”) into “Account ID” below.</source>
+        <translation>Откройте меню аккаунта в правом верхнем углу страницы Fireworks и скопируйте «Account ID» (короткое имя вроде «olga-petrova») в поле «ID аккаунта» ниже.</translation>
+    </message>
+    <message>
+        <source>Press “Check the key”: it checks the key and the account, and asks which models Fireworks tunes today.</source>
+        <translation>Нажмите «Проверить ключ»: приложение проверит ключ и аккаунт и спросит, какие модели Fireworks дообучает сегодня.</translation>
+    </message>
+    <message>
+        <source>Account ID:</source>
+        <translation>ID аккаунта:</translation>
     </message>
     <message>
         <source>&lt;b&gt;OpenAI takes no new fine-tuning customers and stops new fine-tuning jobs for everyone on 6 January 2027.&lt;/b&gt; Use it only if your organisation already tunes there; chatting with models you tuned keeps working after that day. Training is billed per token in dollars.</source>
