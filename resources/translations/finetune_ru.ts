@@ -2225,6 +2225,61 @@
     </message>
 </context>
 <context>
+    <name>TunedChat</name>
+    <message>
+        <source>Deploy the tuned model?</source>
+        <translation>Развернуть дообученную модель?</translation>
+    </message>
+    <message>
+        <source>{model} needs a deployment at Fireworks AI to answer.</source>
+        <translation>Чтобы {model} отвечала, её нужно развернуть в Fireworks AI.</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Развернуть</translation>
+    </message>
+    <message>
+        <source>Where should the model answer?</source>
+        <translation>Где будет отвечать модель?</translation>
+    </message>
+    <message>
+        <source>{model} is ready. Together AI answers with it only on a dedicated endpoint.</source>
+        <translation>{model} готова. Together AI отвечает ею только на выделенном эндпоинте.</translation>
+    </message>
+    <message>
+        <source>On this computer (free)</source>
+        <translation>На этом компьютере (бесплатно)</translation>
+    </message>
+    <message>
+        <source>On my Together AI endpoint</source>
+        <translation>На моём эндпоинте Together AI</translation>
+    </message>
+    <message>
+        <source>Deploying the tuned model at Fireworks AI</source>
+        <translation>Развёртываем дообученную модель в Fireworks AI</translation>
+    </message>
+    <message>
+        <source>Looking for the model's deployment</source>
+        <translation>Ищем развёртывание модели</translation>
+    </message>
+    <message>
+        <source>The deployment is made. The first answer may take a few minutes while Fireworks AI loads the model; it stops after five minutes without questions.</source>
+        <translation>Развёртывание создано. Первый ответ может занять несколько минут, пока Fireworks AI загружает модель; после пяти минут без вопросов оно останавливается.</translation>
+    </message>
+    <message>
+        <source>Downloading the adapter…</source>
+        <translation>Скачиваем адаптер…</translation>
+    </message>
+    <message>
+        <source>Downloading the adapter: {percent}%</source>
+        <translation>Скачиваем адаптер: {percent}%</translation>
+    </message>
+    <message>
+        <source>Downloading the adapter</source>
+        <translation>Скачивание адаптера</translation>
+    </message>
+</context>
+<context>
     <name>YandexOptions</name>
     <message>
         <source>Auto</source>

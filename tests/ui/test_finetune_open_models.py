@@ -173,3 +173,83 @@ def test_together_launch_confirms_cost_and_data_then_follows_the_loss(tab, ctx, 
         assert tab.job_view.title.text().endswith("on Together AI")
 
     scenario(qloop, body())
+
+
+async def finished_job(tab, ctx, tmp_path, kind):
+    panel = tab.launch_panel
+    open_project(ctx, tmp_path / f"{kind}.nstudio")
+    panel.provider.setCurrentIndex(panel.provider.findData(kind))
+    await freeze_and_check(tab)
+    await until(lambda: panel.launch_button.isEnabled())
+    panel.launch_button.click()
+    await until(lambda: jobs.list_jobs(ctx.project)
+                and jobs.list_jobs(ctx.project)[0].status == "succeeded")
+    job = jobs.list_jobs(ctx.project)[0]
+    tab.select_job(job.id)
+    assert tab.job_view.test_button.isEnabled()
+    return job
+
+
+def test_fireworks_deploys_only_after_the_cost_is_said(tab, ctx, qloop, fireworks, tmp_path,
+                                                       monkeypatch):
+    from natasha_studio.core.chat.models import list_models
+    from natasha_studio.core.provider import ChatMessage, ChatOptions
+    from natasha_studio.providers.registry import provider_for_model
+
+    asked, answers, opened = [], [False, True], []
+    monkeypatch.setattr(tab.tuned_chat, "ask_deploy",
+                        lambda model, cost: asked.append(cost) or answers.pop(0))
+    ctx.navigate.connect(lambda key, arg: opened.append((key, arg)))
+
+    async def body():
+        fireworks.advance_on_poll = True
+        job = await finished_job(tab, ctx, tmp_path, "fireworks")
+        tab.job_view.test_button.click()
+        await until(lambda: asked)
+        assert "per second of GPU time" in asked[0] and "five minutes" in asked[0]
+        assert not fireworks.deployments and not opened  # declined: nothing made
+        tab.job_view.test_button.click()
+        await until(lambda: opened)
+        [deployment] = fireworks.deployments.values()
+        assert deployment["baseModel"] == job.tuned_model
+        assert deployment["minReplicaCount"] == 0
+        assert deployment["autoscalingPolicy"]["scaleToZeroWindow"] == "300s"
+        [entry] = [e for e in list_models(ctx.project) if e.id == opened[-1][1]]
+        assert entry.provider == "fireworks" and entry.model_id == job.tuned_model
+        provider = provider_for_model({"provider": "fireworks", "base_url": None,
+                                       "settings": {}}, ctx.secrets)
+        reply = [piece async for piece in provider.stream_chat(
+            job.tuned_model, [ChatMessage("user", "Привет")], ChatOptions())]
+        assert "".join(reply) == "Fireworks отвечает: Привет"
+        # Asked again, the deployment is found and nobody is asked twice.
+        tab.job_view.test_button.click()
+        await until(lambda: len(opened) == 2)
+        assert len(asked) == 2 and len(fireworks.deployments) == 1
+
+    scenario(qloop, body())
+
+
+def test_together_offers_the_adapter_on_this_computer(tab, ctx, qloop, together, tmp_path,
+                                                      monkeypatch):
+    from natasha_studio.core.chat.models import list_models
+
+    choices, said, opened = ["local", "endpoint"], [], []
+    monkeypatch.setattr(tab.tuned_chat, "ask_where_to_chat",
+                        lambda model, cost: said.append(cost) or choices.pop(0))
+    ctx.navigate.connect(lambda key, arg: opened.append((key, arg)))
+
+    async def body():
+        together.advance_on_poll = True
+        job = await finished_job(tab, ctx, tmp_path, "together")
+        tab.job_view.test_button.click()
+        await until(lambda: opened)
+        assert "billed for every minute it runs" in said[0]
+        [entry] = [e for e in list_models(ctx.project) if e.id == opened[-1][1]]
+        assert entry.provider == "local"
+        assert entry.model_id == jobs.get_job(ctx.project, job.id).state["adapter_dir"]
+        tab.job_view.test_button.click()
+        await until(lambda: len(opened) == 2)
+        [remote] = [e for e in list_models(ctx.project) if e.id == opened[-1][1]]
+        assert remote.provider == "together" and remote.model_id == job.tuned_model
+
+    scenario(qloop, body())

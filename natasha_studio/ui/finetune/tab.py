@@ -36,6 +36,7 @@ from natasha_studio.ui.finetune.job_view import JobView, _local_time
 from natasha_studio.ui.finetune.launch_panel import LaunchPanel
 from natasha_studio.ui.finetune.providers_dialog import ProviderSettingsDialog
 from natasha_studio.ui.finetune.texts import STATE_COLOURS, Notifier, provider_text, state_text
+from natasha_studio.ui.finetune.tuned_chat import TunedChat, remote_entry_for
 from natasha_studio.ui.widgets.empty_state import EmptyState
 
 
@@ -47,6 +48,8 @@ class FinetuneTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.notifier = Notifier(ctx.show_status)
+        self.tuned_chat = TunedChat(ctx, self, lambda entry_id: ctx.navigate.emit("testchat",
+                                                                                 entry_id))
         self._stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -291,26 +294,31 @@ class FinetuneTab(QWidget):
                              title=self.tr("Cancelling job #{id}").format(id=job_id))
 
     def _on_test_in_chat(self, job_id: int) -> None:
-        from natasha_studio.core.chat.models import add_model
-
         project = self.ctx.project
         if project is None:
             return
         job = jobs.get_job(project, job_id)
-        row = project.conn.execute("SELECT id FROM models WHERE job_id = ? ORDER BY id LIMIT 1",
-                                   (job_id,)).fetchone()
-        if row is not None:
-            entry_id = int(row[0])
-        else:
+
+        def remote_entry() -> int | None:
             try:
-                entry_id = add_model(project, job.display_name or self.tr("Tune #{id}").format(
-                    id=job.id), job.provider, job.tuned_model or "", job_id=job.id,
-                    settings={"kind": "tuned"}, unique=True)
+                entry_id = remote_entry_for(project, job, job.display_name or self.tr(
+                    "Tune #{id}").format(id=job.id))
             except StudioError as exc:
                 show_error(self, self.tr("Cannot open the model"), exc)
-                return
+                return None
             self.ctx.models_changed.emit()
-        self.ctx.navigate.emit("testchat", entry_id)
+            return entry_id
+
+        if job.provider in ("fireworks", "together"):
+            # Chatting there costs money by the minute: the curator chooses first.
+            try:
+                self.tuned_chat.start(project, job, remote_entry)
+            except StudioError as exc:
+                show_error(self, self.tr("Cannot open the model"), exc)
+            return
+        entry_id = remote_entry()
+        if entry_id is not None:
+            self.ctx.navigate.emit("testchat", entry_id)
 
     def choose_export_folder(self) -> str:
         return QFileDialog.getExistingDirectory(

@@ -1,0 +1,148 @@
+"""From a finished cloud job to the test chat, where chatting with the tuned model costs money.
+
+Fireworks AI answers with a tuned model only on a dedicated deployment, billed per GPU-second
+while it runs: "Test in chat" says so first and deploys only when the curator agrees (one that
+scales to zero after five idle minutes). Together AI serves a tuned model on a dedicated
+endpoint billed per minute: "Test in chat" says so and offers the LoRA adapter instead,
+downloaded beside the project and run on this computer by the local back end.
+
+Each step ends in ``open_entry(entry_id)``: the model entry shown in the test chat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from natasha_studio.core import jobs
+from natasha_studio.core.chat.models import add_model
+from natasha_studio.core.store import Project
+from natasha_studio.providers.registry import build_provider
+from natasha_studio.ui.context import AppContext
+
+# What the Together choice returns.
+ON_THIS_COMPUTER, ON_ENDPOINT = "local", "endpoint"
+
+
+class TunedChat(QObject):
+    """The Fireworks and Together steps of "Test in chat"; ``parent`` hosts the questions."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget,
+                 open_entry: Callable[[int], None]) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._parent = parent
+        self._open_entry = open_entry
+
+    # -- the questions (tests answer them) -----------------------------------------------------
+
+    def ask_deploy(self, model: str, cost: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Deploy the tuned model?"),
+                          self.tr("{model} needs a deployment at Fireworks AI to answer.").format(
+                              model=model), parent=self._parent)
+        box.setInformativeText(cost)
+        deploy = box.addButton(self.tr("Deploy"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)  # Enter must not start a paid deployment
+        box.exec()
+        return box.clickedButton() is deploy
+
+    def ask_where_to_chat(self, model: str, cost: str) -> str | None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Where should the model answer?"),
+                          self.tr("{model} is ready. Together AI answers with it only on a "
+                                  "dedicated endpoint.").format(model=model),
+                          parent=self._parent)
+        box.setInformativeText(cost)
+        local = box.addButton(self.tr("On this computer (free)"),
+                              QMessageBox.ButtonRole.AcceptRole)
+        remote = box.addButton(self.tr("On my Together AI endpoint"),
+                               QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(local)
+        box.exec()
+        clicked = box.clickedButton()
+        return ON_THIS_COMPUTER if clicked is local else ON_ENDPOINT if clicked is remote else None
+
+    # -- the steps -----------------------------------------------------------------------------
+
+    def start(self, project: Project, job: jobs.JobRecord,
+              remote_entry: Callable[[], int | None]) -> None:
+        """Begin "Test in chat" for a succeeded Fireworks or Together job; ``remote_entry``
+        saves (or finds) the entry that chats through the provider's endpoint."""
+        if job.provider == "fireworks":
+            self._fireworks(project, job, remote_entry)
+        elif job.provider == "together":
+            self._together(project, job, remote_entry)
+
+    def _fireworks(self, project: Project, job: jobs.JobRecord,
+                   remote_entry: Callable[[], int | None]) -> None:
+        from natasha_studio.providers.fireworks_provider import deployment_cost_text
+
+        provider = build_provider("fireworks", self.ctx.secrets)
+        model = job.tuned_model or ""
+
+        def found(deployment: str | None) -> None:
+            if deployment is None and not self.ask_deploy(model.rsplit("/", 1)[-1],
+                                                          deployment_cost_text()):
+                return
+            if deployment is not None:
+                self._open(remote_entry())
+                return
+            self.ctx.tasks.start(
+                f"finetune:deploy:{job.id}", provider.create_deployment(model), owner=project,
+                title=self.tr("Deploying the tuned model at Fireworks AI"),
+                on_done=lambda _name: self._deployed(remote_entry))
+
+        self.ctx.tasks.start(f"finetune:deployment:{job.id}", provider.deployment_for(model),
+                             owner=project, title=self.tr("Looking for the model's deployment"),
+                             on_done=found)
+
+    def _deployed(self, remote_entry: Callable[[], int | None]) -> None:
+        self.ctx.show_status(self.tr("The deployment is made. The first answer may take a few "
+                                     "minutes while Fireworks AI loads the model; it stops "
+                                     "after five minutes without questions."), 15000)
+        self._open(remote_entry())
+
+    def _together(self, project: Project, job: jobs.JobRecord,
+                  remote_entry: Callable[[], int | None]) -> None:
+        from natasha_studio.providers.adapters import bring_adapter_home
+        from natasha_studio.providers.together_provider import not_deployed_hint
+
+        choice = self.ask_where_to_chat(job.tuned_model or "", not_deployed_hint())
+        if choice == ON_ENDPOINT:
+            self._open(remote_entry())
+            return
+        if choice != ON_THIS_COMPUTER:
+            return
+        provider = build_provider("together", self.ctx.secrets)
+        self.ctx.show_status(self.tr("Downloading the adapter…"), 5000)
+
+        def progress(done: int, total: int) -> None:
+            if total:
+                self.ctx.show_status(self.tr("Downloading the adapter: {percent}%").format(
+                    percent=done * 100 // total), 5000)
+
+        def done(entry_id: int | None) -> None:
+            self.ctx.models_changed.emit()
+            self._open(entry_id)
+
+        self.ctx.tasks.start(f"finetune:adapter:{job.id}",
+                             bring_adapter_home(project, provider, job.id, progress=progress),
+                             owner=project, title=self.tr("Downloading the adapter"),
+                             on_done=done)
+
+    def _open(self, entry_id: int | None) -> None:
+        if entry_id is not None:
+            self._open_entry(entry_id)
+
+
+def remote_entry_for(project: Project, job: jobs.JobRecord, name: str) -> int:
+    """The model entry that chats with ``job``'s tuned model through its provider (saved once)."""
+    row = project.conn.execute("SELECT id FROM models WHERE job_id = ? AND provider = ? "
+                               "ORDER BY id LIMIT 1", (job.id, job.provider)).fetchone()
+    if row is not None:
+        return int(row[0])
+    return add_model(project, name, job.provider, job.tuned_model or "", job_id=job.id,
+                     settings={"kind": "tuned"}, unique=True)
