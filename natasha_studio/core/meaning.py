@@ -23,6 +23,7 @@ import tarfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +34,11 @@ MAX_WORDS = 48           # known words of a text looked at (its beginning)
 SIF_A = 1e-4             # smooth inverse frequency weight: a / (a + p(word))
 _PCA_SAMPLE = 20_000     # most frequent words the directions are found on
 _WORD = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)?")
+
+
+# What may cling to a word in chat text (split at spaces): stripped when the word as split is
+# not in the vocabulary.
+_CLINGING = ".,!?;:()[]{}\"'«»“”„…—–/\\|*_+=<>~`@#$%^&0123456789"
 
 
 def natasha_data_dir() -> Path:
@@ -127,21 +133,33 @@ class MeaningModel:
                 rows = self._row_of[ids]
             return rows, self._projected
 
-    def word_ids(self, text: str) -> list[int]:
-        """The known words of a text's beginning, as vocabulary ids."""
-        words = _WORD.findall(text[:MAX_WORDS * 12].lower().replace("ё", "е"), 0)
-        found = [i for i in map(self._ids.get, words[:MAX_WORDS * 2]) if i is not None]
-        return found[:MAX_WORDS]
+    def word_ids(self, text: str, max_words: int = MAX_WORDS) -> list[int]:
+        """The known words of a text's beginning (at most ``max_words``), as vocabulary ids."""
+        # Split at spaces, each piece looked up as it is, then without the punctuation
+        # around it, and only then with the regex: three times faster than the regex alone
+        # on chat text, where most pieces are plain words.
+        get = self._ids.get
+        found: list[int] = []
+        for piece in text[:max_words * 12].lower().replace("ё", "е").split()[:max_words * 2]:
+            i = get(piece)
+            if i is None:
+                i = get(piece.strip(_CLINGING))
+                if i is None:
+                    found.extend(j for j in map(get, _WORD.findall(piece)) if j is not None)
+                    continue
+            found.append(i)
+        return found[:max_words]
 
-    def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit vector per text (``texts x DIMENSIONS``); a row of zeros for a text with
-        no known word."""
-        per_text = [self.word_ids(t) for t in texts]
+    def vectors(self, texts: Sequence[str], max_words: int = MAX_WORDS) -> np.ndarray:
+        """One unit vector per text (``texts x DIMENSIONS``) from its first ``max_words``
+        known words; a row of zeros for a text with no known word."""
+        word_ids = self.word_ids
+        per_text = [word_ids(t, max_words) for t in texts]
         out = np.zeros((len(texts), DIMENSIONS), np.float32)
         lengths = np.fromiter(map(len, per_text), np.intp, len(per_text))
         if not lengths.any():
             return out
-        flat = np.fromiter((i for ids in per_text for i in ids), np.intp, int(lengths.sum()))
+        flat = np.fromiter(chain.from_iterable(per_text), np.intp, int(lengths.sum()))
         rows, table = self._rows(flat)
         weighted = table[rows] * self._weight[flat][:, None]
         nonempty = lengths > 0
@@ -152,15 +170,16 @@ class MeaningModel:
         return out
 
     def relatedness(self, first: Sequence[str], second: Sequence[str],
-                    batch: int = 1024) -> np.ndarray:
+                    batch: int = 1024, max_words: int = MAX_WORDS) -> np.ndarray:
         """Cosine of ``first[i]`` and ``second[i]``'s vectors, -1..1; ``nan`` where either text
-        has no known word."""
+        has no known word. ``max_words``: known words of each text's beginning looked at
+        (fewer: faster)."""
         if len(first) != len(second):
             raise ValueError("relatedness needs texts in pairs")
         out = np.full(len(first), np.nan, np.float32)
         for start in range(0, len(first), batch):
-            a = self.vectors(first[start:start + batch])
-            b = self.vectors(second[start:start + batch])
+            a = self.vectors(first[start:start + batch], max_words)
+            b = self.vectors(second[start:start + batch], max_words)
             known = a.any(axis=1) & b.any(axis=1)
             cosine = np.einsum("ij,ij->i", a, b)
             out[start:start + batch] = np.where(known, cosine, np.nan)

@@ -60,7 +60,10 @@ def _plain_assess_reasons(question: str, answer: str) -> list[str]:
         reasons.append("question_too_short")
 
     def ad(text):
-        return any(w.startswith(q._AD_PREFIXES) for w in re.findall(r"[^\W\d_]+", text[:2000].lower()))
+        words = re.findall(r"[^\W\d_]+", text[:2000].lower())
+        found = {w for w in words if w.startswith(q._AD_PREFIXES)}
+        linked = any(s in text[:2000].lower() for s in ("://", "www.", "t.me/"))
+        return bool(found) and (words[0] in found or len(found) >= 2 or linked)
 
     if ad(a) or (q._URL.search(qs) and ad(qs)):
         reasons.append("advertising")
@@ -93,12 +96,14 @@ _SCORING_TOPICS = [Topic(1, "Past", ["прошлая жизнь", "карма"],
 @given(_TEXTS, _TEXTS)
 def test_scorer_gives_what_assess_and_tag_give(question, answer):
     """The scorer lower-cases and splits each text once for all checks and topic tags."""
+    from natasha_studio.core.dataset.quality_model import score_pairs
     from natasha_studio.core.dataset.scoring import _Quality
 
     quality = _Quality(_SCORING_TOPICS)
     score, reasons_json, topics = quality.score([(question, answer, False, False, 1.0, True)],
                                                 [None])[0]
-    assert (score, json.loads(reasons_json)) == assess(question, answer)
+    assert (score, json.loads(reasons_json)) == score_pairs([(question, answer, False, False,
+                                                              1.0)])[0]
     tagged = Lexicon(_SCORING_TOPICS).tag(question + "\n" + answer)
     assert topics == tuple(sorted(t.id for t in _SCORING_TOPICS if t.name in tagged))
 

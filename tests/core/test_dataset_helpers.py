@@ -3,6 +3,7 @@ and failures that lose nothing and leave no process behind."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import random
 
@@ -140,7 +141,7 @@ def test_scorer_reports_a_failure_in_the_helper(project):
         scorer.submit([("Вопрос про карму?", "Ответ про карму и энергию.", False, False, 1.0,
                         True)])
         quality, reasons, topics = scorer.result()[0]
-        assert 0 < quality <= 1 and reasons == "[]" and topics
+        assert 0 < quality <= 1 and isinstance(json.loads(reasons), list) and topics
         scorer.submit([("not a pair",)])  # a malformed batch fails inside the helper
         with pytest.raises(StudioError, match="stopped unexpectedly"):
             scorer.result()

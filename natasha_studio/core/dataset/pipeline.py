@@ -34,6 +34,7 @@ from natasha_studio.core.dataset.extract import (
     message_ids_json,
     turns_json,
 )
+from natasha_studio.core.dataset.quality_learning import project_weights
 from natasha_studio.core.dataset.scoring import Item, Scorer
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
 from natasha_studio.core.dataset.tally import ExtractionTally
@@ -145,7 +146,8 @@ def run_extraction(
     # Batches in flight: scored (by the helper) while earlier ones are written.
     in_flight: deque[list[ExtractedPair]] = deque()
     with gc_paused(), \
-            Scorer(list_topics(project), helper=many if helper is None else helper) as scorer, \
+            Scorer(list_topics(project), helper=many if helper is None else helper,
+                   weights=project_weights(project)) as scorer, \
             direct_writes(project, many), foreign_keys_unchecked(project, first), \
             _reading(project) as reader, project.transaction() as conn, \
             bulk_cache(project), _search_marks_after(project, first), \

@@ -53,7 +53,11 @@ def _looks_like_ad(text: str, lowered: str | None = None) -> bool:
     # Substring tests (C speed) rule out nearly every text before any word is split out.
     if not any(prefix in lowered for prefix in _AD_PREFIXES):
         return False
-    return any(w.startswith(_AD_PREFIXES) for w in _WORD.findall(lowered))
+    # One such word among others is talk about prices ("instead of a discount, offer..."):
+    # advertising opens with it, repeats such words, or comes with a link.
+    words = _WORD.findall(lowered)
+    found = {w for w in words if w.startswith(_AD_PREFIXES)}
+    return bool(found) and (words[0] in found or len(found) >= 2 or _may_hold_url(lowered, lowered))
 
 
 def _may_hold_url(text: str, lowered: str) -> bool:

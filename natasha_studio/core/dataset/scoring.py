@@ -18,7 +18,15 @@ from collections import deque
 from collections.abc import Sequence
 
 from natasha_studio.core.dataset.helper import HelperFailed, next_task, start_helper
-from natasha_studio.core.dataset.quality import DuplicateFinder, add_reason, assess_stripped
+from natasha_studio.core.dataset.quality import DuplicateFinder
+from natasha_studio.core.dataset.quality_model import (
+    Prepared,
+    Weights,
+    finish,
+    prepare,
+    relatedness,
+    with_duplicate,
+)
 from natasha_studio.core.dataset.topics import Lexicon, Topic
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
@@ -36,46 +44,71 @@ def add_dup(scored: Scored, dup: str | None) -> Scored:
     would have added it)."""
     if not dup:
         return scored
-    quality, reasons = add_reason((scored[0], json.loads(scored[1])), dup)
+    quality, reasons = with_duplicate(scored[0], json.loads(scored[1]), dup)
     return quality, json.dumps(reasons), scored[2]
 
 
+# A batch prepared for scoring (see _Quality.prepare): the signals and each pair's topics.
+Ready = tuple[Prepared, list[tuple[int, ...]]]
+
+
 class _Quality:
-    """Quality and topics of pairs: no state, so either process may compute them."""
+    """Quality and topics of pairs: no state, so either process may compute them. The
+    meaning model (the one costly part, ~60-100 MB) is only needed by ``relate``: with a
+    helper process, only the helper loads it."""
 
-    def __init__(self, topics: Sequence[Topic]) -> None:
+    def __init__(self, topics: Sequence[Topic], weights: dict | None = None) -> None:
         self.lexicon = Lexicon(topics)
+        self.weights = Weights.from_json(weights) if weights else None
 
-    def score(self, items: Sequence[Item], dups: Sequence[str | None]) -> list[Scored]:
+    def prepare(self, items: Sequence[Item]) -> Ready:
+        """Everything but the relatedness of the pairs that need it."""
         ids = self.lexicon.ids
         tag = self.lexicon.tag_lowered
+        topics: list[tuple[int, ...]] = []
+        for question, answer, _q_media, _a_media, _confidence, tag_it in items:
+            # Sorted: a set's order differs between processes (string hashes are salted).
+            topics.append(tuple(sorted(ids[name] for name in tag(
+                question.strip().lower() + "\n" + answer.strip().lower()))) if tag_it else ())
+        prepared = prepare([item[:5] for item in items], self.weights)
+        return prepared, topics
+
+    @staticmethod
+    def relate(items: Sequence[Item], which: Sequence[int]) -> list[float]:
+        """The relatedness of the pairs ``which`` names (see quality_model.prepare)."""
+        return relatedness([items[i][0] for i in which],
+                           [items[i][1] for i in which]).tolist()
+
+    def finish(self, ready: Ready, related: list[float],
+               dups: Sequence[str | None]) -> list[Scored]:
+        prepared, topics = ready
         dumps = json.dumps
         out: list[Scored] = []
-        for (question, answer, q_media, a_media, confidence, tag_it), dup in zip(
-                items, dups, strict=True):
-            q, a = question.strip(), answer.strip()
-            q_lower, a_lower = q.lower(), a.lower()
-            scored = assess_stripped(q, a, q_lower, a_lower, question_media_only=q_media,
-                                     answer_media_only=a_media, confidence=confidence)
+        for (score, reasons), dup, tags in zip(finish(prepared, related, self.weights), dups,
+                                               topics, strict=True):
             if dup:
-                scored = add_reason(scored, dup)
-            # Sorted: a set's order differs between processes (string hashes are salted).
-            topics = tuple(sorted(ids[name] for name in tag(q_lower + "\n" + a_lower))) \
-                if tag_it else ()
-            out.append((scored[0], dumps(scored[1]), topics))
+                score, reasons = with_duplicate(score, reasons, dup)
+            out.append((score, dumps(reasons), tags))
         return out
 
+    def score(self, items: Sequence[Item], dups: Sequence[str | None]) -> list[Scored]:
+        ready = self.prepare(items)
+        return self.finish(ready, self.relate(items, ready[0].to_relate), dups)
 
-def _serve(topics: list[Topic], tasks, results) -> None:
+
+def _serve(topics: list[Topic], weights: dict | None, tasks, results) -> None:
     """The helper process: check each batch's questions for duplicates (in order: that is the
-    state), and score the batch too unless the parent scores it itself."""
+    state), and score the batch too unless the parent scores it itself; then the parent
+    sends which pairs need the meaning model, and gets their relatedness back with the
+    duplicates."""
     gc.disable()  # see bulk.gc_paused: this process only ever does this bulk work
-    quality = _Quality(topics)
+    quality = _Quality(topics, weights)
     duplicates = DuplicateFinder()
     while (task := next_task(tasks)) is not None:
-        items, whole = task
+        items, whole, to_relate = task
         dups = duplicates.check_many([item[0] for item in items])
-        results.put(("ok", quality.score(items, dups) if whole else dups))
+        results.put(("ok", quality.score(items, dups) if whole
+                     else (dups, quality.relate(items, to_relate))))
 
 
 class Scorer:
@@ -85,19 +118,23 @@ class Scorer:
     With a helper, this process shares the work when the helper falls behind: it scores a
     batch itself (quality and topics keep no state) while the helper only checks that batch's
     questions for duplicates, in order. Which side scored a batch never changes the result.
+    Only the helper loads the meaning model: for a batch scored here, it sends back the
+    relatedness of the pairs that need it with the duplicate check.
     """
 
-    def __init__(self, topics: Sequence[Topic], helper: bool = False) -> None:
+    def __init__(self, topics: Sequence[Topic], helper: bool = False,
+                 weights: dict | None = None) -> None:
         self._topics = list(topics)
-        # Per batch: its items and, when scored here ahead of time, those scores without
-        # the duplicate check (which comes from the helper); None: the helper scores it.
-        self._pending: deque[tuple[list[Item], list[Scored] | None]] = deque()
-        self._helper = start_helper(_serve, (self._topics,), name="natasha-studio-scoring") \
-            if helper else None
+        self._weights = weights  # the project's own (quality_learning), else the defaults
+        # Per batch: its items and, when prepared here ahead of time, that preparation (the
+        # helper sends the duplicate check and the relatedness); None: the helper scores it.
+        self._pending: deque[tuple[list[Item], Ready | None]] = deque()
+        self._helper = start_helper(_serve, (self._topics, weights),
+                                    name="natasha-studio-scoring") if helper else None
         self._quality: _Quality | None = None
         self._duplicates: DuplicateFinder | None = None
         if self._helper is None:
-            self._quality = _Quality(self._topics)
+            self._quality = _Quality(self._topics, weights)
             self._duplicates = DuplicateFinder()
         self.shared = 0  # batches this process scored while the helper was busy (figures)
 
@@ -112,21 +149,23 @@ class Scorer:
             self._pending.append((items, None))
             return
         # Behind: two or more whole batches still with the helper, none of them done.
-        waiting = sum(1 for _items, scored_here in self._pending if scored_here is None)
+        waiting = sum(1 for _items, ready in self._pending if ready is None)
         busy = waiting >= 2 and not helper.has_result()
-        helper.put((items, not busy))
         if busy:
-            # The helper is still on an earlier batch: score this one here meanwhile.
+            # The helper is still on an earlier batch: prepare this one here meanwhile.
             if self._quality is None:
-                self._quality = _Quality(self._topics)
-            self._pending.append((items, self._quality.score(items, [None] * len(items))))
+                self._quality = _Quality(self._topics, self._weights)
+            ready = self._quality.prepare(items)
+            helper.put((items, False, ready[0].to_relate))
+            self._pending.append((items, ready))
             self.shared += 1
         else:
+            helper.put((items, True, None))
             self._pending.append((items, None))
 
     def result(self) -> list[Scored]:
         """The scores of the oldest batch not yet returned (waits for the helper)."""
-        items, scored_here = self._pending.popleft()
+        items, ready = self._pending.popleft()
         if self._helper is None:
             dups = self._duplicates.check_many([item[0] for item in items])
             return self._quality.score(items, dups)
@@ -138,9 +177,10 @@ class Scorer:
                 translate("Extraction", "Pair scoring stopped unexpectedly."),
                 translate("Extraction", "Nothing was changed. Run the extraction again."),
             ) from None
-        if scored_here is None:
+        if ready is None:
             return value
-        return [add_dup(scored, dup) for scored, dup in zip(scored_here, value, strict=True)]
+        dups, related = value
+        return self._quality.finish(ready, related, dups)
 
     def close(self) -> None:
         """Stop the helper (at once when work is left over, e.g. after a cancel)."""
