@@ -2,6 +2,10 @@
 
 The answer goes to stdout as it arrives; the speed figures and errors go to stderr, so the
 answer can be piped or saved on its own.
+
+A model tuned at Fireworks AI answers only on a dedicated deployment, billed per GPU-second
+while it runs: ``--deploy`` makes one (scaling to zero after five idle minutes) once the
+curator has read its cost and agreed, or at once with ``--yes``.
 """
 
 from __future__ import annotations
@@ -20,18 +24,26 @@ from natasha_studio.core.provider import ChatOptions
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("chat", help="ask a model a question and stream the answer to stdout")
     p.add_argument("message", help="the question to ask")
-    p.add_argument("--provider", choices=("yandex", "openai", "vertex", "compatible", "local"),
+    p.add_argument("--provider", choices=("yandex", "openai", "vertex", "together", "fireworks",
+                                          "compatible", "local"),
                    default=None,
                    help="where the model runs (not needed with --entry)")
     p.add_argument("--model", help="the model's name, e.g. gpt-4.1-mini, ft:gpt-4.1-mini:org::id, "
                    "or for Yandex yandexgpt-lite or gpt://<folder>/yandexgpt-lite/latest@<suffix>; "
+                   "for Together Qwen/Qwen3-8B or a tuned model's name; for Fireworks "
+                   "accounts/<account>/models/<name>; "
                    "for local: the folder of a local job's adapter, or of a merged or "
                    "downloaded model")
     p.add_argument("--base-url", help="the server's address, for compatible servers "
                    "(e.g. http://localhost:11434/v1) or an OpenAI proxy")
-    p.add_argument("--chat-url", help="Yandex AI Studio: its OpenAI-compatible chat URL, for a "
-                   "proxy (default: NATASHA_STUDIO_YANDEX_CHAT_URL, else "
-                   "https://llm.api.cloud.yandex.net/v1)")
+    p.add_argument("--chat-url", help="Yandex AI Studio or Fireworks AI: the OpenAI-compatible "
+                   "chat URL, for a proxy (default: NATASHA_STUDIO_YANDEX_CHAT_URL, else "
+                   "https://llm.api.cloud.yandex.net/v1; NATASHA_STUDIO_FIREWORKS_CHAT_URL, "
+                   "else https://api.fireworks.ai/inference/v1)")
+    p.add_argument("--deploy", action="store_true", help="Fireworks AI: deploy the tuned model "
+                   "first if it has no deployment (billed per GPU-second while it runs; scales "
+                   "to zero after five idle minutes); asks before, unless --yes")
+    p.add_argument("--yes", action="store_true", help="with --deploy: deploy without asking")
     p.add_argument("--system", default=None, help="the system prompt (default: the project's, "
                    "with --project)")
     p.add_argument("--project", help="a .nstudio project: its system prompt and model entries")
@@ -43,7 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _resolve(args: argparse.Namespace) -> tuple[dict, str]:
-    """The model entry (as the provider registry takes it) and the system prompt."""
+    """The model entry (as the provider registry takes it) and the system prompt; an entry
+    with ``overrides`` is built from the secret store with those addresses."""
     system = args.system
     if args.project:
         from natasha_studio.core.chat.models import list_models
@@ -77,12 +90,56 @@ def _resolve(args: argparse.Namespace) -> tuple[dict, str]:
                           translate("Chat", "For example: --base-url http://localhost:11434/v1"))
     from natasha_studio.providers.registry import address_overrides
 
-    # A Yandex entry's base URL is its chat URL (see registry.provider_for_model).
     addresses = address_overrides(args.provider, ("base_url", "chat_url"),
                                   base_url=args.base_url, chat_url=args.chat_url)
+    if args.provider == "fireworks":
+        # Fireworks has two addresses (its API, for the deployment, and its chat).
+        return ({"provider": "fireworks", "model_id": args.model, "base_url": None,
+                 "settings": {}, "overrides": addresses}, system or "")
+    # A Yandex entry's base URL is its chat URL (see registry.provider_for_model).
     return ({"provider": args.provider, "model_id": args.model,
              "base_url": addresses.get("base_url") or addresses.get("chat_url"),
              "settings": {}}, system or "")
+
+
+def _agreed(args: argparse.Namespace, cost: str) -> bool:
+    """Say what a deployment costs, and ask (unless --yes)."""
+    print(cost, file=sys.stderr)
+    if args.yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        print(translate("Chat", "Nothing was deployed: a deployment needs a confirmation. Add "
+                                "--yes to deploy without asking."), file=sys.stderr)
+        return False
+    answer = input(translate("Chat", "Deploy the model? [y/N] "))
+    # "д" (да) as well, for a Russian keyboard layout.
+    if answer.strip().lower() in ("y", "yes", "д", "да"):
+        return True
+    print(translate("Chat", "Nothing was deployed."), file=sys.stderr)
+    return False
+
+
+async def _deployment_ready(args: argparse.Namespace, provider, model: str) -> bool:
+    """A tuned Fireworks model has a deployment, made here with --deploy once agreed; False
+    where the curator declined."""
+    from natasha_studio.providers.fireworks_provider import deployment_cost_text, short_name
+
+    if not provider.is_tuned(model) or "#" in model:
+        return True  # Fireworks' own models answer without a deployment
+    if await provider.deployment_for(model) is not None:
+        return True
+    if not args.deploy:
+        raise StudioError(
+            translate("Chat", "{model} has no deployment at Fireworks AI yet, so it cannot "
+                              "answer.").format(model=short_name(model)),
+            deployment_cost_text() + " " + translate(
+                "Chat", "Add --deploy to make one (you are asked first)."))
+    if not _agreed(args, deployment_cost_text()):
+        return False
+    name = await provider.create_deployment(model)
+    print(translate("Chat", "Deployed as {name}. The first answer may take a few minutes while "
+                            "the model loads.").format(name=name), file=sys.stderr)
+    return True
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
@@ -93,7 +150,18 @@ def cmd_chat(args: argparse.Namespace) -> int:
     if not args.message.strip():
         raise StudioError(translate("Chat", "The message is empty."))
     entry, system = _resolve(args)
-    provider = provider_for_model(entry, secret_store())
+    if args.deploy and entry["provider"] != "fireworks":
+        raise StudioError(translate("Chat", "--deploy is for models tuned at Fireworks AI."))
+    if entry["provider"] == "fireworks":
+        from natasha_studio.providers.registry import build_provider
+
+        provider = build_provider("fireworks", secret_store(), **entry.get("overrides", {}))
+        if entry.get("base_url"):  # a saved entry's chat address
+            provider = provider_for_model(entry, secret_store())
+        if not asyncio.run(_deployment_ready(args, provider, entry["model_id"])):
+            return 1
+    else:
+        provider = provider_for_model(entry, secret_store())
     messages = build_messages(system, [], args.message)
     stream = ReplyStream(provider, entry["model_id"], messages,
                          ChatOptions(args.temperature, args.max_tokens))

@@ -134,6 +134,34 @@
 <context>
     <name>Chat</name>
     <message>
+        <source>Nothing was deployed: a deployment needs a confirmation. Add --yes to deploy without asking.</source>
+        <translation>Ничего не развёрнуто: для развёртывания нужно подтверждение. Добавьте --yes, чтобы развернуть без вопроса.</translation>
+    </message>
+    <message>
+        <source>Deploy the model? [y/N] </source>
+        <translation>Развернуть модель? [y/N] </translation>
+    </message>
+    <message>
+        <source>Nothing was deployed.</source>
+        <translation>Ничего не развёрнуто.</translation>
+    </message>
+    <message>
+        <source>{model} has no deployment at Fireworks AI yet, so it cannot answer.</source>
+        <translation>У {model} ещё нет развёртывания в Fireworks AI, поэтому она не может ответить.</translation>
+    </message>
+    <message>
+        <source>Add --deploy to make one (you are asked first).</source>
+        <translation>Добавьте --deploy, чтобы создать его (сначала вас спросят).</translation>
+    </message>
+    <message>
+        <source>Deployed as {name}. The first answer may take a few minutes while the model loads.</source>
+        <translation>Развёрнуто как {name}. Первый ответ может занять несколько минут, пока модель загружается.</translation>
+    </message>
+    <message>
+        <source>--deploy is for models tuned at Fireworks AI.</source>
+        <translation>--deploy нужен только для моделей, дообученных в Fireworks AI.</translation>
+    </message>
+    <message>
         <source>Blind comparison needs at least two models.</source>
         <translation>Для слепого сравнения нужны хотя бы две модели.</translation>
     </message>

@@ -222,3 +222,32 @@ def test_cli_finetune_wait_with_kimi(tmp_path, server):
     assert ("fireworks", tuned) in saved and ("fireworks", KIMI) in saved
     listed = json.loads(run_cli("jobs", path, "--json", env=env).stdout)
     assert listed[0]["status"] == "succeeded" and listed[0]["provider"] == "fireworks"
+
+
+def test_cli_chat_deploys_a_tuned_model_only_when_agreed(server):
+    tuned = f"accounts/{server.account_id}/models/natasha-qwen3-8b"
+    server.tuned.append(tuned)
+    env = {"FIREWORKS_API_KEY": server.api_key, "FIREWORKS_ACCOUNT_ID": server.account_id,
+           "FIREWORKS_BASE_URL": server.origin,
+           "NATASHA_STUDIO_FIREWORKS_CHAT_URL": server.chat_url}
+    ask = ("chat", "Привет", "--provider", "fireworks", "--model", tuned, "--quiet")
+    plain = run_cli(*ask, env=env)
+    assert plain.returncode == 1
+    assert "has no deployment at Fireworks AI yet" in plain.stderr
+    assert "per second of GPU time" in plain.stderr and "--deploy" in plain.stderr
+    unasked = run_cli(*ask, "--deploy", env=env)  # no terminal to ask in, no --yes
+    assert unasked.returncode == 1 and "Add --yes to deploy without asking" in unasked.stderr
+    assert "per second of GPU time" in unasked.stderr
+    assert not server.deployments
+    done = run_cli(*ask, "--deploy", "--yes", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Fireworks отвечает: Привет"
+    [deployment] = server.deployments.values()
+    assert deployment["baseModel"] == tuned and deployment["minReplicaCount"] == 0
+    # Deployed once: the next question goes there without --deploy.
+    again = run_cli(*ask, env=env)
+    assert again.returncode == 0 and len(server.deployments) == 1
+    # A public model answers without a deployment.
+    public = run_cli("chat", "Привет", "--provider", "fireworks", "--model",
+                     "accounts/fireworks/models/qwen3-8b", "--quiet", env=env)
+    assert public.returncode == 0 and public.stdout.strip() == "Fireworks отвечает: Привет"

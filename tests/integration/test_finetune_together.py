@@ -319,3 +319,18 @@ def test_cli_finetune_wait_brings_the_adapter_home(tmp_path, server):
     assert ("together", remote.output_name) in saved and ("local", adapter) in saved
     listed = json.loads(run_cli("jobs", path, "--json", env=env).stdout)
     assert listed[0]["status"] == "succeeded" and listed[0]["provider"] == "together"
+
+
+def test_cli_chat_with_together(server):
+    env = {"TOGETHER_API_KEY": server.api_key, "TOGETHER_BASE_URL": server.origin}
+    done = run_cli("chat", "Как дела?", "--provider", "together", "--model", "Qwen/Qwen3-8B",
+                   "--quiet", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Together отвечает: Как дела?"
+    tuned = run_cli("chat", "Как дела?", "--provider", "together", "--model",
+                    "natasha/Qwen3-8B-natasha-abc123", "--quiet", env=env)
+    assert tuned.returncode == 1 and "billed for every minute it runs" in tuned.stderr
+    refused = run_cli("chat", "Как дела?", "--provider", "together", "--model",
+                      "Qwen/Qwen3-8B", "--deploy", env=env)
+    assert refused.returncode != 0 and "--deploy is for models tuned at Fireworks AI" in (
+        refused.stderr)
