@@ -43,7 +43,7 @@ def test_vectors_are_unit_or_zero_and_batches_agree(meaning):
     assert vectors.shape == (len(texts), DIMENSIONS)
     norms = np.linalg.norm(vectors, axis=1)
     assert np.allclose(norms[norms > 0], 1, atol=1e-4) and (norms == 0).sum() == 5
-    one_by_one = np.array([meaning.relatedness([q], [a])[0] for q, a in zip(QUESTIONS, ANSWERS)])
+    one_by_one = np.array([meaning.relatedness([q], [a])[0] for q, a in zip(QUESTIONS, ANSWERS, strict=True)])
     together = meaning.relatedness(QUESTIONS, ANSWERS, batch=2)
     assert np.allclose(one_by_one, together, atol=1e-5)
 
