@@ -1,5 +1,5 @@
 """Fit the quality score's default weights on the training part of the labelled pairs and
-write them to ``core/dataset/quality_weights.json`` (the held-out part is never used here;
+write them to ``core/dataset/quality_weights.py`` (the held-out part is never used here;
 ``benchmarks/bench_quality.py`` reports on it).
 
     python scripts/fit_quality_weights.py
@@ -32,7 +32,12 @@ def main() -> None:
     rows = pair_rows(prepared)
     # 0.3: the strongest fit in a 5-fold cross-validation on the training part alone.
     weights = fit_weights(rows, np.array([p.real for p in pairs]), strength=0.3)
-    WEIGHTS_FILE.write_text(json.dumps(weights.to_json(), indent=1) + "\n", "utf-8")
+    WEIGHTS_FILE.write_text(
+        '"""The quality score\'s default weights, fitted on the training part of the labelled'
+        ' pairs\nin tests/fixtures/quality by scripts/fit_quality_weights.py (do not edit by'
+        ' hand)."""\n\n'
+        f"WEIGHTS = {json.dumps(weights.to_json(), indent=4, ensure_ascii=False)}\n"
+        .replace("true", "True").replace("false", "False"), "utf-8")
     for name, value in sorted(zip(weights.to_json()["names"], weights.raw_coef, strict=True),
                               key=lambda item: item[1]):
         print(f"{name:20} {value:+.2f}")

@@ -14,6 +14,12 @@ from natasha_studio.cli_commands.statuses import CHOICES, parse_status
 from natasha_studio.cli_commands.statuses import shown as status_label
 from natasha_studio.core.curation import filters, operations
 from natasha_studio.core.curation.filters import PairFilter
+from natasha_studio.core.curation.reasons import reason_text, stored_reasons
+from natasha_studio.core.dataset.quality_learning import (
+    MIN_DECISIONS,
+    MIN_EACH,
+    learn_from_decisions,
+)
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
@@ -47,6 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", default="date", choices=filters.SORT_KEYS)
     p.add_argument("--limit", type=int, default=0, help="print at most this many pairs")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--learn", action="store_true",
+                   help="fit the quality score on the approved and rejected pairs (once there"
+                   " are enough) and score every pair again; sorting by quality then puts the"
+                   " pairs most likely to be approved first")
     action = p.add_mutually_exclusive_group()
     action.add_argument("--set-status", type=parse_status, metavar="STATUS",
                         help="give every matching pair this status (undo with --undo)")
@@ -70,6 +80,22 @@ def _filter(project: Project, args: argparse.Namespace) -> PairFilter:
         regex=args.regex, deleted=args.deleted)
 
 
+def _learn(project: Project, as_json: bool) -> None:
+    learned = learn_from_decisions(project)
+    if as_json:
+        return
+    if learned.fitted:
+        print(translate("Cli", "The quality score learned from {approved} approved and {rejected}"
+                               " rejected pairs; {count} pairs scored again.").format(
+            approved=learned.approved, rejected=learned.rejected, count=learned.rescored))
+    else:
+        print(translate("Cli", "Too few decisions to learn from ({approved} approved, {rejected}"
+                               " rejected; {needed} in all with {each} of each are needed): the"
+                               " default score is used; {count} pairs scored again.").format(
+            approved=learned.approved, rejected=learned.rejected, needed=MIN_DECISIONS,
+            each=MIN_EACH, count=learned.rescored))
+
+
 def _date(ts: int | None) -> str:
     return dt.datetime.fromtimestamp(ts, dt.UTC).strftime("%Y-%m-%d %H:%M") if ts else ""
 
@@ -84,6 +110,8 @@ def cmd_pairs(args: argparse.Namespace) -> int:
                 print(translate("Cli", "Undone: {what} ({count} pairs).").format(
                     what=undone["description"], count=undone["pair_count"]))
             return 0
+        if args.learn:
+            _learn(project, args.json)
         flt = _filter(project, args)
         ids = filters.matching_ids(project, flt, sort=args.sort)
         if args.set_status:
@@ -101,9 +129,12 @@ def cmd_pairs(args: argparse.Namespace) -> int:
             return 0
         shown = ids[:args.limit] if args.limit > 0 else ids
         rows = filters.summaries(project, shown)
+        reasons = stored_reasons(project, shown)
         if args.json:
             out = [{"id": r.id, "status": status_label(r.status), "chat": r.chat, "date": _date(r.date),
                     "topics": [t for t in r.topics.split(", ") if t], "quality": r.quality,
+                    "reasons": [reason_text(c) for c in reasons.get(r.id, [])],
+                    "reason_codes": reasons.get(r.id, []),
                     "origin": r.origin, "edited": r.edited, "question": r.question,
                     "answer": r.answer} for r in (rows[i] for i in shown)]
             print(json.dumps(out, ensure_ascii=False, indent=2))
@@ -115,5 +146,7 @@ def cmd_pairs(args: argparse.Namespace) -> int:
             answer = " ".join(r.answer.split())[:70]
             print(f"#{r.id:<7} {status_label(r.status):<10} {quality}  {r.chat[:20]:<20}  {question}  \u2192  "
                   f"{answer}")
+            if reasons.get(pid):
+                print(" " * 20 + "; ".join(reason_text(c) for c in reasons[pid]))
         print(translate("Cli", "{n} pairs match.").format(n=len(ids)))
     return 0

@@ -1,7 +1,8 @@
 """A quality score for pairs (0..1) with reasons a curator can read.
 
 The score starts at 1 and each problem takes its share off; the reasons are codes stored with
-the pair (``quality_reasons``) and shown through :func:`reason_label`.
+the pair (``quality_reasons``) and shown through :func:`reason_label`. ``quality_model``
+combines these form checks with what the texts say into the score extraction stores.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ import zlib
 
 import numpy as np
 from rapidfuzz import fuzz
-
-from natasha_studio.core.i18n import translate
 
 PENALTIES: dict[str, float] = {
     "media_only": 0.7,
@@ -66,22 +65,10 @@ def _may_hold_url(text: str, lowered: str) -> bool:
 
 
 def reason_label(code: str) -> str:
-    """The reason in plain words, in the current language."""
-    labels = {
-        "media_only": translate("Quality", "photo, voice or file without text"),
-        "emoji_only": translate("Quality", "only emoji"),
-        "greeting_only": translate("Quality", "only thanks or a greeting"),
-        "link_only": translate("Quality", "only a link"),
-        "advertising": translate("Quality", "looks like advertising"),
-        "too_short": translate("Quality", "answer too short"),
-        "question_too_short": translate("Quality", "question too short"),
-        "too_long": translate("Quality", "answer very long"),
-        "language_mismatch": translate("Quality", "question and answer in different languages"),
-        "duplicate": translate("Quality", "the same question appears earlier"),
-        "near_duplicate": translate("Quality", "a very similar question appears earlier"),
-        "low_confidence": translate("Quality", "found by timing, not by a reply"),
-    }
-    return labels.get(code, code)
+    """The reason in plain words, in the current language (see ``curation.reasons``)."""
+    from natasha_studio.core.curation.reasons import reason_text
+
+    return reason_text(code)
 
 
 def _letters(text: str) -> str:

@@ -3,8 +3,7 @@
 The score is a logistic regression over the signals of ``quality_signals`` (the likelihood
 that a curator keeps the pair), times a factor for each form problem that the signals do not
 weigh (a duplicate, advertising, media without text...). The default weights were fitted on
-hand-labelled pairs (``quality_weights.json``; ``scripts/fit_quality_weights.py`` fits them
-again); a project whose curator has approved and rejected enough pairs gets weights fitted on
+hand-labelled pairs (``quality_weights.py``, written by ``scripts/fit_quality_weights.py``); a project whose curator has approved and rejected enough pairs gets weights fitted on
 those decisions (``quality_learning``).
 
 Every point taken off has a reason: the signals are grouped (the member did not ask, the
@@ -14,7 +13,6 @@ typical real pair, and the groups that take off more than ``REASON_LOGIT`` are n
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ from natasha_studio.core.dataset.quality_signals import INDEX, NAMES
 RELATED_WORDS = 20
 # Log-odds from 0.5 within which a pair's relatedness is looked at (see prepare()).
 RELATED_MARGIN = 2.5
-WEIGHTS_FILE = Path(__file__).with_name("quality_weights.json")
+WEIGHTS_FILE = Path(__file__).with_name("quality_weights.py")
 
 # Form problems outside the regression: each multiplies the score.
 FACTORS: dict[str, float] = {
@@ -113,7 +111,9 @@ _default: Weights | None = None
 def default_weights() -> Weights:
     global _default
     if _default is None:
-        _default = Weights.from_json(json.loads(WEIGHTS_FILE.read_text("utf-8")))
+        from natasha_studio.core.dataset.quality_weights import WEIGHTS
+
+        _default = Weights.from_json(WEIGHTS)
     return _default
 
 
