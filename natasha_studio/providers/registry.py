@@ -108,6 +108,22 @@ def build_provider(kind: str, secrets: SecretStore | None = None, **overrides: A
     raise StudioError(translate("Providers", "Unknown provider “{name}”.").format(name=kind))
 
 
+# The secrets without which a provider is not set up (Vertex AI may sign in with gcloud's
+# credentials, so its project is enough).
+REQUIRED_SECRETS = {"yandex": ("yandex_api_key", "yandex_folder_id"),
+                    "vertex": ("vertex_project",), "together": ("together_api_key",),
+                    "fireworks": ("fireworks_api_key", "fireworks_account_id"),
+                    "openai": ("openai_api_key",)}
+
+
+def configured_providers(secrets: SecretStore | None = None) -> list[str]:
+    """The cloud providers whose settings the curator has filled in (keys, account, project),
+    whether or not they were tested."""
+    secrets = secrets or secret_store()
+    return [kind for kind, names in REQUIRED_SECRETS.items()
+            if all(secrets.get(name) for name in names)]
+
+
 # The address options of the command line (and their Advanced fields in the window), and the
 # providers each one reaches: for proxies and enterprise gateways.
 ADDRESS_OPTIONS = {"base_url": ("openai", "vertex", "together", "fireworks", "compatible"),

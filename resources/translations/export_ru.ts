@@ -766,14 +766,6 @@
         </translation>
     </message>
     <message>
-        <source>Training on {model}: free during Preview</source>
-        <translation>Обучение {model}: бесплатно, пока идёт Preview</translation>
-    </message>
-    <message>
-        <source>Training on {model}: ≈ {cost} {currency} for {epochs} epochs</source>
-        <translation>Обучение {model}: ≈ {cost} {currency}, эпох: {epochs}</translation>
-    </message>
-    <message>
         <source>(estimate from prices of {date}; the Fine-tune tab counts exactly)</source>
         <translation>(оценка по ценам на {date}; точный расчёт — на вкладке «Обучение»)</translation>
     </message>
@@ -939,6 +931,22 @@
     <message>
         <source>Needs work</source>
         <translation>Нужна доработка</translation>
+    </message>
+    <message>
+        <source>{provider}, {model}</source>
+        <translation>{provider}, {model}</translation>
+    </message>
+    <message>
+        <source>{who}: training free during Preview.</source>
+        <translation>{who}: обучение бесплатно, пока идёт Preview.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{who}: ≈ {cost} {currency} for %n epoch(s).</source>
+        <translation>
+            <numerusform>{who}: ≈ {cost} {currency} за %n эпоху.</numerusform>
+            <numerusform>{who}: ≈ {cost} {currency} за %n эпохи.</numerusform>
+            <numerusform>{who}: ≈ {cost} {currency} за %n эпох.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -26,8 +26,8 @@
     <message numerus="yes">
         <source>%n base model(s) can be tuned.</source>
         <translation>
-            <numerusform>%n base model(s) can be tuned.</numerusform>
-            <numerusform>%n base model(s) can be tuned.</numerusform>
+            <numerusform>%n base model can be tuned.</numerusform>
+            <numerusform>%n base models can be tuned.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

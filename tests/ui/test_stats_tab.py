@@ -286,3 +286,22 @@ def test_the_speaker_choice_of_an_export_becomes_the_projects(tab, qloop, filled
     assert started and started[0]["speakers"] == "context"
     assert speakers_setting(project) == "context"
     dialog.close()
+
+
+def test_cost_line_covers_every_provider_set_up(tab, qloop, filled, ctx_with_project):
+    ctx = ctx_with_project
+    line = tab.cost_line.text()
+    # Nothing set up yet: every provider that takes jobs, each named with its model.
+    for name in ("Yandex AI Studio, yandexgpt-lite: training free during Preview",
+                 "Vertex AI, gemini-2.5-flash: ≈", "Together AI, Qwen3-8B: ≈",
+                 "Fireworks AI, qwen3-8b: ≈"):
+        assert name in line, line
+    ctx.secrets.set("together_api_key", "tgp_v1_x")
+    ctx.secrets.set("fireworks_api_key", "fw_x")
+    ctx.secrets.set("fireworks_account_id", "olga")
+    act(qloop, tab.refresh)
+    wait_until(qloop, lambda: "Vertex AI" not in tab.cost_line.text())
+    wait_until(qloop, idle(ctx))
+    line = tab.cost_line.text()
+    assert "Together AI, Qwen3-8B: ≈" in line and "Fireworks AI, qwen3-8b: ≈" in line
+    assert "Yandex" not in line and "epoch" in line

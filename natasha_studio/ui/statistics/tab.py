@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core import glossary
 from natasha_studio.core.export import PairFilter
-from natasha_studio.core.i18n import number
 from natasha_studio.core.pairs import STATUSES
 from natasha_studio.core.stats import Statistics
 from natasha_studio.core.store import Project
@@ -36,7 +35,12 @@ from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.statistics.charts import ChartCard, bar_chart, month_chart, pie_chart
 from natasha_studio.ui.statistics.report import build_html
-from natasha_studio.ui.statistics.texts import figure_label, format_value, status_label
+from natasha_studio.ui.statistics.texts import (
+    cost_notes,
+    figure_label,
+    format_value,
+    status_label,
+)
 from natasha_studio.ui.statistics.worker import compute_in_thread
 from natasha_studio.ui.widgets.empty_state import EmptyState
 
@@ -277,14 +281,7 @@ class StatisticsTab(QWidget):
         if f.get("tokens_sampled") and f["tokens_sampled"] < f["pairs"]:
             notes.append(self.tr("Tokens are measured on a random sample of %n pairs.", "",
                                  f["tokens_sampled"]))
-        for cost in costs:
-            if cost.training_free:
-                notes.append(self.tr("Training on {model}: free during Preview").format(
-                    model=cost.model))
-            elif cost.cost is not None:
-                notes.append(self.tr("Training on {model}: \u2248 {cost} {currency} for {epochs} "
-                                     "epochs").format(model=cost.model, cost=number(cost.cost, 2),
-                                                      currency=cost.currency, epochs=cost.epochs))
+        notes.extend(cost_notes(costs))  # every provider set up, else every one
         if costs:
             notes.append(self.tr("(estimate from prices of {date}; the Fine-tune tab counts "
                                  "exactly)").format(date=costs[0].prices_date))

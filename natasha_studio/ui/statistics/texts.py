@@ -6,6 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from natasha_studio.core.i18n import TranslationContext, number
+from natasha_studio.providers.catalog import provider_label
+
+# Counted text of this module: lupdate reads "StatisticsTexts.tr(text, None, n)" as a plural.
+StatisticsTexts = TranslationContext("StatisticsTexts")
+
 
 def figure_label(key: str) -> str:
     labels = {
@@ -74,3 +80,19 @@ def format_change(key: str, old: Any, new: Any) -> str:
     if key.endswith("_mean") or not float(delta).is_integer():
         return f"{sign}{abs(delta):.1f}"
     return f"{sign}{abs(int(delta))}"
+
+
+def cost_notes(costs: list) -> list[str]:
+    """One note per provider's estimate (``export.CostEstimate``): who, which model, how much."""
+    notes = []
+    for cost in costs:
+        who = QCoreApplication.translate("StatisticsTexts", "{provider}, {model}").format(
+            provider=provider_label(cost.provider), model=cost.model.rsplit("/", 1)[-1])
+        if cost.training_free:
+            notes.append(QCoreApplication.translate(
+                "StatisticsTexts", "{who}: training free during Preview.").format(who=who))
+        elif cost.cost is not None:
+            notes.append(StatisticsTexts.tr(
+                "{who}: ≈ {cost} {currency} for %n epoch(s).", None, cost.epochs).format(
+                who=who, cost=number(cost.cost, 2), currency=cost.currency))
+    return notes
