@@ -141,8 +141,25 @@ def _helper_process() -> str:
     return f"a pair scored {quality} in a helper process"
 
 
+def _quality_learning() -> str:
+    # Fitting the quality score on a curator's decisions: scikit-learn and the parts of SciPy
+    # it needs (the rest is left out, see bundle_plan.UNUSED_SCIENCE_MODULES).
+    from natasha_studio.core.dataset.quality_learning import decision_rows, fit_weights
+    from natasha_studio.core.dataset.quality_model import score_rows
+
+    pairs = [("Как уснуть, если много мыслей?", "Запиши мысли в блокнот и подыши медленно.",
+              False, False, 1.0), ("Спасибо за эфир!", "Спасибо тебе! ❤️", False, False, 1.0)]
+    rows = decision_rows(pairs * 10)
+    weights = fit_weights(rows, [True, False] * 10, source="project")
+    scores = [s for s, _r in score_rows(rows[:2], [[], []], [False, False], weights)]
+    if not scores[0] > 0.5 > scores[1]:
+        raise RuntimeError(f"the fitted score gives {scores}")
+    return f"fitted on 20 decisions: {scores[0]:.2f} and {scores[1]:.2f}"
+
+
 PROBES: dict[str, Callable[[], str]] = {
     "helper process": _helper_process,
+    "quality learning": _quality_learning,
     "keyring": _keyring,
     "pymorphy3": _pymorphy3,
     "natasha": _natasha,

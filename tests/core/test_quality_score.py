@@ -4,6 +4,9 @@ why in plain words, and learns from a curator's decisions (undone decisions teac
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from quality_data import load_pairs
@@ -139,3 +142,18 @@ def test_the_pairs_command_shows_scores_and_reasons(tmp_path, capsys):
     assert any(row["reasons"] for row in rows)
     assert all(text != code for row in rows
                for text, code in zip(row["reasons"], row["reason_codes"], strict=True))
+
+
+def test_fitting_loads_no_part_the_bundle_leaves_out():
+    code = (
+        "import sys, numpy as np\n"
+        "from natasha_studio.core.dataset.quality_learning import fit_weights\n"
+        "rows = np.random.default_rng(1).random((60, 5))\n"
+        "fit_weights(rows, rows[:, 0] > 0.5)\n"
+        "sys.path.insert(0, 'packaging')\n"
+        "import bundle_plan\n"
+        "print([m for m in sys.modules for left in bundle_plan.UNUSED_SCIENCE_MODULES\n"
+        "       if m == left or m.startswith(left + '.')])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "[]"
