@@ -8,8 +8,9 @@ A generated community chat is imported and its pairs found once; then pairs are 
 refreshing them) through the window's task, while the Pairs tab approves a pair, edits a
 pair's answer and undoes, one action every ``--every`` ms, on the window's thread. Printed:
 the extraction's time alone and with the edits going on, each kind of action's latency
-(median, 95th percentile, longest), the longest stall of the window's thread (a 5 ms timer's
-longest late tick), and whether every edit landed. ``run`` is also used by
+(median, 95th percentile, longest) with an extraction running and with nothing else writing,
+the longest stall of the window's thread (a 5 ms timer's longest late tick: with an action's
+own time, and between actions), and whether every edit landed. ``run`` is also used by
 ``tests/ui/test_concurrent_edit.py``, which asserts loosely.
 """
 
@@ -106,12 +107,14 @@ def extract_alone(path: Path) -> float:
         return time.perf_counter() - started
 
 
-def run(ctx, loop, path: Path, every_ms: int = 50, actions: int = 0) -> dict:
+def run(ctx, loop, path: Path, every_ms: int = 250, actions: int = 0,
+        idle_s: float = 0.0) -> dict:
     """Find pairs again through the window's task while the Pairs tab edits.
 
     ``ctx`` is an AppContext without a project and ``loop`` the app's qasync loop. Returns
     the figures (see the module's note). ``actions``: stop editing after this many (0: edit
-    for as long as the extraction runs).
+    for as long as the extraction runs). ``idle_s``: instead of an extraction, edit for this
+    long with nothing else writing (the same actions' cost on their own).
     """
     from PySide6.QtCore import QElapsedTimer, QTimer
 
@@ -144,7 +147,8 @@ def run(ctx, loop, path: Path, every_ms: int = 50, actions: int = 0) -> dict:
     # approve, undo (the approval). Expected at the end: pair -> (status, answer or None
     # for the extracted one), from the state each pair had before.
     expected: dict[int, tuple[str, str | None]] = {}
-    state = {"n": 0, "last": None, "stall": 0.0, "pair": None, "before": None}
+    state = {"n": 0, "last": None, "stall": 0.0, "pair": None, "before": None,
+             "acted": False, "stall_between": 0.0}
 
     def act() -> None:
         if actions and state["n"] >= actions:
@@ -175,6 +179,7 @@ def run(ctx, loop, path: Path, every_ms: int = 50, actions: int = 0) -> dict:
         else:
             tab.undo()
         latencies[kind].append((time.perf_counter() - started) * 1000)
+        state["acted"] = True
         if step == 2:
             status, answer = state["before"]
             expected[pair_id] = ("approved", answer) if approve_first else \
@@ -186,8 +191,12 @@ def run(ctx, loop, path: Path, every_ms: int = 50, actions: int = 0) -> dict:
     def tick() -> None:
         now = stall_clock.nsecsElapsed() / 1e6
         if state["last"] is not None:
-            state["stall"] = max(state["stall"], now - state["last"] - 5)
+            late = now - state["last"] - 5
+            state["stall"] = max(state["stall"], late)
+            if not state["acted"]:  # nothing of the tab's own actions in this gap
+                state["stall_between"] = max(state["stall_between"], late)
         state["last"] = now
+        state["acted"] = False
 
     ticker = QTimer()
     ticker.setInterval(5)
@@ -198,8 +207,12 @@ def run(ctx, loop, path: Path, every_ms: int = 50, actions: int = 0) -> dict:
 
     result_box: list = []
     started = time.perf_counter()
-    task = ctx.tasks.run_in_thread(EXTRACT_TASK, extract_in_thread, path, with_progress=True,
-                                   owner=project, on_done=result_box.append)
+    if idle_s:
+        task = ctx.tasks.run_in_thread("bench.idle", time.sleep, idle_s)
+    else:
+        task = ctx.tasks.run_in_thread(EXTRACT_TASK, extract_in_thread, path,
+                                       with_progress=True, owner=project,
+                                       on_done=result_box.append)
     ticker.start()
     editor.start()
     try:
@@ -224,6 +237,7 @@ def run(ctx, loop, path: Path, every_ms: int = 50, actions: int = 0) -> dict:
         "actions": state["n"],
         "latency_ms": {k: _summary(v) for k, v in latencies.items()},
         "longest_stall_ms": state["stall"],
+        "longest_stall_between_actions_ms": state["stall_between"],
         "lost": lost,
         "checked_pairs": len(expected),
         "errors": errors + failed,
@@ -240,6 +254,16 @@ def _summary(values: list[float]) -> dict:
     ordered = sorted(values)
     return {"n": len(values), "median": statistics.median(ordered),
             "p95": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], "max": ordered[-1]}
+
+
+def _print_latencies(figures: dict) -> None:
+    for kind, s in figures["latency_ms"].items():
+        if s["n"]:
+            print(f"  {kind:8} n={s['n']:4}  median {s['median']:6.1f} ms  p95 {s['p95']:6.1f} ms"
+                  f"  max {s['max']:6.1f} ms")
+    print(f"  longest stall of the window's thread: {figures['longest_stall_ms']:.0f} ms"
+          f" (an action's own time included), "
+          f"{figures['longest_stall_between_actions_ms']:.0f} ms between actions")
 
 
 def main() -> None:
@@ -269,14 +293,13 @@ def main() -> None:
         alone = extract_alone(alone_copy)
         print(f"extraction alone:            {alone:6.2f} s")
         ctx = AppContext(AppSettings(Path(tmp) / "settings.ini"), SecretStore())
+        idle = run(ctx, loop, alone_copy, args.every, idle_s=10.0)
         figures = run(ctx, loop, path, args.every)
+    print(f"the same actions with nothing else writing ({idle['actions']} actions):")
+    _print_latencies(idle)
     print(f"extraction while editing:    {figures['extract_s']:6.2f} s "
           f"({figures['pairs']:,} pairs, {figures['actions']} actions)")
-    for kind, s in figures["latency_ms"].items():
-        if s["n"]:
-            print(f"  {kind:8} n={s['n']:4}  median {s['median']:6.1f} ms  p95 {s['p95']:6.1f} ms"
-                  f"  max {s['max']:6.1f} ms")
-    print(f"longest stall of the window's thread: {figures['longest_stall_ms']:.0f} ms")
+    _print_latencies(figures)
     print(f"pairs checked after the run: {figures['checked_pairs']}; wrong: {len(figures['lost'])};"
           f" errors: {figures['errors'] or 'none'}")
 

@@ -12,7 +12,7 @@ import json
 
 from natasha_studio.cli_commands.statuses import CHOICES, parse_status
 from natasha_studio.cli_commands.statuses import shown as status_label
-from natasha_studio.core.curation import filters, operations
+from natasha_studio.core.curation import filters
 from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.curation.reasons import reason_text, stored_reasons
 from natasha_studio.core.dataset.quality_learning import (
@@ -23,6 +23,7 @@ from natasha_studio.core.dataset.quality_learning import (
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
+from natasha_studio.operations import curation
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -103,7 +104,7 @@ def _date(ts: int | None) -> str:
 def cmd_pairs(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         if args.undo:
-            undone = operations.undo_last_operation(project)
+            undone, _ = curation.undo_recorded(project)
             if undone is None:
                 print(translate("Cli", "There is no bulk change to undo."))
             else:
@@ -118,7 +119,7 @@ def cmd_pairs(args: argparse.Namespace) -> int:
             status = args.set_status
             description = translate("Cli", "set status \u201c{status}\u201d").format(
                 status=status_label(status))
-            previous = operations.set_status_undoable(project, ids, status, description)
+            previous, _ = curation.set_status_recorded(project, ids, status, description)
             if args.json:
                 print(json.dumps({"matched": len(ids), "changed": len(previous),
                                   "status": status_label(status)}, ensure_ascii=False))

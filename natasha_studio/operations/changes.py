@@ -7,15 +7,17 @@ emits the one ``changed(Changes)`` signal, and each view re-reads what concerns 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Changes:
     """Which pairs changed (``None``: any may have, e.g. pairs were added) and which other
-    kinds of data; ``counts`` says how many of what, for a status line."""
+    kinds of data; ``counts`` says how many of what, for a status line. ``pairs`` is kept as
+    given, not copied (a bulk change's million ids): whoever makes one never changes it."""
 
-    pairs: frozenset[int] | None = frozenset()
+    pairs: AbstractSet[int] | None = frozenset()
     sources: bool = False      # chats, messages or participants
     snapshots: bool = False
     jobs: bool = False
@@ -35,7 +37,8 @@ class Changes:
         return not (self.any_pairs or self.sources or self.snapshots or self.jobs or self.models)
 
     def __or__(self, other: Changes) -> Changes:
-        pairs = None if self.pairs is None or other.pairs is None else self.pairs | other.pairs
+        pairs = (None if self.pairs is None or other.pairs is None
+                 else frozenset(self.pairs) | frozenset(other.pairs))
         return Changes(pairs, self.sources or other.sources, self.snapshots or other.snapshots,
                        self.jobs or other.jobs, self.models or other.models,
                        {**self.counts, **other.counts})

@@ -40,7 +40,7 @@ class AppContext(QObject):
         self._applying = False
         self.sources_changed.connect(lambda: self._bridge(Changes(sources=True)))
         self.pairs_changed.connect(
-            lambda ids: self._bridge(Changes(pairs=None if ids is None else frozenset(ids))))
+            lambda ids: self._bridge(Changes(pairs=ids)))
         self.snapshots_changed.connect(lambda: self._bridge(Changes(snapshots=True)))
         self.jobs_changed.connect(lambda: self._bridge(Changes(jobs=True)))
         self.models_changed.connect(lambda: self._bridge(Changes(models=True)))
@@ -54,7 +54,7 @@ class AppContext(QObject):
             if changes.sources:
                 self.sources_changed.emit()
             if changes.any_pairs:
-                self.pairs_changed.emit(None if changes.pairs is None else set(changes.pairs))
+                self.pairs_changed.emit(changes.pairs)
             if changes.snapshots:
                 self.snapshots_changed.emit()
             if changes.jobs:

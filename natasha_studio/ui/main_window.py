@@ -219,11 +219,7 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.recent_requested.connect(self.open_project)
         self.ctx.project_changed.connect(self._on_project_changed)
-        self.ctx.sources_changed.connect(self._update_project_label)
-        for signal in (self.ctx.sources_changed, self.ctx.snapshots_changed,
-                       self.ctx.jobs_changed, self.ctx.models_changed):
-            signal.connect(self._refresh_guide)
-        self.ctx.pairs_changed.connect(lambda _ids: self._pairs_recount.start())
+        self.ctx.changed.connect(self._on_changed)
         self.ctx.status_message.connect(self._on_status_message)
         self.ctx.navigate.connect(self._on_navigate)
         self.ctx.tasks.tasks_changed.connect(self._on_tasks_changed)
@@ -232,6 +228,14 @@ class MainWindow(QMainWindow):
 
     # -- projects ----------------------------------------------------------------------------
 
+
+    def _on_changed(self, changes) -> None:
+        if changes.sources:
+            self._update_project_label()
+        if changes.sources or changes.snapshots or changes.jobs or changes.models:
+            self._refresh_guide()
+        if changes.any_pairs:
+            self._pairs_recount.start()
     def new_project(self) -> bool:
         """Ask for a persona and a file, and open the new project; False if none was made."""
         folder = self.ctx.settings.data_folder

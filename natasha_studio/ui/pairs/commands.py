@@ -19,6 +19,7 @@ from natasha_studio.core.curation import bulk, operations, replace
 from natasha_studio.core.curation.bulk import Progress
 from natasha_studio.core.pairs import Turn, set_field, set_pair_topics, set_turns
 from natasha_studio.core.store import Project
+from natasha_studio.operations import curation
 
 if TYPE_CHECKING:
     from natasha_studio.ui.pairs.bulk import BulkRunner
@@ -105,9 +106,9 @@ class StatusCommand(BulkCommand):
     def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
         if forward:
             self.previous = {}
-            self.previous = bulk.set_statuses(project, self.pair_ids, self.status, progress)
+            self.previous, _ = curation.set_status(project, self.pair_ids, self.status, progress)
         else:
-            bulk.put_back_statuses(project, self.previous, progress)
+            curation.put_back_statuses(project, self.previous, progress)
 
     def changed_ids(self) -> AbstractSet[int]:
         # A view, not a copy: a million ids copied on the window's thread cost ~50 ms.
@@ -132,11 +133,11 @@ class TopicCommand(BulkCommand):
         # undo would cost hundreds of MB, and every garbage collection would walk them.
         if forward:
             self.changed = frozenset()
-            self.changed = frozenset(bulk.change_topic(project, self.pair_ids, self.name,
-                                                       self.add, progress))
+            self.changed, _ = curation.change_topic(project, self.pair_ids, self.name,
+                                                    self.add, progress)
         else:
-            bulk.change_topic(project, sorted(self.changed), self.name, not self.add,
-                              progress)
+            curation.change_topic(project, sorted(self.changed), self.name, not self.add,
+                                  progress)
 
     def changed_ids(self) -> AbstractSet[int]:
         return self.changed
@@ -232,9 +233,10 @@ class DeleteCommand(BulkCommand):
     def perform(self, project: Project, forward: bool, progress: Progress | None) -> None:
         if forward:
             self.changed = []
-            self.changed = bulk.set_deleted(project, self.pair_ids, self.deleted, progress)
+            self.changed, _ = curation.set_deleted(project, self.pair_ids, self.deleted,
+                                                   progress)
         else:
-            bulk.set_deleted(project, self.changed, not self.deleted, progress)
+            curation.set_deleted(project, self.changed, not self.deleted, progress)
 
     def changed_ids(self) -> None:
         return None  # rows leave (or join) the table

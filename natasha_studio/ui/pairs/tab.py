@@ -34,6 +34,7 @@ from natasha_studio.core.curation.thread import thread_around
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.pairs import get_pair
 from natasha_studio.core.store import Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.pairs import commands
@@ -171,7 +172,7 @@ class PairsTab(QWidget):
         layout.addWidget(self.stack)
 
         ctx.project_changed.connect(self._on_project_changed)
-        ctx.pairs_changed.connect(self._on_pairs_changed_elsewhere)
+        ctx.changed.connect(self._on_changed_elsewhere)
         QApplication.instance().aboutToQuit.connect(self.flush)
         # The "Personal data" panel beside the thread: highlights, redaction, its filter.
         self.privacy_panel = install_privacy(self)
@@ -416,13 +417,14 @@ class PairsTab(QWidget):
                 self._show_current()
         self._own_change = True
         try:
-            self.ctx.pairs_changed.emit(pair_ids)
+            self.ctx.apply(Changes(pairs=pair_ids))
         finally:
             self._own_change = False
 
-    def _on_pairs_changed_elsewhere(self, pair_ids) -> None:
-        if self._own_change or self.project is None:
+    def _on_changed_elsewhere(self, changes: Changes) -> None:
+        if self._own_change or self.project is None or not changes.any_pairs:
             return
+        pair_ids = changes.pairs
         self.filter_bar.load_choices(self.project)
         if pair_ids is None:
             self.model.reload()

@@ -47,6 +47,7 @@ from natasha_studio.core.privacy import (
     undo_redaction,
 )
 from natasha_studio.core.store import Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.privacy import workers
@@ -161,7 +162,7 @@ class PrivacyPanel(QWidget):
             self._actions.append(action)
 
         ctx.project_changed.connect(self._on_project_changed)
-        ctx.pairs_changed.connect(self._on_pairs_changed)
+        ctx.changed.connect(self._on_changed)
         ctx.tasks.progress.connect(self._on_progress)
         self._on_project_changed(ctx.project)
 
@@ -373,9 +374,10 @@ class PrivacyPanel(QWidget):
                   self.history_button, self.undo_button, self.only_flagged, *self._actions):
             w.setEnabled(has_project)
 
-    def _on_pairs_changed(self, pair_ids) -> None:
-        if self.project is None:
+    def _on_changed(self, changes: Changes) -> None:
+        if self.project is None or not changes.any_pairs:
             return
+        pair_ids = changes.pairs
         self._add_pending(pair_ids)
         if self.pair_id and (pair_ids is None or self.pair_id in pair_ids):
             self.show_pair(self.pair_id)
@@ -398,7 +400,7 @@ class PrivacyPanel(QWidget):
     # -- redacting ----------------------------------------------------------------------------
 
     def _notify(self, pair_ids: set[int] | None) -> None:
-        self.ctx.pairs_changed.emit(pair_ids)
+        self.ctx.apply(Changes(pairs=pair_ids))
 
     def _apply(self, findings: dict[int, list[Finding]], scope: str) -> None:
         """A small redaction (one finding, one pair), made at once on this thread."""

@@ -31,6 +31,7 @@ from natasha_studio.core.export import PairFilter
 from natasha_studio.core.pairs import STATUSES
 from natasha_studio.core.stats import Statistics
 from natasha_studio.core.store import Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
 from natasha_studio.ui.statistics.charts import ChartCard, bar_chart, month_chart, pie_chart
@@ -83,8 +84,7 @@ class StatisticsTab(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._build_actions()
         ctx.project_changed.connect(self._on_project_changed)
-        ctx.pairs_changed.connect(self._on_data_changed)
-        ctx.sources_changed.connect(self._on_data_changed)
+        ctx.changed.connect(self._on_changed)
         self._on_project_changed(ctx.project)
 
     # -- building ----------------------------------------------------------------------------
@@ -212,6 +212,10 @@ class StatisticsTab(QWidget):
         self._fill_choices({"chats": [], "topics": []})
         self._dirty = True
         self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.any_pairs or changes.sources:
+            self._on_data_changed()
 
     def _on_data_changed(self, *_: object) -> None:
         if self.ctx.project is not None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from natasha_studio.core.store import Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.operations.extraction import EXTRACT_TASK, extract_in_thread
 from natasha_studio.telegram.live.account import LoginState, TelegramAccount
 from natasha_studio.telegram.live.client import ClientFactory, create_client
@@ -360,7 +361,7 @@ class TelegramPanel(QWidget):
     def _after_fetch(self, project: Project, extract: bool = True) -> None:
         """The messages are in: tell the other views, and extract pairs as after an import."""
         self._refresh_stored()
-        self.ctx.sources_changed.emit()
+        self.ctx.apply(Changes(sources=True))
         if not extract or project is not self.ctx.project:
             return
 
