@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from natasha_studio import APP_NAME, __version__
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.store import PROJECT_SUFFIX, Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.paths import app_paths
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
@@ -226,16 +227,16 @@ class MainWindow(QMainWindow):
         self.ctx.tasks.progress.connect(self._on_task_progress)
         self.ctx.tasks.task_failed.connect(self._on_task_failed)
 
-    # -- projects ----------------------------------------------------------------------------
-
-
-    def _on_changed(self, changes) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if changes.sources:
             self._update_project_label()
         if changes.sources or changes.snapshots or changes.jobs or changes.models:
             self._refresh_guide()
         if changes.any_pairs:
             self._pairs_recount.start()
+
+    # -- projects ----------------------------------------------------------------------------
+
     def new_project(self) -> bool:
         """Ask for a persona and a file, and open the new project; False if none was made."""
         folder = self.ctx.settings.data_folder
