@@ -590,8 +590,8 @@
         <translation>Yandex AI Studio не сообщает потери (loss) во время обучения: за ходом следите по шагам в строке выше.</translation>
     </message>
     <message>
-        <source>Fireworks AI does not report the loss while training: the progress line above shows how far it is.</source>
-        <translation>Fireworks AI не сообщает о потерях во время обучения: строка прогресса выше показывает, сколько пройдено.</translation>
+        <source>Fireworks AI does not report the loss; the bar above shows how far it is.</source>
+        <translation>Fireworks AI не сообщает потери; полоса выше показывает, сколько пройдено.</translation>
     </message>
     <message>
         <source>Together AI reports the loss once training has started; until then the job waits in its queue.</source>

@@ -13,6 +13,7 @@ from typing import Any
 
 from natasha_studio.core.export.formats import FORMAT_SUFFIX, check_format, write_examples
 from natasha_studio.core.export.messages import issue_text
+from natasha_studio.core.export.prices import cost_figure
 from natasha_studio.core.export.provenance import ExportFields, check_internal, internal_warning
 from natasha_studio.core.export.snapshots import (
     Progress,
@@ -280,7 +281,7 @@ def report_lines(report: ValidationReport) -> list[str]:
         if cost.cost is not None:
             lines.append(translate("Validation", "Estimated cost: \u2248 {cost} {currency} "
                            "({price} per 1M tokens for {model}; prices of {date})").format(
-                cost=number(cost.cost, 2), currency=cost.currency,
+                cost=cost_figure(cost.cost), currency=cost.currency,
                 price=number(cost.price_per_million, 2),
                 model=cost.price_model, date=cost.prices_date))
         else:

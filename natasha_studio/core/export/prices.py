@@ -99,6 +99,15 @@ def _load_prices(path: str) -> PriceTable:
         ) from exc
 
 
+def cost_figure(value: float) -> str:
+    """A cost as the reader's language writes it: two decimals, or as many as a cost under a
+    cent needs to show (0.002, not 0.00, for a few hundred short pairs on a small model)."""
+    decimals = 2
+    while 0 < abs(value) < 10 ** -decimals and decimals < 4:
+        decimals += 1
+    return number(value, decimals)
+
+
 def default_epochs(n_examples: int) -> int:
     """The number of epochs OpenAI chooses when it is left on "auto"."""
     if n_examples <= 0:
@@ -154,7 +163,7 @@ class CostEstimate:
         if self.cost is None:
             return translate("Export", "unknown (no published price for this model)")
         return translate("Export", "\u2248 {cost} {currency}").format(
-            cost=number(self.cost, 2), currency=self.currency)
+            cost=cost_figure(self.cost), currency=self.currency)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from natasha_studio.core.errors import StudioError
+from natasha_studio.core.export.prices import cost_figure
 from natasha_studio.core.i18n import TranslationContext, number, translate
 from natasha_studio.core.provider import ProviderInfo
 
@@ -80,7 +81,8 @@ def _cost(info: ProviderInfo, report: Any) -> str:
     if cost is None or cost.cost is None:
         return translate("Confirm", "unknown (no published price for this model)")
     return translate("Confirm", "≈ {cost} {currency} for {tokens} billed tokens").format(
-        cost=number(cost.cost, 2), currency=cost.currency, tokens=number(cost.billed_tokens))
+        cost=cost_figure(cost.cost), currency=cost.currency,
+        tokens=number(cost.billed_tokens))
 
 
 def launch_summary(info: ProviderInfo, preflight: Any, *, label: str, country: str,

@@ -217,8 +217,8 @@ class JobView(QWidget):
                                    "the events."),
                  "yandex": self.tr("Yandex AI Studio does not report the loss while training: "
                                    "the progress line above counts its steps."),
-                 "fireworks": self.tr("Fireworks AI does not report the loss while training: "
-                                      "the progress line above shows how far it is."),
+                 "fireworks": self.tr("Fireworks AI does not report the loss; the bar above "
+                                      "shows how far it is."),
                  "together": self.tr("Together AI reports the loss once training has "
                                      "started; until then the job waits in its queue."),
                  }.get(job.provider, "")

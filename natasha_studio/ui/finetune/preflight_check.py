@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from natasha_studio.core import export
+from natasha_studio.core.export.prices import cost_figure
 from natasha_studio.core.i18n import number
 from natasha_studio.core.jobs.local import local_preflight
 from natasha_studio.core.store import Project
@@ -61,7 +62,7 @@ def verdict(pre: export.Preflight) -> tuple[str, str]:
             n=number(report.n_examples), tokens=number(report.total_tokens)), READY_STYLE)
     if cost and cost.cost is not None:
         price = QCoreApplication.translate("LaunchPanel", "≈ {cost} {currency}").format(
-            cost=number(cost.cost, 2), currency=cost.currency)
+            cost=cost_figure(cost.cost), currency=cost.currency)
     else:
         price = QCoreApplication.translate("LaunchPanel", "price unknown")
     return (QCoreApplication.translate(

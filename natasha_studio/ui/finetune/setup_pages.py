@@ -150,14 +150,14 @@ def _foreign_card() -> str:
 def _together() -> SetupPage:
     return SetupPage(
         kind="together", title="Together AI",
-        account=" ".join([
+        account="<br><br>".join([
             ProviderSetup.tr("Tunes open models (Qwen, Llama, Gemma) with LoRA or fully, and "
                              "lets you download the trained adapter, so the tuned model can "
                              "answer on this computer for free. Training is billed per token in "
                              "dollars from a prepaid balance ({prices}); the launch check shows "
                              "the estimate first.").format(
                 prices=_link("https://www.together.ai/pricing", ProviderSetup.tr("price list"))),
-            _company("together"), _foreign_card()]),
+            _company("together") + " " + _foreign_card()]),
         steps=[
             ProviderSetup.tr("{signup} at Together AI and add credit on the {billing} page (a "
                              "few dollars are enough for a first persona).").format(
@@ -182,7 +182,7 @@ def _together() -> SetupPage:
 def _fireworks() -> SetupPage:
     return SetupPage(
         kind="fireworks", title="Fireworks AI",
-        account=" ".join([
+        account="<br><br>".join([
             ProviderSetup.tr("Tunes open models with LoRA, Kimi K2 among them where Fireworks "
                              "offers it. Training is billed per token in dollars ({prices}). "
                              "<b>To chat with the tuned model, Fireworks needs a deployment "
@@ -190,7 +190,7 @@ def _fireworks() -> SetupPage:
                              "makes one only when you agree, and it stops after five idle "
                              "minutes.").format(
                 prices=_link("https://fireworks.ai/pricing", ProviderSetup.tr("price list"))),
-            _company("fireworks"), _foreign_card()]),
+            _company("fireworks") + " " + _foreign_card()]),
         steps=[
             ProviderSetup.tr("{signup} at Fireworks AI and add a payment method under "
                              "“Billing”.").format(

@@ -6,7 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from natasha_studio.core.i18n import TranslationContext, number
+from natasha_studio.core.export.prices import cost_figure
+from natasha_studio.core.i18n import TranslationContext
 from natasha_studio.providers.catalog import provider_label
 
 # Counted text of this module: lupdate reads "StatisticsTexts.tr(text, None, n)" as a plural.
@@ -94,5 +95,5 @@ def cost_notes(costs: list) -> list[str]:
         elif cost.cost is not None:
             notes.append(StatisticsTexts.tr(
                 "{who}: ≈ {cost} {currency} for %n epoch(s).", None, cost.epochs).format(
-                who=who, cost=number(cost.cost, 2), currency=cost.currency))
+                who=who, cost=cost_figure(cost.cost), currency=cost.currency))
     return notes
