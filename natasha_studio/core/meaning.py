@@ -59,9 +59,10 @@ class Quantised:
     codes: np.ndarray     # qdim x centroids x chunk (float32)
 
 
-def read_quantised(path: Path) -> Quantised:
+def read_quantised(path: Path, limit: int | None = None) -> Quantised:
     """The quantised vectors of a navec archive, read straight into their arrays (navec's own
-    loader also precomputes similarity tables with a 100 MB temporary, needed by nothing here)."""
+    loader also precomputes similarity tables with a 100 MB temporary, needed by nothing here);
+    ``limit``: only the first (most frequent) this many words' vectors."""
     from navec.meta import Meta
     from navec.navec import META, PQ_
 
@@ -72,34 +73,45 @@ def read_quantised(path: Path) -> Quantised:
     with open(path, "rb") as fh:
         fh.seek(member.offset_data)
         vectors, _dim, qdim, centroids = (int(v) for v in np.fromfile(fh, np.uint32, 4))
-        indexes = np.fromfile(fh, np.uint8, vectors * qdim).reshape(vectors, qdim)
+        kept = vectors if limit is None else min(limit, vectors)
+        indexes = np.fromfile(fh, np.uint8, kept * qdim).reshape(kept, qdim)
+        fh.seek(member.offset_data + 16 + vectors * qdim)
         size = (member.size - 16 - vectors * qdim) // 4
         codes = np.fromfile(fh, np.float32, size)
-    if indexes.size != vectors * qdim or codes.size != size or size % (qdim * centroids):
+    if indexes.size != kept * qdim or codes.size != size or size % (qdim * centroids):
         raise ValueError("the embeddings file is cut short")
     return Quantised(meta, indexes, codes.reshape(qdim, centroids, -1))
 
 
-def _read_vocabulary(path: Path) -> tuple[list[str], np.ndarray]:
+def _read_vocabulary(path: Path, limit: int | None = None) -> tuple[list[str], np.ndarray]:
     from navec.navec import VOCAB
 
     with tarfile.open(path) as tar:
         data = gzip.decompress(tar.extractfile(tar.getmember(VOCAB)).read())
     size = int(np.frombuffer(data[:4], np.uint32)[0])
     counts = np.frombuffer(data[4:4 + 4 * size], np.uint32).astype(np.float64)
-    words = data[4 + 4 * size:].decode("utf-8").split("\n")
-    return words, counts
+    if limit is None:
+        return data[4 + 4 * size:].decode("utf-8").split("\n"), counts
+    # Only the first words become strings (a quarter of a million cost some 30 MB).
+    text = data[4 + 4 * size:]
+    del data
+    return text.decode("utf-8").split("\n", limit)[:limit], counts
 
 
 class MeaningModel:
     """Text vectors and relatedness (see the module's docstring). Loads in about a second;
     use :func:`model` for the process's shared one."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, vocabulary: int | None = None,
+                 dimensions: int = DIMENSIONS) -> None:
+        """``vocabulary``: keep only this many of the most frequent words; ``dimensions``:
+        main directions kept. Both less: less memory and time (the whole vocabulary takes
+        some 85 MB; 100,000 words and 64 directions, the pair quality score's, about 35)."""
         path = path or natasha_data_dir() / "emb" / EMBEDDING_FILE
-        quantised = read_quantised(path)
-        words, counts = _read_vocabulary(path)
+        quantised = read_quantised(path, vocabulary)
+        words, counts = _read_vocabulary(path, vocabulary)
         n = min(len(words), quantised.indexes.shape[0])
+        self.dimensions = dimensions
         self._ids = {word: i for i, word in enumerate(words[:n]) if word and word[0] != "<"}
         probability = counts[:n] / max(counts[:n].sum(), 1.0)
         self._weight = (SIF_A / (SIF_A + probability)).astype(np.float32)
@@ -110,9 +122,10 @@ class MeaningModel:
         self._mean = sample.mean(axis=0)
         centred = sample - self._mean
         _values, directions = np.linalg.eigh(centred.T @ centred)   # ascending
-        self._basis = np.ascontiguousarray(directions[:, ::-1][:, :DIMENSIONS])  # 300 x DIMENSIONS
+        self._basis = np.ascontiguousarray(directions[:, ::-1][:, :dimensions])  # 300 x dims
         self._row_of = np.full(n, -1, np.int32)   # word id -> row of _projected, -1: not yet
-        self._projected = np.zeros((0, DIMENSIONS), np.float32)
+        self._projected = np.zeros((0, dimensions), np.float32)  # grows by doubling
+        self._used = 0   # rows of _projected filled
         self._lock = threading.Lock()
 
     def _decode(self, ids: np.ndarray) -> np.ndarray:
@@ -126,9 +139,17 @@ class MeaningModel:
             rows = self._row_of[ids]
             if (rows < 0).any():
                 new = np.unique(ids[rows < 0])
-                start = len(self._projected)
+                start = self._used
+                if start + len(new) > len(self._projected):
+                    # Doubling: a big chat meets new words batch after batch, and copying
+                    # the whole table for each batch cost more than the look-ups.
+                    grown = np.zeros((max(2 * len(self._projected), start + len(new), 1024),
+                                      self.dimensions), np.float32)
+                    grown[:start] = self._projected[:start]
+                    self._projected = grown
                 vectors = (self._decode(new) - self._mean) @ self._basis
-                self._projected = np.concatenate([self._projected, vectors.astype(np.float32)])
+                self._projected[start:start + len(new)] = vectors
+                self._used = start + len(new)
                 self._row_of[new] = np.arange(start, start + len(new), dtype=np.int32)
                 rows = self._row_of[ids]
             return rows, self._projected
@@ -151,11 +172,11 @@ class MeaningModel:
         return found[:max_words]
 
     def vectors(self, texts: Sequence[str], max_words: int = MAX_WORDS) -> np.ndarray:
-        """One unit vector per text (``texts x DIMENSIONS``) from its first ``max_words``
+        """One unit vector per text (``texts x dimensions``) from its first ``max_words``
         known words; a row of zeros for a text with no known word."""
         word_ids = self.word_ids
         per_text = [word_ids(t, max_words) for t in texts]
-        out = np.zeros((len(texts), DIMENSIONS), np.float32)
+        out = np.zeros((len(texts), self.dimensions), np.float32)
         lengths = np.fromiter(map(len, per_text), np.intp, len(per_text))
         if not lengths.any():
             return out

@@ -14,6 +14,7 @@ typical real pair, and the groups that take off more than ``REASON_LOGIT`` are n
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,8 @@ import numpy as np
 from natasha_studio.core.dataset.quality_signals import INDEX, NAMES
 
 # Known words of the question's and the answer's beginnings the meaning model looks at.
-RELATED_WORDS = 20
+RELATED_WORDS = 12
+RELATED_VOCABULARY = 100_000
 # Log-odds from 0.5 within which a pair's relatedness is looked at (see prepare()).
 RELATED_MARGIN = 2.5
 WEIGHTS_FILE = Path(__file__).with_name("quality_weights.py")
@@ -239,10 +241,20 @@ def pair_rows(pairs: Sequence[tuple[str, str, str, str, list[str]]]) -> np.ndarr
     return rows.reshape(len(pairs), len(NAMES))
 
 
+_meaning = None
+_meaning_lock = threading.Lock()
+
+
 def relatedness(questions: Sequence[str], answers: Sequence[str]) -> np.ndarray:
-    """The meaning model's relatedness of each question and answer (nan: unknown)."""
-    from natasha_studio.core.meaning import model
+    """The meaning model's relatedness of each question and answer (nan: unknown). The model
+    keeps the ``RELATED_VOCABULARY`` most frequent words: half the memory of the whole
+    vocabulary, in the scoring helper of a big import that has little to spare."""
+    global _meaning
+    from natasha_studio.core.meaning import MeaningModel
 
     if not questions:
         return np.zeros(0, np.float32)
-    return model().relatedness(questions, answers, max_words=RELATED_WORDS)
+    with _meaning_lock:
+        if _meaning is None:
+            _meaning = MeaningModel(vocabulary=RELATED_VOCABULARY, dimensions=64)
+    return _meaning.relatedness(questions, answers, max_words=RELATED_WORDS)
