@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>ChartCard</name>
@@ -106,7 +105,7 @@
         <translation>{name} принадлежит проекту Natasha Studio: экспорт на его месте повредил бы проект.</translation>
     </message>
     <message>
-        <source>{path} is inside Natasha Studio&apos;s own folders.</source>
+        <source>{path} is inside Natasha Studio's own folders.</source>
         <translation>{path} находится в служебных папках Natasha Studio.</translation>
     </message>
     <message>
@@ -230,7 +229,7 @@
         <translation>Сначала заморозьте снимок или выберите его из списка.</translation>
     </message>
     <message>
-        <source>Internal copy, not for training: it names the community&apos;s members and links to their messages. Keep it to yourself and never upload it.</source>
+        <source>Internal copy, not for training: it names the community's members and links to their messages. Keep it to yourself and never upload it.</source>
         <translation>Внутренняя копия, не для обучения: в ней названы участники сообщества и есть ссылки на их сообщения. Храните её у себя и никуда не загружайте.</translation>
     </message>
     <message>
@@ -242,11 +241,11 @@
         <translation>Выберите для неё формат CSV или JSON или экспортируйте без настоящих имён.</translation>
     </message>
     <message>
-        <source>Speaker labels (the default): when a question merges a member&apos;s message with the one it replies to, each part is written as «Участник 1: …», «Участник 2: …», so the model sees two people, never their names.</source>
+        <source>Speaker labels (the default): when a question merges a member's message with the one it replies to, each part is written as «Участник 1: …», «Участник 2: …», so the model sees two people, never their names.</source>
         <translation>Подписи участников (по умолчанию): если в вопросе соединены сообщение участника и сообщение, на которое он отвечает, каждая часть подписывается «Участник 1: …», «Участник 2: …» — модель видит двух людей, но не их имена.</translation>
     </message>
     <message>
-        <source>Context: the question keeps only the last member&apos;s words, and what others wrote before it goes to the example&apos;s instructions as context.</source>
+        <source>Context: the question keeps only the last member's words, and what others wrote before it goes to the example's instructions as context.</source>
         <translation>Контекст: в вопросе остаются только слова последнего участника, а то, что другие написали перед ним, уходит в инструкцию примера как контекст.</translation>
     </message>
     <message>
@@ -352,7 +351,7 @@
         <translation>Подписать каждого участника (Участник 1, Участник 2)</translation>
     </message>
     <message>
-        <source>Keep only the last member&apos;s words; the rest as context</source>
+        <source>Keep only the last member's words; the rest as context</source>
         <translation>Оставить слова последнего участника, остальное — как контекст</translation>
     </message>
     <message>
@@ -482,7 +481,7 @@
         <translation>Проверка запишет файлы, которые получит провайдер, проверит их, посчитает токены и оценит стоимость.</translation>
     </message>
     <message>
-        <source>Prices of {date}: check the provider&apos;s price page before large runs.</source>
+        <source>Prices of {date}: check the provider's price page before large runs.</source>
         <translation>Цены на {date}: перед большим обучением сверьтесь со страницей цен провайдера.</translation>
     </message>
     <message>
@@ -1097,7 +1096,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not start with a member&apos;s message (role “user”).</source>
+        <source>%n examples do not start with a member's message (role “user”).</source>
         <translation>
             <numerusform>%n пример начинается не с сообщения участника (роль «user»).</numerusform>
             <numerusform>%n примера начинаются не с сообщения участника (роль «user»).</numerusform>
@@ -1121,7 +1120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not end with the persona&apos;s answer.</source>
+        <source>%n examples do not end with the persona's answer.</source>
         <translation>
             <numerusform>%n пример заканчивается не ответом персонажа.</numerusform>
             <numerusform>%n примера заканчиваются не ответом персонажа.</numerusform>
@@ -1129,7 +1128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model&apos;s limit per example.</source>
+        <source>%n examples are longer than the model's limit per example.</source>
         <translation>
             <numerusform>%n пример длиннее предела модели для одного примера.</numerusform>
             <numerusform>%n примера длиннее предела модели для одного примера.</numerusform>
@@ -1137,7 +1136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model&apos;s limit and will be cut from the end.</source>
+        <source>%n examples are longer than the model's limit and will be cut from the end.</source>
         <translation>
             <numerusform>%n пример длиннее предела модели, его конец будет обрезан.</numerusform>
             <numerusform>%n примера длиннее предела модели, их конец будет обрезан.</numerusform>
@@ -1161,7 +1160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no “response” with the persona&apos;s answer, or it is empty.</source>
+        <source>%n examples have no “response” with the persona's answer, or it is empty.</source>
         <translation>
             <numerusform>В %n примере нет поля «response» с ответом персонажа или оно пустое.</numerusform>
             <numerusform>В %n примерах нет поля «response» с ответом персонажа или оно пустое.</numerusform>
@@ -1209,7 +1208,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have a request (system prompt, context and question) over 8,000 tokens, Yandex&apos;s limit.</source>
+        <source>%n examples have a request (system prompt, context and question) over 8,000 tokens, Yandex's limit.</source>
         <translation>
             <numerusform>В %n примере запрос (системный промпт, контекст и вопрос) длиннее 8 000 токенов — предела Яндекса.</numerusform>
             <numerusform>В %n примерах запрос (системный промпт, контекст и вопрос) длиннее 8 000 токенов — предела Яндекса.</numerusform>
@@ -1217,7 +1216,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have an answer over 2,000 tokens, Yandex&apos;s limit.</source>
+        <source>%n examples have an answer over 2,000 tokens, Yandex's limit.</source>
         <translation>
             <numerusform>В %n примере ответ длиннее 2 000 токенов — предела Яндекса.</numerusform>
             <numerusform>В %n примерах ответ длиннее 2 000 токенов — предела Яндекса.</numerusform>
@@ -1225,7 +1224,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have a request and an answer over 8,000 tokens together, Yandex&apos;s limit.</source>
+        <source>%n examples have a request and an answer over 8,000 tokens together, Yandex's limit.</source>
         <translation>
             <numerusform>В %n примере запрос и ответ вместе длиннее 8 000 токенов — предела Яндекса.</numerusform>
             <numerusform>В %n примерах запрос и ответ вместе длиннее 8 000 токенов — предела Яндекса.</numerusform>
@@ -1233,7 +1232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are close to Yandex&apos;s token limits; as the counts are estimates, Yandex may find them too long.</source>
+        <source>%n examples are close to Yandex's token limits; as the counts are estimates, Yandex may find them too long.</source>
         <translation>
             <numerusform>%n пример близок к пределам Яндекса по токенам; токены посчитаны приблизительно, и Яндекс может счесть его слишком длинным.</numerusform>
             <numerusform>%n примера близки к пределам Яндекса по токенам; токены посчитаны приблизительно, и Яндекс может счесть их слишком длинными.</numerusform>
@@ -1321,7 +1320,7 @@
         <translation>Сократите или разделите самые длинные пары.</translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no member&apos;s message with text, so they teach an answer to nothing.</source>
+        <source>%n examples have no member's message with text, so they teach an answer to nothing.</source>
         <translation>
             <numerusform>В %n примере нет сообщения участника с текстом: такой пример учит отвечать ни на что.</numerusform>
             <numerusform>В %n примерах нет сообщения участника с текстом: такие примеры учат отвечать ни на что.</numerusform>
@@ -1329,7 +1328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not end with the persona&apos;s answer (role “assistant”).</source>
+        <source>%n examples do not end with the persona's answer (role “assistant”).</source>
         <translation>
             <numerusform>%n пример не заканчивается ответом персоны (роль «assistant»).</numerusform>
             <numerusform>%n примера не заканчиваются ответом персоны (роль «assistant»).</numerusform>
@@ -1361,7 +1360,7 @@
         <translation>Задайте системный промпт в настройках проекта, затем заморозьте новый снимок.</translation>
     </message>
     <message>
-        <source>Yandex advises one system prompt for every example and for chat: clear the pairs&apos; own prompts, then freeze a new snapshot.</source>
+        <source>Yandex advises one system prompt for every example and for chat: clear the pairs' own prompts, then freeze a new snapshot.</source>
         <translation>Яндекс советует один системный промпт для всех примеров и для чата: уберите собственные промпты у пар, затем заморозьте новый снимок.</translation>
     </message>
     <message>
@@ -1401,8 +1400,12 @@
         <translation>✔ Ошибок нет: провайдер должен принять файл.</translation>
     </message>
     <message>
-        <source>Tokens (estimated with {tokenizer}: YandexGPT&apos;s own tokenizer is not available offline, so Yandex may count a little differently):</source>
+        <source>Tokens (estimated with {tokenizer}: YandexGPT's own tokenizer is not available offline, so Yandex may count a little differently):</source>
         <translation>Токены (оценка по {tokenizer}: собственный токенизатор YandexGPT без интернета недоступен, поэтому Яндекс может насчитать немного иначе):</translation>
+    </message>
+    <message>
+        <source>Tokens (estimated with {tokenizer}; the open model's own tokenizer counts somewhat differently):</source>
+        <translation>Токены (оценка по {tokenizer}; собственный токенизатор открытой модели считает немного иначе):</translation>
     </message>
     <message>
         <source>Tokens (estimated with {tokenizer}; Gemini counts differently):</source>

@@ -238,6 +238,9 @@ def report_lines(report: ValidationReport) -> list[str]:
         label = translate("Validation", "Tokens (estimated with {tokenizer}: YandexGPT's own "
                           "tokenizer is not available offline, so Yandex may count a little "
                           "differently):")
+    elif report.format in ("together", "fireworks"):
+        label = translate("Validation", "Tokens (estimated with {tokenizer}; the open model's own "
+                          "tokenizer counts somewhat differently):")
     elif report.tokens_estimated:
         label = translate("Validation", "Tokens (estimated with {tokenizer}; Gemini counts differently):")
     else:
