@@ -182,6 +182,7 @@ class PairSummary:
     edited: bool
     origin: str
     confidence: float
+    reasons: str = "[]"   # quality reason codes, as stored (JSON)
 
 
 def summaries(project: Project, ids: Sequence[int]) -> dict[int, PairSummary]:
@@ -195,7 +196,8 @@ def summaries(project: Project, ids: Sequence[int]) -> dict[int, PairSummary]:
             f"SELECT p.id, p.status, coalesce(c.name, '') AS chat, p.answer_date, {TOPICS_SQL}"
             f" AS topics, p.quality, substr(p.question, 1, {PREVIEW_CHARS}) AS question,"
             f" substr(p.answer, 1, {PREVIEW_CHARS}) AS answer, p.turns IS NOT NULL AS edited,"
-            f" p.origin, p.confidence FROM pairs p LEFT JOIN chats c ON c.id = p.chat_id"
+            f" p.origin, p.confidence, p.quality_reasons FROM pairs p"
+            f" LEFT JOIN chats c ON c.id = p.chat_id"
             f" WHERE p.id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
@@ -203,7 +205,7 @@ def summaries(project: Project, ids: Sequence[int]) -> dict[int, PairSummary]:
             out[r["id"]] = PairSummary(
                 r["id"], r["status"], r["chat"], r["answer_date"], r["topics"] or "",
                 r["quality"], r["question"], r["answer"], bool(r["edited"]), r["origin"],
-                r["confidence"])
+                r["confidence"], r["quality_reasons"] or "[]")
     return out
 
 

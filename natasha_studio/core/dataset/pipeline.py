@@ -34,7 +34,7 @@ from natasha_studio.core.dataset.extract import (
     message_ids_json,
     turns_json,
 )
-from natasha_studio.core.dataset.quality_learning import project_weights
+from natasha_studio.core.dataset.quality_learning import project_weights, refit
 from natasha_studio.core.dataset.scoring import Item, Scorer
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
 from natasha_studio.core.dataset.tally import ExtractionTally
@@ -132,6 +132,7 @@ def run_extraction(
     persona = set(persona_ids(project))
     report = ExtractionReport(persona_missing=not persona)
     ensure_default_lexicon(project)
+    refit(project)  # what the curator's decisions teach the quality score
     existing = _curated_keys(project)
     produced: set[str] = set()
 

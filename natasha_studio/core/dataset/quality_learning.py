@@ -15,6 +15,7 @@ import numpy as np
 
 from natasha_studio.core.dataset.quality_model import (
     Weights,
+    forget_meaning,
     pair_rows,
     score_pairs,
     with_duplicate,
@@ -78,17 +79,26 @@ def learn_from_decisions(project: Project,
     them (else go back to the default weights: undoing decisions undoes what they taught),
     then score every extracted pair again, so that sorting by quality puts the pairs most
     likely to be approved first."""
+    approved, rejected, fitted = refit(project)
+    return Learned(approved, rejected, fitted, rescore(project, progress))
+
+
+def refit(project: Project) -> tuple[int, int, bool]:
+    """Fit the project's weights on its decisions, or drop them when there are too few
+    (extraction calls this first, so that extracting again scores with what the curator
+    taught). Returns the approvals, the rejections and whether the weights were fitted."""
     pairs, kept = _decisions(project)
     approved, rejected = int(kept.sum()), int((~kept).sum())
     fitted = (len(kept) >= MIN_DECISIONS and approved >= MIN_EACH and rejected >= MIN_EACH)
     if fitted:
         rows = decision_rows(pairs)
+        forget_meaning()  # extraction's own scoring loads it in its helper process
         weights = fit_weights(rows, kept, strength=1.0, source="project")
         project.set_setting(SETTING_KEY, weights.to_json())
     elif project_weights(project) is not None:
         with project.transaction() as conn:
             conn.execute("DELETE FROM settings WHERE key = ?", (SETTING_KEY,))
-    return Learned(approved, rejected, fitted, rescore(project, progress))
+    return approved, rejected, fitted
 
 
 def decision_rows(pairs: list[tuple]) -> np.ndarray:

@@ -245,6 +245,13 @@ _meaning = None
 _meaning_lock = threading.Lock()
 
 
+def forget_meaning() -> None:
+    """Let the meaning model go (it is loaded again when next needed)."""
+    global _meaning
+    with _meaning_lock:
+        _meaning = None
+
+
 def relatedness(questions: Sequence[str], answers: Sequence[str]) -> np.ndarray:
     """The meaning model's relatedness of each question and answer (nan: unknown). The model
     keeps the ``RELATED_VOCABULARY`` most frequent words: half the memory of the whole

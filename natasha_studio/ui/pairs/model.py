@@ -8,6 +8,7 @@ the first answer after opening may be the first page only, the rest is appended 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import OrderedDict
 from typing import Any
 
@@ -24,6 +25,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from natasha_studio.core.curation import filters
 from natasha_studio.core.curation.filters import PairFilter, PairSummary
+from natasha_studio.core.curation.reasons import reason_text
+from natasha_studio.core.i18n import number
 from natasha_studio.core.store import Project
 from natasha_studio.ui.pairs.worker import FilterResult, FilterWorker
 
@@ -242,6 +245,12 @@ class PairTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[COLUMNS[section]]
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
+                and COLUMNS[section] == "quality"):
+            return self.tr("How likely each pair is a question and its answer worth keeping."
+                           " Sort by it to see the likeliest first; once you have approved and"
+                           " rejected enough pairs, extracting again makes the score learn from your"
+                           " decisions.")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -256,6 +265,8 @@ class PairTableModel(QAbstractTableModel):
             return self._display(s, key)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("question", "answer"):
             return getattr(s, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "quality":
+            return self._quality_tip(s)
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QBrush(QColor(STATUS_COLORS.get(s.status, "#6b7280")))
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "quality":
@@ -263,6 +274,14 @@ class PairTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return s.id
         return None
+
+    def _quality_tip(self, s: PairSummary) -> str:
+        if s.quality is None:
+            return self.tr("Not rated")
+        reasons = [reason_text(code) for code in json.loads(s.reasons)]
+        return "\n".join([self.tr("How likely this is a question and its answer worth keeping:"
+                                   " {score}").format(score=number(s.quality, 2)),
+                           *(f"\u2022 {reason}" for reason in reasons)])
 
     def _display(self, s: PairSummary, key: str) -> str:
         if key == "status":
