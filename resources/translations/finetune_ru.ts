@@ -62,6 +62,26 @@
         <translation>обычно от 30 минут до нескольких часов, бо́льшая часть — ожидание в очереди у провайдера</translation>
     </message>
     <message>
+        <source>Price check:</source>
+        <translation>Проверка цены:</translation>
+    </message>
+    <message>
+        <source>Together AI prices the job once the file is uploaded; if your balance cannot cover it, nothing starts and the file is deleted</source>
+        <translation>Together AI оценит задачу, когда файл загрузится; если баланса не хватит, ничего не начнётся, а файл будет удалён</translation>
+    </message>
+    <message>
+        <source>Chat after:</source>
+        <translation>Чат потом:</translation>
+    </message>
+    <message>
+        <source>free on this computer with the downloaded adapter, or on a Together AI endpoint billed per minute</source>
+        <translation>бесплатно на этом компьютере со скачанным адаптером или на эндпоинте Together AI с поминутной оплатой</translation>
+    </message>
+    <message>
+        <source>needs a deployment at Fireworks AI, billed per second of GPU time; you are asked before one is made</source>
+        <translation>нужно развёртывание в Fireworks AI с посекундной оплатой времени видеокарты; перед его созданием вас спросят</translation>
+    </message>
+    <message>
         <source>training is not billed during Preview; chatting with the tuned model is billed like the base model</source>
         <translation>пока идёт Preview, обучение бесплатно; чат с дообученной моделью оплачивается как с базовой</translation>
     </message>

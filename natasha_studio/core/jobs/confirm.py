@@ -71,6 +71,23 @@ def _duration(kind: str) -> str:
                                 "provider's queue")
 
 
+def _open_model_rows(kind: str) -> list[tuple[str, str]]:
+    """What the open-model clouds do beyond the estimate: Together's own price check, and
+    what chatting with the tuned model costs afterwards."""
+    if kind == "together":
+        return [(translate("Confirm", "Price check:"), translate(
+                    "Confirm", "Together AI prices the job once the file is uploaded; if your "
+                               "balance cannot cover it, nothing starts and the file is deleted")),
+                (translate("Confirm", "Chat after:"), translate(
+                    "Confirm", "free on this computer with the downloaded adapter, or on a "
+                               "Together AI endpoint billed per minute"))]
+    if kind == "fireworks":
+        return [(translate("Confirm", "Chat after:"), translate(
+            "Confirm", "needs a deployment at Fireworks AI, billed per second of GPU time; "
+                       "you are asked before one is made"))]
+    return []
+
+
 def _cost(info: ProviderInfo, report: Any) -> str:
     if info.cost_model == "free":
         return translate("Confirm", "training is not billed during Preview; chatting with the "
@@ -108,6 +125,7 @@ def launch_summary(info: ProviderInfo, preflight: Any, *, label: str, country: s
             tokens=number(report.total_tokens))))
     rows.append((translate("Confirm", "Estimated cost:"), _cost(info, report)))
     rows.append((translate("Confirm", "Estimated time:"), _duration(info.kind)))
+    rows.extend(_open_model_rows(info.kind))
     if info.company:
         where = translate("Confirm", "{company}, {country}").format(company=info.company,
                                                                     country=country)
