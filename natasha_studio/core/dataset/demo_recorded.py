@@ -64,6 +64,7 @@ class DemoIds:
     base_model_id: int
     session_id: int
     heldout_run_id: int
+    fidelity_run_id: int
 
 
 def add_recorded_work(project: Project) -> DemoIds:
@@ -85,7 +86,8 @@ def add_recorded_work(project: Project) -> DemoIds:
     session = _add_session(project, lang, tuned, base)
     _add_votes(project, lang, tuned, base)
     run = _add_heldout_run(project, snapshot.id, texts["heldout"], tuned, base)
-    return DemoIds(snapshot.id, job_id, tuned, base, session, run)
+    fidelity = _add_fidelity_run(project, snapshot.id, run, [tuned, base])
+    return DemoIds(snapshot.id, job_id, tuned, base, session, run, fidelity)
 
 
 def is_demo(project: Project) -> bool:
@@ -203,6 +205,25 @@ def _add_votes(project: Project, lang: dict[str, Any], tuned: int, base: int) ->
         winner = verdict if verdict in ("tie", "both_bad") else (
             "a" if (verdict == "tuned") == tuned_first else "b")
         record_vote(project, round_, [ChatMessage("user", exchange["question"])], a, b, winner)
+
+
+def _add_fidelity_run(project: Project, snapshot_id: int, heldout_run: int,
+                      models: list[int]) -> int:
+    """The style-fidelity report card of the recorded held-out answers: scored offline here,
+    as a run in the app would score them once the models had answered."""
+    from natasha_studio.core.chat.fidelity import score_run
+    from natasha_studio.core.fidelity import storage
+    from natasha_studio.core.fidelity.aggregate import SEED
+    from natasha_studio.core.meaning import model
+
+    name = project.conn.execute("SELECT name FROM snapshots WHERE id = ?",
+                                (snapshot_id,)).fetchone()[0]
+    questions = len(heldout_questions(project, snapshot_id))
+    run = storage.create_run(project, heldout_run, snapshot_id, name,
+                             {"questions": questions, "models": models, "seed": SEED},
+                             storage.persona_profile(project, snapshot_id))
+    score_run(project, run, model())
+    return run
 
 
 def _add_heldout_run(project: Project, snapshot_id: int, answers: dict[str, Any], tuned: int,

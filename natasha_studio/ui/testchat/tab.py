@@ -1,8 +1,9 @@
 """The Test chat tab: does the tuned model sound like the persona, and is it better?
 
-Three views over the project's model entries: side by side (2-4 models answering the same
-question), blind A/B (votes and win rates), and the held-out questions of a snapshot (the
-persona's real answers beside the models'). "Models…" manages the entries.
+Four views over the project's model entries: side by side (2-4 models answering the same
+question), blind A/B (votes and win rates), the held-out questions of a snapshot (the
+persona's real answers beside the models'), and style fidelity (a report card scoring each
+model against her over those questions). "Models…" manages the entries.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from natasha_studio.core.store import Project
 from natasha_studio.providers.registry import close_local_models, local_models_open
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.testchat.blind_view import BlindView
+from natasha_studio.ui.testchat.fidelity_view import FidelityView
 from natasha_studio.ui.testchat.heldout_view import HeldoutView
 from natasha_studio.ui.testchat.models_dialog import ModelsDialog
 from natasha_studio.ui.testchat.side_by_side import SideBySideView
@@ -55,11 +57,15 @@ class TestChatTab(QWidget):
         self.side_by_side = SideBySideView(ctx)
         self.blind = BlindView(ctx)
         self.heldout = HeldoutView(ctx)
+        self.fidelity = FidelityView(ctx)
         self.views = QTabWidget()
         self.views.addTab(self.side_by_side, self.tr("Side by side"))
         self.views.addTab(self.blind, self.tr("Blind A/B"))
         self.views.addTab(self.heldout, self.tr("Held-out questions"))
         self.views.setTabToolTip(2, glossary.tooltip("heldout"))
+        self.views.addTab(self.fidelity, self.tr("Style fidelity"))
+        self.views.setTabToolTip(3, self.tr("A report card: how much each model sounds like "
+                                            "her, over the held-out questions"))
         self.models_button = QPushButton(self.tr("Models…"))
         self.models_button.setToolTip(self.tr("Add a compatible server, or change and delete "
                                               "model entries"))
@@ -91,6 +97,7 @@ class TestChatTab(QWidget):
         ctx.models_changed.connect(self._on_models_changed)
         ctx.jobs_changed.connect(self._on_jobs_changed)
         ctx.snapshots_changed.connect(self.heldout.reload)
+        ctx.snapshots_changed.connect(self.fidelity.reload)
         ctx.navigate.connect(self._on_navigate)
         self._on_project_changed(ctx.project)
 
@@ -123,6 +130,7 @@ class TestChatTab(QWidget):
         self.side_by_side.reload_models()
         self.blind.reload()
         self.heldout.reload()
+        self.fidelity.reload()
 
     def _on_jobs_changed(self) -> None:
         if self.ctx.project is not None and sync_job_models(self.ctx.project):
