@@ -13,7 +13,7 @@ import shutil
 import sys
 from pathlib import Path
 
-REQUIRED_PACKAGES = ("torch", "transformers", "peft", "accelerate")
+REQUIRED_PACKAGES = ("torch", "transformers", "peft", "accelerate", "zstandard")
 # PyTorch's own index of CPU-only builds: PyPI's Linux torch carries the CUDA libraries
 # (gigabytes) whether or not there is an NVIDIA card to use them.
 CPU_TORCH_INDEX = "https://download.pytorch.org/whl/cpu"
