@@ -215,6 +215,7 @@ class Project:
         self._pausable = False
         self.rollback_journal = False  # see bulk.direct_writes: nobody else can wait, no pauses
         self._next_wait_check = 0.0
+        self._last_pause = -1e9  # when this write last let another in (monotonic time)
         self._before_pause: list[Callable[[], None]] = []
         self.damaged = False  # found damaged at open: read-only, see storage.damaged_error
         with _open_here_lock:
@@ -465,28 +466,54 @@ class Project:
                 return False
             outside = True
         with self._lock:
-            for settle in self._before_pause:
-                settle()
-            self._before_pause.clear()
-            depth = self._depth
-            self.conn.execute("COMMIT")
-            self._gate.release()
+            depth, turns = self._let_go()
             if outside:
                 # The other process takes its turn when its next try comes (a fraction of a
                 # second); it removes its mark once it has begun.
                 until = time.monotonic() + writer.HANDOVER_S
                 while os.path.exists(self._wait_path) and time.monotonic() < until:
                     time.sleep(0.005)
-            self._gate.acquire(self)
-            try:
-                self._begin_immediate()
-            except BaseException:
-                self._gate.release()
-                self._depth = 0
-                raise
-            for level in range(1, depth):
-                self.conn.execute(f"SAVEPOINT sp{level}")
+            self._take_again(depth, turns)
+            self._last_pause = time.monotonic()
         return True
+
+    @contextlib.contextmanager
+    def not_writing(self) -> Iterator[None]:
+        """A part of a pausable long write that writes nothing (scoring a batch, say): while
+        other writers came lately, the write is committed and the gate let go for the block,
+        so that one coming meanwhile gets in at once rather than after the block."""
+        if (not self.can_pause or self._depth == 0
+                or time.monotonic() - self._last_pause > writer.LATELY_S):
+            yield
+            return
+        with self._lock:
+            depth, turns = self._let_go()
+            try:
+                yield
+            finally:
+                if self._take_again(depth, turns):
+                    self._last_pause = time.monotonic()
+
+    def _let_go(self) -> tuple[int, int]:
+        """Commit the long write so far and let go of the gate; returns the depth to come
+        back to and the gate's turn count."""
+        for settle in self._before_pause:
+            settle()
+        self._before_pause.clear()
+        depth = self._depth
+        self.conn.execute("COMMIT")
+        turns = self._gate.turns
+        self._gate.release()
+        return depth, turns
+
+    def _take_again(self, depth: int, turns: int) -> bool:
+        """Take the gate and begin again at ``depth``; returns whether others wrote meanwhile.
+        If beginning fails, the gate stays taken: the transaction's end lets it go."""
+        self._gate.acquire(self)
+        self._begin_immediate()
+        for level in range(1, depth):
+            self.conn.execute(f"SAVEPOINT sp{level}")
+        return self._gate.turns != turns + 1
 
     def before_pause(self, settle: Callable[[], None]) -> Callable[[], None]:
         """Have ``settle`` run once before the next pause commits (a bulk write puts back

@@ -36,6 +36,9 @@ from natasha_studio.core.i18n import translate
 WAIT_S = 60.0
 # How long a long write, having paused for another process, waits for it to take its turn.
 HANDOVER_S = 2.0
+# For this long after another writer came in, a long write lets go of the project while it
+# computes (see Project.not_writing): the curator's next edit is likely near.
+LATELY_S = 2.0
 
 
 class ProjectBusy(ProjectError):
@@ -282,6 +285,7 @@ class WriteGate:
         self._depth = 0
         self._queue: deque[object] = deque()  # waiting threads' tokens, first come first
         self.holder: object | None = None  # the Project whose transaction holds it
+        self.turns = 0  # how many times it was taken
 
     @property
     def waiting(self) -> int:
@@ -306,6 +310,7 @@ class WriteGate:
             self._owner = me
             self._depth = 1
             self.holder = holder
+            self.turns += 1
 
     def release(self) -> None:
         with self._cond:

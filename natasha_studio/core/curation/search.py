@@ -54,11 +54,12 @@ def pending_count(project: Project) -> int:
 
 
 def sync_search_index(project: Project, progress: Progress | None = None,
-                      batch: int = 2000) -> int:
+                      batch: int = 200) -> int:
     """Index every pair marked as changed; returns how many were processed.
 
-    Works in short transactions (about half a second each) so that edits from the window
-    are never blocked for long.
+    The texts are read and folded outside any transaction; each batch's write is a short
+    transaction (milliseconds), so edits from the window hardly wait for it. A pair changed
+    between the read and the write keeps its mark and is indexed on the next round.
     """
     conn = project.conn
     total = pending_count(project)
@@ -69,16 +70,20 @@ def sync_search_index(project: Project, progress: Progress | None = None,
         if not ids:
             break
         marks = ",".join("?" * len(ids))
+        read = f"SELECT id, question, answer FROM pairs WHERE id IN ({marks})"
+        texts = {r[0]: (r[1], r[2]) for r in conn.execute(read, ids)}
+        # Folded here rather than by the tokenizer, whose diacritics removal covers Latin
+        # letters only: Russian needs "е" to find "ё".
+        folded = {pid: (fold(q or ""), fold(a or "")) for pid, (q, a) in texts.items()}
         with project.transaction():
-            conn.execute(f"DELETE FROM pair_search WHERE rowid IN ({marks})", ids)
-            # Folded here rather than by the tokenizer, whose diacritics removal covers Latin
-            # letters only: Russian needs "е" to find "ё".
-            rows = conn.execute(f"SELECT id, question, answer FROM pairs WHERE id IN ({marks})",
-                                ids).fetchall()
+            now = {r[0]: (r[1], r[2]) for r in conn.execute(read, ids)}
+            same = [pid for pid in ids if now.get(pid) == texts.get(pid)]
+            same_marks = ",".join("?" * len(same))
+            conn.execute(f"DELETE FROM pair_search WHERE rowid IN ({same_marks})", same)
             conn.executemany(
                 "INSERT INTO pair_search(rowid, question, answer) VALUES (?, ?, ?)",
-                [(r[0], fold(r[1] or ""), fold(r[2] or "")) for r in rows])
-            conn.execute(f"DELETE FROM pair_search_dirty WHERE pair_id IN ({marks})", ids)
+                [(pid, *folded[pid]) for pid in same if pid in folded])
+            conn.execute(f"DELETE FROM pair_search_dirty WHERE pair_id IN ({same_marks})", same)
         done += len(ids)
         if progress is not None:
             progress(done, max(total, done), "")

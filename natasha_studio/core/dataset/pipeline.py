@@ -159,7 +159,8 @@ def run_extraction(
         batch_size = _PAUSABLE_BATCH if reader is not None else _BATCH
 
         def write_next() -> None:
-            scores = scorer.result()
+            with project.not_writing():
+                scores = scorer.result()
             pause()
             _write(conn, in_flight.popleft(), scores, existing, report)
             pause()
