@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>AddPairDialog</name>
@@ -12,11 +11,11 @@
         <translation>Необязательно: что было сказано до вопроса</translation>
     </message>
     <message>
-        <source>The member&apos;s question</source>
+        <source>The member's question</source>
         <translation>Вопрос участника</translation>
     </message>
     <message>
-        <source>The persona&apos;s answer</source>
+        <source>The persona's answer</source>
         <translation>Ответ персоны</translation>
     </message>
     <message>
@@ -68,6 +67,14 @@
     <message>
         <source>Check the name: the chats are listed on the Sources tab.</source>
         <translation>Проверьте название: список чатов — на вкладке «Источники».</translation>
+    </message>
+    <message>
+        <source>The quality score learned from {approved} approved and {rejected} rejected pairs; {count} pairs scored again.</source>
+        <translation>Оценка качества обучилась на {approved} одобренных и {rejected} отклонённых парах; пересчитано пар: {count}.</translation>
+    </message>
+    <message>
+        <source>Too few decisions to learn from ({approved} approved, {rejected} rejected; {needed} in all with {each} of each are needed): the default score is used; {count} pairs scored again.</source>
+        <translation>Слишком мало решений, чтобы учиться (одобрено {approved}, отклонено {rejected}; нужно всего {needed}, из них не меньше {each} каждого вида): используется обычная оценка; пересчитано пар: {count}.</translation>
     </message>
     <message>
         <source>There is no bulk change to undo.</source>
@@ -239,7 +246,7 @@
         <translation>Вернуть исходный текст</translation>
     </message>
     <message>
-        <source>Undo every hand edit of this pair&apos;s text</source>
+        <source>Undo every hand edit of this pair's text</source>
         <translation>Отменить все ручные правки текста этой пары</translation>
     </message>
     <message>
@@ -251,7 +258,7 @@
         <translation>Ваши заметки об этой паре (в обучение не идут)</translation>
     </message>
     <message>
-        <source>Empty: the project&apos;s system prompt is used for this pair</source>
+        <source>Empty: the project's system prompt is used for this pair</source>
         <translation>Пусто: для этой пары используется системный промпт проекта</translation>
     </message>
     <message>
@@ -523,6 +530,18 @@
     <message>
         <source>Needs work</source>
         <translation>Доработать</translation>
+    </message>
+    <message>
+        <source>How likely each pair is a question and its answer worth keeping. Sort by it to see the likeliest first; once you have approved and rejected enough pairs, extracting again makes the score learn from your decisions.</source>
+        <translation>Насколько вероятно, что пара — это вопрос и ответ на него, которые стоит оставить. Отсортируйте по этому столбцу, чтобы увидеть самые вероятные первыми; когда вы одобрите и отклоните достаточно пар, повторное извлечение научит оценку вашим решениям.</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Без оценки</translation>
+    </message>
+    <message>
+        <source>How likely this is a question and its answer worth keeping: {score}</source>
+        <translation>Вероятность, что это вопрос и ответ, которые стоит оставить: {score}</translation>
     </message>
 </context>
 <context>
@@ -829,28 +848,80 @@
 <context>
     <name>QualityReason</name>
     <message>
-        <source>The answer is very short</source>
-        <translation>Ответ очень короткий</translation>
+        <source>The member did not ask anything</source>
+        <translation>Участник ничего не спросил</translation>
     </message>
     <message>
-        <source>The answer is very long</source>
-        <translation>Ответ очень длинный</translation>
+        <source>The member thanked, greeted, reported or shared something</source>
+        <translation>Участник поблагодарил, поздоровался, отчитался или чем-то поделился</translation>
     </message>
     <message>
-        <source>The question is very short</source>
-        <translation>Вопрос очень короткий</translation>
+        <source>The answer is a thank-you, praise or a greeting</source>
+        <translation>Ответ — благодарность, похвала или приветствие</translation>
     </message>
     <message>
-        <source>The question is not really a question</source>
-        <translation>Вопрос не похож на вопрос</translation>
+        <source>The answer puts the question off, sends it elsewhere or asks back</source>
+        <translation>Ответ откладывает вопрос, отправляет его в другое место или переспрашивает</translation>
     </message>
     <message>
-        <source>The answer is only a link</source>
-        <translation>Ответ — только ссылка</translation>
+        <source>The answer is moderation, not an answer</source>
+        <translation>Это модерация, а не ответ</translation>
+    </message>
+    <message>
+        <source>The answer does not address the question</source>
+        <translation>Ответ не про заданный вопрос</translation>
+    </message>
+    <message>
+        <source>The answer gives no advice or explanation</source>
+        <translation>В ответе нет ни совета, ни объяснения</translation>
+    </message>
+    <message>
+        <source>A photo, voice message or file without text</source>
+        <translation>Фото, голосовое или файл без текста</translation>
     </message>
     <message>
         <source>The answer is only emoji</source>
-        <translation>Ответ — только эмодзи</translation>
+        <translation>В ответе только эмодзи</translation>
+    </message>
+    <message>
+        <source>The answer is only a greeting or thanks</source>
+        <translation>Ответ — только приветствие или благодарность</translation>
+    </message>
+    <message>
+        <source>The answer is only a link</source>
+        <translation>В ответе только ссылка</translation>
+    </message>
+    <message>
+        <source>Looks like advertising</source>
+        <translation>Похоже на рекламу</translation>
+    </message>
+    <message>
+        <source>The answer is very short</source>
+        <translation>Очень короткий ответ</translation>
+    </message>
+    <message>
+        <source>The question is very short</source>
+        <translation>Очень короткий вопрос</translation>
+    </message>
+    <message>
+        <source>The answer is very long</source>
+        <translation>Очень длинный ответ</translation>
+    </message>
+    <message>
+        <source>The question and answer are in different languages</source>
+        <translation>Вопрос и ответ на разных языках</translation>
+    </message>
+    <message>
+        <source>The same question appears elsewhere</source>
+        <translation>Такой же вопрос уже встречается</translation>
+    </message>
+    <message>
+        <source>A very similar question appears earlier</source>
+        <translation>Очень похожий вопрос уже был раньше</translation>
+    </message>
+    <message>
+        <source>Paired by time, not by a reply</source>
+        <translation>Пара найдена по времени, а не по ответу на сообщение</translation>
     </message>
     <message>
         <source>The answer refers to a photo or a file</source>
@@ -861,24 +932,8 @@
         <translation>Ответ — пересланное сообщение</translation>
     </message>
     <message>
-        <source>Paired by time, not by a reply</source>
-        <translation>Связано по времени, а не ответом</translation>
-    </message>
-    <message>
-        <source>The pairing is uncertain</source>
-        <translation>Связь вопроса и ответа под сомнением</translation>
-    </message>
-    <message>
-        <source>The same question appears elsewhere</source>
-        <translation>Такой же вопрос есть в другой паре</translation>
-    </message>
-    <message>
         <source>Contains personal data</source>
-        <translation>Есть личные данные</translation>
-    </message>
-    <message>
-        <source>The answer is only a greeting or thanks</source>
-        <translation>Ответ — только приветствие или благодарность</translation>
+        <translation>Содержит личные данные</translation>
     </message>
     <message>
         <source>The answer was joined from several messages</source>
@@ -886,7 +941,7 @@
     </message>
     <message>
         <source>The message was edited after sending</source>
-        <translation>Сообщение исправляли после отправки</translation>
+        <translation>Сообщение изменили после отправки</translation>
     </message>
 </context>
 <context>
