@@ -26,6 +26,7 @@ from natasha_studio.core.privacy.detector import DetectorConfig, detector_for
 from natasha_studio.core.privacy.findings import KINDS, Finding, kind_label
 from natasha_studio.core.privacy.settings import load_settings
 from natasha_studio.core.store import Project
+from natasha_studio.core.writer import ProjectBusy
 
 Progress = Callable[..., None]
 
@@ -75,8 +76,8 @@ def _write(project: Project, sql: str, rows: list[tuple]) -> None:
     try:
         with project.transaction() as conn:
             conn.executemany(sql, rows)
-    except sqlite3.OperationalError as exc:
-        if "locked" not in str(exc) and "busy" not in str(exc):
+    except (sqlite3.OperationalError, ProjectBusy) as exc:
+        if not isinstance(exc, ProjectBusy) and "locked" not in str(exc) and "busy" not in str(exc):
             raise
         raise ScanBusy(
             translate("Privacy", "The project is busy with another change, so the check for "
