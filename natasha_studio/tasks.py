@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,7 +152,14 @@ class TaskRegistry(QObject):
             return
         if isinstance(exc, Cancelled):
             return
-        if isinstance(exc, StudioError):
+        if isinstance(exc, sqlite3.Error):
+            # A locked, full, read-only or damaged project met by a worker: plain words.
+            from natasha_studio.core.storage import storage_error
+
+            log.warning("task %s met a storage error: %s", info.name, exc)
+            owner = info.owner
+            self.task_failed.emit(info.title, str(storage_error(exc, getattr(owner, "path", None))))
+        elif isinstance(exc, StudioError):
             log.warning("task %s failed: %s", info.name, exc.message)
             self.task_failed.emit(info.title, str(exc))
         else:

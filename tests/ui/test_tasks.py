@@ -124,3 +124,23 @@ def test_a_task_step_after_the_loop_stops_still_sees_its_loop(qloop):
     qloop.run_until_complete(asyncio.sleep(0.05))
     assert seen == [True] * 4
     assert asyncio._get_running_loop() is None
+
+
+def test_a_storage_error_of_a_worker_is_told_in_plain_words(qloop, tmp_path):
+    import sqlite3
+
+    registry = TaskRegistry()
+    failures = []
+    registry.task_failed.connect(lambda title, text: failures.append((title, text)))
+
+    def locked():
+        raise sqlite3.OperationalError("database is locked")
+
+    class Owner:
+        path = tmp_path / "club.nstudio"
+
+    task = registry.run_in_thread("write", locked, title="Saving", owner=Owner())
+    qloop.run_until_complete(asyncio.wait([task]))
+    qloop.run_until_complete(asyncio.sleep(0.01))
+    assert len(failures) == 1 and failures[0][0] == "Saving"
+    assert "club.nstudio" in failures[0][1] and "locked" not in failures[0][1]
