@@ -119,6 +119,12 @@ def _together() -> str:
     # module imports rich at load time (rich ships; pygments and the CLI stay out).
     determine_agent()
     client = AsyncTogether(api_key="probe", base_url="http://127.0.0.1:9")
+    # The resources the providers call, reached without the parts the bundle leaves out.
+    fireworks = AsyncFireworks(api_key="probe", account_id="probe", base_url="http://127.0.0.1:9")
+    for resource in (client.files, client.fine_tuning, client.models, fireworks.datasets,
+                     fireworks.supervised_fine_tuning_jobs, fireworks.deployments,
+                     fireworks.models):
+        assert type(resource).__name__  # reaching the resource builds it
     return (f"{AsyncTogether.__name__} ({client.base_url}), "
             f"{AsyncFineTuningResource.__name__} and {AsyncFireworks.__name__} import; "
             "agents.json reads")

@@ -270,3 +270,24 @@ def test_strip_debug_copy_shrinks_a_library_with_debug_sections(tmp_path):
     copy = build_steps.strip_debug_copy(src, tmp_path / "out")
     assert copy != src and Path(copy).stat().st_size < Path(src).stat().st_size
     assert Path(src).read_bytes()[:4] == Path(copy).read_bytes()[:4] == b"\x7fELF"
+
+
+def test_the_open_model_providers_never_load_the_sdk_parts_left_out():
+    # The Together AI and Fireworks AI providers, their SDK clients and every resource they
+    # call: none of it may load a part of the SDKs that the bundle leaves out.
+    code = (
+        "import sys\n"
+        "sys.path.insert(0, 'packaging')\n"
+        "import bundle_check, bundle_plan\n"
+        "from natasha_studio.providers.fireworks_provider import FireworksProvider\n"
+        "from natasha_studio.providers.together_provider import TogetherProvider\n"
+        "from together.lib.types.error import FileTypeError\n"
+        "bundle_check._together()\n"
+        "FireworksProvider('k', 'a', base_url='http://127.0.0.1:9')._fireworks()\n"
+        "TogetherProvider('k', 'http://127.0.0.1:9')._together()\n"
+        "left = [n for n in bundle_plan.EXCLUDED_MODULES if n.split('.')[0] in "
+        "('fireworks', 'together')]\n"
+        "print([m for m in sys.modules for n in left if m == n or m.startswith(n + '.')])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=REPO)
+    assert out.stdout.strip() == "[]"
