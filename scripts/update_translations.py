@@ -70,7 +70,8 @@ AREAS: dict[str, list[str]] = {
     ],
     "chat": [
         "natasha_studio/core/chat", "natasha_studio/ui/testchat",
-        "natasha_studio/cli_commands/chat.py",
+        "natasha_studio/cli_commands/chat.py", "natasha_studio/core/fidelity",
+        "natasha_studio/cli_commands/fidelity.py",
     ],
     "local": [
         "natasha_studio/local", "natasha_studio/ui/local", "natasha_studio/cli_commands/local.py",

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>BlindView</name>
@@ -12,12 +11,63 @@
     </message>
 </context>
 <context>
+    <name>Fidelity</name>
+    <message numerus="yes">
+        <source>{title} · %n held-out question(s)</source>
+        <translation>
+            <numerusform>{title} · %n held-out question(s)</numerusform>
+            <numerusform>{title} · %n held-out question(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n votes</source>
+        <translation>
+            <numerusform>%n vote</numerusform>
+            <numerusform>%n votes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unanswered questions: %n. The score leaves them out.</source>
+        <translation>
+            <numerusform>Unanswered questions: %n. The score leaves them out.</numerusform>
+            <numerusform>Unanswered questions: %n. The score leaves them out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FidelityView</name>
+    <message numerus="yes">
+        <source>{name} (%n question(s))</source>
+        <translation>
+            <numerusform>{name} (%n question(s))</numerusform>
+            <numerusform>{name} (%n question(s))</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeldoutView</name>
     <message numerus="yes">
         <source>{name} (%n question(s))</source>
         <translation>
             <numerusform>{name} (%n question(s))</numerusform>
             <numerusform>{name} (%n question(s))</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ModelRow</name>
+    <message numerus="yes">
+        <source>%n votes</source>
+        <translation>
+            <numerusform>%n vote</numerusform>
+            <numerusform>%n votes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unanswered questions: %n. The score leaves them out.</source>
+        <translation>
+            <numerusform>Unanswered questions: %n. The score leaves them out.</numerusform>
+            <numerusform>Unanswered questions: %n. The score leaves them out.</numerusform>
         </translation>
     </message>
 </context>
@@ -35,6 +85,16 @@
         <translation>
             <numerusform>The server answered; %n model available.</numerusform>
             <numerusform>The server answered; %n models available.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportCard</name>
+    <message numerus="yes">
+        <source>{title} · %n held-out question(s)</source>
+        <translation>
+            <numerusform>{title} · %n held-out question(s)</numerusform>
+            <numerusform>{title} · %n held-out question(s)</numerusform>
         </translation>
     </message>
 </context>

@@ -505,6 +505,319 @@
     </message>
 </context>
 <context>
+    <name>ExampleBox</name>
+    <message>
+        <source>score {score}</source>
+        <translation>оценка {score}</translation>
+    </message>
+    <message>
+        <source>Question: {text}</source>
+        <translation>Вопрос: {text}</translation>
+    </message>
+    <message>
+        <source>Her real answer</source>
+        <translation>Её настоящий ответ</translation>
+    </message>
+</context>
+<context>
+    <name>Fidelity</name>
+    <message>
+        <source>This fidelity run no longer exists.</source>
+        <translation>Этой оценки сходства больше нет.</translation>
+    </message>
+    <message>
+        <source>The answers of this run were deleted.</source>
+        <translation>Ответы этой оценки удалены.</translation>
+    </message>
+    <message>
+        <source>Style: how much the answer looks like hers: its length, emoji and punctuation, ты or вы, her favourite words, how she starts and ends.</source>
+        <translation>Стиль: насколько ответ похож на её ответы — длина, эмодзи и знаки препинания, «ты» или «вы», её любимые слова, как она начинает и заканчивает.</translation>
+    </message>
+    <message>
+        <source>Meaning: how much the answer says what she really answered, measured offline with word vectors.</source>
+        <translation>Смысл: насколько ответ говорит то же, что она ответила на самом деле; считается без интернета по векторам слов.</translation>
+    </message>
+    <message>
+        <source>Judge: how often a chat model found this answer closer to her real one than the other models' answers.</source>
+        <translation>Судья: как часто модель-судья находила этот ответ ближе к её настоящему, чем ответы других моделей.</translation>
+    </message>
+    <message>
+        <source>Votes: how often you preferred this model in blind A/B comparisons.</source>
+        <translation>Голоса: как часто вы выбирали эту модель в слепом сравнении A/B.</translation>
+    </message>
+    <message>
+        <source>Score: style and meaning (and the judge, when asked) averaged over the questions, with the range it would likely fall in on other questions.</source>
+        <translation>Оценка: стиль и смысл (и судья, если его позвали), усреднённые по вопросам, с диапазоном, в который она скорее всего попала бы на других вопросах.</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Смысл</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Судья</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Голоса</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>The judge will be asked {calls} times, about {tokens} tokens in all, billed by its provider at its usual chat price.</source>
+        <translation>Судью спросят {calls} раз, всего около {tokens} токенов; провайдер возьмёт за них обычную цену чата.</translation>
+    </message>
+    <message>
+        <source>How much each model sounds like her</source>
+        <translation>Насколько каждая модель похожа на неё</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} · %n held-out question(s)</source>
+        <translation>
+            <numerusform>{title} · %n отложенный вопрос</numerusform>
+            <numerusform>{title} · %n отложенных вопроса</numerusform>
+            <numerusform>{title} · %n отложенных вопросов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped before the end: scored on the answers it has</source>
+        <translation>остановлено до конца: оценено по полученным ответам</translation>
+    </message>
+    <message>
+        <source>likely {low}–{high}</source>
+        <translation>вероятно {low}–{high}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n votes</source>
+        <translation>
+            <numerusform>%n голос</numerusform>
+            <numerusform>%n голоса</numerusform>
+            <numerusform>%n голосов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unanswered questions: %n. The score leaves them out.</source>
+        <translation>
+            <numerusform>Вопросов без ответа: %n. В оценку они не вошли.</numerusform>
+            <numerusform>Вопросов без ответа: %n. В оценку они не вошли.</numerusform>
+            <numerusform>Вопросов без ответа: %n. В оценку они не вошли.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closest to hers</source>
+        <translation>Ближе всего к её ответу</translation>
+    </message>
+    <message>
+        <source>Furthest from hers</source>
+        <translation>Дальше всего от её ответа</translation>
+    </message>
+    <message>
+        <source>“{spec}” is neither a saved model nor PROVIDER:MODEL.</source>
+        <translation>«{spec}» — это не сохранённая модель и не ПРОВАЙДЕР:МОДЕЛЬ.</translation>
+    </message>
+    <message>
+        <source>Saved models: {names}. Providers: {providers}.</source>
+        <translation>Сохранённые модели: {names}. Провайдеры: {providers}.</translation>
+    </message>
+    <message>
+        <source>A compatible server needs --base-url.</source>
+        <translation>Для совместимого сервера нужен --base-url.</translation>
+    </message>
+    <message>
+        <source>For example: --base-url http://localhost:11434/v1</source>
+        <translation>Например: --base-url http://localhost:11434/v1</translation>
+    </message>
+    <message>
+        <source>The snapshot “{name}” has no held-out questions.</source>
+        <translation>В снимке «{name}» нет отложенных вопросов.</translation>
+    </message>
+    <message>
+        <source>Snapshots with held-out questions: {names}</source>
+        <translation>Снимки с отложенными вопросами: {names}</translation>
+    </message>
+    <message>
+        <source>The project has no held-out questions to ask.</source>
+        <translation>В проекте нет отложенных вопросов, которые можно задать.</translation>
+    </message>
+    <message>
+        <source>Freeze a snapshot with a held-out set on the Statistics tab (or with “natasha-studio export snapshot … --heldout N”).</source>
+        <translation>Заморозьте снимок с отложенной выборкой на вкладке «Статистика» (или командой «natasha-studio export snapshot … --heldout N»).</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>Интервал 95%</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Вопросы</translation>
+    </message>
+    <message>
+        <source>{model}: {count} questions were not answered.</source>
+        <translation>{model}: без ответа вопросов — {count}.</translation>
+    </message>
+    <message>
+        <source>--questions needs a number above zero.</source>
+        <translation>Для --questions нужно число больше нуля.</translation>
+    </message>
+    <message>
+        <source>Answers: {done} of {total}</source>
+        <translation>Ответы: {done} из {total}</translation>
+    </message>
+    <message>
+        <source>Judgements: {done} of {total}</source>
+        <translation>Решения судьи: {done} из {total}</translation>
+    </message>
+</context>
+<context>
+    <name>FidelityView</name>
+    <message>
+        <source>all</source>
+        <translation>все</translation>
+    </message>
+    <message>
+        <source>How many held-out questions to ask (a random sample); “all” asks every one.</source>
+        <translation>Сколько отложенных вопросов задать (случайная выборка); «все» — задать каждый.</translation>
+    </message>
+    <message>
+        <source>Judge with</source>
+        <translation>Судья:</translation>
+    </message>
+    <message>
+        <source>A chat model compares the answers two by two and says which is closer to her real one. It costs calls; off by default.</source>
+        <translation>Чат-модель сравнивает ответы попарно и говорит, какой ближе к её настоящему. Это платные запросы; по умолчанию выключено.</translation>
+    </message>
+    <message>
+        <source>Score models</source>
+        <translation>Оценить модели</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <source>Save the report card as a picture (PNG) or a web page (HTML)</source>
+        <translation>Сохранить табель как картинку (PNG) или веб-страницу (HTML)</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Снимок</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Модели</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Вопросы</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Табель</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>No held-out questions yet</source>
+        <translation>Отложенных вопросов пока нет</translation>
+    </message>
+    <message>
+        <source>A report card compares the models' answers with her real answers to questions kept out of training. Freeze a snapshot with a held-out set on the Statistics tab, then come back here.</source>
+        <translation>Табель сравнивает ответы моделей с её настоящими ответами на вопросы, которые не попали в обучение. Заморозьте снимок с отложенной выборкой на вкладке «Статистика» и возвращайтесь сюда.</translation>
+    </message>
+    <message>
+        <source>Go to Statistics</source>
+        <translation>Перейти к статистике</translation>
+    </message>
+    <message>
+        <source>No report card yet</source>
+        <translation>Табеля пока нет</translation>
+    </message>
+    <message>
+        <source>Tick the models to compare above and press “Score models”. Each one answers the held-out questions, and the card shows how close each comes to her: style, meaning and one score out of 100.</source>
+        <translation>Отметьте выше модели для сравнения и нажмите «Оценить модели». Каждая ответит на отложенные вопросы, а табель покажет, насколько каждая близка к ней: стиль, смысл и одна оценка из 100.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%n question(s))</source>
+        <translation>
+            <numerusform>{name} (%n вопрос)</numerusform>
+            <numerusform>{name} (%n вопроса)</numerusform>
+            <numerusform>{name} (%n вопросов)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The judge compares two models or more: tick another.</source>
+        <translation>Судья сравнивает две модели или больше: отметьте ещё одну.</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+    <message>
+        <source>Style fidelity</source>
+        <translation>Сходство стиля</translation>
+    </message>
+    <message>
+        <source>Tick at least one model to score.</source>
+        <translation>Отметьте хотя бы одну модель для оценки.</translation>
+    </message>
+    <message>
+        <source>Asking the models…</source>
+        <translation>Задаём вопросы моделям…</translation>
+    </message>
+    <message>
+        <source>Asking the models: {done} of {total} answers</source>
+        <translation>Задаём вопросы моделям: {done} из {total} ответов</translation>
+    </message>
+    <message>
+        <source>The judge compares answers: {done} of {total}</source>
+        <translation>Судья сравнивает ответы: {done} из {total}</translation>
+    </message>
+    <message>
+        <source>Scoring the answers…</source>
+        <translation>Оцениваем ответы…</translation>
+    </message>
+    <message>
+        <source>Save the report card</source>
+        <translation>Сохранить табель</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;Picture (*.png)</source>
+        <translation>Веб-страница (*.html);;Картинка (*.png)</translation>
+    </message>
+    <message>
+        <source>The report card could not be saved: {reason}</source>
+        <translation>Не удалось сохранить табель: {reason}</translation>
+    </message>
+    <message>
+        <source>Report card saved to {path}</source>
+        <translation>Табель сохранён: {path}</translation>
+    </message>
+    <message>
+        <source>the picture could not be written</source>
+        <translation>не удалось записать картинку</translation>
+    </message>
+</context>
+<context>
     <name>HeldoutView</name>
     <message>
         <source>Ask these models</source>
@@ -645,6 +958,41 @@
     <message>
         <source>Saved as a new training pair.</source>
         <translation>Сохранено как новая обучающая пара.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelRow</name>
+    <message>
+        <source>likely {low}–{high}</source>
+        <translation>вероятно {low}–{high}</translation>
+    </message>
+    <message>
+        <source>95% of the scores on other questions like these would fall in this range.</source>
+        <translation>На других похожих вопросах оценка в 95% случаев попала бы в этот диапазон.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n votes</source>
+        <translation>
+            <numerusform>%n голос</numerusform>
+            <numerusform>%n голоса</numerusform>
+            <numerusform>%n голосов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unanswered questions: %n. The score leaves them out.</source>
+        <translation>
+            <numerusform>Вопросов без ответа: %n. В оценку они не вошли.</numerusform>
+            <numerusform>Вопросов без ответа: %n. В оценку они не вошли.</numerusform>
+            <numerusform>Вопросов без ответа: %n. В оценку они не вошли.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closest to hers</source>
+        <translation>Ближе всего к её ответу</translation>
+    </message>
+    <message>
+        <source>Furthest from hers</source>
+        <translation>Дальше всего от её ответа</translation>
     </message>
 </context>
 <context>
@@ -824,6 +1172,33 @@
             <numerusform>Сервер ответил; доступно %n модели.</numerusform>
             <numerusform>Сервер ответил; доступно %n моделей.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportCard</name>
+    <message>
+        <source>How much each model sounds like her</source>
+        <translation>Насколько каждая модель похожа на неё</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} · %n held-out question(s)</source>
+        <translation>
+            <numerusform>{title} · %n отложенный вопрос</numerusform>
+            <numerusform>{title} · %n отложенных вопроса</numerusform>
+            <numerusform>{title} · %n отложенных вопросов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped before the end: scored on the answers it has</source>
+        <translation>остановлено до конца: оценено по полученным ответам</translation>
+    </message>
+    <message>
+        <source>Score across fine-tunes</source>
+        <translation>Оценка от дообучения к дообучению</translation>
+    </message>
+    <message>
+        <source>Each tuned model's latest score, in the order they were tuned, with its likely range.</source>
+        <translation>Последняя оценка каждой дообученной модели в порядке дообучения, с вероятным диапазоном.</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1407,14 @@
     <message>
         <source>Held-out questions</source>
         <translation>Отложенные вопросы</translation>
+    </message>
+    <message>
+        <source>Style fidelity</source>
+        <translation>Сходство стиля</translation>
+    </message>
+    <message>
+        <source>A report card: how much each model sounds like her, over the held-out questions</source>
+        <translation>Табель: насколько каждая модель похожа на неё на отложенных вопросах</translation>
     </message>
     <message>
         <source>Models…</source>

@@ -164,14 +164,16 @@ def report_html(data: CardData) -> str:
             if axis == "votes":
                 v = data.votes.get(r.model_id)
                 value = v.rate if v else None
-                note = Fidelity.tr("%n vote(s)", None, v.count) if v else ""
+                note = Fidelity.tr("%n votes", None, v.count) if v else ""
             else:
                 value, note = getattr(r, axis), ""
             out.append(f"<tr><td>{esc(axis_name(axis))}</td><td class=\"bar-cell\">"
                        f"{_bar(value)}</td><td>{_value(value)} {esc(note)}</td></tr>")
         out.append("</table>")
         if r.errors:
-            out.append(f'<p class="muted">{esc(Fidelity.tr("%n question(s) were not answered; the score leaves them out.", None, r.errors))}</p>')
+            missing = Fidelity.tr("Unanswered questions: %n. The score leaves them out.",
+                                  None, r.errors)
+            out.append(f'<p class="muted">{esc(missing)}</p>')
         examples = [_example(translate("Fidelity", "Closest to hers"), e, r.name)
                     for e in data.best.get(r.model_id, [])[:1]]
         examples += [_example(translate("Fidelity", "Furthest from hers"), e, r.name)

@@ -220,7 +220,7 @@ class ModelRow(QFrame):
             axes.append(("judge", result.judge, ""))
         votes = data.votes.get(result.model_id)
         if votes is not None and votes.count:
-            axes.append(("votes", votes.rate, self.tr("%n vote(s)", "", votes.count)))
+            axes.append(("votes", votes.rate, self.tr("%n votes", "", votes.count)))
         for i, (axis, value, note) in enumerate(axes):
             label = QLabel(axis_name(axis))
             label.setToolTip(explanation(axis))
@@ -234,8 +234,8 @@ class ModelRow(QFrame):
         bars.setColumnStretch(4, 1)
         layout.addLayout(bars)
         if result.errors:
-            layout.addWidget(_muted(self.tr("%n question(s) were not answered; the score "
-                                            "leaves them out.", "", result.errors)))
+            layout.addWidget(_muted(self.tr("Unanswered questions: %n. The score leaves them "
+                                            "out.", "", result.errors)))
         examples = QHBoxLayout()
         best = data.best.get(result.model_id) or []
         worst = data.worst.get(result.model_id) or []
