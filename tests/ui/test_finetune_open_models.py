@@ -163,6 +163,8 @@ def test_together_launch_confirms_cost_and_data_then_follows_the_loss(tab, ctx, 
         assert "Together AI, the USA" in text
         assert "≈" in text and "USD" in text
         assert "deleted from there when the job ends" in text
+        assert "Together AI prices the job once the file is uploaded" in text
+        assert "free on this computer with the downloaded adapter" in text
         await until(lambda: jobs.list_jobs(ctx.project)
                     and jobs.list_jobs(ctx.project)[0].status == "succeeded")
         body = together.job().body
