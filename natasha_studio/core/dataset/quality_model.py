@@ -34,7 +34,7 @@ WEIGHTS_FILE = Path(__file__).with_name("quality_weights.py")
 FACTORS: dict[str, float] = {
     "media_only": 0.25,
     "advertising": 0.4,
-    "duplicate": 0.5,
+    "duplicate": 0.65,
     "language_mismatch": 0.6,
     "too_long": 0.75,
     "near_duplicate": 0.8,

@@ -12,8 +12,41 @@ texts' beginnings only: a million-message chat has some 300,000 pairs to look at
 from __future__ import annotations
 
 import math
+import re
 
 from natasha_studio.core.dataset.quality import _URL, _may_hold_url
+
+
+class _Phrases:
+    """Phrases found at word starts: each word of a phrase must be a word of the text, in
+    order, the last one as the beginning of a word ("спасиб" finds "спасибо"; a phrase
+    ending in a space, or shorter than four letters, wants its last word whole: "рад " is not
+    "радость", "ура" not "культура"). Words are looked
+    up by their first three letters, so a text costs a dictionary look-up per word rather
+    than a scan per phrase."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self._by_start: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for phrase in phrases:
+            words = phrase.replace("ё", "е").split()
+            whole = phrase.endswith(" ") or len(words[-1]) < 4  # "ура", not "культура"
+            self._by_start.setdefault(words[0][:3], []).append(
+                (tuple(words[:-1]), words[-1], whole))
+
+    def found(self, words: list[str]) -> bool:
+        by_start = self._by_start
+        for i, word in enumerate(words):
+            candidates = by_start.get(word[:3])
+            if candidates is None:
+                continue
+            for before, last, whole in candidates:
+                at = i + len(before)
+                if at >= len(words) or (before and tuple(words[i:at]) != before):
+                    continue
+                if words[at] == last if whole else words[at].startswith(last):
+                    return True
+        return False
+
 
 # The signals, in the order of a pair's row (the weights file names them in this order).
 NAMES = (
@@ -46,7 +79,8 @@ INDEX = {name: i for i, name in enumerate(NAMES)}
 
 _HEAD = 400          # characters of a text looked at
 _EXPLAIN_HEAD = 300  # ... of an answer, for advice and explanation
-_OPENING = 120       # ... where thanks and greetings are looked for (a long answer: 40)
+_OPENING_WORDS = 20  # words of a question where thanks and greetings are looked for
+_DIGIT = re.compile(r"\d")
 
 # What may cling to a word (split at spaces): stripped off it.
 _CLINGING = ".,!?;:()[]{}\"'«»“”„…—–/\\|*_+=<>~`@#$%^&"
@@ -56,16 +90,16 @@ _QUESTION_WORDS = frozenset(
     "каком какого какой-нибудь кто чем чего кому кого ли разве неужели "
     "what why how where when which who whom whose can could should would is are does do did "
     "any anyone anybody".split())
-_QUESTION_PHRASES = ("что делать", "что будет", "что лучше", "что значит", "что это", "что за ",
+_QUESTION_PHRASES = _Phrases(("что делать", "что будет", "что лучше", "что значит", "что это", "что за ",
                      "есть ли", "можно ли", "нужно ли", "стоит ли", "надо ли", "как быть",
                      "у кого", "кто знает", "кто-нибудь", "кто нибудь", "что можно", "что нужно",
                      "что посоветуете", "не знаю как", "не понимаю", "вопрос", "можно ", "нужна ли",
-                     "нужен ли", "стоит ", "с чего начать")
+                     "нужен ли", "стоит ", "с чего начать"))
 _REQUEST_WORDS = frozenset(
     "подскажите подскажи посоветуйте посоветуй помогите помоги скиньте скинь киньте поделитесь "
     "расскажите расскажи объясните объясни порекомендуйте подскажете посоветуете help advise "
     "recommend suggest please".split())
-_SOCIAL_QUESTION = (
+_SOCIAL_QUESTION = _Phrases((
     "спасиб", "благодар", "поздравл", "с днем", "с днём", "с праздник", "с новым", "с пятниц",
     "доброе утро", "добрый вечер", "добрый день", "всем привет",
     "привет всем", "всем доброго", "спокойной ночи", "хороших выходных", "хорошего дня",
@@ -78,8 +112,8 @@ _SOCIAL_QUESTION = (
     "обнимаю", "люблю вас", "thank", "congrat", "good morning", "hello everyone", "my report",
     "первый раз", "наконец", "сегодня я", "собрала",
     "ушла в",
-    "простите", "извините", "опоздала", "я тоже", "согласна", "согласен")
-_SOCIAL_ANSWER = (
+    "простите", "извините", "опоздала", "я тоже", "согласна", "согласен"))
+_SOCIAL_ANSWER = _Phrases((
     "спасиб", "благодар", "умничк", "умница", "молодец", "молодчин", "браво", "поздравля",
     "ура", "рада", "рад ", "рады", "обнимаю", "красот", "класс", "здорово", "супер", "огонь",
     "шикар", "прелест", "так держать", "удачи", "хорош", "добро пожаловать", "приятного",
@@ -88,20 +122,20 @@ _SOCIAL_ANSWER = (
     "добрый", "согласна", "согласен", "я тоже", "бывает", "везет", "везёт", "ого", "вау", "ух ты",
     "thank", "great", "congrat", "welcome", "you're welcome", "nice", "cool", "well done",
     "ждем", "ждём", "как дела",
-    "хорошей", "хорошего")
-_DEFER_ANSWER = (
+    "хорошей", "хорошего"))
+_DEFER_ANSWER = _Phrases((
     "посмотрю", "посмотрим", "отвечу", "напишу", "в личку", "в лс", "в личные", "в директ",
     "позже", "вечером", "завтра", "на эфир", "эфире", "уточню", "передам", "вернусь", "следите",
     "хороший вопрос", "за вопрос", "в отдельной теме", "в теме", "в закрепе", "пришли",
     "напиши мне", "напишите мне", "за рулем", "за рулём", "не могу", "разберу", "разберём",
     "разберем", "подумаю", "запишу", "спроси ", "получила", "получил",
     "приняли", "посмотрим", "later", "dm me", "direct message", "will check", "we'll see",
-    "поделитесь", "подскажешь", "кто был")
-_MODERATION_ANSWER = (
+    "поделитесь", "подскажешь", "кто был"))
+_MODERATION_ANSWER = _Phrases((
     "удалил", "удалена", "запрещен", "запрещён", "заблокир", "бан", "правила",
     "флуд", "без капса", "предупрежд", "только по", "только в ", "не по теме",
     "от темы", "оффтоп", "офтоп", "не отвлека", "самореклам",
-    "продажа только", "removed", "banned", "rules", "off topic")
+    "продажа только", "removed", "banned", "rules", "off topic"))
 _EXPLAIN_WORDS = frozenset(
     "попробуй попробуйте советую рекомендую лучше нужно надо важно если чтобы обычно например "
     "сначала потом главное стоит можно нельзя бери берите возьми возьмите проверь проверьте "
@@ -115,19 +149,16 @@ _EXPLAIN_WORDS = frozenset(
 _IMPERATIVE_ENDINGS = ("йте", "ите", "ьте", "уй", "ай")
 _YES_NO_STARTS = frozenset(("да", "нет", "можно", "нельзя", "конечно", "не", "yes", "no",
                             "sure", "есть", "нету", "стоит", "нужно"))
-_YES_NO_QUESTION = ("ли", "можно", "нужно", "нужна", "нужен", "стоит",
-                    "надо")
-_LINK_REQUEST = ("ссылк", "где ", "скин", "кинь", "есть ли", "шаблон", "инструкц",
-                 "схем", "link", "where")
-
-
-def _has(text: str, phrases: tuple[str, ...]) -> bool:
-    return any(p in text for p in phrases)
+_YES_NO_QUESTION = _Phrases(("ли", "можно", "нужно", "нужна", "нужен", "стоит",
+                    "надо"))
+_LINK_REQUEST = _Phrases(("ссылк", "где ", "скин", "кинь", "есть ли", "шаблон", "инструкц",
+                 "схем", "link", "where"))
 
 
 def _words(text: str) -> list[str]:
-    """The words of a lower-case text, punctuation stripped off their ends."""
-    return [w for w in (piece.strip(_CLINGING) for piece in text.split()) if w]
+    """The words of a lower-case text, punctuation stripped off their ends, ё as е."""
+    return [w for w in (piece.strip(_CLINGING) for piece in text.replace("ё", "е").split())
+            if w]
 
 
 def signals(q: str, a: str, q_lower: str, a_lower: str, form: list[str],
@@ -148,10 +179,9 @@ def signals(q: str, a: str, q_lower: str, a_lower: str, form: list[str],
     a_words = _words(al[:_EXPLAIN_HEAD])
     n_a = len(a_words) if len(al) <= _EXPLAIN_HEAD else len(al.split())
     short = n_a <= 14
-    opening = ql[:_OPENING]
     asks_mark = 1.0 if "?" in ql else 0.0
     asks_word = 1.0 if (not _QUESTION_WORDS.isdisjoint(q_words)
-                        or _has(ql, _QUESTION_PHRASES)) else 0.0
+                        or _QUESTION_PHRASES.found(q_words)) else 0.0
     asks_request = 1.0 if not _REQUEST_WORDS.isdisjoint(q_words) else 0.0
     # Advice and explanation: its words, and imperatives (their endings: попробуйте,
     # делай, используй, оставьте), whatever the subject.
@@ -159,19 +189,19 @@ def signals(q: str, a: str, q_lower: str, a_lower: str, form: list[str],
         [w.endswith(_IMPERATIVE_ENDINGS) for w in a_words if len(w) > 4])
     # A thank-you or praise may run long: it opens socially and explains nothing.
     if short:
-        answer_social = 1.0 if _has(al, _SOCIAL_ANSWER) else 0.0
-        answer_defers = 1.0 if _has(al, _DEFER_ANSWER) else 0.0
-        answer_moderates = 1.0 if _has(al, _MODERATION_ANSWER) else 0.0
+        answer_social = 1.0 if _SOCIAL_ANSWER.found(a_words) else 0.0
+        answer_defers = 1.0 if _DEFER_ANSWER.found(a_words) else 0.0
+        answer_moderates = 1.0 if _MODERATION_ANSWER.found(a_words) else 0.0
         answer_asks = 1.0 if "?" in al else 0.0
     else:
-        answer_social = 1.0 if explains <= 1 and _has(al[:40], _SOCIAL_ANSWER) else 0.0
+        answer_social = 1.0 if explains <= 1 and _SOCIAL_ANSWER.found(a_words[:6]) else 0.0
         answer_defers = answer_moderates = answer_asks = 0.0
-    numbers = 1.0 if not a.isalpha() and any(ch.isdigit() for ch in al) else 0.0
+    numbers = 1.0 if _DIGIT.search(al) else 0.0
     asks = asks_mark or asks_word or asks_request
-    question_social = (0.5 if asks else 1.0) if _has(opening, _SOCIAL_QUESTION) else 0.0
+    question_social = (0.5 if asks else 1.0) if _SOCIAL_QUESTION.found(q_words[:_OPENING_WORDS]) else 0.0
     first = a_words[0] if a_words else ""
-    yes_no = 1.0 if (asks and first in _YES_NO_STARTS and _has(ql, _YES_NO_QUESTION)) else 0.0
-    link_for_request = 1.0 if a_url and _has(ql, _LINK_REQUEST) else 0.0
+    yes_no = 1.0 if (asks and first in _YES_NO_STARTS and _YES_NO_QUESTION.found(q_words)) else 0.0
+    link_for_request = 1.0 if a_url and _LINK_REQUEST.found(q_words) else 0.0
     if yes_no and "greeting_only" in form:
         form[form.index("greeting_only")] = "too_short"
     unknown = math.isnan(related)
