@@ -421,6 +421,14 @@
 <context>
     <name>ChatColumn</name>
     <message>
+        <source>Deploy at Fireworks AI…</source>
+        <translation>Развернуть в Fireworks AI…</translation>
+    </message>
+    <message>
+        <source>Make a deployment for this model; what it costs is said first.</source>
+        <translation>Создать развёртывание для этой модели; сначала будет сказано, сколько оно стоит.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -1258,6 +1266,10 @@
 </context>
 <context>
     <name>SideBySideView</name>
+    <message>
+        <source>“{name}” is deployed: ask again. The first answer may take a few minutes while the model loads.</source>
+        <translation>«{name}» развёрнута: спросите ещё раз. Первый ответ может занять несколько минут, пока модель загружается.</translation>
+    </message>
     <message>
         <source>New chat</source>
         <translation>Новый чат</translation>

@@ -5,6 +5,7 @@ adapter)."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 
 import pytest
@@ -253,5 +254,42 @@ def test_together_offers_the_adapter_on_this_computer(tab, ctx, qloop, together,
         await until(lambda: len(opened) == 2)
         [remote] = [e for e in list_models(ctx.project) if e.id == opened[-1][1]]
         assert remote.provider == "together" and remote.model_id == job.tuned_model
+
+    scenario(qloop, body())
+
+
+def test_test_chat_offers_to_deploy_a_fireworks_model_that_could_not_answer(
+        qtbot, tab, ctx, qloop, fireworks, tmp_path, monkeypatch):
+    from natasha_studio.core.chat.models import add_model
+    from natasha_studio.ui.testchat.tab import TestChatTab
+
+    tuned = f"accounts/{fireworks.account_id}/models/natasha-qwen3-8b"
+    fireworks.tuned.append(tuned)
+    open_project(ctx, tmp_path / "chat.nstudio")
+    entry_id = add_model(ctx.project, "Наташа (Fireworks)", "fireworks", tuned,
+                         settings={"kind": "tuned"})
+    chat = TestChatTab(ctx)
+    qtbot.addWidget(chat)
+    chat.resize(1280, 800)
+    chat.show()
+    side = chat.side_by_side
+    column = side.columns[0]
+    column.model_combo.select(entry_id)
+    asked = []
+    monkeypatch.setattr(side.tuned_chat, "ask_deploy",
+                        lambda model, cost: asked.append(cost) or True)
+
+    async def body():
+        await asyncio.gather(*side.send("Привет"), return_exceptions=True)
+        assert "has no deployment at Fireworks AI" in column.transcript.toPlainText()
+        assert column.deploy_button.isVisible()
+        column.deploy_button.click()
+        await until(lambda: fireworks.deployments)
+        assert "per second of GPU time" in asked[0]
+        [deployment] = fireworks.deployments.values()
+        assert deployment["baseModel"] == tuned
+        await asyncio.gather(*side.send("Ещё раз"), return_exceptions=True)
+        assert "Fireworks отвечает: Ещё раз" in column.transcript.toPlainText()
+        assert not column.deploy_button.isVisible()
 
     scenario(qloop, body())

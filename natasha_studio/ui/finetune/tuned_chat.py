@@ -6,7 +6,8 @@ scales to zero after five idle minutes). Together AI serves a tuned model on a d
 endpoint billed per minute: "Test in chat" says so and offers the LoRA adapter instead,
 downloaded beside the project and run on this computer by the local back end.
 
-Each step ends in ``open_entry(entry_id)``: the model entry shown in the test chat.
+Each step ends in ``open_entry(entry_id)``: the model entry shown in the test chat. The test
+chat offers the same deployment (``deploy``) when a Fireworks tuned model could not answer.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from natasha_studio.core import jobs
-from natasha_studio.core.chat.models import add_model
+from natasha_studio.core.chat.models import ModelEntry, add_model
 from natasha_studio.core.store import Project
 from natasha_studio.providers.registry import build_provider
 from natasha_studio.ui.context import AppContext
@@ -78,32 +79,34 @@ class TunedChat(QObject):
 
     def _fireworks(self, project: Project, job: jobs.JobRecord,
                    remote_entry: Callable[[], int | None]) -> None:
+        self.deploy(project, job.tuned_model or "", lambda: self._open(remote_entry()))
+
+    def deploy(self, project: Project, model: str, on_ready: Callable[[], None]) -> None:
+        """Find the Fireworks deployment of the tuned ``model``, or make one once the curator
+        has read its cost and agreed; then ``on_ready()``. Declined: nothing happens."""
         from natasha_studio.providers.fireworks_provider import deployment_cost_text
 
         provider = build_provider("fireworks", self.ctx.secrets)
-        model = job.tuned_model or ""
+        short = model.rsplit("/", 1)[-1]
 
         def found(deployment: str | None) -> None:
-            if deployment is None and not self.ask_deploy(model.rsplit("/", 1)[-1],
-                                                          deployment_cost_text()):
-                return
             if deployment is not None:
-                self._open(remote_entry())
-                return
-            self.ctx.tasks.start(
-                f"finetune:deploy:{job.id}", provider.create_deployment(model), owner=project,
-                title=self.tr("Deploying the tuned model at Fireworks AI"),
-                on_done=lambda _name: self._deployed(remote_entry))
+                on_ready()
+            elif self.ask_deploy(short, deployment_cost_text()):
+                self.ctx.tasks.start(
+                    f"fireworks:deploy:{short}", provider.create_deployment(model),
+                    owner=project, title=self.tr("Deploying the tuned model at Fireworks AI"),
+                    on_done=lambda _name: self._deployed(on_ready))
 
-        self.ctx.tasks.start(f"finetune:deployment:{job.id}", provider.deployment_for(model),
+        self.ctx.tasks.start(f"fireworks:deployment:{short}", provider.deployment_for(model),
                              owner=project, title=self.tr("Looking for the model's deployment"),
                              on_done=found)
 
-    def _deployed(self, remote_entry: Callable[[], int | None]) -> None:
+    def _deployed(self, on_ready: Callable[[], None]) -> None:
         self.ctx.show_status(self.tr("The deployment is made. The first answer may take a few "
                                      "minutes while Fireworks AI loads the model; it stops "
                                      "after five minutes without questions."), 15000)
-        self._open(remote_entry())
+        on_ready()
 
     def _together(self, project: Project, job: jobs.JobRecord,
                   remote_entry: Callable[[], int | None]) -> None:
@@ -136,6 +139,14 @@ class TunedChat(QObject):
     def _open(self, entry_id: int | None) -> None:
         if entry_id is not None:
             self._open_entry(entry_id)
+
+
+def needs_deployment(entry: ModelEntry | None) -> bool:
+    """Whether ``entry`` is a model tuned at Fireworks AI, which answers only once deployed."""
+    if entry is None or entry.provider != "fireworks" or "#" in entry.model_id:
+        return False
+    return entry.model_id.startswith("accounts/") and not entry.model_id.startswith(
+        "accounts/fireworks/")
 
 
 def remote_entry_for(project: Project, job: jobs.JobRecord, name: str) -> int:

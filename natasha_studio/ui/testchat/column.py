@@ -21,6 +21,7 @@ from natasha_studio.core.chat.models import ModelEntry
 from natasha_studio.core.chat.sessions import ColumnConfig
 from natasha_studio.core.chat.streaming import Reply
 from natasha_studio.core.store import Project
+from natasha_studio.ui.finetune.tuned_chat import needs_deployment
 from natasha_studio.ui.testchat.common import MetricsLabel, ModelCombo, Transcript
 
 
@@ -34,6 +35,7 @@ class ChatColumn(QFrame):
     config_changed = Signal()
     remove_requested = Signal(object)  # self
     save_requested = Signal(object)  # self: save the last answer as a training pair
+    deploy_requested = Signal(object)  # the ModelEntry of a Fireworks model to deploy
 
     def __init__(self, index: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,11 @@ class ChatColumn(QFrame):
         self.save_button.setToolTip(self.tr("Correct the last answer to what the persona would "
                                             "say and add it to the dataset."))
         self.save_button.setEnabled(False)
+        # A model tuned at Fireworks AI answers only once deployed: offered when it failed.
+        self.deploy_button = QPushButton(self.tr("Deploy at Fireworks AI…"))
+        self.deploy_button.setToolTip(self.tr("Make a deployment for this model; what it costs "
+                                              "is said first."))
+        self.deploy_button.setVisible(False)
 
         top = QHBoxLayout()
         top.addWidget(self.model_combo, 1)
@@ -89,6 +96,7 @@ class ChatColumn(QFrame):
         top.addWidget(self.remove_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.metrics, 1)
+        bottom.addWidget(self.deploy_button)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -99,6 +107,8 @@ class ChatColumn(QFrame):
         self.settings_button.toggled.connect(self.settings_panel.setVisible)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self))
+        self.deploy_button.clicked.connect(lambda: self.deploy_requested.emit(self.entry()))
+        self.model_combo.entry_changed.connect(lambda _e: self.deploy_button.setVisible(False))
         self.model_combo.entry_changed.connect(lambda _e: self.config_changed.emit())
         self.system_prompt.textChanged.connect(self.config_changed.emit)
         self.temperature.valueChanged.connect(lambda _v: self.config_changed.emit())
@@ -141,6 +151,7 @@ class ChatColumn(QFrame):
         self.transcript.clear()
         self.metrics.clear()
         self.save_button.setEnabled(False)
+        self.deploy_button.setVisible(False)
 
     def show_question(self, text: str) -> None:
         self.transcript.add_block(self.tr("You"), text, muted=True)
@@ -163,6 +174,7 @@ class ChatColumn(QFrame):
             self.transcript.add_note(self.tr("Stopped."))
         if reply.error:
             self.transcript.add_note(reply.error, error=True)
+        self.deploy_button.setVisible(bool(reply.error) and needs_deployment(self.entry()))
         self.history.append(("user", question))
         if reply.text.strip() and not reply.error:
             self.history.append(("assistant", reply.text))

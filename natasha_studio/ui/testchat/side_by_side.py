@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio.core.chat.models import ModelEntry
 from natasha_studio.core.chat.sessions import (
     MAX_COLUMNS,
     add_message,
@@ -40,6 +41,7 @@ from natasha_studio.providers import compatible_provider
 from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
+from natasha_studio.ui.finetune.tuned_chat import TunedChat
 from natasha_studio.ui.testchat.column import ChatColumn
 from natasha_studio.ui.testchat.dialogs import CorrectionDialog, SessionsDialog
 
@@ -66,6 +68,7 @@ class SideBySideView(QWidget):
         self.session_id: int | None = None
         self.columns: list[ChatColumn] = []
         self._running: set[int] = set()
+        self.tuned_chat = TunedChat(ctx, self, lambda _entry_id: None)
 
         self.title = QLabel()
         self.title.setProperty("role", "heading")
@@ -135,6 +138,7 @@ class SideBySideView(QWidget):
         column.config_changed.connect(self._on_config_changed)
         column.remove_requested.connect(self.remove_column)
         column.save_requested.connect(self._on_save_pair)
+        column.deploy_requested.connect(self._on_deploy_requested)
         self.columns.append(column)
         self.splitter.addWidget(column)
         self._update_controls()
@@ -362,6 +366,14 @@ class SideBySideView(QWidget):
     def stop(self) -> None:
         for index in list(self._running):
             self.ctx.tasks.cancel(f"testchat.column.{index}")
+
+    def _on_deploy_requested(self, entry: ModelEntry | None) -> None:
+        """A Fireworks tuned model could not answer: deploy it once its cost is agreed."""
+        if entry is None or self.ctx.project is None:
+            return
+        self.tuned_chat.deploy(self.ctx.project, entry.model_id, lambda: self.ctx.show_status(
+            self.tr("“{name}” is deployed: ask again. The first answer may take a few minutes "
+                    "while the model loads.").format(name=entry.name), 15000))
 
     # -- back into the dataset -----------------------------------------------------------------
 
