@@ -421,6 +421,14 @@
 <context>
     <name>ChatColumn</name>
     <message>
+        <source>Answer on this computer</source>
+        <translation>Отвечать на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Download the model's LoRA adapter and chat with it here, for free (local training must be installed).</source>
+        <translation>Скачать LoRA-адаптер модели и общаться с ней здесь бесплатно (нужно установить локальное обучение).</translation>
+    </message>
+    <message>
         <source>Deploy at Fireworks AI…</source>
         <translation>Развернуть в Fireworks AI…</translation>
     </message>
@@ -1266,6 +1274,10 @@
 </context>
 <context>
     <name>SideBySideView</name>
+    <message>
+        <source>The adapter is on this computer: ask again.</source>
+        <translation>Адаптер на этом компьютере: спросите ещё раз.</translation>
+    </message>
     <message>
         <source>“{name}” is deployed: ask again. The first answer may take a few minutes while the model loads.</source>
         <translation>«{name}» развёрнута: спросите ещё раз. Первый ответ может занять несколько минут, пока модель загружается.</translation>

@@ -293,3 +293,31 @@ def test_test_chat_offers_to_deploy_a_fireworks_model_that_could_not_answer(
         assert not column.deploy_button.isVisible()
 
     scenario(qloop, body())
+
+
+def test_test_chat_offers_the_adapter_when_a_together_model_could_not_answer(
+        qtbot, tab, ctx, qloop, together, tmp_path):
+    from natasha_studio.ui.finetune.tuned_chat import remote_entry_for
+    from natasha_studio.ui.testchat.tab import TestChatTab
+
+    async def body():
+        together.advance_on_poll = True
+        job = await finished_job(tab, ctx, tmp_path, "together")
+        entry_id = remote_entry_for(ctx.project, job, "Наташа (Together)")
+        chat = TestChatTab(ctx)
+        qtbot.addWidget(chat)
+        chat.resize(1280, 800)
+        chat.show()
+        side = chat.side_by_side
+        column = side.columns[0]
+        column.model_combo.select(entry_id)
+        await asyncio.gather(*side.send("Привет"), return_exceptions=True)
+        assert "billed for every minute it runs" in column.transcript.toPlainText()
+        assert column.adapter_button.isVisible() and not column.deploy_button.isVisible()
+        column.adapter_button.click()
+        await until(lambda: column.entry() is not None and column.entry().provider == "local")
+        folder = jobs.get_job(ctx.project, job.id).state["adapter_dir"]
+        assert column.entry().model_id == folder
+        assert not column.adapter_button.isVisible()
+
+    scenario(qloop, body())

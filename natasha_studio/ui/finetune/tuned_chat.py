@@ -7,7 +7,8 @@ endpoint billed per minute: "Test in chat" says so and offers the LoRA adapter i
 downloaded beside the project and run on this computer by the local back end.
 
 Each step ends in ``open_entry(entry_id)``: the model entry shown in the test chat. The test
-chat offers the same deployment (``deploy``) when a Fireworks tuned model could not answer.
+chat offers the same deployment (``deploy``) when a Fireworks tuned model could not answer, and
+the adapter (``bring_adapter_home``) when a Together one could not.
 """
 
 from __future__ import annotations
@@ -110,7 +111,6 @@ class TunedChat(QObject):
 
     def _together(self, project: Project, job: jobs.JobRecord,
                   remote_entry: Callable[[], int | None]) -> None:
-        from natasha_studio.providers.adapters import bring_adapter_home
         from natasha_studio.providers.together_provider import not_deployed_hint
 
         choice = self.ask_where_to_chat(job.tuned_model or "", not_deployed_hint())
@@ -119,6 +119,14 @@ class TunedChat(QObject):
             return
         if choice != ON_THIS_COMPUTER:
             return
+        self.bring_adapter_home(project, job.id, self._open)
+
+    def bring_adapter_home(self, project: Project, job_id: int,
+                           on_done: Callable[[int | None], None]) -> None:
+        """Download the Together job's LoRA adapter beside the project (once) and save its
+        local model entry; then ``on_done(entry_id)``."""
+        from natasha_studio.providers.adapters import bring_adapter_home
+
         provider = build_provider("together", self.ctx.secrets)
         self.ctx.show_status(self.tr("Downloading the adapter…"), 5000)
 
@@ -129,10 +137,10 @@ class TunedChat(QObject):
 
         def done(entry_id: int | None) -> None:
             self.ctx.models_changed.emit()
-            self._open(entry_id)
+            on_done(entry_id)
 
-        self.ctx.tasks.start(f"finetune:adapter:{job.id}",
-                             bring_adapter_home(project, provider, job.id, progress=progress),
+        self.ctx.tasks.start(f"together:adapter:{job_id}",
+                             bring_adapter_home(project, provider, job_id, progress=progress),
                              owner=project, title=self.tr("Downloading the adapter"),
                              on_done=done)
 
@@ -147,6 +155,12 @@ def needs_deployment(entry: ModelEntry | None) -> bool:
         return False
     return entry.model_id.startswith("accounts/") and not entry.model_id.startswith(
         "accounts/fireworks/")
+
+
+def has_adapter_to_bring(entry: ModelEntry | None) -> bool:
+    """Whether ``entry`` is a Together AI tuned model from a job of this project, whose
+    adapter can answer on this computer instead of a paid endpoint."""
+    return entry is not None and entry.provider == "together" and entry.job_id is not None
 
 
 def remote_entry_for(project: Project, job: jobs.JobRecord, name: str) -> int:

@@ -21,7 +21,7 @@ from natasha_studio.core.chat.models import ModelEntry
 from natasha_studio.core.chat.sessions import ColumnConfig
 from natasha_studio.core.chat.streaming import Reply
 from natasha_studio.core.store import Project
-from natasha_studio.ui.finetune.tuned_chat import needs_deployment
+from natasha_studio.ui.finetune.tuned_chat import has_adapter_to_bring, needs_deployment
 from natasha_studio.ui.testchat.common import MetricsLabel, ModelCombo, Transcript
 
 
@@ -36,6 +36,7 @@ class ChatColumn(QFrame):
     remove_requested = Signal(object)  # self
     save_requested = Signal(object)  # self: save the last answer as a training pair
     deploy_requested = Signal(object)  # the ModelEntry of a Fireworks model to deploy
+    adapter_requested = Signal(object)  # self: answer with the Together job's adapter here
 
     def __init__(self, index: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +90,13 @@ class ChatColumn(QFrame):
         self.deploy_button.setToolTip(self.tr("Make a deployment for this model; what it costs "
                                               "is said first."))
         self.deploy_button.setVisible(False)
+        # A model tuned at Together AI answers there only on a paid endpoint: its adapter can
+        # answer on this computer instead.
+        self.adapter_button = QPushButton(self.tr("Answer on this computer"))
+        self.adapter_button.setToolTip(self.tr("Download the model's LoRA adapter and chat with "
+                                               "it here, for free (local training must be "
+                                               "installed)."))
+        self.adapter_button.setVisible(False)
 
         top = QHBoxLayout()
         top.addWidget(self.model_combo, 1)
@@ -97,6 +105,7 @@ class ChatColumn(QFrame):
         bottom = QHBoxLayout()
         bottom.addWidget(self.metrics, 1)
         bottom.addWidget(self.deploy_button)
+        bottom.addWidget(self.adapter_button)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -108,7 +117,8 @@ class ChatColumn(QFrame):
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self))
         self.deploy_button.clicked.connect(lambda: self.deploy_requested.emit(self.entry()))
-        self.model_combo.entry_changed.connect(lambda _e: self.deploy_button.setVisible(False))
+        self.adapter_button.clicked.connect(lambda: self.adapter_requested.emit(self))
+        self.model_combo.entry_changed.connect(lambda _e: self._hide_offers())
         self.model_combo.entry_changed.connect(lambda _e: self.config_changed.emit())
         self.system_prompt.textChanged.connect(self.config_changed.emit)
         self.temperature.valueChanged.connect(lambda _v: self.config_changed.emit())
@@ -151,7 +161,7 @@ class ChatColumn(QFrame):
         self.transcript.clear()
         self.metrics.clear()
         self.save_button.setEnabled(False)
-        self.deploy_button.setVisible(False)
+        self._hide_offers()
 
     def show_question(self, text: str) -> None:
         self.transcript.add_block(self.tr("You"), text, muted=True)
@@ -175,10 +185,15 @@ class ChatColumn(QFrame):
         if reply.error:
             self.transcript.add_note(reply.error, error=True)
         self.deploy_button.setVisible(bool(reply.error) and needs_deployment(self.entry()))
+        self.adapter_button.setVisible(bool(reply.error) and has_adapter_to_bring(self.entry()))
         self.history.append(("user", question))
         if reply.text.strip() and not reply.error:
             self.history.append(("assistant", reply.text))
         self.save_button.setEnabled(bool(reply.text.strip()))
+
+    def _hide_offers(self) -> None:
+        self.deploy_button.setVisible(False)
+        self.adapter_button.setVisible(False)
 
     def show_stored(self, role: str, text: str, *, error: str | None = None) -> None:
         """Replay a stored message when a session is reopened."""

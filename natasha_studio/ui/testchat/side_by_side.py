@@ -139,6 +139,7 @@ class SideBySideView(QWidget):
         column.remove_requested.connect(self.remove_column)
         column.save_requested.connect(self._on_save_pair)
         column.deploy_requested.connect(self._on_deploy_requested)
+        column.adapter_requested.connect(self._on_adapter_requested)
         self.columns.append(column)
         self.splitter.addWidget(column)
         self._update_controls()
@@ -374,6 +375,21 @@ class SideBySideView(QWidget):
         self.tuned_chat.deploy(self.ctx.project, entry.model_id, lambda: self.ctx.show_status(
             self.tr("“{name}” is deployed: ask again. The first answer may take a few minutes "
                     "while the model loads.").format(name=entry.name), 15000))
+
+    def _on_adapter_requested(self, column: ChatColumn) -> None:
+        """A Together tuned model could not answer: its adapter answers in this column."""
+        entry = column.entry()
+        if entry is None or entry.job_id is None or self.ctx.project is None:
+            return
+
+        def use(entry_id: int | None) -> None:
+            if entry_id is None:
+                return
+            self.reload_models()
+            column.model_combo.select(entry_id)
+            self.ctx.show_status(self.tr("The adapter is on this computer: ask again."), 10000)
+
+        self.tuned_chat.bring_adapter_home(self.ctx.project, entry.job_id, use)
 
     # -- back into the dataset -----------------------------------------------------------------
 
