@@ -95,6 +95,7 @@ _QUESTION_PHRASES = _Phrases(("что делать", "что будет", "чт�
                      "у кого", "кто знает", "кто-нибудь", "кто нибудь", "что можно", "что нужно",
                      "что посоветуете", "не знаю как", "не понимаю", "вопрос", "можно ", "нужна ли",
                      "нужен ли", "стоит ", "с чего начать"))
+_OPENING_QUESTION_WORDS = frozenset(("что",))
 _REQUEST_WORDS = frozenset(
     "подскажите подскажи посоветуйте посоветуй помогите помоги скиньте скинь киньте поделитесь "
     "расскажите расскажи объясните объясни порекомендуйте подскажете посоветуете help advise "
@@ -115,7 +116,8 @@ _SOCIAL_QUESTION = _Phrases((
     "простите", "извините", "опоздала", "я тоже", "согласна", "согласен"))
 _SOCIAL_ANSWER = _Phrases((
     "спасиб", "благодар", "умничк", "умница", "молодец", "молодчин", "браво", "поздравля",
-    "ура", "рада", "рад ", "рады", "обнимаю", "красот", "класс", "здорово", "супер", "огонь",
+    "ура", "рада", "рад ", "рады", "обнимаю", "красот", "класс ", "классно", "здорово", "супер",
+    "огонь",
     "шикар", "прелест", "так держать", "удачи", "хорош", "добро пожаловать", "приятного",
     "с праздник", "с днем", "с днём", "и тебя", "и вас", "и тебе", "и вам", "спокойной", "сладких",
     "восторг", "горжусь", "пожалуйста", "привет", "доброе утро",
@@ -180,7 +182,10 @@ def signals(q: str, a: str, q_lower: str, a_lower: str, form: list[str],
     n_a = len(a_words) if len(al) <= _EXPLAIN_HEAD else len(al.split())
     short = n_a <= 14
     asks_mark = 1.0 if "?" in ql else 0.0
+    # "что" asks when it opens the question ("что добавить в борщ..."); elsewhere it is
+    # mostly "that" ("думаю, что...").
     asks_word = 1.0 if (not _QUESTION_WORDS.isdisjoint(q_words)
+                        or (q_words and q_words[0] in _OPENING_QUESTION_WORDS)
                         or _QUESTION_PHRASES.found(q_words)) else 0.0
     asks_request = 1.0 if not _REQUEST_WORDS.isdisjoint(q_words) else 0.0
     # Advice and explanation: its words, and imperatives (their endings: попробуйте,
