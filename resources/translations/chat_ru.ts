@@ -764,6 +764,14 @@
         <source>Tick the models to compare above and press “Score models”. Each one answers the held-out questions, and the card shows how close each comes to her: style, meaning and one score out of 100.</source>
         <translation>Отметьте выше модели для сравнения и нажмите «Оценить модели». Каждая ответит на отложенные вопросы, а табель покажет, насколько каждая близка к ней: стиль, смысл и одна оценка из 100.</translation>
     </message>
+    <message>
+        <source>The models are answering</source>
+        <translation>Модели отвечают</translation>
+    </message>
+    <message>
+        <source>The report card appears here once every model has answered the held-out questions and the answers are scored. You can work in other tabs meanwhile.</source>
+        <translation>Табель появится здесь, когда каждая модель ответит на отложенные вопросы и ответы будут оценены. А пока можно работать на других вкладках.</translation>
+    </message>
     <message numerus="yes">
         <source>{name} (%n question(s))</source>
         <translation>

@@ -62,6 +62,7 @@ def test_a_run_streams_progress_scores_and_shows_again_after_reopening(
     view.judge.setChecked(False)
     task = view.start_run()
     assert view.running_box.isVisibleTo(view) and view.cancel_button.isEnabled()
+    assert view.pages.currentWidget() is view.answering
     qloop.run_until_complete(asyncio.wait([task]))
     assert task.exception() is None
     assert not view.running_box.isVisibleTo(view)
@@ -109,7 +110,7 @@ def test_cancel_stops_the_run_and_keeps_what_it_has(tab, qloop, openai_server):
     assert "stopped" in view.runs.currentText()
 
 
-def test_the_demo_carries_a_card(ctx, qtbot, tmp_path):
+def test_the_demo_carries_a_card(ctx, qtbot, tmp_path, modal_messages):
     from natasha_studio.operations.demo import create_demo_project
 
     ctx.set_project(create_demo_project(tmp_path / "demo.nstudio"))
@@ -120,3 +121,7 @@ def test_the_demo_carries_a_card(ctx, qtbot, tmp_path):
     results = view.card.data.results
     assert len(results) == 2 and results[0].score > results[1].score
     assert view.card.data.votes  # the demo's blind votes show beside the scores
+    # its models are recordings: said at once, and no run is started
+    assert view.start_run() is None
+    assert "recorded in advance" in modal_messages[-1]
+    assert len(storage.list_runs(ctx.project)) == 1

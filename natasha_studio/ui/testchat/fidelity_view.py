@@ -41,7 +41,7 @@ from natasha_studio.core.chat.fidelity import (
     start_run,
 )
 from natasha_studio.core.chat.heldout import snapshots_with_heldout
-from natasha_studio.core.chat.models import list_models
+from natasha_studio.core.chat.models import get_model, list_models
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.fidelity import storage
 from natasha_studio.core.fidelity.judge import judge_cost
@@ -141,11 +141,16 @@ class FidelityView(QWidget):
                     "to her: style, meaning and one score out of 100."),
             self.tr("Score models"))
         self.no_report.button.clicked.connect(lambda: self.start_run())
+        self.answering = EmptyState(
+            self.tr("The models are answering"),
+            self.tr("The report card appears here once every model has answered the held-out "
+                    "questions and the answers are scored. You can work in other tabs "
+                    "meanwhile."))
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.pages = QStackedWidget()
-        for page in (self.no_questions, self.no_report, self.scroll):
+        for page in (self.no_questions, self.no_report, self.answering, self.scroll):
             self.pages.addWidget(page)
 
         layout = QVBoxLayout(self)
@@ -259,8 +264,6 @@ class FidelityView(QWidget):
             self.pages.setCurrentWidget(self.scroll)
         else:
             self.card = None
-            has_questions = self.snapshot.count() > 0
-            self.pages.setCurrentWidget(self.no_report if has_questions else self.no_questions)
         self._update_controls()
 
     def _update_controls(self) -> None:
@@ -274,6 +277,9 @@ class FidelityView(QWidget):
             self.no_report.button.setEnabled(can_run)
         self.save_button.setEnabled(self.card is not None)
         self.running_box.setVisible(running)
+        if self.card is None:
+            self.pages.setCurrentWidget(self.answering if running else self.no_report
+                                        if has_questions else self.no_questions)
 
     # -- running -------------------------------------------------------------------------------
 
@@ -288,6 +294,12 @@ class FidelityView(QWidget):
             return None
         judge = self.judge_model.currentData() if self.judge.isChecked() else None
         try:
+            # A model that cannot answer at all (a demo recording, a key not set) is said
+            # now, not as an error on every one of its questions.
+            for model_id in [*models, *([judge] if judge is not None else [])]:
+                entry = get_model(project, model_id)
+                if entry is not None:
+                    provider_for(entry, self.ctx.secrets)
             self.run_id = start_run(project, sid, models, FidelityOptions(
                 questions=self.questions.value() or None, judge_model=judge))
         except StudioError as exc:
