@@ -249,7 +249,7 @@ def waiting_message(path: Path) -> str:
     claim = current_claim(path)
     what = claim.describe() if claim is not None else translate(
         "Writer", "another window or command is writing to it")
-    return translate("Writer", "The project {name} is busy ({what}); waiting for its turn…").format(
+    return translate("Writer", "The project {name} is busy: {what}. Waiting for its turn…").format(
         name=Path(path).name, what=what)
 
 

@@ -454,10 +454,6 @@
         <translation>Импортировать в «{persona}»</translation>
     </message>
     <message>
-        <source>The demo project is not available</source>
-        <translation>Демо-проект недоступен</translation>
-    </message>
-    <message>
         <source>Demo</source>
         <translation>Демо</translation>
     </message>
@@ -1029,8 +1025,8 @@
         <translation>в него пишет другое окно или команда</translation>
     </message>
     <message>
-        <source>The project {name} is busy ({what}); waiting for its turn…</source>
-        <translation>Проект {name} занят ({what}); ждём своей очереди…</translation>
+        <source>The project {name} is busy: {what}. Waiting for its turn…</source>
+        <translation>Проект {name} занят: {what}. Ждём своей очереди…</translation>
     </message>
 </context>
 </TS>
