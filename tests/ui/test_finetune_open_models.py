@@ -321,3 +321,23 @@ def test_test_chat_offers_the_adapter_when_a_together_model_could_not_answer(
         assert not column.adapter_button.isVisible()
 
     scenario(qloop, body())
+
+
+def test_models_dialog_keeps_a_together_or_fireworks_entry_as_it_is(qtbot, ctx, tmp_path):
+    from natasha_studio.core.chat.models import add_model, list_models
+    from natasha_studio.ui.testchat.models_dialog import ModelsDialog
+
+    open_project(ctx, tmp_path / "models.nstudio")
+    for kind, model in (("together", "natasha/Qwen3-8B-v1"),
+                        ("fireworks", "accounts/olga/models/natasha")):
+        add_model(ctx.project, f"Наташа ({kind})", kind, model, settings={"kind": "tuned"})
+    dialog = ModelsDialog(ctx)
+    qtbot.addWidget(dialog)
+    for row in range(dialog.list.count()):
+        dialog.list.setCurrentRow(row)
+        entry = dialog.list.currentItem().data(0x0100)
+        assert dialog.provider.currentData() == entry.provider
+        assert dialog.model_id.isVisibleTo(dialog) or entry.provider == "local"
+        dialog.save_button.click()
+    assert {(e.provider, e.model_id) for e in list_models(ctx.project)} >= {
+        ("together", "natasha/Qwen3-8B-v1"), ("fireworks", "accounts/olga/models/natasha")}

@@ -82,6 +82,10 @@ class ModelsDialog(QDialog):
                               "compatible")
         self.provider.addItem("OpenAI", "openai")
         self.provider.addItem("Vertex AI (Google)", "vertex")
+        # The clouds set up under Fine-tune → Providers… (their keys come from there).
+        for label, kind in (("Yandex AI Studio", "yandex"), ("Together AI", "together"),
+                            ("Fireworks AI", "fireworks")):
+            self.provider.addItem(label, kind)
         self.provider.addItem(self.tr("Local model (this computer)"), "local")
         self.preset = QComboBox()
         self.preset.addItem(self.tr("Fill in a known server…"), "")
