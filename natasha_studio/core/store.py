@@ -471,7 +471,12 @@ class Project:
                 # The other process takes its turn when its next try comes (a fraction of a
                 # second); it removes its mark once it has begun.
                 until = time.monotonic() + writer.HANDOVER_S
-                while os.path.exists(self._wait_path) and time.monotonic() < until:
+                while os.path.exists(self._wait_path):
+                    if time.monotonic() >= until:
+                        # Left by a writer that gave up or ended: one still waiting marks
+                        # it again at its next try.
+                        writer.unmark_waiting(self.path)
+                        break
                     time.sleep(0.005)
             self._take_again(depth, turns)
             self._last_pause = time.monotonic()

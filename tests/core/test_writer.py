@@ -149,3 +149,15 @@ def test_giving_up_on_a_busy_project_says_so_in_plain_words(project, monkeypatch
         proc.wait(10)
     assert "an import of messages" in caught.value.message
     assert "locked" not in str(caught.value)
+
+
+def test_a_wait_mark_left_behind_slows_a_long_write_only_once(project, monkeypatch):
+    monkeypatch.setattr(writer, "HANDOVER_S", 0.2)
+    writer.wait_file(project.path).touch()  # as a waiting command killed meanwhile leaves it
+    with project.pausable(), project.transaction():
+        started = time.perf_counter()
+        paused = [project.pause_point() for _ in range(3) if not time.sleep(0.06)]
+        took = time.perf_counter() - started
+    assert paused == [True, False, False]
+    assert not writer.wait_file(project.path).exists()
+    assert took < 1.0
