@@ -12,8 +12,6 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 WEIGHTS = {"style": 0.5, "meaning": 0.5, "judge": 0.5}
 BOOTSTRAP_SAMPLES = 2000
 CONFIDENCE = 0.95
@@ -83,6 +81,8 @@ def bootstrap_interval(values: Sequence[float], *, samples: int = BOOTSTRAP_SAMP
                        confidence: float = CONFIDENCE, seed: int = SEED) -> tuple[float, float]:
     """The percentile bootstrap interval of the mean of ``values`` (seeded: the same values
     always give the same interval)."""
+    import numpy as np  # not at import: the window starts without numpy
+
     data = np.asarray(values, dtype=np.float64)
     if data.size == 0:
         return math.nan, math.nan

@@ -13,8 +13,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from natasha_studio.core.fidelity.profile import StyleProfile, TextFeatures, features
 from natasha_studio.core.i18n import translate
 
@@ -115,13 +113,15 @@ def style_score(profile: StyleProfile, answer: str | TextFeatures,
     return StyleScore(100.0 * score, {k: 100.0 * v for k, v in parts.items()})
 
 
-def meaning_scores(answers: Sequence[str], reals: Sequence[str], meaning_model) -> np.ndarray:
+def meaning_scores(answers: Sequence[str], reals: Sequence[str], meaning_model):
     """0..100 per answer: its agreement with its own real answer beyond its agreement with her
     answers to the other questions (nan where the words are unknown to the model).
 
     The baseline takes away what every answer of hers shares (her manner, common words), so an
     answer in her manner about another subject scores near zero.
     """
+    import numpy as np  # not at import: the window starts without numpy
+
     n = len(answers)
     if n != len(reals):
         raise ValueError("meaning needs answers and real answers in pairs")

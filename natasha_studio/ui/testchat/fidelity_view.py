@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from natasha_studio.core import meaning
 from natasha_studio.core.chat.fidelity import (
     ASKING,
     JUDGING,
@@ -55,6 +54,12 @@ from natasha_studio.ui.testchat.fidelity_card import ReportCard
 from natasha_studio.ui.widgets.empty_state import EmptyState
 
 TASK = "testchat.fidelity"
+
+
+def _meaning_model():
+    from natasha_studio.core import meaning  # numpy and the vectors: only when scoring
+
+    return meaning.model()
 
 
 class FidelityView(QWidget):
@@ -311,7 +316,7 @@ class FidelityView(QWidget):
         task = self.ctx.tasks.start(
             TASK,
             run_fidelity(project, self.run_id, lambda e: provider_for(e, self.ctx.secrets),
-                         meaning.model, self._on_progress),
+                         _meaning_model, self._on_progress),
             title=self.tr("Style fidelity"), owner=project)
         task.add_done_callback(lambda _t: self._after_run(project))
         self._update_controls()
