@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.export.prices import cost_figure
 from natasha_studio.core.i18n import TranslationContext, number, translate
 from natasha_studio.core.provider import ProviderInfo
 
@@ -94,6 +93,10 @@ def _cost(info: ProviderInfo, report: Any) -> str:
                                     "tuned model is billed like the base model")
     if info.cost_model == "hardware":
         return translate("Confirm", "nothing: it runs on your own computer")
+    # Here, not at the top: the export package loads numpy and tiktoken, and the window's
+    # job notifications import this module before any tab needs them.
+    from natasha_studio.core.export.prices import cost_figure
+
     cost = getattr(report, "cost", None)
     if cost is None or cost.cost is None:
         return translate("Confirm", "unknown (no published price for this model)")
