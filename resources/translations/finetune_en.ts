@@ -1,13 +1,22 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
+<context>
+    <name>BaseModelChoice</name>
+    <message numerus="yes">
+        <source>%n base model(s) can be tuned.</source>
+        <translation>
+            <numerusform>%n base model can be tuned.</numerusform>
+            <numerusform>%n base models can be tuned.</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>Confirm</name>
     <message numerus="yes">
-        <source>%n pair(s) still contain members&apos; personal data (names, phone numbers, addresses).</source>
+        <source>%n pair(s) still contain members' personal data (names, phone numbers, addresses).</source>
         <translation>
-            <numerusform>%n pair still contains members&apos; personal data (names, phone numbers, addresses).</numerusform>
-            <numerusform>%n pairs still contain members&apos; personal data (names, phone numbers, addresses).</numerusform>
+            <numerusform>%n pair still contains members' personal data (names, phone numbers, addresses).</numerusform>
+            <numerusform>%n pairs still contain members' personal data (names, phone numbers, addresses).</numerusform>
         </translation>
     </message>
 </context>
@@ -24,17 +33,10 @@
 <context>
     <name>LaunchPanel</name>
     <message numerus="yes">
-        <source>%n base model(s) can be tuned.</source>
+        <source>⚠ %n pair(s) still contain members' personal data.</source>
         <translation>
-            <numerusform>%n base model can be tuned.</numerusform>
-            <numerusform>%n base models can be tuned.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ %n pair(s) still contain members&apos; personal data.</source>
-        <translation>
-            <numerusform>⚠ %n pair still contains members&apos; personal data.</numerusform>
-            <numerusform>⚠ %n pairs still contain members&apos; personal data.</numerusform>
+            <numerusform>⚠ %n pair still contains members' personal data.</numerusform>
+            <numerusform>⚠ %n pairs still contain members' personal data.</numerusform>
         </translation>
     </message>
 </context>

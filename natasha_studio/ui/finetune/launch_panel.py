@@ -4,8 +4,7 @@ The pre-flight (export + validation + cost, from ``core.export``) runs in a work
 whenever the choice changes; Launch stays disabled until it passes for exactly what is chosen.
 Each provider's own options are rows of their own modules (``yandex_options``,
 ``cloud_options`` for Vertex AI and OpenAI, ``open_options`` for Together AI and Fireworks AI,
-``local_options``), shown for that provider only. The open-model clouds' base models are the
-ones their APIs listed last (``providers.model_cache``); "Update the list" asks again.
+``local_options``), shown for that provider only; the base model row is ``base_model_choice``.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,14 +39,13 @@ from natasha_studio.providers.catalog import (
     provider_info,
     provider_label,
 )
-from natasha_studio.providers.model_cache import base_model_choices
-from natasha_studio.providers.registry import build_provider
 from natasha_studio.ui.context import AppContext
+from natasha_studio.ui.finetune.base_model_choice import BaseModelChoice
 from natasha_studio.ui.finetune.cloud_options import CloudOptions
 from natasha_studio.ui.finetune.confirm_dialog import LaunchConfirmDialog
 from natasha_studio.ui.finetune.local_options import LocalOptions, compact, help_label
 from natasha_studio.ui.finetune.open_options import KINDS as OPEN_MODEL_KINDS
-from natasha_studio.ui.finetune.open_options import OpenModelOptions, is_kimi, shown_model_name
+from natasha_studio.ui.finetune.open_options import OpenModelOptions
 from natasha_studio.ui.finetune.preflight_check import (
     ERROR_STYLE,
     freeze_approved,
@@ -106,21 +103,11 @@ class LaunchPanel(QWidget):
         self.display_name.setPlaceholderText(self.tr("e.g. Наташа v2"))
         form.addRow(self.tr("Name:"), self.display_name)
 
-        self.model = compact(QComboBox())
-        self.model.setEditable(True)
-        self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.model_help = _help(self.tr("Type any model the provider can tune; the list only "
-                                        "suggests."))
-        self.refresh_models_button = QToolButton()
-        self.refresh_models_button.setText(self.tr("Update the list"))
-        self.refresh_models_button.setToolTip(self.tr("Ask the provider which models it tunes "
-                                                      "today."))
-        self.refresh_models_button.clicked.connect(self._on_refresh_models_clicked)
-        self.model_row = QWidget()
-        model_row = QHBoxLayout(self.model_row)
-        model_row.setContentsMargins(0, 0, 0, 0)
-        model_row.addWidget(self.model, 1)
-        model_row.addWidget(self.refresh_models_button)
+        self.base_model = BaseModelChoice(ctx, lambda: self.provider_kind, self)
+        # The parts tests and the launch read directly.
+        self.model, self.model_help = self.base_model.combo, self.base_model.help
+        self.refresh_models_button, self.model_row = (self.base_model.refresh_button,
+                                                      self.base_model.row)
         form.addRow(self.tr("Base model:"), self.model_row)
         form.addRow("", self.model_help)
 
@@ -183,7 +170,6 @@ class LaunchPanel(QWidget):
         self._debounce.setInterval(400)
         self._debounce.timeout.connect(self._start_check)
         self.provider.currentIndexChanged.connect(self._on_provider_changed)
-        self.model.currentTextChanged.connect(lambda _t: self._show_model_help())
         for signal in (self.snapshot.currentIndexChanged, self.model.currentTextChanged,
                        self.cloud.epochs_changed, self.open_model.epochs_changed):
             signal.connect(self.schedule_check)
@@ -252,67 +238,14 @@ class LaunchPanel(QWidget):
         self.yandex.show_rows(self._form, kind == "yandex")
         self.open_model.show_rows(self._form, kind if kind in OPEN_MODEL_KINDS else None)
         self.local.show_rows(self._form, is_local)
-        self.refresh_models_button.setVisible(kind in OPEN_MODEL_KINDS)
         self.provider_note.setText(self._provider_note(kind))
         if not is_local:
             self.reload_base_models()
         self.schedule_check()
 
     def reload_base_models(self) -> None:
-        """Offer the provider's base models: the list its API gave last, else the catalog's."""
-        kind = self.provider_kind
-        if kind == "local":
-            return
-        suggestions = [shown_model_name(kind, m) for m in base_model_choices(kind)]
-        text = self.model.currentText().strip()
-        self.model.blockSignals(True)
-        self.model.clear()
-        self.model.addItems(suggestions)
-        saved = str(self.ctx.settings.value(f"finetune/model_{kind}", "") or "")
-        self.model.setCurrentText(shown_model_name(kind, saved) or (
-            text if text in suggestions else suggestions[0]))
-        self.model.blockSignals(False)
-        self._show_model_help()
-
-    def _show_model_help(self) -> None:
-        if self.provider_kind == "fireworks" and is_kimi(self.model.currentText()):
-            self.model_help.setText(self.tr(
-                "Kimi K2 is a very large model: training costs about twenty times as much per "
-                "token as a small Qwen, and its deployment needs several GPUs. Try a small "
-                "model first."))
-        else:
-            self.model_help.setText(self.tr("Type any model the provider can tune; the list "
-                                            "only suggests."))
-
-    def _on_refresh_models_clicked(self) -> None:
-        kind = self.provider_kind
-        try:
-            provider = build_provider(kind, self.ctx.secrets)
-        except Exception as exc:
-            self._on_models_refreshed(kind, exc)
-            return
-        self.refresh_models_button.setEnabled(False)
-
-        async def run():
-            try:
-                return await provider.list_base_models()
-            except Exception as exc:  # said under the list, not as a task failure
-                return exc
-        self.ctx.tasks.start(f"finetune:models:{kind}", run(), owner=self,
-                             title=self.tr("Asking which models can be tuned"),
-                             on_done=lambda result: self._on_models_refreshed(kind, result))
-
-    def _on_models_refreshed(self, kind: str, result: object) -> None:
-        self.refresh_models_button.setEnabled(True)
-        if kind != self.provider_kind:
-            return
-        if isinstance(result, BaseException):
-            message = getattr(result, "message", None) or str(result)
-            hint = getattr(result, "hint", "") or ""
-            self.model_help.setText(f"✖ {message} {hint}".strip())
-            return
-        self.reload_base_models()
-        self.ctx.show_status(self.tr("%n base model(s) can be tuned.", "", len(result)), 5000)
+        """Offer the chosen provider's base models (as its API listed them last)."""
+        self.base_model.reload()
 
     def _provider_note(self, kind: str) -> str:
         if kind == "local":
