@@ -9,3 +9,8 @@ The layers, each importing only those below it::
 
 ``tests/core/test_architecture.py`` holds every layer to this.
 """
+
+# The task name every view starts an extraction (or an import, which extracts) under, so a
+# second one of the same project cannot start beside it. Here rather than in extraction.py:
+# the window's notifications need the name with its first screen, before numpy is loaded.
+EXTRACT_TASK = "project.extract"

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from natasha_studio.core.jobs import records
-from natasha_studio.operations.extraction import EXTRACT_TASK
+from natasha_studio.operations import EXTRACT_TASK
 from natasha_studio.ui.context import AppContext
 
 LONG_WORK_SECONDS = 20.0

@@ -34,7 +34,6 @@ from natasha_studio.core.dataset.extract import (
     message_ids_json,
     turns_json,
 )
-from natasha_studio.core.dataset.quality_learning import project_weights, refit
 from natasha_studio.core.dataset.scoring import Item, Scorer
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
 from natasha_studio.core.dataset.tally import ExtractionTally
@@ -132,6 +131,10 @@ def run_extraction(
     persona = set(persona_ids(project))
     report = ExtractionReport(persona_missing=not persona)
     ensure_default_lexicon(project)
+    # Here, not at the top: fitting needs numpy, and the window imports this module with
+    # its first screen, long before anything is extracted.
+    from natasha_studio.core.dataset.quality_learning import project_weights, refit
+
     refit(project)  # what the curator's decisions teach the quality score
     existing = _curated_keys(project)
     produced: set[str] = set()
