@@ -32,14 +32,15 @@ def main() -> int:
 
     import asyncio
 
-    import qasync
+    from PySide6.QtWidgets import QTabWidget
 
     from natasha_studio.app import StudioApp, create_qapplication
     from natasha_studio.settings import AppSettings
+    from natasha_studio.tasks import StudioEventLoop
     from natasha_studio.ui.main_window import TABS
 
     app = create_qapplication([sys.argv[0]])
-    loop = qasync.QEventLoop(app)
+    loop = StudioEventLoop(app)
     asyncio.set_event_loop(loop)
     settings = AppSettings()
     settings.theme = args.theme
@@ -72,6 +73,14 @@ def main() -> int:
             window.tabs.setCurrentWidget(window.tab_widgets[key])
             settle()
             window.grab().save(str(args.out / f"{key}-{suffix}.png"))
+            # A tab's own sub-tabs (Test chat: side by side, blind A/B, held-out, fidelity).
+            inner = window.tab_widgets[key].findChildren(QTabWidget)
+            if inner:
+                for index in range(1, inner[0].count()):
+                    inner[0].setCurrentIndex(index)
+                    settle()
+                    window.grab().save(str(args.out / f"{key}-{index}-{suffix}.png"))
+                inner[0].setCurrentIndex(0)
     print("\n".join(sorted(str(p) for p in args.out.glob(f"*{suffix}.png"))))
     # Quit as the app does: the tabs' background work stopped, the project closed, and the
     # loop closed, which stops its worker threads (qasync runs them as QThreads; one still
