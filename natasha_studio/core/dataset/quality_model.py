@@ -26,8 +26,9 @@ from natasha_studio.core.dataset.quality_signals import INDEX, NAMES
 # Known words of the question's and the answer's beginnings the meaning model looks at.
 RELATED_WORDS = 12
 RELATED_VOCABULARY = 100_000
-# Log-odds from 0.5 within which a pair's relatedness is looked at (see prepare()).
-RELATED_MARGIN = 2.5
+# Log-odds added to the most relatedness can move a score, within which (from 0.5) a pair's
+# relatedness is looked at (see prepare()).
+RELATED_MARGIN = 0.05
 WEIGHTS_FILE = Path(__file__).with_name("quality_weights.py")
 
 # Form problems outside the regression: each multiplies the score.
@@ -169,6 +170,15 @@ def with_duplicate(score: float, reasons: list[str], dup: str | None) -> tuple[f
     return round(score * FACTORS[dup], 3), [*reasons, dup]
 
 
+def related_reach(w: Weights) -> float:
+    """The most log-odds a pair's relatedness (a cosine, -1..1, or unknown) can move its
+    score from where a typical relatedness puts it, plus ``RELATED_MARGIN``."""
+    coef, unknown = w.raw_coef[_RELATED], w.raw_coef[_RELATED_UNKNOWN]
+    typical = w.reference[_RELATED]
+    shifts = (coef * (1.0 - typical), coef * (-1.0 - typical), unknown - coef * typical)
+    return float(max(abs(s) for s in shifts)) + RELATED_MARGIN
+
+
 @dataclass
 class Prepared:
     """Pairs with their signals computed, all but relatedness (see :func:`prepare`)."""
@@ -183,9 +193,10 @@ def prepare(pairs: Sequence[tuple[str, str, bool, bool, float]],
             weights: Weights | None = None) -> Prepared:
     """The form checks and signals of pairs given as (question, answer, question media only,
     answer media only, pairing confidence), and which of them need the meaning model: those
-    whose score, taken with a typical relatedness, is within ``RELATED_MARGIN`` log-odds of
-    0.5 (the others are decided whatever the relatedness; skipping them saves most of its
-    cost on a big chat)."""
+    whose score, taken with a typical relatedness, is within reach of 0.5 for the most the
+    relatedness can move it (see :func:`related_reach`; the others are on the same side of
+    0.5 whatever the relatedness, and skipping them saves three quarters of its cost on a
+    big chat)."""
     from natasha_studio.core.dataset.quality import assess_stripped
     from natasha_studio.core.dataset.quality_signals import signals
 
@@ -204,7 +215,7 @@ def prepare(pairs: Sequence[tuple[str, str, bool, bool, float]],
         implicit.append(confidence < 1.0)
     array = np.array(rows, np.float64).reshape(len(rows), len(NAMES))
     logits = _logits(array, implicit, w)
-    to_relate = np.flatnonzero(np.abs(logits) < RELATED_MARGIN).tolist()
+    to_relate = np.flatnonzero(np.abs(logits) < related_reach(w)).tolist()
     return Prepared(array, forms, implicit, to_relate)
 
 

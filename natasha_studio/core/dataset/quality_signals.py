@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import repeat
 
 from natasha_studio.core.dataset.quality import _URL, _may_hold_url
 
@@ -46,6 +47,35 @@ class _Phrases:
                 if words[at] == last if whole else words[at].startswith(last):
                     return True
         return False
+
+
+class _PhraseSets:
+    """Several sets of phrases found in one pass over a text's words: ``found`` gives the
+    indexes of the sets that have a phrase there, as bits."""
+
+    def __init__(self, *sets: _Phrases) -> None:
+        self._by_start: dict[str, list[tuple[tuple[str, ...], str, bool, int]]] = {}
+        for bit, phrases in enumerate(sets):
+            for start, candidates in phrases._by_start.items():
+                self._by_start.setdefault(start, []).extend(
+                    (before, last, whole, 1 << bit) for before, last, whole in candidates)
+
+    def found(self, words: list[str]) -> int:
+        by_start = self._by_start
+        bits = 0
+        for i, word in enumerate(words):
+            candidates = by_start.get(word[:3])
+            if candidates is None:
+                continue
+            for before, last, whole, bit in candidates:
+                if bits & bit:
+                    continue
+                at = i + len(before)
+                if at >= len(words) or (before and tuple(words[i:at]) != before):
+                    continue
+                if words[at] == last if whole else words[at].startswith(last):
+                    bits |= bit
+        return bits
 
 
 # The signals, in the order of a pair's row (the weights file names them in this order).
@@ -157,10 +187,14 @@ _LINK_REQUEST = _Phrases(("ссылк", "где ", "скин", "кинь", "ес
                  "схем", "link", "where"))
 
 
+_ANSWER_KINDS = _PhraseSets(_SOCIAL_ANSWER, _DEFER_ANSWER, _MODERATION_ANSWER)
+_SOCIAL, _DEFERS, _MODERATES = 1, 2, 4
+
+
 def _words(text: str) -> list[str]:
     """The words of a lower-case text, punctuation stripped off their ends, ё as е."""
-    return [w for w in (piece.strip(_CLINGING) for piece in text.replace("ё", "е").split())
-            if w]
+    pieces = text.replace("ё", "е").split()
+    return list(filter(None, map(str.strip, pieces, repeat(_CLINGING, len(pieces)))))
 
 
 def signals(q: str, a: str, q_lower: str, a_lower: str, form: list[str],
@@ -194,9 +228,10 @@ def signals(q: str, a: str, q_lower: str, a_lower: str, form: list[str],
         [w.endswith(_IMPERATIVE_ENDINGS) for w in a_words if len(w) > 4])
     # A thank-you or praise may run long: it opens socially and explains nothing.
     if short:
-        answer_social = 1.0 if _SOCIAL_ANSWER.found(a_words) else 0.0
-        answer_defers = 1.0 if _DEFER_ANSWER.found(a_words) else 0.0
-        answer_moderates = 1.0 if _MODERATION_ANSWER.found(a_words) else 0.0
+        kinds = _ANSWER_KINDS.found(a_words)
+        answer_social = 1.0 if kinds & _SOCIAL else 0.0
+        answer_defers = 1.0 if kinds & _DEFERS else 0.0
+        answer_moderates = 1.0 if kinds & _MODERATES else 0.0
         answer_asks = 1.0 if "?" in al else 0.0
     else:
         answer_social = 1.0 if explains <= 1 and _SOCIAL_ANSWER.found(a_words[:6]) else 0.0
