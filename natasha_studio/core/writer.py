@@ -56,6 +56,7 @@ def action_label(action: str) -> str:
         "fetch": translate("Writer", "a fetch from Telegram"),
         "bulk": translate("Writer", "a change of many pairs"),
         "redaction": translate("Writer", "replacing personal data"),
+        "learning": translate("Writer", "scoring pairs again"),
     }
     return labels.get(action, action)
 
