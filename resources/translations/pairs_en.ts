@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>DuplicatesDialog</name>
@@ -22,6 +21,65 @@
         <translation>
             <numerusform>the first %n are listed</numerusform>
             <numerusform>the first %n are listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LearnText</name>
+    <message numerus="yes">
+        <source>The score has learnt from your %n decisions.</source>
+        <translation>
+            <numerusform>The score has learnt from your %n decision.</numerusform>
+            <numerusform>The score has learnt from your %n decisions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions since the score last learnt: learn again to use them.</source>
+        <translation>
+            <numerusform>%n decision since the score last learnt: learn again to use them.</numerusform>
+            <numerusform>%n decisions since the score last learnt: learn again to use them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions to learn from.</source>
+        <translation>
+            <numerusform>%n decision to learn from.</numerusform>
+            <numerusform>%n decisions to learn from.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</source>
+        <translation>
+            <numerusform>Approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</numerusform>
+            <numerusform>Approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet: approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</source>
+        <translation>
+            <numerusform>Not yet: approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</numerusform>
+            <numerusform>Not yet: approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too few decisions now (%n): the score is back to its defaults.</source>
+        <translation>
+            <numerusform>Too few decisions now (%n): the score is back to its defaults.</numerusform>
+            <numerusform>Too few decisions now (%n): the score is back to its defaults.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Learnt from %n decisions</source>
+        <translation>
+            <numerusform>Learnt from %n decision</numerusform>
+            <numerusform>Learnt from %n decisions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the first {top} pairs to review were further down before</source>
+        <translation>
+            <numerusform>%n of the first {top} pairs to review were further down before</numerusform>
+            <numerusform>%n of the first {top} pairs to review were further down before</numerusform>
         </translation>
     </message>
 </context>

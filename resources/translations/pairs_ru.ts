@@ -236,6 +236,104 @@
     </message>
 </context>
 <context>
+    <name>LearnBar</name>
+    <message>
+        <source>Learn from my decisions</source>
+        <translation>Учесть мои решения</translation>
+    </message>
+    <message>
+        <source>Fit the quality score on the pairs you approved and rejected, score every pair again and sort the table by quality: the pairs most likely to be approved come first.</source>
+        <translation>Обучить оценку качества на одобренных и отклонённых вами парах, заново оценить все пары и отсортировать таблицу по качеству: первыми будут пары, которые вы скорее всего одобрите.</translation>
+    </message>
+    <message>
+        <source>Most likely approved first</source>
+        <translation>Сначала вероятные к одобрению</translation>
+    </message>
+    <message>
+        <source>Sort the table by quality, highest first.</source>
+        <translation>Отсортировать таблицу по качеству, от высокого к низкому.</translation>
+    </message>
+    <message>
+        <source>Scoring every pair again…</source>
+        <translation>Пары оцениваются заново…</translation>
+    </message>
+    <message>
+        <source>Learning from your decisions</source>
+        <translation>Учёт ваших решений</translation>
+    </message>
+    <message>
+        <source>the table now shows the likeliest to be approved first.</source>
+        <translation>теперь в таблице первыми идут пары, которые вы скорее всего одобрите.</translation>
+    </message>
+</context>
+<context>
+    <name>LearnText</name>
+    <message numerus="yes">
+        <source>The score has learnt from your %n decisions.</source>
+        <translation>
+            <numerusform>Оценка учла ваше %n решение.</numerusform>
+            <numerusform>Оценка учла ваши %n решения.</numerusform>
+            <numerusform>Оценка учла ваши %n решений.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions since the score last learnt: learn again to use them.</source>
+        <translation>
+            <numerusform>%n решение с прошлого обучения оценки: учтите решения снова, чтобы оно вошло.</numerusform>
+            <numerusform>%n решения с прошлого обучения оценки: учтите решения снова, чтобы они вошли.</numerusform>
+            <numerusform>%n решений с прошлого обучения оценки: учтите решения снова, чтобы они вошли.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions to learn from.</source>
+        <translation>
+            <numerusform>Есть %n решение, чтобы обучить оценку.</numerusform>
+            <numerusform>Есть %n решения, чтобы обучить оценку.</numerusform>
+            <numerusform>Есть %n решений, чтобы обучить оценку.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</source>
+        <translation>
+            <numerusform>Одобрите или отклоните ещё %n пару (не меньше 10 тех и других), и оценка сможет учесть ваш вкус.</numerusform>
+            <numerusform>Одобрите или отклоните ещё %n пары (не меньше 10 тех и других), и оценка сможет учесть ваш вкус.</numerusform>
+            <numerusform>Одобрите или отклоните ещё %n пар (не меньше 10 тех и других), и оценка сможет учесть ваш вкус.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet: approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</source>
+        <translation>
+            <numerusform>Пока рано: одобрите или отклоните ещё %n пару (не меньше 10 тех и других), и оценка сможет учесть ваш вкус.</numerusform>
+            <numerusform>Пока рано: одобрите или отклоните ещё %n пары (не меньше 10 тех и других), и оценка сможет учесть ваш вкус.</numerusform>
+            <numerusform>Пока рано: одобрите или отклоните ещё %n пар (не меньше 10 тех и других), и оценка сможет учесть ваш вкус.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too few decisions now (%n): the score is back to its defaults.</source>
+        <translation>
+            <numerusform>Решений теперь слишком мало (%n): оценка вернулась к исходной.</numerusform>
+            <numerusform>Решений теперь слишком мало (%n): оценка вернулась к исходной.</numerusform>
+            <numerusform>Решений теперь слишком мало (%n): оценка вернулась к исходной.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Learnt from %n decisions</source>
+        <translation>
+            <numerusform>Учтено %n решение</numerusform>
+            <numerusform>Учтено %n решения</numerusform>
+            <numerusform>Учтено %n решений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the first {top} pairs to review were further down before</source>
+        <translation>
+            <numerusform>%n из первых {top} пар на проверку раньше стояла ниже</numerusform>
+            <numerusform>%n из первых {top} пар на проверку раньше стояли ниже</numerusform>
+            <numerusform>%n из первых {top} пар на проверку раньше стояли ниже</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PairDetailPane</name>
     <message>
         <source>Open in Telegram</source>
@@ -532,8 +630,8 @@
         <translation>Доработать</translation>
     </message>
     <message>
-        <source>How likely each pair is a question and its answer worth keeping. Sort by it to see the likeliest first; once you have approved and rejected enough pairs, extracting again makes the score learn from your decisions.</source>
-        <translation>Насколько вероятно, что пара — это вопрос и ответ на него, которые стоит оставить. Отсортируйте по этому столбцу, чтобы увидеть самые вероятные первыми; когда вы одобрите и отклоните достаточно пар, повторное извлечение научит оценку вашим решениям.</translation>
+        <source>How likely each pair is a question and its answer worth keeping. Sort by it to see the likeliest first; once you have approved and rejected enough pairs, Learn from my decisions makes it say how likely you are to approve each pair.</source>
+        <translation>Насколько вероятно, что пара — это вопрос и ответ на него, которые стоит оставить. Отсортируйте по этому столбцу, чтобы увидеть самые вероятные первыми; когда вы одобрите и отклоните достаточно пар, «Учесть мои решения» научит оценку говорить, насколько вероятно, что вы одобрите пару.</translation>
     </message>
     <message>
         <source>Not rated</source>

@@ -249,8 +249,8 @@ class PairTableModel(QAbstractTableModel):
                 and COLUMNS[section] == "quality"):
             return self.tr("How likely each pair is a question and its answer worth keeping."
                            " Sort by it to see the likeliest first; once you have approved and"
-                           " rejected enough pairs, extracting again makes the score learn from your"
-                           " decisions.")
+                           " rejected enough pairs, Learn from my decisions makes it say how likely"
+                           " you are to approve each pair.")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,

@@ -42,6 +42,7 @@ from natasha_studio.ui.pairs.bulk import BulkRunner
 from natasha_studio.ui.pairs.detail import PairDetailPane
 from natasha_studio.ui.pairs.dialogs import AddPairDialog, DuplicatesDialog, ReplaceDialog
 from natasha_studio.ui.pairs.filter_bar import PairFilterBar
+from natasha_studio.ui.pairs.learning import LearnBar
 from natasha_studio.ui.pairs.model import COLUMNS, PairTableModel
 from natasha_studio.ui.pairs.shortcuts import ShortcutsDialog, key_sequences, keys_text
 from natasha_studio.ui.privacy.integration import install_privacy
@@ -139,6 +140,9 @@ class PairsTab(QWidget):
         col.addWidget(self.filter_bar)
         col.addLayout(review)
         col.addLayout(tools)
+        # Learning from the curator's decisions, and the sort it serves.
+        self.learn_bar = LearnBar(ctx, self.sort_by_quality)
+        col.addWidget(self.learn_bar)
         col.addWidget(split, 1)
 
         self.empty = QWidget()
@@ -248,6 +252,7 @@ class PairsTab(QWidget):
         self.filter_bar.load_choices(project)
         self.model.set_project(project, load=False)
         self.filter_bar.clear()  # applies the (empty) filter: the one query that fills the table
+        self.learn_bar.set_project(project)
         self._update_empty()
 
     def _has_pairs(self) -> bool:
@@ -415,6 +420,7 @@ class PairsTab(QWidget):
             self.model.refresh_ids(pair_ids)
             if self.detail.current_pair_id() in pair_ids:
                 self._show_current()
+        self.learn_bar.decisions_changed()
         self._own_change = True
         try:
             self.ctx.apply(Changes(pairs=pair_ids))
@@ -425,6 +431,7 @@ class PairsTab(QWidget):
         if self._own_change or self.project is None or not changes.any_pairs:
             return
         pair_ids = changes.pairs
+        self.learn_bar.decisions_changed()
         self.filter_bar.load_choices(self.project)
         if pair_ids is None:
             self.model.reload()
@@ -433,6 +440,10 @@ class PairsTab(QWidget):
             self.model.refresh_ids(set(pair_ids))
             if self.detail.current_pair_id() in pair_ids and not self.detail.has_unsaved():
                 self._show_current()
+
+    def sort_by_quality(self) -> None:
+        """Highest quality first: after learning, the pairs most likely to be approved."""
+        self.table.sortByColumn(COLUMNS.index("quality"), Qt.SortOrder.DescendingOrder)
 
     def set_status(self, status: str) -> None:
         self.flush()
