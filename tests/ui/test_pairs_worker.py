@@ -10,7 +10,7 @@ import numpy as np
 from pairs_data import populate
 from PySide6.QtCore import Qt
 
-from natasha_studio.core.curation import filters
+from natasha_studio.core.curation import filters, search
 from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.pairs import Turn, get_pair, set_turns
 from natasha_studio.ui.pairs import worker as worker_module
@@ -158,3 +158,20 @@ def test_chat_choices_are_counted_by_the_worker(qtbot, ctx_with_project):
     bar.search.setText("колен")
     bar.load_choices(ctx.project)
     qtbot.waitUntil(lambda: tab.model.filter.search == "колен", timeout=3000)
+
+
+def test_the_word_index_is_filled_once_pairs_stop_changing(qtbot, ctx_with_project,
+                                                           monkeypatch):
+    """Filling the index while the curator reviews would take turns with her writes: it
+    waits until pairs have not changed for a while, then fills."""
+    monkeypatch.setattr(worker_module, "QUIET_S", 0.6)
+    ctx = ctx_with_project
+    tab = _tab(qtbot, ctx, 40)
+    qtbot.waitUntil(lambda: search.pending_count(ctx.project) == 0, timeout=5000)
+    pid = tab.model.pair_id(0)
+    pair = get_pair(ctx.project, pid)
+    set_turns(ctx.project, pid, [*pair.turns[:-1], Turn("assistant", "Пейте какао")])
+    tab._notify({pid})
+    qtbot.wait(300)
+    assert search.pending_count(ctx.project) == 1  # changed moments ago: not yet
+    qtbot.waitUntil(lambda: search.pending_count(ctx.project) == 0, timeout=5000)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,10 @@ from natasha_studio.core.store import Project
 log = logging.getLogger(__name__)
 
 FIRST_PAGE = 200
+# The word index is filled while idle: once this long has passed since the last change of
+# pairs. During a review session (an approval every second) its writes would otherwise
+# take turns with the curator's, each one a wait of the window's thread.
+QUIET_S = 2.0
 
 
 @dataclass
@@ -71,6 +76,7 @@ class FilterWorker(QObject):
         self._stopping = False
         self._latest = 0
         self._counts_changed = True  # per-chat counts are sent with the next answer
+        self._last_update = 0.0  # monotonic time of the last change of pairs
         self._thread = threading.Thread(target=self._run, name="pairs-filter", daemon=True)
         self._thread.start()
 
@@ -89,6 +95,7 @@ class FilterWorker(QObject):
         kept as given, not copied (a bulk change's million ids): callers never change it."""
         with self._cond:
             self._updates.append(pair_ids)
+            self._last_update = time.monotonic()
             self._cond.notify()
 
     def latest(self) -> int:
@@ -115,8 +122,8 @@ class FilterWorker(QObject):
             while True:
                 with self._cond:
                     while not (self._stopping or self._request or self._updates
-                               or index_pending):
-                        self._cond.wait(1.0)
+                               or (index_pending and self._quiet_for() <= 0)):
+                        self._cond.wait(max(0.01, self._quiet_for()) if index_pending else 1.0)
                         if not shiboken6.isValid(self):
                             self._stopping = True  # the tab went away without closing us
                     if self._stopping:
@@ -126,6 +133,8 @@ class FilterWorker(QObject):
                 try:
                     if project is None:
                         project = Project.open(self.path)
+                    if updates:
+                        index_pending = True  # their new texts, once pairs stop changing
                     if columns is not None:
                         for pair_ids in updates:
                             self._counts_changed = True
@@ -135,7 +144,7 @@ class FilterWorker(QObject):
                     if request is not None:
                         columns = self._answer(project, columns, request)
                         index_pending = search.pending_count(project) > 0
-                    elif index_pending and not updates:
+                    elif index_pending and not updates and self._quiet_for() <= 0:
                         index_pending = self._index_while_idle(project)
                 except Cancelled:
                     continue
@@ -152,11 +161,16 @@ class FilterWorker(QObject):
             if project is not None:
                 project.close()
 
+    def _quiet_for(self) -> float:
+        """How long until pairs have not changed for ``QUIET_S`` (0 or less: they have not)."""
+        return self._last_update + QUIET_S - time.monotonic()
+
     def _index_while_idle(self, project: Project) -> bool:
         """Index changed pairs for word search until asked for something; True if more
         is left, so the first search after opening does not wait for it."""
         def check(_done: int, _total: int, _detail: str = "") -> None:
-            if self._stopping or self._request is not None or self._updates:
+            if self._stopping or self._request is not None or self._updates \
+                    or self._quiet_for() > 0:
                 raise Cancelled()
 
         try:
