@@ -412,13 +412,15 @@ class PairsTab(QWidget):
         except StudioError as exc:
             show_error(self, self.tr("The change was not made"), exc)
 
-    def _notify(self, pair_ids: set[int] | None) -> None:
-        """Called by commands after they write: refresh views, tell the other tabs."""
+    def _notify(self, pair_ids: set[int] | None, detail: bool = True) -> None:
+        """Called by commands after they write: refresh views, tell the other tabs.
+        ``detail=False``: the change shows only in the table (a status), so the pair shown
+        is not read and laid out again."""
         if pair_ids is None:
             self.model.reload()  # the current pair is found again when the answer comes
         else:
             self.model.refresh_ids(pair_ids)
-            if self.detail.current_pair_id() in pair_ids:
+            if detail and self.detail.current_pair_id() in pair_ids:
                 self._show_current()
         self.learn_bar.decisions_changed()
         self._own_change = True
@@ -426,6 +428,9 @@ class PairsTab(QWidget):
             self.ctx.apply(Changes(pairs=pair_ids))
         finally:
             self._own_change = False
+
+    def _notify_status(self, pair_ids: set[int] | None) -> None:
+        self._notify(pair_ids, detail=False)
 
     def _on_changed_elsewhere(self, changes: Changes) -> None:
         if self._own_change or self.project is None or not changes.any_pairs:
@@ -451,8 +456,8 @@ class PairsTab(QWidget):
         if self.project is None or not ids:
             return
         label = self.model.status_text(status)
-        self._push(commands.StatusCommand(self.project, self._notify, ids, status, label,
-                                          self.bulk))
+        self._push(commands.StatusCommand(self.project, self._notify_status, ids, status,
+                                          label, self.bulk))
         if len(ids) == 1:
             self.move(1)
 
