@@ -59,7 +59,7 @@ class LearnOutcome:
     fitted: bool              # the project's own weights are in use after it
     rescored: int             # pairs scored again (0: nothing was done)
     reviewed_top: int         # pairs to review looked at (at most TOP)
-    new_in_top: int           # ... of them not among the first TOP before
+    moved: int                # ... of them at another place than before
     changes: Changes
 
 
@@ -90,7 +90,8 @@ def learn(project: Project, progress: Progress | None = None) -> LearnOutcome:
         learned = quality_learning.learn_from_decisions(project, progress)
         after = _top_to_review(project)
     return LearnOutcome(ready, learned.fitted, learned.rescored, len(after),
-                        len(set(after) - set(before)),
+                        sum(1 for i, pair_id in enumerate(after)
+                            if i >= len(before) or before[i] != pair_id),
                         Changes(pairs=None, counts={"rescored": learned.rescored}))
 
 

@@ -76,10 +76,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of the first {top} pairs to review were further down before</source>
+        <source>%n of the first {top} pairs to review changed places</source>
         <translation>
-            <numerusform>%n of the first {top} pairs to review were further down before</numerusform>
-            <numerusform>%n of the first {top} pairs to review were further down before</numerusform>
+            <numerusform>%n of the first {top} pairs to review changed places</numerusform>
+            <numerusform>%n of the first {top} pairs to review changed places</numerusform>
         </translation>
     </message>
 </context>

@@ -325,11 +325,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of the first {top} pairs to review were further down before</source>
+        <source>%n of the first {top} pairs to review changed places</source>
         <translation>
-            <numerusform>%n из первых {top} пар на проверку раньше стояла ниже</numerusform>
-            <numerusform>%n из первых {top} пар на проверку раньше стояли ниже</numerusform>
-            <numerusform>%n из первых {top} пар на проверку раньше стояли ниже</numerusform>
+            <numerusform>%n из первых {top} пар на проверку сменила место</numerusform>
+            <numerusform>%n из первых {top} пар на проверку сменили место</numerusform>
+            <numerusform>%n из первых {top} пар на проверку сменили место</numerusform>
         </translation>
     </message>
 </context>

@@ -43,7 +43,7 @@ def test_learning_reorders_and_undoing_goes_back_to_the_defaults(tmp_path):
         assert learning.readiness(project).enough
         outcome = learning.learn(project)
         assert outcome.fitted and outcome.rescored == len(pairs)
-        assert 0 < outcome.reviewed_top <= learning.TOP and outcome.new_in_top >= 0
+        assert 0 < outcome.reviewed_top <= learning.TOP and 0 <= outcome.moved <= outcome.reviewed_top
         ready = learning.readiness(project)
         assert ready.fitted and ready.fitted_on == len(ids) and not ready.out_of_date
         # Decisions undone below the threshold: the learnt score is out of date, and

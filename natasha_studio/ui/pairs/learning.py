@@ -47,6 +47,8 @@ class LearnBar(QWidget):
         self.progress.bar.setMaximumWidth(160)
         self.state = QLabel()
         self.state.setProperty("role", "hint")
+        self.state.setWordWrap(True)  # a long sentence takes two lines, not the window's width
+        self.state.setMinimumWidth(200)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -132,8 +134,8 @@ class LearnBar(QWidget):
             return LearnText.tr("Too few decisions now (%n): the score is back to its"
                                 " defaults.", None, ready.approved + ready.rejected)
         learnt = LearnText.tr("Learnt from %n decisions", None, ready.approved + ready.rejected)
-        moved = LearnText.tr("%n of the first {top} pairs to review were further down"
-                             " before", None, outcome.new_in_top).format(
+        moved = LearnText.tr("%n of the first {top} pairs to review changed places", None,
+                             outcome.moved).format(
                                  top=number(outcome.reviewed_top))
         sorted_ = QCoreApplication.translate(
             "LearnBar", "the table now shows the likeliest to be approved first.")

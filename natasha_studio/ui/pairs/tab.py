@@ -67,6 +67,7 @@ class PairsTab(QWidget):
         self.bulk.busy_changed.connect(self._on_bulk_busy)
         self._own_change = False
         self._chat_counts_shown = None
+        self._to_top = False  # the next answer shows the first row (see sort_by_quality)
         self.model = PairTableModel(self)
         self.filter_bar = PairFilterBar()
         self.filter_bar.changed.connect(self._on_filter_changed)
@@ -312,7 +313,10 @@ class PairsTab(QWidget):
             self.filter_bar.load_choices(self.project, self.model.chat_counts)
         current = self.detail.current_pair_id()
         row = self.model.row_of(current) if current is not None else None
-        if row is not None:
+        if self._to_top and complete:
+            self._to_top = False
+            self._restore_current(None)
+        elif row is not None:
             if self.table.currentIndex().row() != row:
                 self.select_row(row)
         elif complete or current is None:
@@ -447,7 +451,12 @@ class PairsTab(QWidget):
                 self._show_current()
 
     def sort_by_quality(self) -> None:
-        """Highest quality first: after learning, the pairs most likely to be approved."""
+        """Highest quality first (after learning: the pairs most likely to be approved), from
+        the first row."""
+        if (self.model.sort_key, self.model.descending) == ("quality", True):
+            self._restore_current(None)
+            return
+        self._to_top = True
         self.table.sortByColumn(COLUMNS.index("quality"), Qt.SortOrder.DescendingOrder)
 
     def set_status(self, status: str) -> None:
