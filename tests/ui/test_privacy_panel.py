@@ -314,3 +314,21 @@ def test_a_busy_project_is_checked_again_later_without_an_error(panel, data, qlo
     panel.show_for_test(ids[0])
     _idle(qloop, ctx, panel=panel)
     assert busy["scan"] == 0 and "3 findings" in panel.title.text() and failures == []
+
+
+def test_the_dataset_check_waits_for_a_long_change(panel, data, qloop):
+    """While an extraction (or an import) holds the project the dataset's check does not
+    run: it would read pairs about to be rewritten, beside the extraction on the
+    processor. It comes back once the change has ended."""
+    from natasha_studio.core import writer
+
+    ctx, _ids = data
+    with ctx.project.transaction() as conn:
+        conn.execute("DELETE FROM privacy_scan")
+    with writer.claim(ctx.project.path, "extraction"):
+        panel.scan_dataset()
+        _idle(qloop, ctx, until=lambda: panel.busy_retries > 0)
+        assert ctx.project.conn.execute("SELECT count(*) FROM privacy_scan").fetchone()[0] == 0
+    _idle(qloop, ctx, panel=panel)
+    assert "2 pairs have personal data" in panel.dataset.text()
+    assert ctx.project.conn.execute("SELECT count(*) FROM privacy_scan").fetchone()[0] == 3
