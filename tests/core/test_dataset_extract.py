@@ -220,3 +220,27 @@ def test_replies_far_back_are_found_past_the_turn_cache(project, tmp_path, monke
     assert pairs[f"{GROUP}:30"].question == "Как справиться с тревогой перед эфиром?"
     assert pairs[f"{GROUP}:31"].question == "Сообщение номер 29 в общем потоке"
     assert pairs[f"{GROUP}:30"].origin == pairs[f"{GROUP}:31"].origin == "reply"
+
+
+def test_a_photo_question_by_proximity_takes_the_text_just_before(project, tmp_path):
+    path = write_export(tmp_path / "photo" / "result.json", "Клуб Наташи", "public_supergroup",
+                        GROUP_ID, [
+        # Her words, then (past the merge gap) her photo; the answer follows the photo.
+        m(1, T0, "Ольга", OLGA, "Девочки, как вам мой первый шарф? Какую пряжу взять дальше?"),
+        m(2, T0 + 300, "Ольга", OLGA, "", photo="(File not included.)"),
+        m(3, T0 + 400, "Наташа", NATASHA, "Очень ровно! Дальше бери мериносовую пряжу."),
+        # A photo alone, nobody's text before it: paired, scored down as media without text.
+        m(4, T0 + 5000, "Иван", IVAN, "", photo="(File not included.)"),
+        m(5, T0 + 5100, "Наташа", NATASHA, "Красивый вид, где это снято?"),
+    ])
+    _extract(project, path)
+    pairs = {r["key"]: get_pair(project, r["id"]) for r in
+             project.conn.execute("SELECT id, key FROM pairs")}
+    joined = pairs[f"{GROUP}:3"]
+    assert joined.origin == "implicit"
+    assert joined.question.startswith("Девочки, как вам мой первый шарф?")
+    assert [t.message_ids for t in joined.turns] == [[1, 2], [3]]
+    assert "media_only" not in joined.quality_reasons
+    alone = pairs[f"{GROUP}:5"]
+    assert alone.question == "" and "media_only" in alone.quality_reasons
+    assert alone.quality < joined.quality and alone.quality < 0.5

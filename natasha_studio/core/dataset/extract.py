@@ -135,6 +135,7 @@ class _ChatExtractor:
         self.older: dict[int, Block] = {}     # ... and those before them
         self.open: dict[int | None, Block] = {}      # topic -> turn being built
         self.previous: dict[int | None, Block] = {}  # topic -> last closed turn
+        self.earlier: dict[int | None, Block | None] = {}  # topic -> the turn closed before it
 
     # -- turns -------------------------------------------------------------------------------
 
@@ -209,6 +210,8 @@ class _ChatExtractor:
 
     def _close(self, block: Block) -> Iterator[ExtractedPair]:
         previous = self.previous.get(block.topic)
+        earlier = self.earlier.get(block.topic)
+        self.earlier[block.topic] = previous
         self.previous[block.topic] = block
         if block.sender_id not in self.persona:
             return
@@ -240,12 +243,27 @@ class _ChatExtractor:
                                    and previous.sender_id in self.persona, self.s)
                 return
             delay = block.first_date - previous.last_date
-            question, origin = previous, "implicit"
+            question, origin = self._with_text_before(previous, earlier), "implicit"
             confidence = round(0.7 - 0.4 * max(delay, 0) / max(self.s.implicit_window_s, 1), 3)
         if tally is not None:
             tally.paired(origin)
         question.answered = True
         yield self._pair(block, question, origin, confidence)
+
+    def _with_text_before(self, question: Block, earlier: Block | None) -> Block:
+        """A photo (or other media) without text as the question of a proximity pair: when
+        the same member wrote just before it (their text turn, not yet answered), the two
+        are the question together ("Как вам мой шарф?" and then the photo); else the photo
+        alone, which the quality score takes down as media without text."""
+        if (not question.media or question.text.strip() or earlier is None
+                or earlier.sender_id != question.sender_id or earlier.answered
+                or not earlier.text.strip()
+                or question.first_date - earlier.last_date > self.s.implicit_window_s):
+            return question
+        earlier.answered = True
+        return Block(earlier.sender_id, earlier.sender_name, earlier.topic, earlier.first_date,
+                     question.last_date, earlier.reply_to, earlier.ids + question.ids,
+                     earlier.texts + question.texts, True)
 
     def _pair(self, answer: Block, question: Block, origin: str,
               confidence: float) -> ExtractedPair:
