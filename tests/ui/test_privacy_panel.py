@@ -332,3 +332,18 @@ def test_the_dataset_check_waits_for_a_long_change(panel, data, qloop):
     _idle(qloop, ctx, panel=panel)
     assert "2 pairs have personal data" in panel.dataset.text()
     assert ctx.project.conn.execute("SELECT count(*) FROM privacy_scan").fetchone()[0] == 3
+
+
+def test_a_check_ending_after_its_panel_is_gone_is_dropped(data, qloop):
+    import shiboken6
+
+    ctx, _ids = data
+    failed: list[str] = []
+    ctx.tasks.task_failed.connect(lambda title, text: failed.append(f"{title}: {text}"))
+    with ctx.project.transaction() as conn:
+        conn.execute("DELETE FROM privacy_scan")
+    panel = PrivacyPanel(ctx)
+    panel.scan_dataset()
+    shiboken6.delete(panel)
+    _idle(qloop, ctx)
+    assert failed == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
@@ -194,6 +195,12 @@ class PrivacyPanel(QWidget):
             asyncio.get_event_loop()
         except RuntimeError:
             return False
+        on_done = kwargs.get("on_done")
+        if on_done is not None:
+            def done_here(result: object) -> None:
+                if shiboken6.isValid(self):  # the tab may have gone while the work ran
+                    on_done(result)
+            kwargs["on_done"] = done_here
         self.ctx.tasks.run_in_thread(name, fn, *args, **kwargs)
         return True
 
