@@ -270,9 +270,10 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "yaml",
     # Console and build tools that optional paths of dependencies import: pygments (pretty
     # tracebacks), click (command lines), setuptools and pkg_resources (packaging),
-    # numpy.f2py (Fortran wrappers), fsspec (pandas' remote files), jinja2 (pandas' Styler).
+    # fsspec (pandas' remote files), jinja2 (pandas' Styler). numpy.f2py ships: SciPy's
+    # array API layer copies every attribute of numpy, which imports f2py on the way.
     # rich itself ships: together's fine-tuning module imports its print at load time.
-    "pygments", "click", "setuptools", "pkg_resources", "numpy.f2py", "fsspec",
+    "pygments", "click", "setuptools", "pkg_resources", "fsspec",
     "jinja2",
     # together's own command line (2.8 MB) and what only it uses; the app calls the SDK.
     "together.lib.cli", "cyclopts", "rich_rst", "docstring_parser", "markdown_it",
