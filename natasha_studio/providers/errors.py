@@ -247,6 +247,13 @@ def _is_connection_error(exc: BaseException) -> bool:
         kinds += (httpx.TransportError,)
     except ImportError:  # pragma: no cover - an SDK may use httpx2 only
         pass
+    try:
+        # Installed with the Fireworks SDK; google-genai's async client then sends through it.
+        # A server that hangs up ("Server disconnected") or a body cut short is no OSError.
+        import aiohttp
+        kinds += (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError)
+    except ImportError:  # pragma: no cover - aiohttp comes with fireworks-ai
+        pass
     return isinstance(exc, kinds)
 
 

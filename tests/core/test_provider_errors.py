@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import aiohttp
 import httpx2
 import openai
 import pytest
@@ -31,6 +32,9 @@ CONNECTION_FAILURES = [
     core_exc.TooManyRequests("slow down"),
     core_exc.InternalServerError("oops"),
     auth_exc.TransportError("token endpoint unreachable"),
+    # google-genai's async client sends through aiohttp when it is installed (fireworks-ai).
+    aiohttp.ServerDisconnectedError(),
+    aiohttp.ClientPayloadError("Response payload is not completed"),
 ]
 
 
