@@ -206,13 +206,6 @@ class MeaningModel:
             out[start:start + batch] = np.where(known, cosine, np.nan)
         return out
 
-    def known_share(self, text: str) -> float:
-        """The share of a text's words the model knows (0 for a text without words)."""
-        words = _WORD.findall(text[:MAX_WORDS * 12].lower().replace("ё", "е"))[:MAX_WORDS]
-        if not words:
-            return 0.0
-        return sum(w in self._ids for w in words) / len(words)
-
 
 _shared: MeaningModel | None = None
 _shared_lock = threading.Lock()

@@ -1,7 +1,7 @@
 """A quality score for pairs (0..1) with reasons a curator can read.
 
 The score starts at 1 and each problem takes its share off; the reasons are codes stored with
-the pair (``quality_reasons``) and shown through :func:`reason_label`. ``quality_model``
+the pair (``quality_reasons``) and shown in plain words by ``curation.reasons.reason_text``. ``quality_model``
 combines these form checks with what the texts say into the score extraction stores.
 """
 
@@ -62,13 +62,6 @@ def _looks_like_ad(text: str, lowered: str | None = None) -> bool:
 def _may_hold_url(text: str, lowered: str) -> bool:
     """False when ``_URL`` cannot match (cheap substring tests before the regex)."""
     return "://" in text or "www." in lowered or "t.me/" in lowered
-
-
-def reason_label(code: str) -> str:
-    """The reason in plain words, in the current language (see ``curation.reasons``)."""
-    from natasha_studio.core.curation.reasons import reason_text
-
-    return reason_text(code)
 
 
 def _letters(text: str) -> str:
