@@ -107,6 +107,11 @@ class TuneRequest:
     hyperparameters: dict[str, Any] = field(default_factory=dict)  # epochs, lr multiplier...
 
 
+def option_given(value: Any) -> bool:
+    """Whether a tuning option was set: unset, empty and "auto" leave it to the provider."""
+    return value not in (None, "", "auto")
+
+
 ProgressCallback = Callable[[int, int], None]  # bytes sent, total bytes
 
 

@@ -32,6 +32,7 @@ from natasha_studio.core.provider import (
     JobStatus,
     ProgressCallback,
     TuneRequest,
+    option_given,
 )
 from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
 from natasha_studio.providers.catalog import FIREWORKS_URL, provider_info
@@ -55,10 +56,6 @@ STATES = {
 # A deployment for a tuned model: no replica while nobody chats, one at most.
 SCALE_TO_ZERO_WINDOW = "300s"
 DEPLOYMENTS_URL = "https://app.fireworks.ai/dashboard/deployments"
-
-
-def _given(value: Any) -> bool:
-    return value not in (None, "", "auto")
 
 
 def _slug(text: str, limit: int = 40) -> str:
@@ -213,7 +210,7 @@ class FireworksProvider(OpenAIProvider):
                                        ("learning_rate", "learning_rate", float),
                                        ("lora_rank", "lora_rank", int),
                                        ("max_context_length", "max_context_length", int)):
-                if _given(hyper.get(ours)):
+                if option_given(hyper.get(ours)):
                     kwargs[theirs] = kind(hyper[ours])
         except (TypeError, ValueError) as exc:
             raise StudioError(

@@ -34,6 +34,7 @@ from natasha_studio.core.provider import (
     JobStatus,
     ProgressCallback,
     TuneRequest,
+    option_given,
 )
 from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
 from natasha_studio.providers.catalog import TOGETHER_URL, provider_info
@@ -54,10 +55,6 @@ STEP_KEY = "train/global_step"
 ENDPOINTS_URL = "https://api.together.ai/models"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 GZIP_MAGIC = b"\x1f\x8b"
-
-
-def _given(value: Any) -> bool:
-    return value not in (None, "", "auto")
 
 
 def _iso(value: Any) -> str:
@@ -192,17 +189,17 @@ class TogetherProvider(OpenAIProvider):
         kwargs: dict[str, Any] = {"lora": not full, "model_limits": limits,
                                   "train_on_inputs": "auto"}
         try:
-            if _given(hyper.get("epochs")):
+            if option_given(hyper.get("epochs")):
                 kwargs["n_epochs"] = int(hyper["epochs"])
-            if _given(hyper.get("learning_rate")):
+            if option_given(hyper.get("learning_rate")):
                 kwargs["learning_rate"] = float(hyper["learning_rate"])
             if not full:
-                rank = int(hyper["lora_rank"]) if _given(hyper.get("lora_rank")) else \
+                rank = int(hyper["lora_rank"]) if option_given(hyper.get("lora_rank")) else \
                     int(limits.lora_training.default_rank)
                 kwargs["lora_r"] = rank
-                kwargs["lora_alpha"] = float(hyper["lora_alpha"]) if _given(
+                kwargs["lora_alpha"] = float(hyper["lora_alpha"]) if option_given(
                     hyper.get("lora_alpha")) else 2.0 * rank
-            if _given(hyper.get("seed")):
+            if option_given(hyper.get("seed")):
                 kwargs["random_seed"] = int(hyper["seed"])
         except (TypeError, ValueError) as exc:
             raise StudioError(

@@ -38,6 +38,7 @@ from natasha_studio.core.provider import (
     JobStatus,
     ProgressCallback,
     TuneRequest,
+    option_given,
 )
 from natasha_studio.providers.catalog import YANDEX_CHAT_URL, provider_info
 from natasha_studio.providers.errors import Providers, yandex_error
@@ -56,10 +57,6 @@ CANCELLED_CODE = grpc.StatusCode.CANCELLED.value[0]
 # Hyper-parameters of the launch form -> the SDK's tune_deferred arguments, with their types.
 TUNE_ARGUMENTS = {"learning_rate": ("lr", float), "n_samples": ("n_samples", int),
                   "seed": ("seed", int)}
-
-
-def _given(value: Any) -> bool:
-    return value not in (None, "", "auto")
 
 
 def model_uri(folder_id: str, model: str) -> str:
@@ -216,13 +213,13 @@ class YandexProvider(OpenAIProvider):
         kwargs: dict[str, Any] = {}
         try:
             for ours, (theirs, kind) in TUNE_ARGUMENTS.items():
-                if _given(hyper.get(ours)):
+                if option_given(hyper.get(ours)):
                     kwargs[theirs] = kind(hyper[ours])
             rank, alpha = hyper.get("lora_rank"), hyper.get("lora_alpha")
-            if _given(rank) or _given(alpha):
+            if option_given(rank) or option_given(alpha):
                 kwargs["tuning_type"] = TuningTypeLora(
-                    rank=int(rank) if _given(rank) else None,
-                    alpha=float(alpha) if _given(alpha) else None)
+                    rank=int(rank) if option_given(rank) else None,
+                    alpha=float(alpha) if option_given(alpha) else None)
         except (TypeError, ValueError) as exc:
             raise StudioError(
                 translate("Providers", "A tuning option is not a number: {reason}").format(
