@@ -17,7 +17,6 @@ from natasha_studio.core import writer
 from natasha_studio.core.dataset.pipeline import ExtractionReport, run_extraction
 from natasha_studio.core.dataset.settings import persona_ids
 from natasha_studio.core.store import Project
-from natasha_studio.operations import EXTRACT_TASK  # noqa: F401 - the views import it here too
 from natasha_studio.operations.changes import Changes
 from natasha_studio.telegram.export.importer import ImportReport, import_exports
 

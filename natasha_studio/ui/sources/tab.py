@@ -34,6 +34,7 @@ from natasha_studio.core.dataset.topics import retag_pairs
 from natasha_studio.core.dataset.why import Explanation, explain_last_run
 from natasha_studio.core.i18n import number
 from natasha_studio.core.store import Project
+from natasha_studio.operations import EXTRACT_TASK
 from natasha_studio.operations import extraction as extraction_ops
 from natasha_studio.operations.changes import Changes
 from natasha_studio.telegram.export.importer import ImportReport
@@ -46,7 +47,6 @@ from natasha_studio.ui.telegram.panel import TelegramPanel
 from natasha_studio.ui.widgets.empty_state import EmptyState
 
 IMPORT_TASK = "sources.import"   # an import, then pairs (operations.import_then_extract)
-EXTRACT_TASK = extraction_ops.EXTRACT_TASK  # pairs again: the same task from every view
 RETAG_TASK = "sources.retag"
 WHY_TASK = "sources.why"
 

@@ -15,8 +15,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from natasha_studio.core.store import Project
+from natasha_studio.operations import EXTRACT_TASK
 from natasha_studio.operations.changes import Changes
-from natasha_studio.operations.extraction import EXTRACT_TASK, extract_in_thread
+from natasha_studio.operations.extraction import extract_in_thread
 from natasha_studio.telegram.live.account import LoginState, TelegramAccount
 from natasha_studio.telegram.live.client import ClientFactory, create_client
 from natasha_studio.telegram.live.dialogs import list_chats, load_details
