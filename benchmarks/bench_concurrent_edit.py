@@ -120,7 +120,8 @@ def run(ctx, loop, path: Path, every_ms: int = 250, actions: int = 0,
 
     from natasha_studio.core.pairs import Turn, get_pair
     from natasha_studio.core.store import Project
-    from natasha_studio.operations.extraction import EXTRACT_TASK, extract_in_thread
+    from natasha_studio.operations import EXTRACT_TASK
+    from natasha_studio.operations.extraction import extract_in_thread
     from natasha_studio.ui.pairs import tab as tab_module
     from natasha_studio.ui.pairs.tab import PairsTab
 
