@@ -6,8 +6,8 @@
     <message numerus="yes">
         <source>%n preference pair(s) exported.</source>
         <translation>
-            <numerusform>%n preference pair(s) exported.</numerusform>
-            <numerusform>%n preference pair(s) exported.</numerusform>
+            <numerusform>%n preference pair exported.</numerusform>
+            <numerusform>%n preference pairs exported.</numerusform>
         </translation>
     </message>
 </context>
@@ -16,8 +16,8 @@
     <message numerus="yes">
         <source>{title} · %n held-out question(s)</source>
         <translation>
-            <numerusform>{title} · %n held-out question(s)</numerusform>
-            <numerusform>{title} · %n held-out question(s)</numerusform>
+            <numerusform>{title} · %n held-out question</numerusform>
+            <numerusform>{title} · %n held-out questions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -40,8 +40,8 @@
     <message numerus="yes">
         <source>{name} (%n question(s))</source>
         <translation>
-            <numerusform>{name} (%n question(s))</numerusform>
-            <numerusform>{name} (%n question(s))</numerusform>
+            <numerusform>{name} (%n question)</numerusform>
+            <numerusform>{name} (%n questions)</numerusform>
         </translation>
     </message>
 </context>
@@ -50,8 +50,8 @@
     <message numerus="yes">
         <source>{name} (%n question(s))</source>
         <translation>
-            <numerusform>{name} (%n question(s))</numerusform>
-            <numerusform>{name} (%n question(s))</numerusform>
+            <numerusform>{name} (%n question)</numerusform>
+            <numerusform>{name} (%n questions)</numerusform>
         </translation>
     </message>
 </context>
@@ -94,8 +94,8 @@
     <message numerus="yes">
         <source>{title} · %n held-out question(s)</source>
         <translation>
-            <numerusform>{title} · %n held-out question(s)</numerusform>
-            <numerusform>{title} · %n held-out question(s)</numerusform>
+            <numerusform>{title} · %n held-out question</numerusform>
+            <numerusform>{title} · %n held-out questions</numerusform>
         </translation>
     </message>
 </context>
