@@ -40,6 +40,7 @@ def import_then_extract(
     always_extract: bool = False,
     wait_s: float = 0.0,
     on_wait: OnWait | None = None,
+    beside_window: bool = False,
 ) -> ImportOutcome:
     """Import the exports under ``paths``, then find pairs when a persona is chosen.
 
@@ -47,7 +48,7 @@ def import_then_extract(
     is extracted when no file could be imported. ``prepare(project, report)`` runs between
     the two (the command line picks the persona by name there). While another import or
     extraction holds the project, waits up to ``wait_s`` (telling ``on_wait``), then raises
-    ``ProjectBusy``.
+    ``ProjectBusy``. ``beside_window``: see ``run_extraction``.
     """
     with writer.claim(project.path, "import", wait_s=wait_s, on_wait=on_wait), \
             project.pausable():
@@ -57,7 +58,7 @@ def import_then_extract(
             if prepare is not None:
                 prepare(project, report)
             if persona_ids(project) and (report.added or always_extract):
-                extraction = run_extraction(project, progress)
+                extraction = run_extraction(project, progress, beside_window=beside_window)
     changes = Changes(pairs=None if extraction is not None else frozenset(),
                       sources=report.added > 0,
                       counts={"messages": report.added,
@@ -66,11 +67,12 @@ def import_then_extract(
 
 
 def extract_again(project: Project, progress: Progress | None = None, *, wait_s: float = 0.0,
-                  on_wait: OnWait | None = None) -> tuple[ExtractionReport, Changes]:
+                  on_wait: OnWait | None = None,
+                  beside_window: bool = False) -> tuple[ExtractionReport, Changes]:
     """Find the pairs of every included chat again (curation kept; see ``run_extraction``)."""
     with writer.claim(project.path, "extraction", wait_s=wait_s, on_wait=on_wait), \
             project.pausable():
-        report = run_extraction(project, progress)
+        report = run_extraction(project, progress, beside_window=beside_window)
     return report, Changes(pairs=None, counts={"pairs": report.total, "new": report.new,
                                                "stale": report.stale})
 
@@ -78,13 +80,15 @@ def extract_again(project: Project, progress: Progress | None = None, *, wait_s:
 def extract_in_thread(path: Path | str, progress: Progress | None = None,
                       wait_s: float = 30.0) -> tuple[ExtractionReport, Changes]:
     """``extract_again`` on a connection of the calling (worker) thread's own. A run being
-    cancelled in this window still holds the claim for a moment: it is waited for."""
+    cancelled in this window still holds the claim for a moment: it is waited for. The pairs
+    are scored in a helper process (``beside_window``): the window keeps the interpreter."""
     with Project.open(path) as project:
-        return extract_again(project, progress, wait_s=wait_s)
+        return extract_again(project, progress, wait_s=wait_s, beside_window=True)
 
 
 def import_in_thread(path: Path | str, paths: list[str], progress: Progress | None = None,
                      wait_s: float = 30.0) -> ImportOutcome:
-    """``import_then_extract`` on a connection of the calling (worker) thread's own."""
+    """``import_then_extract`` on a connection of the calling (worker) thread's own, the
+    pairs scored in a helper process (see ``extract_in_thread``)."""
     with Project.open(path) as project:
-        return import_then_extract(project, paths, progress, wait_s=wait_s)
+        return import_then_extract(project, paths, progress, wait_s=wait_s, beside_window=True)

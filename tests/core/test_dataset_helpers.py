@@ -234,3 +234,77 @@ def test_this_process_sharing_the_scoring_changes_nothing(project):
         got = [shared.result() for _ in batches]
         assert shared.shared > 0
     assert got == expected
+
+
+def _no_scoring_here(monkeypatch) -> list:
+    """Record any scoring this process does (the helper process is not patched)."""
+    from natasha_studio.core.dataset import scoring
+
+    scored_here: list = []
+    real_init = scoring._Quality.__init__
+
+    def recording_init(self, *args, **kwargs):
+        scored_here.append(True)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(scoring._Quality, "__init__", recording_init)
+    return scored_here
+
+
+def test_a_run_beside_the_window_scores_in_the_helper_only_and_the_same(
+        tmp_path, export, monkeypatch):
+    here = _project(tmp_path, export, "here")
+    expected = run_extraction(here, helper=False)
+    there = _project(tmp_path, export, "there")
+    scored_here = _no_scoring_here(monkeypatch)
+    got = run_extraction(there, beside_window=True)  # the helper by default at this size
+    assert not scored_here  # not one batch prepared or scored in this process
+    assert got.total == expected.total and got.by_origin == expected.by_origin
+    pairs, topics = _pairs(there)
+    assert len(pairs) > 2000 and any("duplicate" in row[7] for row in pairs)
+    assert _pairs(here) == (pairs, topics)
+    # Found again beside the window, curation kept: the same as found again here.
+    with here.transaction() as conn, there.transaction() as other:
+        for conn_ in (conn, other):
+            conn_.execute("UPDATE pairs SET status = 'approved' WHERE key IN"
+                          " (SELECT key FROM pairs ORDER BY key LIMIT 50)")
+    assert run_extraction(here).new == 0
+    scored_here.clear()
+    assert run_extraction(there, beside_window=True).new == 0
+    assert not scored_here
+    assert _pairs(here) == _pairs(there)
+    assert not multiprocessing.active_children()
+
+
+def test_sample_exports_come_out_the_same_beside_the_window(tmp_path, shared_exports,
+                                                           monkeypatch):
+    """The real samples, every author taken as the persona in turn: the same pairs and
+    scores whether this process scores them or the helper does alone."""
+    from natasha_studio.core.dataset.settings import ExtractionSettings
+
+    def project(name):
+        p = Project.create(tmp_path / f"{name}.nstudio", "Наташа")
+        assert import_exports(p, [shared_exports]).added
+        settings = ExtractionSettings.load(p)
+        settings.implicit_window_s = 400 * 86_400  # the samples answer days apart
+        settings.save(p)
+        return p
+
+    here, there = project("here"), project("there")
+    authors = [r[0] for r in here.conn.execute(
+        "SELECT DISTINCT sender_id FROM messages WHERE sender_id IS NOT NULL ORDER BY 1")]
+    scored_here = _no_scoring_here(monkeypatch)
+    found = 0
+    for author in authors:
+        for p in (here, there):
+            set_persona_ids(p, [author])
+        monkeypatch.undo()  # this process scores the reference
+        expected = run_extraction(here, helper=False)
+        scored_here = _no_scoring_here(monkeypatch)
+        got = run_extraction(there, helper=True, beside_window=True)
+        assert not scored_here
+        assert (got.total, got.new, got.removed) == (expected.total, expected.new,
+                                                     expected.removed)
+        assert _pairs(here) == _pairs(there)
+        found += got.total
+    assert found > 0

@@ -101,17 +101,27 @@ def _curated_keys(project: Project) -> dict[str, tuple[int, bool, bool]]:
             for r in rows}
 
 
-def _many_new_pairs(project: Project, persona: set[int]) -> bool:
-    """Whether this run may add many pairs next to those stored (a first run, a big import):
-    then rebuilding the pairs indexes once beats updating them pair by pair."""
+def _persona_messages(project: Project, persona: set[int]) -> int:
+    """How many messages the persona wrote: the most pairs a run may find."""
     if not persona:
-        return False
-    conn = project.conn
-    pairs = conn.execute("SELECT count(*) FROM pairs").fetchone()[0]
-    answers = conn.execute(
+        return 0
+    return project.conn.execute(
         "SELECT count(*) FROM messages WHERE sender_id IN (SELECT value FROM json_each(?))",
         (json.dumps(sorted(persona)),)).fetchone()[0]
-    return answers >= 20_000 and answers > 2 * pairs
+
+
+def _many_new_pairs(project: Project, answers: int) -> bool:
+    """Whether this run may add many pairs next to those stored (a first run, a big import):
+    then rebuilding the pairs indexes once beats updating them pair by pair."""
+    if answers < 20_000:
+        return False
+    pairs = project.conn.execute("SELECT count(*) FROM pairs").fetchone()[0]
+    return answers > 2 * pairs
+
+
+# From this many answers on, a run beside a window scores in the helper process: below it, the
+# scoring takes well under a second, less than starting the helper does.
+_WINDOW_HELPER_FROM = 2_000
 
 
 def run_extraction(
@@ -120,12 +130,17 @@ def run_extraction(
     settings: ExtractionSettings | None = None,
     *,
     helper: bool | None = None,
+    beside_window: bool = False,
 ) -> ExtractionReport:
     """Extract pairs from every included chat into the project; returns the report.
 
     ``progress(done, total, detail)`` gets chats done out of all chats, and may raise
     ``Cancelled`` to stop (the project is then left as it was). ``helper`` says whether
     scoring runs in a helper process; by default it does when many pairs may come out.
+    ``beside_window``: the run shares its process with a window (a worker thread of the
+    app). Then every pair of a run of any size but a small one is scored in the helper
+    process and none here (see ``Scorer``'s ``share``): this process only finds the pairs
+    and writes the scored batches, and the window's thread gets the interpreter at once.
     """
     settings = settings or ExtractionSettings.load(project)
     persona = set(persona_ids(project))
@@ -144,14 +159,17 @@ def run_extraction(
         if progress is not None:
             progress(index, total, name)
 
-    many = _many_new_pairs(project, persona)
+    answers = _persona_messages(project, persona)
+    many = _many_new_pairs(project, answers)
+    if helper is None:
+        helper = many or (beside_window and answers >= _WINDOW_HELPER_FROM)
     # A first big run (no extracted pairs yet) only inserts: nothing to delete or update.
     first = many and not existing
     # Batches in flight: scored (by the helper) while earlier ones are written.
     in_flight: deque[list[ExtractedPair]] = deque()
     with gc_paused(), \
-            Scorer(list_topics(project), helper=many if helper is None else helper,
-                   weights=project_weights(project)) as scorer, \
+            Scorer(list_topics(project), helper=helper, weights=project_weights(project),
+                   share=not beside_window) as scorer, \
             direct_writes(project, many), foreign_keys_unchecked(project, first), \
             _reading(project) as reader, project.transaction() as conn, \
             bulk_cache(project), _search_marks_after(project, first), \

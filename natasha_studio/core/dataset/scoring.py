@@ -115,17 +115,21 @@ class Scorer:
     """Scores batches in order: ``submit`` each batch, then ``result`` gives their scores
     oldest first. In this process unless ``helper`` is true; then in a helper process.
 
-    With a helper, this process shares the work when the helper falls behind: it scores a
-    batch itself (quality and topics keep no state) while the helper only checks that batch's
-    questions for duplicates, in order. Which side scored a batch never changes the result.
-    Only the helper loads the meaning model: for a batch scored here, it sends back the
-    relatedness of the pairs that need it with the duplicate check.
+    With a helper, this process shares the work when the helper falls behind (unless
+    ``share`` is false): it scores a batch itself (quality and topics keep no state) while the
+    helper only checks that batch's questions for duplicates, in order. Which side scored a
+    batch never changes the result. Only the helper loads the meaning model: for a batch
+    scored here, it sends back the relatedness of the pairs that need it with the duplicate
+    check. Without sharing, this process scores nothing while the helper runs: a window's
+    thread in this process never waits for the interpreter behind the scoring (its pure-Python
+    work held the interpreter about half the time, and the window stalled for up to 200 ms).
     """
 
     def __init__(self, topics: Sequence[Topic], helper: bool = False,
-                 weights: dict | None = None) -> None:
+                 weights: dict | None = None, *, share: bool = True) -> None:
         self._topics = list(topics)
         self._weights = weights  # the project's own (quality_learning), else the defaults
+        self._share = share
         # Per batch: its items and, when prepared here ahead of time, that preparation (the
         # helper sends the duplicate check and the relatedness); None: the helper scores it.
         self._pending: deque[tuple[list[Item], Ready | None]] = deque()
@@ -150,7 +154,7 @@ class Scorer:
             return
         # Behind: two or more whole batches still with the helper, none of them done.
         waiting = sum(1 for _items, ready in self._pending if ready is None)
-        busy = waiting >= 2 and not helper.has_result()
+        busy = self._share and waiting >= 2 and not helper.has_result()
         if busy:
             # The helper is still on an earlier batch: prepare this one here meanwhile.
             if self._quality is None:
