@@ -3,8 +3,7 @@
 Tabs never hold the main window; they take an ``AppContext`` and subscribe to its signals.
 A tab that changes data calls an operation (``natasha_studio.operations``), which returns
 the ``Changes`` it made, and hands them to ``apply``: one ``changed(Changes)`` signal tells
-every view what to re-read. The older ``*_changed`` signals still work while views move over:
-emitting one emits ``changed`` too, and ``apply`` emits the matching old ones.
+every view what to re-read, and each view looks only at the kinds it shows.
 """
 
 from __future__ import annotations
@@ -21,12 +20,6 @@ from natasha_studio.tasks import TaskRegistry
 class AppContext(QObject):
     project_changed = Signal(object)   # the new Project, or None when closed
     changed = Signal(object)            # Changes: what an action changed in the project
-    # The older signals, each one kind of change (see the module's note).
-    sources_changed = Signal()          # chats, messages or participants changed
-    pairs_changed = Signal(object)      # a set of pair ids, or None for "maybe all"
-    snapshots_changed = Signal()
-    jobs_changed = Signal()
-    models_changed = Signal()
     status_message = Signal(str, int)   # text, milliseconds (0: until replaced)
     navigate = Signal(str, object)      # tab name ("sources", "pairs", ...), argument
 
@@ -37,36 +30,10 @@ class AppContext(QObject):
         self.secrets = secrets or secret_store()
         self.tasks = TaskRegistry(self)
         self._project: Project | None = None
-        self._applying = False
-        self.sources_changed.connect(lambda: self._bridge(Changes(sources=True)))
-        self.pairs_changed.connect(
-            lambda ids: self._bridge(Changes(pairs=ids)))
-        self.snapshots_changed.connect(lambda: self._bridge(Changes(snapshots=True)))
-        self.jobs_changed.connect(lambda: self._bridge(Changes(jobs=True)))
-        self.models_changed.connect(lambda: self._bridge(Changes(models=True)))
 
     def apply(self, changes: Changes) -> None:
         """Tell every view what an action changed."""
-        if changes.empty:
-            return
-        self._applying = True
-        try:
-            if changes.sources:
-                self.sources_changed.emit()
-            if changes.any_pairs:
-                self.pairs_changed.emit(changes.pairs)
-            if changes.snapshots:
-                self.snapshots_changed.emit()
-            if changes.jobs:
-                self.jobs_changed.emit()
-            if changes.models:
-                self.models_changed.emit()
-        finally:
-            self._applying = False
-        self.changed.emit(changes)
-
-    def _bridge(self, changes: Changes) -> None:
-        if not self._applying:
+        if not changes.empty:
             self.changed.emit(changes)
 
     @property

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from natasha_studio.core.jobs import records
 from natasha_studio.operations import EXTRACT_TASK
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.context import AppContext
 
 LONG_WORK_SECONDS = 20.0
@@ -37,7 +38,7 @@ class Notifier(QObject):
         self._job_states: dict[int, str] = {}
         ctx.tasks.tasks_changed.connect(self._on_tasks_changed)
         ctx.tasks.task_finished.connect(self._on_task_finished)
-        ctx.jobs_changed.connect(self._on_jobs_changed)
+        ctx.changed.connect(self._on_changed)
         ctx.project_changed.connect(self._on_project_changed)
 
     # -- watching ------------------------------------------------------------------------------
@@ -66,6 +67,10 @@ class Notifier(QObject):
 
     def _on_project_changed(self, project) -> None:
         self._job_states = _job_states(project) if project is not None else {}
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.jobs:
+            self._on_jobs_changed()
 
     def _on_jobs_changed(self) -> None:
         # Fires on every update of a followed job: only (id, status) is read, and a job's

@@ -13,6 +13,7 @@ from natasha_studio.core.chat.dpo import validate_dpo_file
 from natasha_studio.core.chat.models import add_model, api_key_name, get_model
 from natasha_studio.core.chat.sessions import list_sessions, load_session
 from natasha_studio.core.pairs import Turn, add_pair, get_pair, set_status
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.testchat import dialogs, models_dialog
 from natasha_studio.ui.testchat.tab import TestChatTab
 
@@ -30,7 +31,7 @@ def tab(ctx_with_project, qtbot):
 def compatible_model(ctx, server, name, model="gpt-4.1-mini"):
     entry = add_model(ctx.project, name, "compatible", model, base_url=server.base_url)
     ctx.secrets.set(api_key_name(server.base_url), server.api_key)
-    ctx.models_changed.emit()
+    ctx.apply(Changes(models=True))
     return entry
 
 
@@ -65,7 +66,7 @@ def test_three_providers_stream_side_by_side_and_the_chat_is_kept(
     ids = [add_model(ctx.project, "OpenAI mini", "openai", "gpt-4.1-mini"),
            add_model(ctx.project, "Gemini", "vertex", "gemini-2.5-flash"),
            compatible_model(ctx, openai_server, "Local nano", "gpt-4.1-nano-2025-04-14")]
-    ctx.models_changed.emit()
+    ctx.apply(Changes(models=True))
     view = tab.side_by_side
     view.add_column()
     for column, model_id in zip(view.columns, ids, strict=True):
@@ -194,7 +195,7 @@ def test_heldout_run_fills_the_table_and_summary(tab, qloop, openai_server):
                                           Turn("assistant", f"Настоящий ответ {i}.")]))
     set_status(ctx.project, ids, "approved")
     snapshot = create_snapshot(ctx.project, "v1", heldout=2, validation_split=0.0, seed=3)
-    ctx.snapshots_changed.emit()
+    ctx.apply(Changes(snapshots=True))
     compatible_model(ctx, openai_server, "Mini", "gpt-4.1-mini")
     compatible_model(ctx, openai_server, "Gone", "ft:no-such-model")
     view = tab.heldout
@@ -228,7 +229,7 @@ def test_an_answer_corrected_into_a_training_pair(tab, qloop, openai_server, mon
     view = tab.side_by_side
     run(qloop, view.send("Как начать бегать?"))
     changed = []
-    ctx.pairs_changed.connect(changed.append)
+    ctx.changed.connect(lambda c: changed.append(c.pairs))
 
     def fake_exec(dialog):
         assert dialog.question.toPlainText() == "Как начать бегать?"
@@ -280,7 +281,7 @@ def test_test_in_chat_from_a_job_opens_that_model_beside_its_base(tab):
                            ).lastrowid
         running = conn.execute("INSERT INTO jobs(provider, base_model, status)"
                                " VALUES ('vertex', 'gemini-2.5-flash', 'succeeded')").lastrowid
-    ctx.jobs_changed.emit()
+    ctx.apply(Changes(jobs=True))
     tuned = ctx.project.conn.execute("SELECT id FROM models WHERE job_id = ?", (job,)).fetchone()[0]
     base = get_model_id(ctx, "gpt-4.1-mini (base)")
     # as the Fine-tune tab does for a job whose model entry it creates itself
@@ -358,7 +359,7 @@ def test_closing_the_project_mid_stream_and_mid_run_is_quiet(tab, qloop, openai_
     openai_server.reply_for = lambda model, messages: "слово " * 60
     openai_server.chat_delay = 0.02
     add_snapshot_with_heldout(ctx.project, [("Вопрос?", "Ответ.")] * 3)
-    ctx.snapshots_changed.emit()
+    ctx.apply(Changes(snapshots=True))
     failures = []
     ctx.tasks.task_failed.connect(lambda title, message: failures.append(message))
     tasks = tab.side_by_side.send("Привет") + [tab.heldout.start_run()]

@@ -13,6 +13,7 @@ from fidelity_data import MODELS, answers_of, fill_project
 from natasha_studio.core.chat.models import add_model
 from natasha_studio.core.fidelity import storage
 from natasha_studio.core.store import Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.testchat.fidelity_card import ModelRow
 from natasha_studio.ui.testchat.tab import TestChatTab
 
@@ -32,7 +33,7 @@ def _models(ctx, server):
     serve_scripts(server, {name: answers_of("natasha", kind) for kind, name in MODELS.items()})
     ids = [add_model(ctx.project, name, "compatible", name, base_url=server.base_url)
            for name in MODELS.values()]
-    ctx.models_changed.emit()
+    ctx.apply(Changes(models=True))
     return ids
 
 
@@ -52,7 +53,7 @@ def test_a_run_streams_progress_scores_and_shows_again_after_reopening(
         tab, qloop, openai_server, tmp_path):
     ctx = tab.ctx
     fill_project(ctx.project, "natasha")
-    ctx.snapshots_changed.emit()
+    ctx.apply(Changes(snapshots=True))
     ids = _models(ctx, openai_server)
     view = tab.fidelity
     assert view.pages.currentWidget() is view.no_report
@@ -91,7 +92,7 @@ def test_a_run_streams_progress_scores_and_shows_again_after_reopening(
 def test_cancel_stops_the_run_and_keeps_what_it_has(tab, qloop, openai_server):
     ctx = tab.ctx
     fill_project(ctx.project, "natasha")
-    ctx.snapshots_changed.emit()
+    ctx.apply(Changes(snapshots=True))
     _models(ctx, openai_server)
     openai_server.chat_delay = 0.05
     view = tab.fidelity

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 
 from natasha_studio.core.store import Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.secrets import SERVICE
 from natasha_studio.ui import main_window as mw
+from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.main_window import TABS, MainWindow
 from natasha_studio.ui.settings_dialog import SettingsDialog
 
@@ -139,7 +141,7 @@ def test_status_bar_counts_pairs_once_per_burst_of_changes(window, ctx, qtbot, t
                         lambda sources=True: (counted.append(sources), real(sources))[1])
     for i in range(3):
         add_pair(ctx.project, [Turn("user", f"Вопрос {i}?"), Turn("assistant", "Ответ.")])
-        ctx.pairs_changed.emit(None)
+        ctx.apply(Changes.of_pairs(None))
     assert counted == []  # nothing on the window's thread per signal
     qtbot.waitUntil(lambda: counted == [False], timeout=3000)
     assert "3" in window.project_label.text()
@@ -210,3 +212,9 @@ def test_language_restart_reopens_the_project(ctx, qapp, tmp_path, monkeypatch):
         assert started and started[0][-1] == str(tmp_path / "p.nstudio")
     finally:
         studio.ctx.set_project(None)
+
+
+def test_one_signal_says_what_an_action_changed():
+    """Views learn of a change from ``changed(Changes)`` alone, not from a signal per kind."""
+    signals = {name for name in dir(AppContext) if isinstance(getattr(AppContext, name), Signal)}
+    assert {name for name in signals if name.endswith("changed")} == {"changed", "project_changed"}

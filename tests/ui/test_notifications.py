@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from natasha_studio.core.jobs import records
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui import notifications
 from natasha_studio.ui.main_window import MainWindow
 
@@ -18,11 +19,11 @@ def test_a_finished_fine_tune_is_announced_once(ctx_with_project, qtbot, qloop):
     job = records.create_job(ctx.project, "vertex", "gemini-2.5-flash", snapshot_id=None,
                              display_name="Наташа v2", hyperparameters={})
     records.set_status(ctx.project, job, "running")
-    ctx.jobs_changed.emit()
+    ctx.apply(Changes(jobs=True))
     assert shown == []
     records.set_status(ctx.project, job, "succeeded")
-    ctx.jobs_changed.emit()
-    ctx.jobs_changed.emit()
+    ctx.apply(Changes(jobs=True))
+    ctx.apply(Changes(jobs=True))
     assert len(shown) == 1 and "Наташа v2" in shown[0][0]
     assert "Наташа v2" in window.statusBar().currentMessage()
 
@@ -39,7 +40,7 @@ def test_jobs_finished_before_the_project_opened_are_not_announced(ctx, qtbot, q
     shown = []
     window.notifier.shown.connect(lambda *args: shown.append(args))
     ctx.set_project(project)
-    ctx.jobs_changed.emit()
+    ctx.apply(Changes(jobs=True))
     assert shown == []
 
 

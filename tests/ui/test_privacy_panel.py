@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QPlainTextEdit
 
 from natasha_studio.core.pairs import Turn, add_pair, get_pair
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.privacy.dialogs import (
     AuditDialog,
     PrivacySettingsDialog,
@@ -91,7 +92,7 @@ def test_one_click_redaction_and_undo_through_the_stack(panel, data, qloop):
     ctx, ids = data
     panel.show_for_test(ids[0])
     changed = []
-    ctx.pairs_changed.connect(changed.append)
+    ctx.changed.connect(lambda c: changed.append(c.pairs))
     phone_row = next(i for i in range(panel.tree.topLevelItemCount())
                      if panel.tree.topLevelItem(i).text(1) == "Phone")
     panel.tree.itemWidget(panel.tree.topLevelItem(phone_row), 3).click()
@@ -230,7 +231,7 @@ def test_edits_during_a_scan_do_not_cancel_it(panel, data, qloop):
     with ctx.project.transaction() as conn:
         conn.execute("DELETE FROM privacy_scan")
     panel.scan_dataset()
-    ctx.pairs_changed.emit({ids[2]})
+    ctx.apply(Changes.of_pairs({ids[2]}))
     names = {t.name.rsplit("-", 1)[0] for t in ctx.tasks.running()}
     assert "privacy-scan" in names
     # The changed pair is checked after a short pause, beside the running scan.
@@ -269,9 +270,9 @@ def test_status_changes_are_gathered_and_read_no_text(panel, data, qloop, monkey
     monkeypatch.setattr(workers, "refresh",
                         lambda *a, **k: runs.append(a[1]) or real_refresh(*a, **k))
     set_status(ctx.project, ids, "rejected")
-    ctx.pairs_changed.emit(set(ids[:2]))   # a change, its undo, another: one check
-    ctx.pairs_changed.emit({ids[2]})
-    ctx.pairs_changed.emit(set(ids[:1]))
+    ctx.apply(Changes.of_pairs(ids[:2]))   # a change, its undo, another: one check
+    ctx.apply(Changes.of_pairs({ids[2]}))
+    ctx.apply(Changes.of_pairs(ids[:1]))
     _idle(qloop, ctx, panel=panel)
     assert runs == [sorted(ids)]
     assert built == []  # only stamps moved: no detector, no text read
@@ -306,7 +307,7 @@ def test_a_busy_project_is_checked_again_later_without_an_error(panel, data, qlo
     panel._retry.setInterval(50)
     panel._pair_retry.setInterval(50)
     panel.dataset.setText("")
-    ctx.pairs_changed.emit({ids[0]})
+    ctx.apply(Changes.of_pairs({ids[0]}))
     _idle(qloop, ctx, panel=panel)
     assert panel.busy_retries == 1 and failures == []
     assert "2 pairs have personal data" in panel.dataset.text()

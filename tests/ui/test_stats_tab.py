@@ -11,6 +11,7 @@ from core.export_fixtures import make_pairs
 
 from natasha_studio.core import export
 from natasha_studio.core.pairs import set_status
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.statistics.charts import ChartCard
 from natasha_studio.ui.statistics.compare_dialog import CompareDialog
 from natasha_studio.ui.statistics.snapshot_forms import ExportDialog, FreezeDialog
@@ -52,7 +53,7 @@ def tab(qtbot, qloop, ctx):
 def filled(tab, qloop, ctx_with_project):
     ctx = ctx_with_project
     ids = make_pairs(ctx.project, 48, status_cycle=("approved", "approved", "new", "rejected"))
-    act(qloop, lambda: ctx.pairs_changed.emit(None))
+    act(qloop, lambda: ctx.apply(Changes.of_pairs(None)))
     wait_until(qloop, lambda: tab.stats is not None and tab.stats.figures["pairs"] == 48)
     wait_until(qloop, idle(ctx))
     return ids
@@ -103,7 +104,7 @@ def test_filters_apply_to_every_chart(tab, qloop, filled):
 
 def test_pair_changes_refresh_the_page(tab, qloop, filled, ctx_with_project):
     set_status(ctx_with_project.project, filled[2:4], "approved")
-    act(qloop, lambda: ctx_with_project.pairs_changed.emit(set(filled[2:4])))
+    act(qloop, lambda: ctx_with_project.apply(Changes.of_pairs(filled[2:4])))
     wait_until(qloop, lambda: tab.stats.figures["by_status"]["approved"] == 26)
     assert "Approved: 26" in tab.status_line.text()
 
@@ -133,7 +134,8 @@ def test_snapshots_dialog_freeze_export_compare(tab, qloop, filled, ctx_with_pro
     dialog = tab.snapshots_dialog
     assert dialog.empty.isVisible() and not dialog.compare_button.isEnabled()
     changed = []
-    ctx_with_project.snapshots_changed.connect(lambda: changed.append(1))
+    ctx_with_project.changed.connect(
+        lambda c: changed.append(1) if c.snapshots else None)
 
     form = FreezeDialog("v1", tab.current_filter(), dialog)
     form.heldout.setValue(2)

@@ -33,6 +33,7 @@ from natasha_studio.core import export, glossary
 from natasha_studio.core.jobs import LaunchPlan
 from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
 from natasha_studio.core.jobs.local import check_base_model, local_report_lines
+from natasha_studio.operations.changes import Changes
 from natasha_studio.providers.catalog import (
     TUNING_PROVIDERS,
     country_name,
@@ -367,7 +368,7 @@ class LaunchPanel(QWidget):
     def _on_frozen(self, result: tuple[export.Snapshot, bool]) -> None:
         snapshot, created = result
         self.reload_snapshots(select=snapshot.id)
-        self.ctx.snapshots_changed.emit()
+        self.ctx.apply(Changes(snapshots=True))
         self.ctx.show_status((self.tr("Snapshot “{name}” frozen.") if created else
                               self.tr("Snapshot “{name}” already has these pairs.")).format(
             name=snapshot.name))

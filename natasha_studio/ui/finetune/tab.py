@@ -29,6 +29,7 @@ from natasha_studio.core.jobs import LaunchPlan
 from natasha_studio.core.jobs.local import merge_target
 from natasha_studio.core.store import Project
 from natasha_studio.local.merge import merge_in_worker
+from natasha_studio.operations.changes import Changes
 from natasha_studio.providers.registry import build_provider
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import error_text, show_error
@@ -110,7 +111,7 @@ class FinetuneTab(QWidget):
         self._stack.addWidget(page)
 
         ctx.project_changed.connect(self._on_project_changed)
-        ctx.snapshots_changed.connect(self._on_snapshots_changed)
+        ctx.changed.connect(self._on_changed)
         self._on_project_changed(ctx.project)
 
     def menu_actions(self) -> list[QAction]:
@@ -132,8 +133,8 @@ class FinetuneTab(QWidget):
         self.reload_jobs()
         self.resume_tracking()
 
-    def _on_snapshots_changed(self) -> None:
-        if self.ctx.project is not None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.snapshots and self.ctx.project is not None:
             self.launch_panel.reload_snapshots()
 
     def resume_tracking(self) -> None:
@@ -191,7 +192,7 @@ class FinetuneTab(QWidget):
         self.reload_jobs()
         if self.selected_job_id() == job_id and self.ctx.project is not None:
             self.job_view.show_job(self.ctx.project, job_id)
-        self.ctx.jobs_changed.emit()
+        self.ctx.apply(Changes(jobs=True))
 
     # -- launching and tracking ----------------------------------------------------------------
 
@@ -306,7 +307,7 @@ class FinetuneTab(QWidget):
             except StudioError as exc:
                 show_error(self, self.tr("Cannot open the model"), exc)
                 return None
-            self.ctx.models_changed.emit()
+            self.ctx.apply(Changes(models=True))
             return entry_id
 
         if job.provider in ("fireworks", "together"):

@@ -48,7 +48,7 @@ class Notifier:
     """The status-bar line when a followed job ends, with the model's name or the error.
 
     The desktop notification and the taskbar flash come from the window's
-    ``ui.notifications.Notifier``, which sees the same end through ``jobs_changed``: a second
+    ``ui.notifications.Notifier``, which sees the same end through ``ctx.changed``: a second
     tray icon here showed every ending twice.
     """
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from natasha_studio.core import jobs
 from natasha_studio.core.chat.models import ModelEntry, add_model
 from natasha_studio.core.store import Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.providers.registry import build_provider
 from natasha_studio.ui.context import AppContext
 
@@ -136,7 +137,7 @@ class TunedChat(QObject):
                     percent=done * 100 // total), 5000)
 
         def done(entry_id: int | None) -> None:
-            self.ctx.models_changed.emit()
+            self.ctx.apply(Changes(models=True))
             on_done(entry_id)
 
         self.ctx.tasks.start(f"together:adapter:{job_id}",

@@ -5,7 +5,7 @@ gives it hooks: where the turn editors are (for highlights), which pairs are sel
 undo stack (so Ctrl+Z undoes a redaction) and a flush before changes. Scans run in worker
 threads; the panel only shows what they found.
 
-Changes reported through ``ctx.pairs_changed`` are gathered for a moment (a bulk change, its
+Changes reported through ``ctx.changed`` are gathered for a moment (a bulk change, its
 undo and a few edits become one check) and only the pairs whose text changed are read again
 (the scan cache tells them apart: a status or topic change moves a pair's stamp, not its
 text). Counting and listing the pairs with personal data happen in the worker too, so with

@@ -1,7 +1,7 @@
 """The Snapshots dialog: the project's snapshots; freeze, export, compare, delete.
 
 Freezing and exporting run in worker threads (each opens the project itself); the list reloads
-and ``ctx.snapshots_changed`` fires when they finish, so the Fine-tune tab sees new snapshots.
+and ``ctx.changed`` says so when they finish, so the Fine-tune tab sees new snapshots.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from natasha_studio.core import export
 from natasha_studio.core.export.speakers import set_speakers_setting, speakers_setting
 from natasha_studio.core.stats import SnapshotComparison, compare_snapshots
 from natasha_studio.core.store import Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.statistics.compare_dialog import CompareDialog
 from natasha_studio.ui.statistics.preflight_dialog import PreflightDialog
@@ -169,7 +170,7 @@ class SnapshotsDialog(QDialog):
 
     def _on_frozen(self, snapshot_id: int) -> None:
         self.reload(select=snapshot_id)
-        self.ctx.snapshots_changed.emit()
+        self.ctx.apply(Changes(snapshots=True))
         self.ctx.show_status(self.tr("Snapshot frozen."))
 
     def ask_export(self) -> None:
@@ -227,4 +228,4 @@ class SnapshotsDialog(QDialog):
             return
         export.delete_snapshot(self.project, snapshot.id)
         self.reload()
-        self.ctx.snapshots_changed.emit()
+        self.ctx.apply(Changes(snapshots=True))

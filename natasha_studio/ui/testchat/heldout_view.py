@@ -42,6 +42,7 @@ from natasha_studio.core.chat.heldout import (
 )
 from natasha_studio.core.chat.models import list_models
 from natasha_studio.core.errors import StudioError
+from natasha_studio.operations.changes import Changes
 from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
@@ -396,5 +397,5 @@ class HeldoutView(QWidget):
         dialog = CorrectionDialog(self.ctx.project, row.question.context, answer["answer"],
                                   dict(self.models).get(model_id, ""), self)
         if dialog.exec() and dialog.pair_id is not None:
-            self.ctx.pairs_changed.emit({dialog.pair_id})
+            self.ctx.apply(Changes.of_pairs({dialog.pair_id}))
             self.ctx.show_status(self.tr("Saved as a new training pair."))

@@ -6,7 +6,7 @@ and the model's name; "Check" asks the server for its models so a typo shows at 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from natasha_studio.core.chat.models import (
 )
 from natasha_studio.core.chat.streaming import error_message
 from natasha_studio.core.errors import StudioError
+from natasha_studio.operations.changes import Changes
 from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
@@ -52,8 +53,6 @@ SERVER_PRESETS = [
 
 class ModelsDialog(QDialog):
     """Add, change, check and delete model entries."""
-
-    models_changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -292,8 +291,7 @@ class ModelsDialog(QDialog):
                                             "until the app closes."))
         self._reload(entry_id)
         self._on_select()
-        self.models_changed.emit()
-        self.ctx.models_changed.emit()
+        self.ctx.apply(Changes(models=True))
         return entry_id
 
     def _on_delete(self) -> None:
@@ -310,7 +308,7 @@ class ModelsDialog(QDialog):
         delete_model(self.ctx.project, entry.id)
         self._reload()
         self.new_entry()
-        self.ctx.models_changed.emit()
+        self.ctx.apply(Changes(models=True))
 
     def _on_sync_jobs(self) -> None:
         if self.ctx.project is None:
@@ -320,7 +318,7 @@ class ModelsDialog(QDialog):
         self.status.setText(self.tr("%n model(s) added.", "", len(added)) if added else
                             self.tr("Every finished job's models are already in the list."))
         if added:
-            self.ctx.models_changed.emit()
+            self.ctx.apply(Changes(models=True))
 
     def _on_check(self) -> None:
         provider = self.provider.currentData()

@@ -37,6 +37,7 @@ from natasha_studio.core.chat.sessions import (
 from natasha_studio.core.chat.streaming import Reply, ReplyStream, build_messages, error_message
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.provider import ChatMessage, ChatOptions
+from natasha_studio.operations.changes import Changes
 from natasha_studio.providers import compatible_provider
 from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
@@ -404,7 +405,7 @@ class SideBySideView(QWidget):
         dialog = CorrectionDialog(project, conversation, column.last_reply.text,
                                   column.model_label(), self)
         if dialog.exec() and dialog.pair_id is not None:
-            self.ctx.pairs_changed.emit({dialog.pair_id})
+            self.ctx.apply(Changes.of_pairs({dialog.pair_id}))
             self.ctx.show_status(self.tr("Saved as a new training pair."))
 
     # -- project -------------------------------------------------------------------------------

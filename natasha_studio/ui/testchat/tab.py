@@ -27,6 +27,7 @@ from natasha_studio.core.chat.models import (
     sync_job_models,
 )
 from natasha_studio.core.store import Project
+from natasha_studio.operations.changes import Changes
 from natasha_studio.providers.registry import close_local_models, local_models_open
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.testchat.blind_view import BlindView
@@ -94,10 +95,7 @@ class TestChatTab(QWidget):
 
         self.models_button.clicked.connect(self.open_models)
         ctx.project_changed.connect(self._on_project_changed)
-        ctx.models_changed.connect(self._on_models_changed)
-        ctx.jobs_changed.connect(self._on_jobs_changed)
-        ctx.snapshots_changed.connect(self.heldout.reload)
-        ctx.snapshots_changed.connect(self.fidelity.reload)
+        ctx.changed.connect(self._on_changed)
         ctx.navigate.connect(self._on_navigate)
         self._on_project_changed(ctx.project)
 
@@ -131,6 +129,15 @@ class TestChatTab(QWidget):
         self.blind.reload()
         self.heldout.reload()
         self.fidelity.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.models:
+            self._on_models_changed()   # reloads every view, held-out and fidelity included
+        elif changes.snapshots:
+            self.heldout.reload()
+            self.fidelity.reload()
+        if changes.jobs:
+            self._on_jobs_changed()
 
     def _on_jobs_changed(self) -> None:
         if self.ctx.project is not None and sync_job_models(self.ctx.project):
