@@ -443,6 +443,37 @@ def test_a_read_only_project_is_reported_as_read_only_not_damaged(tmp_path, caps
         assert "Traceback" not in err
 
 
+_IMPORT_READ_ONLY = '''
+import sys
+import natasha_studio.core.store as store
+from natasha_studio.cli import main
+
+connect = store._connect
+store._connect = lambda p, readonly=False: connect(p, readonly=True)
+sys.exit(main(["import", *sys.argv[1:], "--persona-id", "user1"]))
+'''
+
+
+def test_an_import_into_a_read_only_project_names_the_project_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    path = _project(tmp_path)
+    export = _write(tmp_path / "e.json", _chat(51, _messages()))
+    second = _write(tmp_path / "f.json", _chat(52, _messages()))
+    before = _digest(path)
+    # Its own process, as the user runs it: what reaches the terminal is what is checked.
+    run = subprocess.run([sys.executable, "-c", _IMPORT_READ_ONLY, str(path), str(export),
+                          str(second)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run
+    assert "Traceback" not in run.stderr and "readonly database" not in run.stderr, run.stderr
+    assert "p.nstudio is read-only" in run.stderr, run.stderr
+    assert "e.json is read-only" not in run.stderr
+    assert "f.json" in run.stderr  # every file was tried and is named
+    assert _digest(path) == before
+    assert _persona_ids(path) == []
+
+
 def test_a_full_disk_is_reported_as_such_and_the_import_is_undone(tmp_path):
     from natasha_studio.telegram.export.importer import import_exports
 

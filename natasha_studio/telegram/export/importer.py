@@ -23,6 +23,7 @@ from natasha_studio.core.dataset.messages import RowBatch, store_rows
 from natasha_studio.core.dataset.records import ChatRecord
 from natasha_studio.core.errors import Cancelled, StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.storage import storage_error
 from natasha_studio.core.store import Project
 from natasha_studio.telegram.export.convert import MessageConverter, chat_from_header
 from natasha_studio.telegram.export.reader import ExportReader
@@ -151,6 +152,12 @@ def import_exports(
             entry.error = exc
         except Cancelled:
             raise
+        except sqlite3.Error as exc:
+            # The project's file or disk, not the export (read-only, full, in use): said in
+            # plain words about the project; a traceback would tell the curator nothing more.
+            log.info("importing %s failed: %s", path, exc)
+            entry.chats = []
+            entry.error = storage_error(exc, project.path)
         except Exception as exc:  # noqa: BLE001 — one file's surprise never stops the others
             # Whatever else one file holds, the others are still tried; its transaction was
             # rolled back, so nothing of it stayed.
@@ -193,10 +200,6 @@ def _import_file(project: Project, path: Path, done_before: int, total: int,
 
 
 def _unexpected(path: Path, exc: BaseException) -> StudioError:
-    if isinstance(exc, sqlite3.Error):
-        from natasha_studio.core.storage import storage_error
-
-        return storage_error(exc, path)
     return StudioError(
         translate("Import", "{name} could not be imported: it holds something this version "
                   "cannot read ({reason}).").format(name=path.name, reason=type(exc).__name__),
