@@ -79,6 +79,21 @@ def damaged_error(path: Path) -> ProjectError:
             name=Path(path).name, stem=Path(path).stem))
 
 
+# A disk this close to full explains an I/O error: SQLite says "disk I/O error", not "disk is
+# full", when it cannot grow the shared-memory file beside the project (even to read it).
+_NEARLY_FULL_MB = 8
+_IOERR_SHMSIZE = getattr(sqlite3, "SQLITE_IOERR_SHMSIZE", 4874)
+
+
+def _full_disk_io_error(exc: BaseException, path: Path) -> bool:
+    if _primary(exc) != sqlite3.SQLITE_IOERR:
+        return False
+    if getattr(exc, "sqlite_errorcode", None) == _IOERR_SHMSIZE:
+        return True
+    free = free_megabytes(path)
+    return free is not None and free < _NEARLY_FULL_MB
+
+
 def storage_error(exc: BaseException, path: Path | str | None) -> StudioError:
     """``exc`` (an sqlite3.Error or OSError met while using ``path``) in plain words."""
     path = Path(path) if path else Path("?")
@@ -92,7 +107,7 @@ def storage_error(exc: BaseException, path: Path | str | None) -> StudioError:
     elif (getattr(exc, "sqlite_errorcode", None) in _READONLY or code == sqlite3.SQLITE_READONLY
           or "readonly" in text):
         return read_only_error(path)
-    elif code == sqlite3.SQLITE_FULL or "disk is full" in text:
+    elif code == sqlite3.SQLITE_FULL or "disk is full" in text or _full_disk_io_error(exc, path):
         return full_disk_error(path)
     elif code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
         return busy_error(path)

@@ -491,6 +491,30 @@ def test_a_full_disk_is_reported_as_such_and_the_import_is_undone(tmp_path):
         assert project.counts()["messages"] == 0
 
 
+def _io_error(extended_code):
+    import sqlite3
+
+    exc = sqlite3.OperationalError("disk I/O error")
+    exc.sqlite_errorcode, exc.sqlite_errorname = extended_code, "SQLITE_IOERR"
+    return exc
+
+
+def test_a_disk_too_full_for_the_shared_memory_file_is_a_full_disk_not_an_io_error(tmp_path,
+                                                                                  monkeypatch):
+    import natasha_studio.core.storage as storage
+
+    path = tmp_path / "p.nstudio"
+    # What SQLite said on a disk with 8 KB left, even to `info` (seen on a 3 MB tmpfs):
+    # it could not grow p.nstudio-shm.
+    shm = storage.storage_error(_io_error(4874), path)  # SQLITE_IOERR_SHMSIZE
+    assert "Not enough free space" in str(shm) and "I/O" not in str(shm)
+    monkeypatch.setattr(storage, "free_megabytes", lambda _path: 2)
+    assert "Not enough free space" in str(storage.storage_error(_io_error(778), path))  # _WRITE
+    monkeypatch.setattr(storage, "free_megabytes", lambda _path: 50_000)
+    # With room on the disk, an I/O error is the disk's own: it is not called full.
+    assert "Not enough free space" not in str(storage.storage_error(_io_error(778), path))
+
+
 def test_a_project_busy_elsewhere_is_reported_plainly(tmp_path, capsys, monkeypatch):
     import sqlite3
 
