@@ -18,6 +18,7 @@ from natasha_studio.core.export.speakers import (
 from natasha_studio.core.export.target import check_output_paths
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.store import Project
+from natasha_studio.operations import snapshots
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -81,11 +82,14 @@ def _snapshot_for(project: Project, args: argparse.Namespace) -> tuple[export.Sn
         existing = export.find_snapshot(project, args.snapshot)
         if existing is not None:
             return existing, False
-        return export.create_snapshot(project, args.snapshot, args.note, pair_filter=pair_filter,
-                                      validation_split=split, heldout=args.heldout,
-                                      seed=args.seed), True
-    return export.freeze_or_reuse(project, None, args.note, pair_filter=pair_filter,
-                                  validation_split=split, heldout=args.heldout, seed=args.seed)
+        snapshot, _changes = snapshots.freeze(project, args.snapshot, args.note,
+                                              pair_filter=pair_filter, validation_split=split,
+                                              heldout=args.heldout, seed=args.seed)
+        return snapshot, True
+    snapshot, created, _changes = snapshots.freeze_or_reuse(
+        project, None, args.note, pair_filter=pair_filter, validation_split=split,
+        heldout=args.heldout, seed=args.seed)
+    return snapshot, created
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -131,10 +135,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_parts(project: Project, snapshot: export.Snapshot, args: argparse.Namespace,
                   path: Path, parts: list[str]) -> int:
     if len(parts) in (1, 3):
-        export.export_snapshot(project, snapshot.id, args.format, path,
-                               parts[0] if len(parts) == 1 else "all",
-                               final_answer_only=args.final_answer_only, internal=args.internal,
-                               speakers=args.speakers)
+        snapshots.export_file(project, snapshot.id, args.format, path,
+                              parts[0] if len(parts) == 1 else "all",
+                              final_answer_only=args.final_answer_only, internal=args.internal,
+                              speakers=args.speakers)
         # What was written: pairs that are not real exchanges stay out of training files.
         return int(export.snapshot_exports(project, snapshot.id)[0]["example_count"])
     speakers = args.speakers or speakers_setting(project)

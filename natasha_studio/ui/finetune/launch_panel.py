@@ -365,10 +365,10 @@ class LaunchPanel(QWidget):
                                      title=self.tr("Freezing the approved pairs"), owner=project,
                                      on_done=self._on_frozen)
 
-    def _on_frozen(self, result: tuple[export.Snapshot, bool]) -> None:
-        snapshot, created = result
+    def _on_frozen(self, result: tuple[export.Snapshot, bool, Changes]) -> None:
+        snapshot, created, changes = result
         self.reload_snapshots(select=snapshot.id)
-        self.ctx.apply(Changes(snapshots=True))
+        self.ctx.apply(changes)
         self.ctx.show_status((self.tr("Snapshot “{name}” frozen.") if created else
                               self.tr("Snapshot “{name}” already has these pairs.")).format(
             name=snapshot.name))

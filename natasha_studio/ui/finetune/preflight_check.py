@@ -15,6 +15,8 @@ from natasha_studio.core.export.prices import cost_figure
 from natasha_studio.core.i18n import number
 from natasha_studio.core.jobs.local import local_preflight
 from natasha_studio.core.store import Project
+from natasha_studio.operations import snapshots
+from natasha_studio.operations.changes import Changes
 
 ERROR_STYLE = "color: #c62828; font-weight: 600;"
 READY_STYLE = "color: #2e7d32; font-weight: 600;"
@@ -33,11 +35,11 @@ def run_preflight(path: str, snapshot_id: int, provider: str, model: str, epochs
         project.close()
 
 
-def freeze_approved(path: str) -> tuple[export.Snapshot, bool]:
+def freeze_approved(path: str) -> tuple[export.Snapshot, bool, Changes]:
     """Worker-thread body: a snapshot of the approved pairs (an identical one is reused)."""
     project = Project.open(path)
     try:
-        return export.freeze_or_reuse(project)
+        return snapshots.freeze_or_reuse(project)
     finally:
         project.close()
 

@@ -27,6 +27,7 @@ from natasha_studio.core import export
 from natasha_studio.core.export.speakers import set_speakers_setting, speakers_setting
 from natasha_studio.core.stats import SnapshotComparison, compare_snapshots
 from natasha_studio.core.store import Project
+from natasha_studio.operations import snapshots
 from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.statistics.compare_dialog import CompareDialog
@@ -34,18 +35,21 @@ from natasha_studio.ui.statistics.preflight_dialog import PreflightDialog
 from natasha_studio.ui.statistics.snapshot_forms import ExportDialog, FreezeDialog
 
 
-def freeze_in_thread(path: str, values: dict[str, Any], progress=None) -> int:
+def freeze_in_thread(path: str, values: dict[str, Any], progress=None) -> tuple[int, Changes]:
     project = Project.open(path)
     try:
-        return export.create_snapshot(project, progress=progress, **values).id
+        snapshot, changes = snapshots.freeze(project, progress=progress, **values)
+        return snapshot.id, changes
     finally:
         project.close()
 
 
-def export_in_thread(path: str, snapshot_id: int, values: dict[str, Any], progress=None) -> str:
+def export_in_thread(path: str, snapshot_id: int, values: dict[str, Any],
+                     progress=None) -> tuple[str, Changes]:
     project = Project.open(path)
     try:
-        return str(export.export_snapshot(project, snapshot_id, progress=progress, **values))
+        written, changes = snapshots.export_file(project, snapshot_id, progress=progress, **values)
+        return str(written), changes
     finally:
         project.close()
 
@@ -168,9 +172,10 @@ class SnapshotsDialog(QDialog):
         self.busy.setText("")
         self.freeze_button.setEnabled(True)
 
-    def _on_frozen(self, snapshot_id: int) -> None:
+    def _on_frozen(self, result: tuple[int, Changes]) -> None:
+        snapshot_id, changes = result
         self.reload(select=snapshot_id)
-        self.ctx.apply(Changes(snapshots=True))
+        self.ctx.apply(changes)
         self.ctx.show_status(self.tr("Snapshot frozen."))
 
     def ask_export(self) -> None:
@@ -191,7 +196,9 @@ class SnapshotsDialog(QDialog):
             on_done=self._on_exported)
         task.add_done_callback(lambda _t: self._task_ended())
 
-    def _on_exported(self, path: str) -> None:
+    def _on_exported(self, result: tuple[str, Changes]) -> None:
+        path, changes = result
+        self.ctx.apply(changes)
         self.ctx.show_status(self.tr("Exported {name}").format(name=Path(path).name))
         self.busy.setText(self.tr("Exported to {path}").format(path=path))
 
@@ -226,6 +233,6 @@ class SnapshotsDialog(QDialog):
             "results, but its frozen pairs are gone.").format(name=snapshot.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        export.delete_snapshot(self.project, snapshot.id)
+        changes = snapshots.delete(self.project, snapshot.id)
         self.reload()
-        self.ctx.apply(Changes(snapshots=True))
+        self.ctx.apply(changes)
