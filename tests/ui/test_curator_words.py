@@ -99,3 +99,37 @@ def test_qt_own_dialog_texts_follow_the_language(language, qtbot):
         assert "Cancel" in buttons and "File &name:" in labels, (buttons, labels)
     assert QApplication.translate("QPlatformTheme", "Cancel") == (
         "Отмена" if language == "ru" else "Cancel")
+
+
+def _cyrillic(text: str) -> bool:
+    return any("а" <= c <= "я" or c == "ё" for c in text.lower())
+
+
+def test_the_demo_speaks_her_language_on_every_tab(language, ctx, qtbot, qloop, tmp_path):
+    """Made in the Russian window, the demo's prompt, topics, snapshot, job and chats are
+    Russian, and the finished job's chart speaks of loss (Потери), never of an error."""
+    demo = tmp_path / "demo.nstudio"
+    create_demo_project(demo).close()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_project(demo)
+    qloop.run_until_complete(asyncio.sleep(0.6))
+    project = ctx.project
+    russian = language == "ru"
+    topics = [r[0] for r in project.conn.execute("SELECT name FROM topics")]
+    snapshots = [r[0] for r in project.conn.execute("SELECT name FROM snapshots")]
+    for text in (project.system_prompt, *topics, *snapshots):
+        assert _cyrillic(text) == russian, text
+    finetune = window.tab_widgets["finetune"]
+    finetune.jobs_list.setCurrentItem(finetune.jobs_list.topLevelItem(0))
+    item = finetune.jobs_list.topLevelItem(0)
+    job = " ".join(item.text(c) for c in range(item.columnCount()))
+    assert _cyrillic(job) == russian, job
+    chart = finetune.job_view.chart.chart()
+    words = [axis.titleText() for axis in chart.axes()] + [s.name() for s in chart.series()]
+    assert words and all(_cyrillic(w) == russian for w in words if w != "Step"), words
+    if russian:
+        assert not any("Ошибк" in w for w in words) and any("Потери" in w for w in words)
+    columns = window.tab_widgets["testchat"].side_by_side.columns
+    assert all(_cyrillic(c.transcript.toPlainText()) == russian for c in columns)
