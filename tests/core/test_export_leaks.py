@@ -20,7 +20,7 @@ from natasha_studio.core.privacy import redact
 PLANTED = ["Марина", "Марины", "Марине", "Петрова", "Петровой", "Олег", "Олега", "Смирнов",
            "+7 916 123-45-67", "9161234567", "marina.p@mail.ru", "oleg_s", "t.me/",
            "555001", "555002"]
-FORMATS = ["openai", "vertex", "yandex", "hf", "csv", "json"]
+FORMATS = ["openai", "vertex", "yandex", "together", "fireworks", "hf", "csv", "json"]
 
 
 @pytest.fixture
@@ -119,3 +119,28 @@ def test_an_internal_copy_keeps_real_names_with_a_warning_and_only_as_csv_or_jso
     assert "CSV or JSON" in info.value.hint
     exports = export.snapshot_exports(project, snap.id)
     assert json.loads(exports[0]["options"])["internal"] is True
+
+
+def test_the_pre_flight_check_reads_the_frozen_files_not_the_pairs_redacted_since(
+        project, planted, tmp_path):
+    before = export.create_snapshot(project, "before", validation_split=0.0)
+    redact(project)
+    # The pairs are clean now, but the snapshot frozen before still holds the phones: the files
+    # a fine-tune would upload carry them, so the check must say so.
+    pre = export.preflight(project, before.id, "openai", out_dir=tmp_path / "before")
+    assert "916 123-45-67" in pre.train_path.read_text(encoding="utf-8")
+    assert pre.privacy["pairs"] == 16 and pre.privacy["counts"]["phone"] == 8
+    assert any(i.code == "personal_data" for i in pre.report.warnings)
+    after = export.create_snapshot(project, "after", validation_split=0.0)
+    pre = export.preflight(project, after.id, "vertex", out_dir=tmp_path / "after")
+    assert pre.privacy["pairs"] == 0, pre.privacy
+
+
+def test_the_check_reads_what_the_context_way_puts_in_the_instructions(project, planted):
+    snap = export.create_snapshot(project, "v1", validation_split=0.0)
+    example = export.snapshot_examples(project, snap.id, None)[-1]
+    example.system_prompt = "Перед этим вопросом писала Марина Петрова, +7 916 123-45-67"
+    example.turns[0]["text"] = "Как начать бегать?"
+    report = export_privacy_report(project, ExportFields(project).prepare([example]),
+                                   internal=False)
+    assert report.counts.get("person") and report.counts.get("phone") == 1

@@ -11,10 +11,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from natasha_studio.core.export.formats import FORMAT_SUFFIX, check_format, write_examples
+import orjson
+
+from natasha_studio.core.export.formats import (
+    FORMAT_SUFFIX,
+    check_format,
+    is_exchange,
+    write_examples,
+)
 from natasha_studio.core.export.messages import issue_text
 from natasha_studio.core.export.prices import cost_figure
-from natasha_studio.core.export.provenance import ExportFields, check_internal, internal_warning
+from natasha_studio.core.export.provenance import (
+    ExportFields,
+    check_internal,
+    export_privacy_report,
+    internal_warning,
+)
 from natasha_studio.core.export.snapshots import (
     Progress,
     get_snapshot,
@@ -135,22 +147,52 @@ def private_training_folder() -> Path:
     return Path(tempfile.mkdtemp(prefix=PREFLIGHT_PREFIX))
 
 
-def privacy_findings(project: Project, pair_ids: list[int]) -> dict[str, Any]:
-    """Leftover personal data in these pairs, from the privacy checker.
+def privacy_findings(project: Project, snapshot_id: int,
+                     parts: tuple[str, ...] = ("train", "validation"),
+                     speakers: str | None = None) -> dict[str, Any]:
+    """Personal data that the training files of these parts of a snapshot would carry.
 
     Returns ``{"pairs": n, "counts": {kind: n}, "pair_ids": [...], "summary": text}``. It
-    checks the pairs' current text, so pairs redacted after a snapshot was frozen count as
-    clean: freeze again after redacting.
+    reads what the files hold: the snapshot's frozen texts, written as the export writes them
+    (speakers, pseudonymous fields), not the pairs' current text, so a snapshot frozen before
+    a redaction is not reported clean. Pairs whose frozen text is still their current one take
+    their findings from the scan cache; only the others are read by the detector.
     """
-    from natasha_studio.core.privacy import privacy_check  # a quarter second to load: on use
+    from natasha_studio.core.privacy.scan import iter_findings, refresh_scan
 
-    report = privacy_check(project, pair_ids)
+    snapshot = get_snapshot(project, snapshot_id)
+    speakers = check_speakers(speakers) if speakers else speakers_setting(project)
+    frozen = snapshot_examples(project, snapshot.id, list(parts))
+    written = {e.pair_id: e for e in ExportFields(project).prepare(
+        separate_speakers(project, frozen, speakers, snapshot.system_prompt)) if is_exchange(e)}
+    frozen = [e for e in frozen if e.pair_id in written]
+    ids = [e.pair_id for e in frozen]
+    refresh_scan(project, ids)
+    cached = dict(iter_findings(project, ids))
+    current = current_texts(project, ids)
+    known = {e.pair_id: cached[e.pair_id] for e in frozen
+             if e.pair_id in cached and not written[e.pair_id].system_prompt
+             and [t.get("text") or "" for t in e.turns] == current.get(e.pair_id)}
+    report = export_privacy_report(project, list(written.values()), internal=False, known=known)
+    report.pairs_checked = len(written)
     return {
         "pairs": int(report.pairs_with_findings),
         "counts": dict(report.counts),
         "pair_ids": list(report.pair_ids),
         "summary": report.summary(),
     }
+
+
+def current_texts(project: Project, pair_ids: list[int]) -> dict[int, list[str]]:
+    """The turn texts the pairs hold now (the curator's edit where there is one)."""
+    out: dict[int, list[str]] = {}
+    for start in range(0, len(pair_ids), 900):
+        part = pair_ids[start:start + 900]
+        for pid, turns in project.conn.execute(
+                "SELECT id, coalesce(turns, turns_original) FROM pairs"
+                f" WHERE id IN ({','.join('?' * len(part))})", part):
+            out[pid] = [t.get("text") or "" for t in orjson.loads(turns or "[]")]
+    return out
 
 
 def preflight(
@@ -204,8 +246,7 @@ def _preflight(project: Project, snapshot, provider: str, model: str | None, fol
         report.add("validation_empty", error=False)
     privacy: dict[str, Any] = {}
     if check_privacy:
-        ids = [e.pair_id for e in snapshot_examples(project, snapshot.id, ["train", "validation"])]
-        privacy = privacy_findings(project, ids)
+        privacy = privacy_findings(project, snapshot.id)
         if privacy.get("pairs"):
             report.add("personal_data", privacy["pairs"], error=False)
     return Preflight(snapshot.id, provider, report.model, train, validation, report, privacy,

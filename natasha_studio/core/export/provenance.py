@@ -179,19 +179,33 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
-def export_privacy_report(project: Project, examples: Iterable[Example], *, internal: bool):
-    """What an export of ``examples`` would leak, field by field: personal data in the frozen
-    turns (as written) plus ``field_leaks``. A ``PrivacyReport`` (core.privacy.scan)."""
+def exported_texts(example: Example) -> list[str]:
+    """The free texts of an example that a training file carries: its turns, and its own
+    instructions where it has them (a curator's per-pair prompt, or other members' words that
+    the "context" way of writing speakers puts there)."""
+    texts = [t.get("text") or "" for t in example.turns]
+    return [*texts, example.system_prompt] if example.system_prompt else texts
+
+
+def export_privacy_report(project: Project, examples: Iterable[Example], *, internal: bool,
+                          known: dict[int, list] | None = None):
+    """What an export of ``examples`` would leak, field by field: personal data in the texts
+    it writes (``exported_texts``) plus ``field_leaks``. A ``PrivacyReport``
+    (core.privacy.scan). ``known`` gives findings already known for some pairs' texts (the
+    scan cache, where the frozen text is the pair's current one), so that only the other
+    pairs are read by the detector."""
     from natasha_studio.core.privacy.detector import detector_for
     from natasha_studio.core.privacy.scan import _pseudonyms, _real, report_from
     from natasha_studio.core.privacy.settings import load_settings
 
     examples = list(examples)
-    found = detector_for(project).detect_turns(
-        [[t.get("text") or "" for t in e.turns] for e in examples]) if examples else []
+    known = known or {}
+    todo = [e for e in examples if e.pair_id not in known]
+    found = detector_for(project).detect_turns([exported_texts(e) for e in todo]) if todo else []
     fakes = _pseudonyms(project)
-    report = report_from({e.pair_id: _real(f, fakes) for e, f in zip(examples, found, strict=True)},
-                         load_settings(project).kinds)
+    read = {e.pair_id: _real(f, fakes) for e, f in zip(todo, found, strict=True)}
+    report = report_from({e.pair_id: known[e.pair_id] if e.pair_id in known else read[e.pair_id]
+                          for e in examples}, load_settings(project).kinds)
     totals = Counter(report.counts)
     for pid, counts in field_leaks(project, examples, internal=internal).items():
         merged = Counter(report.pair_counts.get(pid, {}))

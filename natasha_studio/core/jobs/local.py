@@ -122,9 +122,7 @@ def _local_preflight(project: Project, snapshot: export.Snapshot, model: str, fo
         report.add("validation_empty", error=False)
     privacy: dict[str, Any] = {}
     if check_privacy:
-        ids = [e.pair_id for e in export.snapshot_examples(project, snapshot.id,
-                                                           ["train", "validation"])]
-        privacy = export.privacy_findings(project, ids)
+        privacy = export.privacy_findings(project, snapshot.id)
         if privacy.get("pairs"):
             report.add("personal_data", privacy["pairs"], error=False)
     return export.Preflight(snapshot.id, "local", model.strip(), train, validation, report,
