@@ -62,6 +62,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # A project another window or command writes to: say once what this waits for.
     writer.set_wait_notice(lambda text: print(text, file=sys.stderr, flush=True))
+    from natasha_studio.core import storage
+
+    # A damaged project still serves commands that only read it: say so before their output
+    # (once: a command that then tries to write fails with these same words).
+    told: set[str] = set()
+
+    def tell_damaged(text: str) -> None:
+        if text not in told:
+            told.add(text)
+            print(text, file=sys.stderr, flush=True)
+
+    storage.set_damage_notice(tell_damaged)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -72,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
         return code
     except StudioError as exc:
-        print(str(exc), file=sys.stderr)
+        if str(exc) not in told:
+            print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)

@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from natasha_studio.core.errors import ProjectError, StudioError
@@ -92,6 +93,22 @@ def _full_disk_io_error(exc: BaseException, path: Path) -> bool:
         return True
     free = free_megabytes(path)
     return free is not None and free < _NEARLY_FULL_MB
+
+
+# Where a project found damaged at open is told of, for a command that only reads it and
+# would otherwise say nothing (the command line prints it; the window offers recovery).
+_damage_notice: Callable[[str], None] | None = None
+
+
+def set_damage_notice(notice: Callable[[str], None] | None) -> None:
+    global _damage_notice
+    _damage_notice = notice
+
+
+def notice_damaged(path: Path) -> None:
+    """Tell the curator (through ``set_damage_notice``) that ``path`` opened damaged."""
+    if _damage_notice is not None:
+        _damage_notice(str(damaged_error(path)))
 
 
 def storage_error(exc: BaseException, path: Path | str | None) -> StudioError:

@@ -283,6 +283,7 @@ class Project:
             conn = _connect(path, readonly=True)
             project = cls(path, conn)
             project.damaged = True
+            storage.notice_damaged(path)
             return project
         project = cls(path, conn)
         if version < SCHEMA_VERSION:

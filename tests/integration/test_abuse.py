@@ -414,6 +414,12 @@ def test_a_damaged_project_opens_read_only_and_nothing_writes_into_it(tmp_path, 
         make_pairs(project, 300, status_cycle=("new",))
     _damage(path)
     before = _digest(path)
+    # A command that only reads still works, and says what it found (it said nothing).
+    for command in (["info", str(path)], ["pairs", str(path), "--status", "new", "--limit", "3"]):
+        rc = main(command)
+        captured = capsys.readouterr()
+        assert rc == 0 and "pairs" in captured.out.lower(), captured
+        assert "damaged" in captured.err and "recover" in captured.err, (command, captured)
     rc = main(["pairs", str(path), "--set-status", "approved"])
     err = capsys.readouterr().err
     assert rc == 1 and "damaged" in err and "recover" in err and "Traceback" not in err
