@@ -25,28 +25,28 @@ log = logging.getLogger(__name__)
 
 
 class StudioEventLoop(qasync.QEventLoop):
-    """qasync's loop, still marked as the running loop while it hands Qt its last events.
+    """qasync's loop, marked as the running loop whenever one of its callbacks runs.
 
-    After it stops, qasync's ``run_until_complete`` makes one more pass over Qt's events; a
-    task step that lands in that pass would otherwise find no running loop (``asyncio.sleep``
-    raises "no running event loop") and the task would die. This happens between the app's
-    window closing and its shutdown, and whenever a test drives the loop in short runs.
+    Qt runs the loop's callbacks from its own event processing, which also happens while the
+    loop is not running: in the pass qasync's ``run_until_complete`` makes over Qt's events
+    after it stops (between the app's window closing and its shutdown), and whenever a test
+    drives the loop in short runs and lets Qt process events in between. A task step run then
+    would find no running loop (``asyncio.sleep`` and ``asyncio.to_thread`` raise "no running
+    event loop") and the task would die. Every callback goes through ``call_later`` (qasync's
+    ``call_soon`` and ``call_at`` included), so it is wrapped there.
     """
 
-    _until_complete = False
+    def call_later(self, delay, callback, *args, context=None):
+        return super().call_later(delay, self._as_running, callback, *args, context=context)
 
-    def run_until_complete(self, future):
-        self._until_complete = True
+    def _as_running(self, callback, *args):
+        if asyncio._get_running_loop() is not None:
+            return callback(*args)
+        asyncio._set_running_loop(self)
         try:
-            return super().run_until_complete(future)
+            return callback(*args)
         finally:
-            self._until_complete = False
             asyncio._set_running_loop(None)
-
-    def _after_run_forever(self):
-        super()._after_run_forever()
-        if self._until_complete:
-            asyncio._set_running_loop(self)
 
 
 @dataclass

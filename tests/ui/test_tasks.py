@@ -126,6 +126,22 @@ def test_a_task_step_after_the_loop_stops_still_sees_its_loop(qloop):
     assert asyncio._get_running_loop() is None
 
 
+def test_a_task_step_run_by_qt_between_runs_of_the_loop_sees_its_loop(qloop, qapp):
+    """A test (or a modal dialog) lets Qt process events while the loop is not running: a task
+    started before then, working in a thread, must still find its loop and finish."""
+    registry = TaskRegistry()
+    done = []
+
+    # Started from a widget's signal, as the window does: no loop is running here.
+    registry.run_in_thread("between", time.sleep, 0.05, on_done=done.append)
+    deadline = time.monotonic() + 5
+    while not done and time.monotonic() < deadline:
+        qapp.processEvents()   # Qt runs the task's steps: the loop itself is not running
+        time.sleep(0.01)
+    assert done == [None]
+    assert asyncio._get_running_loop() is None
+
+
 def test_a_storage_error_of_a_worker_is_told_in_plain_words(qloop, tmp_path):
     import sqlite3
 
