@@ -40,6 +40,8 @@ from natasha_studio.core.provider import (
     TuneRequest,
     option_given,
 )
+from natasha_studio.core.retry import DEFAULT_POLICY, send_again_while_unavailable
+from natasha_studio.core.retry import RetryPolicy as StudioRetryPolicy
 from natasha_studio.providers.catalog import YANDEX_CHAT_URL, provider_info
 from natasha_studio.providers.errors import Providers, yandex_error
 from natasha_studio.providers.openai_provider import OpenAIProvider
@@ -76,9 +78,10 @@ class YandexProvider(OpenAIProvider):
     def __init__(self, api_key: str | None, folder_id: str | None, *,
                  endpoint: str | None = None, chat_url: str | None = None,
                  timeout: float = 60.0, upload_timeout: float = 600.0,
-                 poll_interval: float = 10.0, retries: int = 3) -> None:
+                 poll_interval: float = 10.0, retries: int = 3,
+                 policy: StudioRetryPolicy = DEFAULT_POLICY) -> None:
         super().__init__(api_key, chat_url or YANDEX_CHAT_URL, label=LABEL, max_retries=2,
-                         timeout=timeout, poll_interval=poll_interval)
+                         timeout=timeout, poll_interval=poll_interval, policy=policy)
         self.folder_id = (folder_id or "").strip()
         # "host:port" is reached over TLS; "http://host:port" in plain text (a local proxy).
         address = (endpoint or DEFAULT_ENDPOINT).strip().rstrip("/")
@@ -207,7 +210,10 @@ class YandexProvider(OpenAIProvider):
             return await operation.wait(timeout=self.timeout, poll_interval=self.poll_interval,
                                         poll_timeout=int(self.upload_timeout))
 
-        return await self._run(upload(), timeout=self.upload_timeout + 2 * self.timeout)
+        # A dropped connection or a busy service: the file is sent again, a few times.
+        return await send_again_while_unavailable(
+            lambda: self._run(upload(), timeout=self.upload_timeout + 2 * self.timeout),
+            self.policy)
 
     def _tune_arguments(self, hyper: dict[str, Any]) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
@@ -264,6 +270,10 @@ class YandexProvider(OpenAIProvider):
                 await self.delete_training_data(resume)
             raise
         status = await self._status(task, {})
+        # Its state becomes an event at the first poll, after the job's "created" event.
+        status.events.clear()
+        for key in ("last_state", "last_step"):
+            status.resume.pop(key, None)
         status.resume.update(resume)
         return status
 
@@ -307,23 +317,34 @@ class YandexProvider(OpenAIProvider):
 
     def _events(self, status: JobStatus, meta: TuningMetadata, state: dict[str, Any]) -> None:
         """A new state and each new step become events; the steps also a progress series."""
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        if status.raw_state and status.raw_state != state.get("last_state"):
-            status.events.append(JobEvent(
-                remote_id=f"state:{status.raw_state}", at=stamp,
-                level="error" if status.state == "failed" else "info",
-                message=status.error if status.state == "failed" and status.error else
-                state_text(status.state)))
+        # Yandex gives no time of its own: the events are stamped now, to the microsecond as
+        # the job's own events are, so that events sorted by time keep the order they came in
+        # (a whole second sorts after every event of ours within that second).
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        events = []
+        last = state.get("last_state")
+        if status.raw_state and status.raw_state != last:
+            # CREATED and PENDING both mean "in the queue": say it once.
+            if status.state != _state_of(last):
+                events.append(JobEvent(
+                    remote_id=f"state:{status.raw_state}", at=stamp,
+                    level="error" if status.state == "failed" else "info",
+                    message=status.error if status.state == "failed" and status.error else
+                    state_text(status.state)))
             status.resume["last_state"] = status.raw_state
         step, total = meta.current_step, meta.total_steps
         if total and step and step != state.get("last_step"):
-            status.events.append(JobEvent(
+            step_event = JobEvent(
                 remote_id=f"step:{step}", at=stamp, level="info",
                 message=translate("Providers", "Step {step} of {total}.").format(step=step,
                                                                                 total=total),
-                data={"step": step, "total_steps": total}))
+                data={"step": step, "total_steps": total})
+            # A step is taken after training starts and before it ends.
+            events.insert(0 if status.state in ("succeeded", "failed", "cancelled") else
+                          len(events), step_event)
             status.metrics.append((step, "progress", step / total))
             status.resume["last_step"] = step
+        status.events.extend(events)
 
     async def poll_job(self, remote_id: str, state: dict[str, Any]) -> JobStatus:
         """The operation ``remote_id`` (its id survives a restart of the app)."""
@@ -384,6 +405,13 @@ class YandexProvider(OpenAIProvider):
                     raise  # NOT_FOUND: already gone, which is what we wanted
             deleted.append(dataset_id)
         return deleted
+
+
+def _state_of(raw_state: str | None) -> str | None:
+    """Our word for a tuning task's state named as Yandex names it (``PENDING`` -> queued)."""
+    if raw_state not in TaskProto.Status.keys():
+        return None
+    return TASK_STATES.get(TaskProto.Status.Value(raw_state))
 
 
 def state_text(state: str) -> str:

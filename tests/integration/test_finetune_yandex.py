@@ -91,12 +91,19 @@ def test_tune_to_success_with_progress(project, server, plan):
     messages = [e.message for e in jobs.job_events(project, job_id)]
     assert [m for m in messages if m.startswith("Step ")] == [
         "Step 1 of 4.", "Step 2 of 4.", "Step 3 of 4.", "Step 4 of 4."]
-    assert "Training has started." in messages and "The tuned model is ready." in messages
+    assert "Training has started." in messages
+    # The events read in the order they happened: the last step, the model, then the datasets
+    # deleted from Yandex by the tracker once the job was over.
+    assert messages[-3:] == ["Step 4 of 4.", "The tuned model is ready.",
+                             "The training data was deleted from Yandex AI Studio."]
+    # Created, then queued (said once, though Yandex has two words for it: CREATED, PENDING).
+    assert messages[:4] == ["Uploading the dataset to Yandex AI Studio…",
+                            f"The job was created: {task.operation_id}",
+                            "The job is waiting in Yandex AI Studio's queue.",
+                            "Training has started."]
+    assert not server.datasets and job.state["training_data_deleted"] is True
     assert jobs.job_metrics(project, job_id)["progress"] == [
         (1, 0.25), (2, 0.5), (3, 0.75), (4, 1.0)]
-    # The uploaded datasets can be removed from Yandex once the job is over.
-    deleted = asyncio.run(provider.delete_training_data(dict(job.state)))
-    assert len(deleted) == 2 and not server.datasets
 
 
 def test_refused_dataset_says_which_rows(project, server, plan):
