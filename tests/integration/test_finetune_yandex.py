@@ -180,6 +180,27 @@ def test_cancel(project, server, plan):
     assert asyncio.run(jobs.cancel(project, provider, job_id)).status == "cancelled"
 
 
+def test_datasets_leave_yandex_with_a_cancelled_job_unless_kept(project, server, plan):
+    import dataclasses
+
+    provider = provider_for(server)
+    job_id, _ = launched(project, provider, plan)
+    assert len(server.datasets) == 2
+    server.advance(2)
+    asyncio.run(jobs.cancel(project, provider, job_id))
+    assert not server.datasets
+    assert "The training data was deleted from Yandex AI Studio." in [
+        e.message for e in jobs.job_events(project, job_id)]
+
+    kept = dataclasses.replace(plan, keep_uploaded_data=True)
+    kept_id, _ = launched(project, provider, kept)
+    server.advance_on_poll = True
+    job = asyncio.run(jobs.track(project, provider, kept_id, sleep=no_wait))
+    assert job.status == "succeeded" and len(server.datasets) == 2
+    assert jobs.job_events(project, kept_id)[-1].message == \
+        "The training data stays at Yandex AI Studio, as you chose."
+
+
 def test_failed_job_keeps_yandexs_message(project, server, plan):
     server.fail_at_step = 2
     server.advance_on_poll = True
