@@ -331,6 +331,34 @@ def test_a_refused_import_keeps_the_persona_options_unchanged(tmp_path, capsys):
     assert _digest(project) == before
 
 
+def test_two_imports_at_once_both_land_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    project = tmp_path / "p.nstudio"
+    Project.create(project, "Наташа").close()
+    exports = []
+    for k in range(2):
+        messages = []
+        for i in range(1, 300, 2):
+            messages += _messages(i)
+            messages[-2]["text"] = f"Вопрос {k} {i}?"
+            messages[-1]["text"] = f"Ответ {k} {i}."
+        exports.append(_write(tmp_path / f"e{k}.json", _chat(70 + k, messages, f"Чат {k}")))
+    # Two commands in a race used to fail with "UNIQUE constraint failed: pairs.key".
+    runs = [subprocess.Popen([sys.executable, "-m", "natasha_studio", "import", str(project),
+                              str(export), "--persona-id", "user2"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parents[2])
+            for export in exports]
+    results = [(run.wait(timeout=180), *run.communicate()) for run in runs]
+    for rc, out, err in results:
+        assert rc == 0 and "Traceback" not in err and "UNIQUE" not in err, (rc, out, err)
+    with Project.open(project) as p:
+        assert p.counts()["messages"] == 600 and p.counts()["pairs"] == 300
+
+
 @pytest.mark.parametrize("message", [
     {"id": 5, "type": "message", "from_id": "user1", "text": "x", "media_type": {"a": 1}},
     {"id": 5, "type": "service", "actor_id": "user1", "action": ["a", "b"], "text": ""},
@@ -427,6 +455,11 @@ def test_a_damaged_project_opens_read_only_and_nothing_writes_into_it(tmp_path, 
                "--out", str(tmp_path / "x.csv")])
     err = capsys.readouterr().err
     assert rc == 1 and "damaged" in err and "Traceback" not in err
+    export = _write(tmp_path / "e.json", _chat(61, _messages()))
+    rc = main(["import", str(path), str(export), "--persona-id", "user2"])
+    err = capsys.readouterr().err
+    assert rc == 1 and "e.json: not imported" in err and "damaged" in err, err
+    assert "Traceback" not in err
     assert _digest(path) == before
 
 
