@@ -471,6 +471,10 @@
         <source>«{word}» is not personal now: it is no longer highlighted or replaced. Ctrl+Z undoes this.</source>
         <translation>«{word}» теперь не считается личными данными: слово больше не подсвечивается и не заменяется. Отменить — Ctrl+Z.</translation>
     </message>
+    <message>
+        <source>Replace «{word}» in this pair</source>
+        <translation>Заменить «{word}» в этой паре</translation>
+    </message>
 </context>
 <context>
     <name>PrivacySettingsDialog</name>

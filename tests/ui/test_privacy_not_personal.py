@@ -8,6 +8,7 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from natasha_studio.core.pairs import Turn, add_pair, get_pair
 from natasha_studio.core.privacy import load_settings
@@ -104,3 +105,57 @@ def test_marking_a_word_already_listed_adds_no_undo_step(tab, qloop, ctx_with_pr
     tab.undo_stack.undo()
     assert load_settings(ctx_with_project.project).allow_list == ("Хатхор",)
     _idle(qloop, ctx_with_project, panel=panel)
+
+
+def _point_in(editor, text: str):
+    """A point (viewport coordinates) in the middle of ``text`` in ``editor``."""
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index(text) + len(text) // 2)
+    return editor.cursorRect(cursor).center()
+
+
+def test_not_personal_from_the_highlight_in_the_text_then_undo(tab, qtbot, qloop,
+                                                              ctx_with_project):
+    ctx, panel = ctx_with_project, tab.privacy_panel
+    tab.select_row(tab.model.row_of(tab.ids[0]))
+    _idle(qloop, ctx, until=lambda: "Хатхор" in _rows(panel), panel=panel)
+    editor = tab.detail.turn_editor(1)  # "Хатхор — богиня радости."
+    assert editor.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+
+    # A right-click on the highlight opens the editor's menu with the word's actions on top.
+    editor.customContextMenuRequested.emit(_point_in(editor, "Хатхор"))
+    menu = panel.word_menu.last_menu
+    assert menu is not None and menu.isVisible()
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0] == "Not personal: never flag «Хатхор»"
+    assert texts[1] == "Replace «Хатхор» in this pair"
+    assert any("Copy" in t for t in texts)  # the usual menu is still there
+    menu.actions()[0].trigger()
+    menu.close()
+    assert load_settings(ctx.project).allow_list == ("Хатхор",)
+    _idle(qloop, ctx, until=lambda: "Хатхор" not in _rows(panel), panel=panel)
+    assert "Хатхор" not in _highlighted(tab, 1)
+
+    # Elsewhere in the text the usual menu comes alone; Ctrl+Z takes the word back.
+    plain = panel.word_menu.menu_for(editor, _point_in(editor, "радости"))
+    assert not any("«" in a.text() for a in plain.actions())
+    tab.activateWindow()  # offscreen, no window is active again once the menu closed
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab.window())
+    QTest.keyClick(tab, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert load_settings(ctx.project).allow_list == ()
+    _idle(qloop, ctx, until=lambda: "Хатхор" in _rows(panel), panel=panel)
+    assert "Хатхор" in _highlighted(tab, 1)
+
+
+def test_replace_from_the_highlight_in_the_text(tab, qloop, ctx_with_project):
+    ctx, panel = ctx_with_project, tab.privacy_panel
+    tab.select_row(tab.model.row_of(tab.ids[0]))
+    _idle(qloop, ctx, until=lambda: "Марина" in _rows(panel), panel=panel)
+    editor = tab.detail.turn_editor(0)  # "Марина спрашивает про богиню Хатхор"
+    menu = panel.word_menu.menu_for(editor, _point_in(editor, "Марина"))
+    replace = next(a for a in menu.actions() if a.text() == "Replace «Марина» in this pair")
+    replace.trigger()
+    assert not get_pair(ctx.project, tab.ids[0]).turns[0].text.startswith("Марина")
+    QTest.keyClick(tab, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert get_pair(ctx.project, tab.ids[0]).turns[0].text.startswith("Марина")
+    _idle(qloop, ctx, panel=panel)

@@ -59,6 +59,7 @@ from natasha_studio.ui.privacy.dialogs import (
     RedactPreviewDialog,
 )
 from natasha_studio.ui.privacy.highlighter import PrivacyHighlighter, kind_color
+from natasha_studio.ui.privacy.word_menu import WordMenu
 
 # Changes arriving within this long are checked together.
 DEBOUNCE_MS = 400
@@ -96,6 +97,8 @@ class PrivacyPanel(QWidget):
         self._pair_retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._pair_retry.timeout.connect(lambda: self.show_pair(self.pair_id))
         self.busy_retries = 0  # checks that found the project busy (for benchmarks)
+        # Right-click on a highlighted word in the pair's text: "not personal", "replace".
+        self.word_menu = WordMenu(self)
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -366,6 +369,7 @@ class PrivacyPanel(QWidget):
                 if index > max(turns, default=-1):
                     break
                 continue
+            self.word_menu.watch(editor, index)
             document = editor.document()
             highlighter = document.findChild(PrivacyHighlighter)
             if highlighter is None:
@@ -427,6 +431,10 @@ class PrivacyPanel(QWidget):
     def _on_redact_span(self, finding: Finding) -> None:
         if self.pair_id:
             self._apply({self.pair_id: [finding]}, "span")
+
+    def replace_finding(self, finding: Finding) -> None:
+        """Replace one finding of the shown pair, as one undoable step."""
+        self._on_redact_span(finding)
 
     def _on_redact_pair(self) -> None:
         if self.pair_id and self.findings and self.project is not None:
