@@ -6,9 +6,10 @@
 It saves every provider's set-up page (``setup-<kind>``), Yandex's page with its Advanced part
 open and after a "Test connection" with a wrong key (``setup-yandex-advanced``,
 ``setup-yandex-wrong-key``), the launch confirmation (``confirm-yandex``) and the Fine-tune tab
-while a Yandex job trains (``job-yandex-running``). The job runs on the demo project against the
-loopback stand-in of Yandex AI Studio that the tests use (``tests/fakes/yandex_server.py``);
-nothing leaves the computer, and secrets live in memory only.
+while a Yandex job trains and once it has ended (``job-yandex-running``, with its events
+``job-yandex-running-events``, ``job-yandex-done-events``). The job runs on the demo project
+against the loopback stand-in of Yandex AI Studio that the tests use
+(``tests/fakes/yandex_server.py``); nothing leaves the computer, and secrets live in memory only.
 """
 
 from __future__ import annotations
@@ -169,6 +170,16 @@ def main() -> int:
         until(lambda: tab.job_view.steps.isVisibleTo(tab.job_view), "the steps line")
         settle()
         save(window, "job-yandex-running")
+        view = tab.job_view
+        view.tabs.setCurrentWidget(view.events)
+        settle()
+        save(window, "job-yandex-running-events")
+        # The job ends: its model, its events in order, the datasets deleted from Yandex.
+        server.advance_on_poll = True
+        until(lambda: jobs.get_job(ctx.project, job_id).finished, "the job's end")
+        until(lambda: not server.datasets, "the datasets' deletion")
+        settle(40)
+        save(window, "job-yandex-done-events")
         window.close()
         loop.run_until_complete(studio.shutdown())
     print("\n".join(str(p) for p in saved))
