@@ -12,12 +12,18 @@ job is followed, with a growing, jittered pause that it reports to the curator.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import email.utils
 import random
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+from natasha_studio.core.provider import ProviderUnavailable
+
+T = TypeVar("T")
 
 # Longest pause a server's Retry-After may impose: a wrong header must not park a job for a day.
 MAX_RETRY_AFTER = 600.0
@@ -64,6 +70,23 @@ class RetryPolicy:
 
 
 DEFAULT_POLICY = RetryPolicy()
+
+
+async def send_again_while_unavailable(send: Callable[[], Awaitable[T]],
+                                       policy: RetryPolicy = DEFAULT_POLICY) -> T:
+    """Await ``send()`` (one upload: a file, or a part of one) again while it fails with
+    ``ProviderUnavailable`` (a dropped connection, a timeout, 429, 5xx), after the policy's
+    short pauses; after ``policy.upload_attempts`` tries in all its error goes on. Other
+    errors go on at once: sending the same thing again cannot fix them."""
+    failures = 0
+    while True:
+        try:
+            return await send()
+        except ProviderUnavailable as exc:
+            failures += 1
+            if failures >= policy.upload_attempts:
+                raise
+            await asyncio.sleep(policy.call_delay(failures - 1, exc.retry_after))
 
 
 def retry_after_seconds(value: str | None, *, now: dt.datetime | None = None) -> float | None:

@@ -33,10 +33,11 @@ from natasha_studio.core.provider import (
     JobEvent,
     JobStatus,
     ProgressCallback,
+    ProviderUnavailable,
     TuneRequest,
     option_given,
 )
-from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy
+from natasha_studio.core.retry import DEFAULT_POLICY, RetryPolicy, send_again_while_unavailable
 from natasha_studio.providers.catalog import TOGETHER_URL, provider_info
 from natasha_studio.providers.errors import Providers, rest_error
 from natasha_studio.providers.model_cache import remember_base_models
@@ -156,9 +157,20 @@ class TogetherProvider(OpenAIProvider):
             if progress:
                 progress(sent + update.uploaded_bytes, total)
 
-        try:
-            uploaded = await client.files.upload(file=path, purpose="fine-tune", check=True,
+        async def send() -> Any:
+            try:
+                return await client.files.upload(file=path, purpose="fine-tune", check=True,
                                                  progress_callback=moved)
+            except FileTypeError:
+                raise
+            except Exception as exc:
+                error = self._error(exc, tuning=True)
+                if isinstance(error, ProviderUnavailable):  # sent again, a few times
+                    raise error from exc
+                raise
+
+        try:
+            uploaded = await send_again_while_unavailable(send, self.policy)
         except FileTypeError as exc:
             raise StudioError(
                 translate("Providers", "Together AI's check refused the file {name}: {reason}")

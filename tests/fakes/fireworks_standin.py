@@ -91,6 +91,7 @@ class FakeFireworks(RoutedServer):
         self.deployments: dict[str, dict[str, Any]] = {}
         self.tuned: list[str] = []
         self.chat_requests: list[dict[str, Any]] = []
+        self.chat_delay = 0.0  # seconds before each streamed chunk (a slow or cut stream)
         self._ids = itertools.count(1)
         r = self.route
         r("GET", ACCOUNT + r"/datasets", self._list_datasets)
@@ -293,4 +294,4 @@ class FakeFireworks(RoutedServer):
         chunks.append({"id": "c1", "object": "chat.completion.chunk", "model": model,
                        "created": 1,
                        "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
-        return Reply(stream=sse(chunks), content_type="text/event-stream")
+        return Reply(stream=sse(chunks, delay=self.chat_delay), content_type="text/event-stream")

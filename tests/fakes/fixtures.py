@@ -49,3 +49,16 @@ def gcs_emulator(monkeypatch):
         yield url
     finally:
         server.stop()
+
+
+@pytest.fixture
+def cell(record_property):
+    """Records a cell of the network-fault table (``scripts/fault_matrix.py`` prints it): the
+    fault, the provider, what the curator saw and the job's final state."""
+    def record(fault: str, provider: str, saw: str, state: str) -> None:
+        record_property("fault", fault)
+        record_property("provider", provider)
+        record_property("saw", " ".join(str(saw).split()))
+        record_property("state", state)
+    return record
+

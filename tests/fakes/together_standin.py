@@ -74,6 +74,7 @@ class FakeTogether(RoutedServer):
         self.refuse_file = False
         self.fail_at_step: int | None = None
         self.deployed: set[str] = {"Qwen/Qwen3-8B"}
+        self.chat_delay = 0.0  # seconds before each streamed chunk (a slow or cut stream)
         self.adapter_files: dict[str, bytes] | None = None
         self.adapter_base = "Qwen/Qwen3-8B"
         self.files: dict[str, dict[str, Any]] = {}
@@ -407,4 +408,4 @@ class FakeTogether(RoutedServer):
         chunks.append({"id": "chat-1", "object": "chat.completion.chunk", "model": model,
                        "created": int(self.now),
                        "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
-        return Reply(stream=sse(chunks), content_type="text/event-stream")
+        return Reply(stream=sse(chunks, delay=self.chat_delay), content_type="text/event-stream")

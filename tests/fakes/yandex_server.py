@@ -117,6 +117,9 @@ class FakeYandex:
         self.uploaded_bytes = 0
         self.datasets_seen: dict[str, bytes] = {}  # what was uploaded, kept after a delete
         self.chat_requests: list[dict[str, Any]] = []
+        self.chat_delay = 0.0  # seconds before each streamed chunk (a slow or cut stream)
+        # Faults of the gRPC half: the next calls end with (code, details); see fail_next().
+        self.grpc_faults: list[list[Any]] = []
         self._ids = itertools.count(1)
         self.http = RoutedServer()
         self.http.route("PUT", r"/upload/(?P<id>[^/]+)", self._put_upload)
@@ -179,6 +182,12 @@ class FakeYandex:
                 for task in self.tunings.values():
                     self._step(task)
 
+    def fail_next(self, code: grpc.StatusCode, details: str, times: int = 1) -> None:
+        """The next ``times`` gRPC calls end with ``code`` (RESOURCE_EXHAUSTED is Yandex's 429,
+        INTERNAL or UNAVAILABLE its 5xx)."""
+        with self.lock:
+            self.grpc_faults.append([code, details, times])
+
     # -- the checks the real service makes -----------------------------------------------------
 
     def check(self, context: grpc.ServicerContext, method: str, folder_id: str | None = None) -> None:
@@ -187,6 +196,13 @@ class FakeYandex:
         with self.lock:
             self.calls.append(method)
             self.auth_seen.append(auth)
+            fault = self.grpc_faults[0] if self.grpc_faults else None
+            if fault is not None:
+                fault[2] -= 1
+                if fault[2] <= 0:
+                    self.grpc_faults.pop(0)
+        if fault is not None:
+            context.abort(fault[0], fault[1])
         if auth != f"Api-Key {self.api_key}":
             context.abort(grpc.StatusCode.UNAUTHENTICATED, "The API key is invalid")
         if folder_id is not None and folder_id != self.folder_id:
@@ -296,7 +312,8 @@ class FakeYandex:
                                "model": model, "choices": [{
                                    "index": 0, "finish_reason": "stop",
                                    "message": {"role": "assistant", "content": " ".join(words)}}]})
-        return Reply(stream=sse(events), content_type="text/event-stream")
+        return Reply(stream=sse(events, delay=self.chat_delay),
+                     content_type="text/event-stream")
 
 
 class _Datasets(dataset_service_pb2_grpc.DatasetServiceServicer):
