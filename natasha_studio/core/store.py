@@ -424,7 +424,7 @@ class Project:
                     # what this waits for, and give up in plain words after a while.
                     writer.mark_waiting(self.path)
                     if deadline is None:
-                        deadline = time.monotonic() + writer.WAIT_S
+                        deadline = time.monotonic() + writer.wait_limit()
                         writer.notify_waiting(self.path)
                     elif time.monotonic() >= deadline:
                         raise writer.busy_error(self.path, writer.current_claim(self.path)) from None

@@ -10,7 +10,8 @@ written, lets the waiting writer in and goes on, so a curator's edit waits milli
 Across processes (the command line while the window is open, two windows) SQLite's lock
 still decides. A writer that finds the project locked by another process leaves a
 ``<project>-wait`` file (which tells that process's long write to pause), says once what it
-waits for, and gives up after ``WAIT_S`` with a ``ProjectBusy`` that names what is writing.
+waits for, and gives up after ``WAIT_S`` with a ``ProjectBusy`` that names what is writing
+(the window's thread, which can show nothing while it waits, after ``WINDOW_WAIT_S``).
 What is writing is known from ``claim``: the long actions (import, extraction) hold a claim
 in this process and a ``<project>-busy`` file for others; one such action runs at a time.
 """
@@ -34,6 +35,10 @@ from natasha_studio.core.i18n import translate
 
 # How long a writer waits for another process's write before it says the project is busy.
 WAIT_S = 60.0
+# How long the window's thread waits at most: it can show nothing while it waits, and another
+# process's long write hands over within HANDOVER_S. Past this, the curator is told what holds
+# the project and nothing is changed.
+WINDOW_WAIT_S = 3.0
 # How long a long write, having paused for another process, waits for it to take its turn.
 HANDOVER_S = 2.0
 # For this long after another writer came in, a long write lets go of the project while it
@@ -244,6 +249,20 @@ _wait_notice: Callable[[str], None] | None = None
 def set_wait_notice(notice: Callable[[str], None] | None) -> None:
     global _wait_notice
     _wait_notice = notice
+
+
+_brief_threads: set[int] = set()
+
+
+def wait_briefly_here() -> None:
+    """Writes from the calling thread (the window's) wait ``WINDOW_WAIT_S`` at most for
+    another process, instead of ``WAIT_S``."""
+    _brief_threads.add(threading.get_ident())
+
+
+def wait_limit() -> float:
+    """How long a write from this thread waits for another process's write."""
+    return WINDOW_WAIT_S if threading.get_ident() in _brief_threads else WAIT_S
 
 
 def waiting_message(path: Path) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from natasha_studio.core import writer
 from natasha_studio.core.store import Project
 from natasha_studio.operations.changes import Changes
 from natasha_studio.secrets import SecretStore, secret_store
@@ -30,6 +31,8 @@ class AppContext(QObject):
         self.secrets = secrets or secret_store()
         self.tasks = TaskRegistry(self)
         self._project: Project | None = None
+        # This is the window's thread: a write here waits for another process only briefly.
+        writer.wait_briefly_here()
 
     def apply(self, changes: Changes) -> None:
         """Tell every view what an action changed."""

@@ -796,8 +796,16 @@
         <translation>Поиск: {percent}%</translation>
     </message>
     <message>
+        <source>Nothing was undone</source>
+        <translation>Ничего не отменено</translation>
+    </message>
+    <message>
         <source>Undone: {change}</source>
         <translation>Отменено: {change}</translation>
+    </message>
+    <message>
+        <source>Nothing was redone</source>
+        <translation>Ничего не повторено</translation>
     </message>
     <message>
         <source>Redone: {change}</source>

@@ -8,6 +8,7 @@ they are large.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
@@ -47,11 +48,39 @@ class PairsUndo(QObject):
         return self.tr("Merge %n duplicate groups", "", n)
 
 
+def _skippable(step: Callable[[PairCommand], None]) -> Callable[[PairCommand], None]:
+    @functools.wraps(step)
+    def run(self: PairCommand) -> None:
+        if self.ran_already:
+            self.ran_already = False
+            return
+        step(self)
+    return run
+
+
 class PairCommand(QUndoCommand):
+    """Qt calls ``redo`` and ``undo`` from its own code, where an exception cannot reach the
+    caller: a change that failed (the project busy elsewhere, a full disk) would still be
+    recorded as done. So the tab runs each step itself first (``run_step``), where a failure
+    is shown and the stack left as it was, and only then lets the stack record it: the stack's
+    own call is skipped once (``ran_already``)."""
+
     def __init__(self, project: Project, notify: Notify, text: str) -> None:
         super().__init__(text)
         self.project = project
         self.notify = notify
+        self.ran_already = False
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in ("redo", "undo"):
+            if name in cls.__dict__:
+                setattr(cls, name, _skippable(cls.__dict__[name]))
+
+    def run_step(self, forward: bool) -> None:
+        """Do (or undo) the change now; the stack's next call of the same step is skipped."""
+        (self.redo if forward else self.undo)()
+        self.ran_already = True
 
 
 class BulkCommand(PairCommand):

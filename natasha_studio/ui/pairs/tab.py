@@ -411,10 +411,17 @@ class PairsTab(QWidget):
     # -- changes ------------------------------------------------------------------------------
 
     def _push(self, command: commands.PairCommand) -> None:
-        try:
+        if self._step(command, True, self.tr("The change was not made")):
             self.undo_stack.push(command)
+
+    def _step(self, command: commands.PairCommand, forward: bool, failure: str) -> bool:
+        """Run a step of ``command`` where its failure can be told (see ``PairCommand``)."""
+        try:
+            command.run_step(forward)
         except StudioError as exc:
-            show_error(self, self.tr("The change was not made"), exc)
+            show_error(self, failure, exc)
+            return False
+        return True
 
     def _notify(self, pair_ids: set[int] | None, detail: bool = True) -> None:
         """Called by commands after they write: refresh views, tell the other tabs.
@@ -581,6 +588,8 @@ class PairsTab(QWidget):
         if not self.bulk.busy() and self.undo_stack.canUndo():
             self.flush()
             command = self.undo_stack.command(self.undo_stack.index() - 1)
+            if not self._step(command, False, self.tr("Nothing was undone")):
+                return
             self.undo_stack.undo()
             self._reveal(command, self.tr("Undone: {change}"))
 
@@ -588,6 +597,8 @@ class PairsTab(QWidget):
         if not self.bulk.busy() and self.undo_stack.canRedo():
             self.flush()
             command = self.undo_stack.command(self.undo_stack.index())
+            if not self._step(command, True, self.tr("Nothing was redone")):
+                return
             self.undo_stack.redo()
             self._reveal(command, self.tr("Redone: {change}"))
 
