@@ -70,6 +70,9 @@ BAD = {
                                "response": "Ответ."}),
     ],
 }
+# Together AI and Fireworks AI take OpenAI's chat format, checked the same way.
+for _fmt in ("together", "fireworks"):
+    GOOD[_fmt], BAD[_fmt] = GOOD["openai"], BAD["openai"]
 CASES = [(fmt, code, bad) for fmt, items in BAD.items() for code, bad in items]
 
 
@@ -92,7 +95,7 @@ def test_each_malformed_kind_is_an_error_with_its_line(tmp_path, fmt, code, bad)
     assert "21" in text and issue.message in text
 
 
-@pytest.mark.parametrize("fmt", ["openai", "vertex", "yandex"])
+@pytest.mark.parametrize("fmt", list(GOOD))
 def test_a_line_that_is_not_json_is_an_error_with_its_line(tmp_path, fmt):
     path = _write(tmp_path, [GOOD[fmt]] * 20 + ['{"messages": [', *[GOOD[fmt]] * 2])
     report = export.validate_file(path, fmt)
@@ -100,7 +103,7 @@ def test_a_line_that_is_not_json_is_an_error_with_its_line(tmp_path, fmt):
     assert issue.lines == [21] and issue.count == 1
 
 
-@pytest.mark.parametrize("fmt", ["openai", "vertex", "yandex"])
+@pytest.mark.parametrize("fmt", list(GOOD))
 def test_good_files_pass(tmp_path, fmt):
     report = export.validate_file(_write(tmp_path, [GOOD[fmt]] * 120), fmt)
     assert report.ok, [i.code for i in report.errors]
@@ -124,7 +127,7 @@ def _photo_pairs(project, n=24):
     return ids
 
 
-@pytest.mark.parametrize("fmt", ["openai", "vertex", "yandex", "hf"])
+@pytest.mark.parametrize("fmt", ["openai", "vertex", "yandex", "together", "fireworks", "hf"])
 def test_photo_only_questions_are_never_training_examples(project, tmp_path, fmt):
     _photo_pairs(project)
     snap = export.create_snapshot(project, "v1", validation_split=0.0)
@@ -134,7 +137,7 @@ def test_photo_only_questions_are_never_training_examples(project, tmp_path, fmt
     assert len(lines) == 24 - 8 + 1
     text = json.dumps(lines, ensure_ascii=False)
     assert "[Фото: пробежка у моря]" in text
-    if fmt in ("openai", "vertex", "yandex"):
+    if fmt != "hf":
         report = export.validate_file(path, fmt)
         assert "missing_user" not in {i.code for i in report.errors}
     if fmt in ("openai", "hf"):
