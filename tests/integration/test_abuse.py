@@ -86,6 +86,26 @@ def test_export_refuses_the_app_folders_and_a_part_named_twice(tmp_path, capsys,
     assert not (tmp_path / "a.jsonl").exists()
 
 
+def test_the_windows_export_refuses_the_same_targets(tmp_path, _isolated_home):
+    # The Export dialog goes straight to the core's export, without the command line's check.
+    from natasha_studio.core import export
+    from natasha_studio.core.errors import StudioError
+
+    path = _project(tmp_path)
+    targets = [path, tmp_path / "p.nstudio-wal", "/dev/null", tmp_path,
+               _isolated_home / "data" / "x.jsonl"]
+    with Project.open(path) as project:
+        snapshot, _ = export.freeze_or_reuse(project)
+        before = _digest(path)
+        for target in targets:
+            with pytest.raises(StudioError) as refused:
+                export.export_snapshot(project, snapshot.id, "openai", target)
+            assert "Nothing was written" in refused.value.hint, target
+        assert _digest(path) == before
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+    assert not (_isolated_home / "data" / "x.jsonl").exists()
+
+
 def test_export_replaces_a_regular_file_the_user_chose_whole(tmp_path, capsys):
     project = _project(tmp_path)
     out = tmp_path / "train.jsonl"
