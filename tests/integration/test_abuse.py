@@ -135,6 +135,32 @@ def test_a_failed_export_keeps_the_earlier_file(tmp_path, capsys):
     assert out.read_text() == "earlier\n"
 
 
+@pytest.mark.parametrize(("errno_name", "said"), [("ENOSPC", "not enough free space"),
+                                                  ("EACCES", "read-only"), ("EROFS", "read-only")])
+def test_an_export_that_fails_at_the_move_keeps_the_earlier_file(tmp_path, capsys, monkeypatch,
+                                                                 errno_name, said):
+    # Faults even root meets (the test above needs permissions root ignores): the disk fills
+    # up, or the folder turns read-only, just as the finished file is moved into place.
+    import errno
+
+    import natasha_studio.core.export.target as target
+
+    project = _project(tmp_path)
+    out = tmp_path / "train.jsonl"
+    out.write_text("earlier\n")
+    code = getattr(errno, errno_name)
+
+    def failing_replace(src, dst):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(target.os, "replace", failing_replace)
+    rc = main(["export", str(project), "--format", "openai", "--out", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 1 and said in err.lower() and "Traceback" not in err, err
+    assert out.read_text() == "earlier\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".train")] == []
+
+
 # -- (3) a helper never outlives its parent -------------------------------------------------
 
 _HELPER_TARGETS = '''
