@@ -90,8 +90,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(writer.waiting_message(project.path), file=sys.stderr, flush=True)
 
     with project:
-        outcome = import_then_extract(project, args.paths, prepare=prepare, always_extract=True,
-                                      wait_s=writer.WAIT_S, on_wait=waiting)
+        try:
+            outcome = import_then_extract(project, args.paths, prepare=prepare,
+                                          always_extract=True, wait_s=writer.WAIT_S,
+                                          on_wait=waiting)
+        except StudioError:
+            # Refused (an unknown --persona-name): a project made for this import goes again,
+            # so that the corrected command makes it anew, named after the right persona.
+            if created:
+                project.close()
+                _remove_project(project.path)
+            raise
         report, result = outcome.report, outcome.extraction
         _print_report(report)
         if report.outcome == "failed":

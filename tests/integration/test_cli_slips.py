@@ -90,6 +90,12 @@ def test_an_unknown_persona_name_is_an_error_with_the_closest_names(tmp_path, ca
     err = capsys.readouterr().err
     assert rc == 1
     assert "Натша" in err and "\u201cНаташа\u201d" in err
+    # Refused: no project named after the misspelt persona is left behind, and the corrected
+    # command makes it under the right name.
+    assert not project.exists()
+    assert main(["import", str(project), str(_export(tmp_path)), "--persona-name", "Наташа"]) == 0
+    with Project.open(project) as opened:
+        assert opened.persona_name == "Наташа"
 
 
 def test_internal_export_keeps_names_with_a_warning(tmp_path, capsys):
