@@ -273,9 +273,13 @@ class FireworksProvider(OpenAIProvider):
             message = job.status.message if job.status is not None else ""
             status.error = message or translate("Providers", "Fireworks AI stopped the job "
                                                              "without saying why.")
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # Stamped now, to the microsecond as the job's own events are: a whole second would
+        # sort after every event of ours within that second (the upload deleted before the
+        # model was ready).
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        events = []
         if raw != state.get("last_state"):
-            status.events.append(JobEvent(
+            events.append(JobEvent(
                 remote_id=f"state:{raw}", at=stamp,
                 level="error" if status.state == "failed" else "info",
                 message=status.error if status.state == "failed" else state_text(status.state)))
@@ -283,11 +287,14 @@ class FireworksProvider(OpenAIProvider):
         percent = job.job_progress.percent if job.job_progress is not None else None
         if isinstance(percent, int) and percent != state.get("last_percent") and percent > 0:
             status.metrics.append((percent, "progress", percent / 100))
-            status.events.append(JobEvent(
+            # Progress is made after training starts and before it ends.
+            events.insert(0 if status.state in ("succeeded", "failed", "cancelled") else
+                          len(events), JobEvent(
                 remote_id=f"percent:{percent}", at=stamp, level="info",
                 message=translate("Providers", "{percent}% done.").format(percent=percent),
                 data={"percent": percent, "epoch": job.job_progress.epoch}))
             status.resume["last_percent"] = percent
+        status.events.extend(events)
         return status
 
     async def poll_job(self, remote_id: str, state: dict[str, Any]) -> JobStatus:

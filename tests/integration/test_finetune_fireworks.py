@@ -75,6 +75,9 @@ def test_tune_to_success_with_progress(project, server, plan):
     messages = [e.message for e in jobs.job_events(project, job_id)]
     assert "Training has started." in messages and "The tuned model is ready." in messages
     assert not server.datasets  # deleted once the job ended
+    # ...and the job card says so last, after the progress and the model (events sort by time).
+    assert messages[-3:] == ["100% done.", "The tuned model is ready.",
+                             "The training data was deleted from Fireworks AI."]
 
 
 def test_kimi_is_offered_and_tuned_when_fireworks_lists_it(project, server, plan):
