@@ -210,3 +210,45 @@ def test_every_key_fires_exactly_one_action_on_every_tab(ctx, qtbot, qloop, tmp_
     # The tab keys and New project work from every tab.
     for text in ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+N"):
         assert window_keys_fired[text] == len(window.tab_widgets), text
+
+
+def test_a_keyboard_only_review_across_tabs_does_one_thing_per_key(ctx, qtbot, qloop, tmp_path):
+    """Approve, start fixing an answer, jump to Test chat and back mid-edit, approve, undo:
+    by keys alone, each key one step on the undo stack, the half-typed fix kept."""
+    window = _open(ctx, qtbot, tmp_path, visit_tabs=False)
+    project = ctx.project
+
+    def key(k, modifiers=Qt.KeyboardModifier.NoModifier):
+        QTest.keyClick(QApplication.focusWidget() or window, k, modifiers)
+        qtbot.wait(30)  # the beat a person leaves between keys
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    key(Qt.Key.Key_2, ctrl)
+    pairs = window.tab_widgets["pairs"]
+    qtbot.waitUntil(lambda: not pairs.model.is_busy() and pairs.model.rowCount() == 30,
+                    timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pairs.table, timeout=2000)
+    stack = pairs.undo_stack
+    first = pairs.detail.current_pair_id()
+    key(Qt.Key.Key_A)
+    assert stack.count() == 1 and get_pair(project, first).status == "approved"
+    second = pairs.detail.current_pair_id()
+    assert second != first
+    key(Qt.Key.Key_E)  # into the answer
+    assert QApplication.focusWidget() is pairs.detail.answer_editor()
+    QTest.keyClicks(QApplication.focusWidget(), " ok")
+    key(Qt.Key.Key_5, ctrl)  # Test chat, mid-edit
+    assert window.tabs.currentWidget() is window.tab_widgets["testchat"]
+    key(Qt.Key.Key_2, ctrl)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pairs.table, timeout=2000)
+    pairs.flush()
+    assert get_pair(project, second).answer.endswith(" ok")  # the fix was kept
+    assert pairs.detail.current_pair_id() == second
+    count = stack.count()
+    key(Qt.Key.Key_A)
+    assert stack.count() == count + 1 and get_pair(project, second).status == "approved"
+    key(Qt.Key.Key_Z, ctrl)
+    assert stack.count() == count + 1 and stack.index() == count  # one step back
+    assert get_pair(project, second).status != "approved"
+    assert pairs.detail.current_pair_id() == second  # Undo shows the pair it changed
+    assert get_pair(project, first).status == "approved"
