@@ -33,6 +33,8 @@ from natasha_studio.providers.errors import Providers, cut_off_error, google_err
 from natasha_studio.providers.gcs_upload import storage_client, upload_file
 
 SCOPES = ["https://www.googleapis.com/auth/cloud-platform"]
+# Seconds a whole streamed chat reply may take (its pauses have shorter limits of their own).
+STREAM_TIMEOUT = 900.0
 VERTEX_STATES = {
     "JOB_STATE_QUEUED": "queued", "JOB_STATE_PENDING": "queued", "JOB_STATE_RUNNING": "running",
     "JOB_STATE_SUCCEEDED": "succeeded", "JOB_STATE_FAILED": "failed",
@@ -344,9 +346,14 @@ class VertexProvider:
         contents = [types.Content(role="model" if m.role == "assistant" else "user",
                                   parts=[types.Part(text=m.content)])
                     for m in messages if m.role != "system"]
+        # google-genai's async client (over aiohttp) applies its timeout to a whole request,
+        # streamed body included: a long reply that kept coming was cut off after the read
+        # timeout. A streamed reply's silences are watched by the chat itself (first text,
+        # then each gap), so the whole reply gets a long limit of its own.
         config = types.GenerateContentConfig(
             system_instruction=system or None, temperature=options.temperature,
-            max_output_tokens=options.max_tokens)
+            max_output_tokens=options.max_tokens,
+            http_options=types.HttpOptions(timeout=int(STREAM_TIMEOUT * 1000)))
         client = self._client()
         try:
             stream = await client.aio.models.generate_content_stream(

@@ -115,7 +115,7 @@ def assert_recovered(project, job_id, notices, provider_label):
     assert job.check_error is None and job.last_checked_at
 
 
-def test_cut_mid_poll_then_network_returns(project, cloud):
+def test_cut_mid_poll_then_network_returns(project, cloud, cell):
     kind, server, job_id, proxy, provider = cloud
     proxy.cut()
     later(1.0, proxy.restore)
@@ -124,9 +124,10 @@ def test_cut_mid_poll_then_network_returns(project, cloud):
     follow(project, provider, job_id, notices)
     assert time.monotonic() - started < 10
     assert_recovered(project, job_id, notices, provider.label)
+    cell("cut mid-poll", kind, notices[0].text(), jobs.get_job(project, job_id).status)
 
 
-def test_stalled_server_times_out_and_is_retried(project, cloud):
+def test_stalled_server_times_out_and_is_retried(project, cloud, cell):
     kind, server, job_id, proxy, provider = cloud
     proxy.stall()
     later(4.0, proxy.restore)
@@ -134,9 +135,11 @@ def test_stalled_server_times_out_and_is_retried(project, cloud):
     follow(project, provider, job_id, notices)
     assert_recovered(project, job_id, notices, provider.label)
     assert any("did not answer in time" in n.reason for n in notices)
+    cell("stall", kind, f"{notices[0].text()} ({notices[0].reason})",
+         jobs.get_job(project, job_id).status)
 
 
-def test_a_burst_of_429_honours_retry_after(project, cloud):
+def test_a_burst_of_429_honours_retry_after(project, cloud, cell):
     kind, server, job_id, proxy, provider = cloud
     prefix = "/v1" if kind == "vertex" else "/v1/fine_tuning/jobs/"
     body = {"error": {"code": 429, "status": "RESOURCE_EXHAUSTED",
@@ -148,6 +151,20 @@ def test_a_burst_of_429_honours_retry_after(project, cloud):
     assert job.status == "succeeded"
     assert notices and all(n.delay >= 0.4 for n in notices)
     assert all("quota" not in n.reason for n in notices)
+    cell("429 burst", kind, f"{notices[0].text()} ({notices[0].reason})", job.status)
+
+
+def test_server_errors_are_ridden_out(project, cloud, cell):
+    kind, server, job_id, proxy, provider = cloud
+    prefix = "/v1" if kind == "vertex" else "/v1/fine_tuning/jobs/"
+    body = {"error": {"code": 500, "status": "INTERNAL", "message": "Internal error."}}
+    server.inject("GET", prefix, status=500, body=body, times=6)
+    notices = []
+    follow(project, provider, job_id, notices)
+    job = jobs.get_job(project, job_id)
+    assert job.status == "succeeded" and job.check_error is None
+    assert notices and "Traceback" not in notices[0].reason
+    cell("500s", kind, f"{notices[0].text()} ({notices[0].reason})", job.status)
 
 
 def test_credentials_refused_mid_job_stop_tracking_with_a_plain_message(project, cloud):
@@ -165,7 +182,7 @@ def test_credentials_refused_mid_job_stop_tracking_with_a_plain_message(project,
     assert not job.finished and job.check_error  # kept, to be tracked again once fixed
 
 
-def test_restart_mid_job_picks_the_job_up(project, cloud, tmp_path):
+def test_restart_mid_job_picks_the_job_up(project, cloud, tmp_path, cell):
     from natasha_studio.core.store import Project
 
     kind, server, job_id, proxy, provider = cloud
@@ -176,12 +193,14 @@ def test_restart_mid_job_picks_the_job_up(project, cloud, tmp_path):
             await asyncio.wait_for(jobs.track(project, provider, job_id, interval=0.05,
                                                policy=FAST), 2.0)
     asyncio.run(interrupted())  # the app is closed while the network is down
-    assert jobs.get_job(project, job_id).check_error
+    reason = jobs.get_job(project, job_id).check_error
+    assert reason
     proxy.restore()
     with Project.open(project.path) as reopened:
         assert [j.id for j in jobs.unfinished_jobs(reopened)] == [job_id]
         job = asyncio.run(jobs.track(reopened, provider, job_id, interval=0.05, policy=FAST))
     assert job.status == "succeeded"
+    cell("restart mid-job", kind, f"kept: could not check: {reason}", job.status)
 
 
 def chat(provider, model, *, limit=None):
@@ -195,17 +214,19 @@ def chat_model(kind):
     return "gemini-2.5-flash" if kind == "vertex" else "gpt-4.1-mini"
 
 
-def test_chat_with_a_server_that_never_answers(project, cloud):
+def test_chat_with_a_server_that_never_answers(project, cloud, cell):
     kind, server, job_id, proxy, provider = cloud
     proxy.stall()
     started = time.monotonic()
     reply = chat(provider, chat_model(kind))
-    assert time.monotonic() - started < 5
+    took = time.monotonic() - started
+    assert took < 5
     assert reply.error and "did not start answering within 1 s" in reply.error
     assert "Traceback" not in reply.error
+    cell("chat: server never answers", kind, f"{reply.error} ({took:.1f} s)", "-")
 
 
-def test_chat_cut_mid_stream_keeps_the_text_and_says_so(project, cloud):
+def test_chat_cut_mid_stream_keeps_the_text_and_says_so(project, cloud, cell):
     kind, server, job_id, proxy, provider = cloud
     server.chat_delay = 0.15
     later(0.6, proxy.cut)
@@ -213,18 +234,34 @@ def test_chat_cut_mid_stream_keeps_the_text_and_says_so(project, cloud):
     assert reply.error, "a cut stream is not a complete answer"
     assert "unsupported operand" not in reply.error and "Traceback" not in reply.error
     assert "(" not in reply.error.split(":")[0]
+    cell("cut mid-chat-stream", kind, f"kept “{reply.text}”; {reply.error}", "-")
 
 
-def test_chat_while_offline_is_one_plain_sentence(project, cloud):
+def test_a_reply_streaming_longer_than_the_read_timeout_is_whole(project, cloud):
+    """The read timeout is a limit between two pieces of an answer, not on the whole answer:
+    a long reply that keeps coming is not cut off."""
+    kind, server, job_id, proxy, provider = cloud
+    server.chat_delay = 0.3  # each piece well within the 1 s limit, the whole reply over it
+    started = time.monotonic()
+    reply = chat(provider, chat_model(kind))
+    assert time.monotonic() - started > FAST.read_timeout
+    assert reply.error is None, reply.error
+    assert reply.text.endswith("Привет!")
+
+
+def test_chat_while_offline_is_one_plain_sentence(project, cloud, cell):
     kind, server, job_id, proxy, provider = cloud
     proxy.cut()
+    started = time.monotonic()
     reply = chat(provider, chat_model(kind))
+    took = time.monotonic() - started
     assert reply.error and ("Cannot reach" in reply.error or "did not" in reply.error)
     assert "unsupported operand" not in reply.error
     json.dumps(reply.error)  # a plain string
+    cell("chat offline", kind, f"{reply.error} ({took:.1f} s)", "-")
 
 
-def test_upload_cut_mid_way_resumes_where_it_stopped(gcs_emulator, tmp_path, monkeypatch):
+def test_upload_cut_mid_way_resumes_where_it_stopped(gcs_emulator, tmp_path, monkeypatch, cell):
     from google.cloud import storage
 
     from natasha_studio.providers.gcs_upload import upload_file
@@ -251,10 +288,12 @@ def test_upload_cut_mid_way_resumes_where_it_stopped(gcs_emulator, tmp_path, mon
     assert stored.download_as_bytes() == data
     assert sent == sorted(sent) and sent[-1] == len(data)  # bytes acknowledged, never back
     assert sent[:3] == [256 * 1024, 512 * 1024, 768 * 1024]
+    cell("cut mid-upload", "vertex", f"progress by bytes acknowledged, resumed at "
+         f"{sent[2] // 1024} KiB of {len(data) // 1024} KiB; whole file in the bucket", "uploaded")
 
 
 def test_upload_gives_up_with_a_plain_message_and_can_be_cancelled(gcs_emulator, tmp_path,
-                                                                    monkeypatch):
+                                                                    monkeypatch, cell):
     from google.cloud import storage
 
     from natasha_studio.core.provider import ProviderUnavailable
@@ -278,6 +317,7 @@ def test_upload_gives_up_with_a_plain_message_and_can_be_cancelled(gcs_emulator,
                         chunk_size=256 * 1024)
         assert "failed 8 times in a row" in caught.value.message
         assert time.monotonic() - started < 10
+        cell("network gone during upload", "vertex", caught.value.message, "failed")
         proxy.restore()
 
         stop = threading.Event()
@@ -290,7 +330,7 @@ def test_upload_gives_up_with_a_plain_message_and_can_be_cancelled(gcs_emulator,
 
 
 def test_openai_large_file_goes_in_parts_and_rides_out_failures(project, openai_server,
-                                                                tmp_path):
+                                                                tmp_path, cell):
     line = json.dumps({"messages": [{"role": "user", "content": "Вопрос?"},
                                     {"role": "assistant", "content": "Ответ. " * 40}]},
                       ensure_ascii=False)
@@ -314,9 +354,11 @@ def test_openai_large_file_goes_in_parts_and_rides_out_failures(project, openai_
     assert openai_server.files[upload["file"]["id"]].content == path.read_bytes()
     assert sent == sorted(sent) and sent[-1] == size and len(sent) >= size // (16 * 1024)
     assert openai_server.count("POST", "/v1/files") == 0  # never one in-memory request
+    cell("cut mid-upload", "openai", f"{len(sent)} parts, each failed one sent again; "
+         f"progress by bytes sent to {sent[-1] // 1024} KiB", job.status)
 
 
-def test_vertex_token_endpoint_down_is_retried(project, vertex_server, tmp_path):
+def test_vertex_token_endpoint_down_is_retried(project, vertex_server, tmp_path, cell):
     vertex_server.advance_on_poll = True
     job_id = vertex_job(project, vertex_server)
     key = vertex_server.service_account_file(tmp_path / "sa.json")
@@ -329,3 +371,5 @@ def test_vertex_token_endpoint_down_is_retried(project, vertex_server, tmp_path)
     job = follow(project, provider, job_id, notices, limit=60)
     assert job.status == "succeeded"
     assert notices and "sign-in service" in notices[0].reason
+    cell("token endpoint down", "vertex", f"{notices[0].text()} ({notices[0].reason})",
+         job.status)
