@@ -252,3 +252,35 @@ def test_a_keyboard_only_review_across_tabs_does_one_thing_per_key(ctx, qtbot, q
     assert get_pair(project, second).status != "approved"
     assert pairs.detail.current_pair_id() == second  # Undo shows the pair it changed
     assert get_pair(project, first).status == "approved"
+
+
+def test_while_fixing_an_answer_letters_type_and_review_combinations_still_work(
+        ctx, qtbot, qloop, tmp_path):
+    """The cheat sheet's promise: single letters act only in the table, the combinations with
+    Ctrl or Alt work anywhere on the Pairs tab, an answer's editor included."""
+    window = _open(ctx, qtbot, tmp_path, visit_tabs=True)
+    pairs = window.tab_widgets["pairs"]
+    window.show_tab("pairs")
+    qtbot.waitUntil(lambda: not pairs.model.is_busy(), timeout=5000)
+    pairs.select_row(0)
+    pairs.detail.focus_answer()
+    editor = pairs.detail.answer_editor()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor, timeout=2000)
+    bindings = _bindings(window)
+    deliveries = _Deliveries()
+    for owners in bindings.values():
+        for owner in owners:
+            owner.installEventFilter(deliveries)
+    reached: dict[str, list] = {}
+    for text in ("A", "J", "E", "Ctrl+Shift+A", "Ctrl+Shift+R", "Ctrl+Shift+W", "Ctrl+Shift+U",
+                 "Alt+Down", "Alt+Up", "Ctrl+F", "Ctrl+1", "Ctrl+N"):
+        deliveries.got.clear()
+        combo = QKeySequence(text)[0]
+        QTest.keyClick(editor, combo.key(), combo.keyboardModifiers())
+        reached[text] = [(getattr(o, "text", lambda: "")(), ambiguous)
+                         for o, ambiguous in deliveries.got]
+        editor.setFocus()
+    assert all(not reached[k] for k in ("A", "J", "E")), reached  # typed, not acted on
+    for text in ("Ctrl+Shift+A", "Ctrl+Shift+R", "Ctrl+Shift+W", "Ctrl+Shift+U", "Alt+Down",
+                 "Alt+Up", "Ctrl+F", "Ctrl+1", "Ctrl+N"):
+        assert len(reached[text]) == 1 and not reached[text][0][1], (text, reached[text])
