@@ -234,7 +234,7 @@ def test_helpers_end_within_seconds_of_their_parents_death(tmp_path, target):
 # -- (2) a bulk change and its undo record are one transaction ------------------------------
 
 _KILL_AT_STATEMENT = '''
-import os, signal, sys
+import json, os, signal, sys
 import natasha_studio.core.store as store
 from natasha_studio.cli import main
 
@@ -259,9 +259,21 @@ def killing_connect(*args, **kwargs):
     return conn
 
 store._connect = killing_connect
-main(["pairs", sys.argv[1], "--set-status", "approved"])
+main(json.loads(sys.argv[3]))
 print("finished", flush=True)
 '''
+
+
+def _kill_at(path, limit, command):
+    """Run the command line's ``command`` on a copy, SIGKILLed at its ``limit``-th write
+    statement; whether it finished first."""
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _KILL_AT_STATEMENT, str(path), str(limit),
+                          json.dumps(command)], capture_output=True, text=True, timeout=120)
+    return "finished" in run.stdout
 
 
 def _statuses(path):
@@ -271,8 +283,6 @@ def _statuses(path):
 
 def test_undo_after_a_kill_reverts_exactly_the_last_completed_change(tmp_path, capsys):
     import shutil
-    import subprocess
-    import sys
 
     base = tmp_path / "base.nstudio"
     with Project.create(base, "Наташа") as project:
@@ -283,9 +293,7 @@ def test_undo_after_a_kill_reverts_exactly_the_last_completed_change(tmp_path, c
     for limit in range(1, 80):
         path = tmp_path / f"k{limit}.nstudio"
         shutil.copy(base, path)
-        run = subprocess.run([sys.executable, "-c", _KILL_AT_STATEMENT, str(path), str(limit)],
-                             capture_output=True, text=True, timeout=120)
-        finished = "finished" in run.stdout
+        finished = _kill_at(path, limit, ["pairs", str(path), "--set-status", "approved"])
         # Operation B either happened whole (with its record) or not at all.
         before_undo = _statuses(path)
         assert before_undo in ({"approved"}, {"rejected"}), (limit, before_undo)
@@ -299,6 +307,51 @@ def test_undo_after_a_kill_reverts_exactly_the_last_completed_change(tmp_path, c
     else:
         pytest.fail("the change never finished within the statements counted")
     assert outcomes == {True, False}  # killed before and after its commit, both seen
+
+
+
+def _redacted(path):
+    """Whether every pair's e-mail address and phone number are redacted (None: some are)."""
+    with Project.open(path) as project:
+        texts = [r[0] for r in project.conn.execute(
+            "SELECT coalesce(turns, turns_original) FROM pairs")]
+    def state(original):
+        hidden = {original not in text for text in texts}
+        return hidden.pop() if len(hidden) == 1 else None
+    return state("@mail.ru"), state("+7 916")
+
+
+def test_undo_of_a_redaction_after_a_kill_reverts_exactly_the_last_completed_one(tmp_path, capsys):
+    import shutil
+
+    from natasha_studio.core import pairs as P
+
+    base = tmp_path / "base.nstudio"
+    with Project.create(base, "Наташа") as project:
+        for i in range(4):
+            P.add_pair(project, [P.Turn("user", f"Мой телефон +7 916 123-45-{i:02d}, почта "
+                                         f"anna{i}@mail.ru"), P.Turn("assistant", "Спасибо.")])
+    assert main(["privacy", str(base), "--redact", "--kinds", "email"]) == 0  # redaction A
+    capsys.readouterr()
+    assert _redacted(base) == (True, False)
+    outcomes = set()
+    for limit in range(1, 120, 3):  # every third write statement of redaction B
+        path = tmp_path / f"k{limit}.nstudio"
+        shutil.copy(base, path)
+        finished = _kill_at(path, limit, ["privacy", str(path), "--redact", "--kinds", "phone"])
+        before_undo = _redacted(path)
+        assert before_undo in ((True, True), (True, False)), (limit, before_undo)
+        assert main(["privacy", str(path), "--undo"]) == 0
+        capsys.readouterr()
+        # B undone where it was completed; A undone where B never was.
+        expected = (True, False) if before_undo == (True, True) else (False, False)
+        assert _redacted(path) == expected, (limit, before_undo)
+        outcomes.add(before_undo)
+        if finished:
+            break
+    else:
+        pytest.fail("the redaction never finished within the statements counted")
+    assert outcomes == {(True, True), (True, False)}, limit  # killed before and after its commit
 
 
 # -- (4, 5, 6) imports: every file tried, every skip counted, a refusal changes nothing -------
