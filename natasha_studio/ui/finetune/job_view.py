@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from natasha_studio.core import jobs
 from natasha_studio.core.i18n import number
 from natasha_studio.core.jobs.records import JobRecord, parse_iso
 from natasha_studio.core.store import Project
+from natasha_studio.ui import theme
 from natasha_studio.ui.finetune.loss_chart import LossChart
 from natasha_studio.ui.finetune.texts import (
     STATE_COLOURS,
@@ -277,6 +278,8 @@ class JobView(QWidget):
                 return ", ".join(map(str, v))
             if isinstance(v, bool):
                 return self.tr("yes") if v else self.tr("no")
+            if isinstance(v, float):  # "2" and "0,0002" in Russian, not "2.0" and "0.0002"
+                return QLocale().toString(v, "g", 6)
             return str(v)
         parts = [f"{names.get(k, k)}: {value(v)}" for k, v in job.hyperparameters.items()
                  if v not in (None, "") and k not in hidden]
@@ -298,14 +301,15 @@ class JobView(QWidget):
             text = state_text(job.status) if stage == "done" and job.finished else state_text(stage)
             if i < index:
                 label.setText(f"✓ {text}  →")
-                label.setStyleSheet("color: palette(mid);")
+                # The theme's hint colour: palette(mid) is a border colour, unreadable as text.
+                label.setStyleSheet(f"color: {theme.colors(theme.is_dark())['muted']};")
             elif i == index:
                 colour = STATE_COLOURS.get(job.status, "#1565c0")
                 label.setText(f"● {text}" + ("" if stage == "done" else "  →"))
                 label.setStyleSheet(f"color: {colour}; font-weight: 600;")
             else:
                 label.setText(f"{text}" + ("" if stage == "done" else "  →"))
-                label.setStyleSheet("color: palette(mid);")
+                label.setStyleSheet(f"color: {theme.colors(theme.is_dark())['muted']};")
 
     def _update_elapsed(self) -> None:
         job = self.job

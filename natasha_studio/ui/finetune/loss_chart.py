@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -33,6 +33,9 @@ class LossChart(QChartView):
                        QChart.ChartTheme.ChartThemeLight)
         chart.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Base))
         chart.setMargins(QMargins(4, 4, 4, 4))
+        # Axis numbers in the window's language ("0,75" in Russian, not "0.75").
+        chart.setLocale(QLocale())
+        chart.setLocalizeNumbers(True)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.setChart(chart)
         self._x = QValueAxis()

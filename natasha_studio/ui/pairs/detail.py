@@ -39,6 +39,7 @@ from natasha_studio.core import glossary
 from natasha_studio.core.curation.operations import split_points
 from natasha_studio.core.curation.reasons import reason_text
 from natasha_studio.core.curation.thread import ThreadMessage
+from natasha_studio.core.i18n import number
 from natasha_studio.core.pairs import Pair, Turn
 from natasha_studio.ui.pairs.chips import TopicChips
 from natasha_studio.ui.theme import is_dark
@@ -229,8 +230,8 @@ class PairDetailPane(QWidget):
         self.topics.set_known(known_topics)
         self.topics.set_topics(pair.topics)
         reasons = [reason_text(code) for code in pair.quality_reasons]
-        quality = f"{pair.quality:.2f}" if pair.quality is not None else self.tr("not rated")
-        self.reasons.setText("; ".join([quality, *reasons]))
+        quality = number(pair.quality, 2) if pair.quality is not None else self.tr("not rated")
+        self.reasons.setText(" · ".join([quality, *reasons]))
         if not same:
             self.thread.setHtml(self._thread_html(thread))
             self._scroll_thread_to_pair()

@@ -293,7 +293,7 @@ class PairTableModel(QAbstractTableModel):
         if key == "date":
             return dt.datetime.fromtimestamp(s.date).strftime("%Y-%m-%d") if s.date else ""
         if key == "quality":
-            return f"{s.quality:.2f}" if s.quality is not None else ""
+            return number(s.quality, 2) if s.quality is not None else ""
         if key == "edited":
             return "\u270e" if s.edited else ""
         if key in ("question", "answer"):

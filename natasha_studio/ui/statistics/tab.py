@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core import glossary
 from natasha_studio.core.export import PairFilter
+from natasha_studio.core.i18n import number
 from natasha_studio.core.pairs import STATUSES
 from natasha_studio.core.stats import Statistics
 from natasha_studio.core.store import Project
@@ -310,12 +311,12 @@ class StatisticsTab(QWidget):
             width = hist.edges[1] - hist.edges[0]
             cards[key].set_chart(bar_chart(labels, hist.counts), self.tr(
                 "Each bar is {width} characters wide; the last one also holds the longest 1%.").format(
-                width=f"{width:.0f}" if width >= 1 else f"{width:.1f}"))
+                width=number(width) if width >= 1 else number(width, 1)))
         months = stats.pairs_per_month
         cards["pairs_per_month"].set_chart(
             month_chart(months) if months else None)
         if stats.quality is not None:
-            labels = [f"{a:.1f}\u2013{b:.1f}" for a, b in zip(stats.quality.edges, stats.quality.edges[1:],
+            labels = [f"{number(a, 1)}\u2013{number(b, 1)}" for a, b in zip(stats.quality.edges, stats.quality.edges[1:],
                                                                strict=False)]
             note = self.tr("%n pairs have no score.", "", stats.quality_unknown) if stats.quality_unknown else ""
             cards["quality"].set_chart(bar_chart(labels, stats.quality.counts), note)

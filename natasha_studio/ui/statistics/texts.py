@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from natasha_studio.core.export.prices import cost_figure
-from natasha_studio.core.i18n import TranslationContext
+from natasha_studio.core.i18n import TranslationContext, number
 from natasha_studio.providers.catalog import provider_label
 
 # Counted text of this module: lupdate reads "StatisticsTexts.tr(text, None, n)" as a plural.
@@ -79,7 +79,7 @@ def format_change(key: str, old: Any, new: Any) -> str:
     if key.endswith("_share"):
         return f"{sign}{abs(delta) * 100:.0f}%"
     if key.endswith("_mean") or not float(delta).is_integer():
-        return f"{sign}{abs(delta):.1f}"
+        return f"{sign}{number(abs(delta), 1)}"
     return f"{sign}{abs(int(delta))}"
 
 

@@ -42,6 +42,7 @@ from natasha_studio.core.chat.heldout import (
 )
 from natasha_studio.core.chat.models import list_models
 from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import number
 from natasha_studio.operations.changes import Changes
 from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
@@ -325,10 +326,10 @@ class HeldoutView(QWidget):
         self.summary.setRowCount(len(rows))
         for r, s in enumerate(rows):
             cells = [s.name, str(s.answered), str(s.errors),
-                     f"{s.mean_rating:.1f} ({s.rated})" if s.mean_rating is not None else "—",
+                     f"{number(s.mean_rating, 1)} ({s.rated})" if s.mean_rating is not None else "—",
                      str(s.best),
                      f"{s.similarity:.0f}" if s.similarity is not None else "—",
-                     f"{s.length_ratio:.1f}×" if s.length_ratio is not None else "—"]
+                     f"{number(s.length_ratio, 1)}×" if s.length_ratio is not None else "—"]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c:
