@@ -358,6 +358,47 @@ def test_openai_large_file_goes_in_parts_and_rides_out_failures(project, openai_
          f"progress by bytes sent to {sent[-1] // 1024} KiB", job.status)
 
 
+def test_openai_upload_with_the_network_gone_gives_up_or_is_cancelled(project, openai_server,
+                                                                      tmp_path, cell):
+    path = tmp_path / "big.jsonl"
+    line = json.dumps({"messages": [{"role": "user", "content": "Вопрос?"},
+                                    {"role": "assistant", "content": "Ответ. " * 40}]},
+                      ensure_ascii=False)
+    path.write_text((line + "\n") * 200, encoding="utf-8")  # ~110 KB: parts of 16 KiB
+    plan = jobs.LaunchPlan("openai", "gpt-4.1-mini-2025-04-14", path, display_name="big")
+    with FlakyProxy(openai_server.port) as proxy:
+        provider = openai_via(openai_server, proxy)
+        provider.part_size = 16 * 1024
+        job_id = jobs.record_launch(project, plan)
+
+        def cut_after_first_part(done, total):
+            if done:
+                proxy.cut()  # the network goes with one part sent, and stays gone
+        started = time.monotonic()
+        with pytest.raises(StudioError) as caught:
+            asyncio.run(asyncio.wait_for(jobs.launch(project, provider, job_id, plan,
+                                                     progress=cut_after_first_part), 30))
+        took = time.monotonic() - started
+        assert took < 40  # a part is sent 8 times, each with the SDK's own quick retry
+        assert "Cannot reach" in caught.value.message and "Traceback" not in caught.value.message
+        job = jobs.get_job(project, job_id)
+        assert job.status == "failed" and job.error and not job.remote_id
+        cell("network gone during upload", "openai", f"{caught.value.message} ({took:.1f} s)",
+             job.status)
+
+        proxy.restore()
+        second = jobs.record_launch(project, plan)
+
+        async def cancelled_mid_upload():
+            task = asyncio.current_task()
+            with pytest.raises(asyncio.CancelledError):
+                await jobs.launch(project, provider, second, plan,
+                                  progress=lambda done, total: done and task.cancel())
+        asyncio.run(cancelled_mid_upload())
+    job = jobs.get_job(project, second)
+    assert job.status == "cancelled" and not job.remote_id
+
+
 def test_vertex_token_endpoint_down_is_retried(project, vertex_server, tmp_path, cell):
     vertex_server.advance_on_poll = True
     job_id = vertex_job(project, vertex_server)
