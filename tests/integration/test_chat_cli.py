@@ -6,6 +6,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from natasha_studio.local import install_command, missing_packages
+
 pytest_plugins = ["fakes.fixtures"]
 
 # The child process must never reach the real keyring.
@@ -88,3 +92,26 @@ def test_errors_are_sentences_and_a_non_zero_exit(openai_server, monkeypatch, ca
     assert "--provider and --model" in capsys.readouterr().err
     assert main(["chat", "--provider", "openai", "--model", "m", "  "]) == 1
     assert "The message is empty." in capsys.readouterr().err
+
+
+def test_local_chat_needs_a_model_folder(tmp_path, capsys):
+    from natasha_studio.cli import main
+
+    nowhere = tmp_path / "nowhere"
+    assert main(["chat", "--provider", "local", "--model", str(nowhere), "Привет"]) == 1
+    err = capsys.readouterr().err
+    assert f"There is no model folder {nowhere}." in err
+    assert "adapter" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not missing_packages(), reason="the [local] extra is installed here")
+def test_local_chat_without_the_extra_says_how_to_install_it(tmp_path, capsys):
+    from natasha_studio.cli import main
+
+    adapter = tmp_path / "adapter"
+    adapter.mkdir()
+    (adapter / "adapter_config.json").write_text("{}", encoding="utf-8")
+    assert main(["chat", "--provider", "local", "--model", str(adapter), "Привет"]) == 1
+    err = capsys.readouterr().err
+    assert "Local training is not installed." in err
+    assert install_command() in err and "Traceback" not in err
