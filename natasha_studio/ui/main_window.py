@@ -381,8 +381,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs_page if project is not None else self.welcome)
         for action in (self.close_action, self.import_action, self.extract_action):
             action.setEnabled(project is not None)
-        # The tabs' own actions (approve, undo, find and replace…) need a project to act on.
+        # The tabs' own actions (approve, undo, find and replace…) need a project to act on,
+        # and so do View's tabs: on the welcome screen there is no tab to show.
         self.edit_menu.setEnabled(project is not None)
+        self.view_menu.setEnabled(project is not None)
         if project is None:
             self.setWindowTitle(APP_NAME)
             self.ctx.settings.last_project = None

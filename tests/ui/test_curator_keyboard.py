@@ -284,3 +284,30 @@ def test_while_fixing_an_answer_letters_type_and_review_combinations_still_work(
     for text in ("Ctrl+Shift+A", "Ctrl+Shift+R", "Ctrl+Shift+W", "Ctrl+Shift+U", "Alt+Down",
                  "Alt+Up", "Ctrl+F", "Ctrl+1", "Ctrl+N"):
         assert len(reached[text]) == 1 and not reached[text][0][1], (text, reached[text])
+
+
+def test_on_the_welcome_screen_only_what_can_act_is_offered(ctx, qtbot, qloop, monkeypatch):
+    """No project: View's tabs and the Edit menu are greyed out and their keys reach nothing,
+    while New project (Ctrl+N) still opens its dialog."""
+    from natasha_studio.ui import main_window as mw
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.view_menu.isEnabled()
+    assert not window.edit_menu.isEnabled() or not window.edit_menu.menuAction().isVisible()
+    fired = []
+    for action in window.view_menu.actions():
+        action.triggered.connect(lambda *_: fired.append(1))
+    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_2,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert fired == []
+    opened = []
+    monkeypatch.setattr(mw.NewProjectDialog, "exec", lambda self: opened.append(1) or 0)
+    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert opened == [1]
