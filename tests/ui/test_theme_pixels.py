@@ -79,3 +79,23 @@ def test_empty_check_box_in_a_table_shows(themed, qtbot):
                for x in range(rect.left(), rect.left() + 24)
                for y in range(rect.top(), rect.bottom()))
     assert best >= 3
+
+
+def test_spin_box_and_drop_down_draw_their_arrows(themed, qtbot):
+    from PySide6.QtWidgets import QSpinBox
+
+    spin, combo = QSpinBox(), QComboBox()
+    spin.setValue(3)
+    combo.addItem("10 %")
+    for widget in (spin, combo):
+        widget.resize(120, 30)
+        qtbot.addWidget(widget)
+        widget.show()
+    qtbot.waitExposed(combo)
+    for widget in (spin, combo):
+        image = widget.grab().toImage()
+        # The arrows' strip on the right, inside the frame.
+        best = max(contrast(image.pixelColor(x, y).name(), themed["base"])
+                   for x in range(widget.width() - 20, widget.width() - 3)
+                   for y in range(4, widget.height() - 4))
+        assert best >= 3, type(widget).__name__
