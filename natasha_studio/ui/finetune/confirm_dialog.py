@@ -67,6 +67,11 @@ class LaunchConfirmDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Wrapped labels size the dialog for a narrow width (tall, with a gap above the
+        # buttons): take the height its opening width needs.
+        height = self.heightForWidth(self.minimumWidth())
+        if height > 0:
+            self.resize(self.minimumWidth(), height)
 
     def text(self) -> str:
         """Everything the dialog says, as plain text (for tests and the clipboard)."""

@@ -66,7 +66,10 @@ class ProviderSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         body = QHBoxLayout()
         self.list = QListWidget()
-        self.list.setFixedWidth(230)
+        self.list.setFixedWidth(250)
+        # Room around each name, and whole names: "Обучение на этом компьютере" was cut.
+        self.list.setSpacing(3)
+        self.list.setWordWrap(True)
         self.stack = QStackedWidget()
         for page in setup_pages():
             self.pages[page.kind] = page

@@ -106,7 +106,9 @@ class FinetuneTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.job_view)
-        split.setSizes([520, 760])
+        # The launch form needs its labels and the snapshot names whole; the job view keeps
+        # enough width for its chart.
+        split.setSizes([600, 680])
         layout.addWidget(split, 1)
         self._stack.addWidget(page)
 

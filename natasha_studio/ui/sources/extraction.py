@@ -50,6 +50,8 @@ class ExtractionPanel(QWidget):
         self.window.setSuffix(self.tr(" s"))
         self.window.setToolTip(self.tr("Such an answer must follow the member's message within this time."))
         form = QFormLayout()
+        # Numbers of a few digits: boxes as wide as the panel read as text fields.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Thread messages kept as context:"), self.context)
         form.addRow(self.tr("Join one person's messages within:"), self.merge)
         form.addRow(self.implicit)

@@ -56,6 +56,10 @@ class BlindView(QWidget):
         self.last_vote: int | None = None
 
         self.pool = QListWidget()
+        # Long model names wrap (a sideways scroll hid whether a model is tuned or base).
+        self.pool.setWordWrap(True)
+        self.pool.setSpacing(3)
+        self.pool.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pool.setToolTip(self.tr("Two of the ticked models are drawn for every question"))
         pool_box = QGroupBox(self.tr("Models to compare"))
         QVBoxLayout(pool_box).addWidget(self.pool)
@@ -133,7 +137,7 @@ class BlindView(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(pool_box)
         layout.addLayout(main, 1)
-        pool_box.setMaximumWidth(260)
+        pool_box.setMaximumWidth(300)
 
         self.ask_button.clicked.connect(lambda: self.ask())
         self.stop_button.clicked.connect(self.stop)
@@ -156,6 +160,7 @@ class BlindView(QWidget):
         for entry in list_models(self.ctx.project) if self.ctx.project else []:
             item = QListWidgetItem(f"{entry.name} · {kind_label(entry)}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            item.setToolTip(item.text())
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if entry.id in unticked
                                else Qt.CheckState.Checked)
