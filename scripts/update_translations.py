@@ -132,10 +132,14 @@ def _fill_english_plurals(ts: Path) -> None:
             continue
         translation = message.find("translation")
         forms = translation.findall("numerusform")
-        if translation.get("type") != "unfinished" and all((f.text or "") for f in forms):
-            continue
         source = message.findtext("source") or ""
         singular = _english_singular(source)
+        texts = [f.text or "" for f in forms]
+        finished = translation.get("type") != "unfinished" and all(texts)
+        # A finished entry is kept, unless it gives the plural for one too where the phrase
+        # has a singular ("Topic for 1 selected pairs").
+        if finished and not (len(set(texts)) < 2 and singular != source):
+            continue
         values = [singular, source]
         for form, value in zip(forms, values, strict=False):
             form.text = value
@@ -145,21 +149,35 @@ def _fill_english_plurals(ts: Path) -> None:
         tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
+# Words after the count that end the search for its noun ("%n of the pairs", "%n are listed").
+_NOT_BEFORE_THE_NOUN = {"of", "the", "a", "are", "is", "was", "were", "in", "to", "no", "and",
+                        "or", "for", "with", "by"}
+
+
 def _english_singular(text: str) -> str:
+    """The form for one of a counted phrase: the first plural noun within three words after
+    "%n" made singular ("%n more pairs" -> "%n more pair", "%n new messages" -> "%n new
+    message"); the text as it is when there is none."""
     words = text.split(" ")
-    for i, word in enumerate(words):
-        if word == "%n" and i + 1 < len(words):
-            nxt = words[i + 1]
-            stem = nxt.rstrip(".,:;)")
-            tail = nxt[len(stem):]
-            if stem.endswith("ies"):
-                stem = stem[:-3] + "y"
-            elif stem.endswith(("ches", "shes", "sses", "xes")):
-                stem = stem[:-2]
-            elif stem.endswith("s") and not stem.endswith("ss"):
-                stem = stem[:-1]
-            words[i + 1] = stem + tail
+    if "%n" not in words:
+        return text
+    start = words.index("%n") + 1
+    for i in range(start, min(start + 3, len(words))):
+        word = words[i]
+        stem = word.rstrip(".,:;)…")
+        tail = word[len(stem):]
+        if stem.lower() in _NOT_BEFORE_THE_NOUN:
             break
+        if len(stem) < 3 or not stem.endswith("s") or stem.endswith(("ss", "us", "is", "as")):
+            continue
+        if stem.endswith("ies"):
+            stem = stem[:-3] + "y"
+        elif stem.endswith(("ches", "shes", "sses", "xes")):
+            stem = stem[:-2]
+        else:
+            stem = stem[:-1]
+        words[i] = stem + tail
+        break
     return " ".join(words)
 
 

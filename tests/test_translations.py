@@ -213,3 +213,38 @@ def test_counted_strings_are_plural_entries_with_every_form(area, tmp_path):
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     problems = _plural_problems(area, fresh)
     assert not problems, "\n".join(problems[:10])
+
+
+# A count followed, within three words, by a plural noun: "%n more pairs", "%n new messages".
+COUNTED_NOUN = re.compile(
+    r"%n((?: (?!of\b|the\b|are\b|is\b|no\b)[\w-]+){0,2}) ([\w-]+[^s\W]s)\b")
+
+
+def test_english_says_one_thing_for_one_and_another_for_many():
+    """'Topic for 1 selected pair', '1 new message fetched': where the count is followed by a
+    plural noun, the English form for one is not the plural again."""
+    problems = []
+    for ts in sorted(TRANSLATIONS.glob("*_en.ts")):
+        for message, source, _, texts in _messages(ts):
+            if message.get("numerus") == "yes" and len(set(texts)) < 2 \
+                    and COUNTED_NOUN.search(source):
+                problems.append(f"{ts.name}: {source!r}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("source", "one"), [
+    ("%n pairs", "%n pair"),
+    ("Topic for %n selected pairs:", "Topic for %n selected pair:"),
+    ("Approve or reject %n more pairs (at least 10 of each)",
+     "Approve or reject %n more pair (at least 10 of each)"),
+    ("Looking through %n pairs…", "Looking through %n pair…"),
+    ("%n new messages fetched.", "%n new message fetched."),
+    ("%n matches", "%n match"),
+    ("%n categories", "%n category"),
+    ("trying again in %n s.", "trying again in %n s."),
+    ("%n of the first {top} pairs to review changed places",
+     "%n of the first {top} pairs to review changed places"),
+    ("the first %n are listed", "the first %n are listed"),
+])
+def test_english_singular_of_a_counted_phrase(source, one):
+    assert ut._english_singular(source) == one

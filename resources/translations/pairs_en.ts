@@ -51,14 +51,14 @@
     <message numerus="yes">
         <source>Approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</source>
         <translation>
-            <numerusform>Approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</numerusform>
+            <numerusform>Approve or reject %n more pair (at least 10 of each) and the score can learn your taste.</numerusform>
             <numerusform>Approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Not yet: approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</source>
         <translation>
-            <numerusform>Not yet: approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</numerusform>
+            <numerusform>Not yet: approve or reject %n more pair (at least 10 of each) and the score can learn your taste.</numerusform>
             <numerusform>Not yet: approve or reject %n more pairs (at least 10 of each) and the score can learn your taste.</numerusform>
         </translation>
     </message>
@@ -120,7 +120,7 @@
     <message numerus="yes">
         <source>Topic for %n selected pairs:</source>
         <translation>
-            <numerusform>Topic for %n selected pairs:</numerusform>
+            <numerusform>Topic for %n selected pair:</numerusform>
             <numerusform>Topic for %n selected pairs:</numerusform>
         </translation>
     </message>
@@ -172,7 +172,7 @@
     <message numerus="yes">
         <source>Merge %n duplicate groups</source>
         <translation>
-            <numerusform>Merge %n duplicate groups</numerusform>
+            <numerusform>Merge %n duplicate group</numerusform>
             <numerusform>Merge %n duplicate groups</numerusform>
         </translation>
     </message>
@@ -196,7 +196,7 @@
     <message numerus="yes">
         <source>Looking through %n pairs…</source>
         <translation>
-            <numerusform>Looking through %n pairs…</numerusform>
+            <numerusform>Looking through %n pair…</numerusform>
             <numerusform>Looking through %n pairs…</numerusform>
         </translation>
     </message>

@@ -113,7 +113,7 @@
     <message numerus="yes">
         <source>… and %n more pairs.</source>
         <translation>
-            <numerusform>… and %n more pairs.</numerusform>
+            <numerusform>… and %n more pair.</numerusform>
             <numerusform>… and %n more pairs.</numerusform>
         </translation>
     </message>

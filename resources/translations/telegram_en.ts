@@ -16,7 +16,7 @@
     <message numerus="yes">
         <source>%n new messages fetched.</source>
         <translation>
-            <numerusform>%n new messages fetched.</numerusform>
+            <numerusform>%n new message fetched.</numerusform>
             <numerusform>%n new messages fetched.</numerusform>
         </translation>
     </message>
