@@ -42,19 +42,50 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="ask the providers about unfinished jobs first (picks up jobs whose "
                         "tracking was interrupted)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_address_options(p, " (with --refresh: for the jobs whose provider takes it)")
     p.set_defaults(func=cmd_jobs)
 
     p = sub.add_parser("cancel", help="cancel a fine-tune job", epilog=EXIT_CODES_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("project")
     p.add_argument("job", help="the job's number (as `jobs` lists it) or its provider's id")
+    add_address_options(p)
     p.set_defaults(func=cmd_cancel)
 
 
-def _build(kind: str):  # a seam: the registry imports SDKs, so only when needed
+def add_address_options(p: argparse.ArgumentParser, where: str = "") -> None:
+    """``--base-url`` and ``--endpoint``: the provider's address for one command. A job
+    launched through a proxy is followed, refreshed and cancelled through it too."""
+    addresses = p.add_argument_group(
+        "provider addresses, for a proxy or an enterprise gateway (default: the address saved "
+        "under Providers… → Advanced, or its environment variable)" + where)
+    addresses.add_argument("--base-url",
+                           help="OpenAI, Vertex AI, Together AI or Fireworks AI: the API's "
+                                "base URL (OPENAI_BASE_URL, GOOGLE_VERTEX_BASE_URL, "
+                                "TOGETHER_BASE_URL, FIREWORKS_BASE_URL)")
+    addresses.add_argument("--endpoint",
+                           help="Yandex AI Studio: its gRPC address, host:port over TLS or "
+                                "http://host:port in plain text (NATASHA_STUDIO_YANDEX_ENDPOINT)")
+
+
+def _addresses(kind: str, args: argparse.Namespace | None, *,
+               strict: bool = True) -> dict[str, str]:
+    """The address options given, as overrides for ``kind``'s provider. ``strict``: one it
+    has no use for is refused; otherwise it is left to the jobs of providers that take it."""
+    from natasha_studio.providers.registry import ADDRESS_OPTIONS, address_overrides
+
+    given = {name: getattr(args, name, None) for name in ("base_url", "endpoint")}
+    if not strict:
+        given = {name: value for name, value in given.items()
+                 if kind in ADDRESS_OPTIONS.get(name, ())}
+    return address_overrides(kind, ("base_url", "endpoint"), **given)
+
+
+def _build(kind: str, addresses: dict[str, str] | None = None):
+    # A seam: the registry imports SDKs, so only when needed.
     from natasha_studio.providers.registry import build_provider
 
-    return build_provider(kind)
+    return build_provider(kind, **(addresses or {}))
 
 
 def _stderr(text: str) -> None:
@@ -98,19 +129,22 @@ def follow(project: Project, provider, job_id: int, interval: float | None = Non
     return _report_finished(project, job, provider)
 
 
-def follow_existing(project_path: str, ref: str, interval: float | None) -> int:
-    """``finetune --follow JOB``: pick up a job launched earlier (by the window, say)."""
+def follow_existing(project_path: str, ref: str, interval: float | None,
+                    args: argparse.Namespace | None = None) -> int:
+    """``finetune --follow JOB``: pick up a job launched earlier (by the window, say), at the
+    address options of ``args`` if any."""
     with Project.open(project_path) as project:
         job = jobs.find_job(project, ref)
+        addresses = _addresses(job.provider, args)
         if job.finished:
             # A finished Together job may still owe its adapter to this computer.
-            return _report_finished(project, job, _build(job.provider)
+            return _report_finished(project, job, _build(job.provider, addresses)
                                     if job.status == "succeeded" else None)
         if not job.remote_id:
             raise StudioError(translate("FinetuneCli", "Job #{id} never reached the provider; "
                                                        "there is nothing to follow.").format(
                 id=job.id))
-        return follow(project, _build(job.provider), job.id, interval)
+        return follow(project, _build(job.provider, addresses), job.id, interval)
 
 
 def _report_finished(project: Project, job: jobs.JobRecord, provider=None) -> int:
@@ -120,8 +154,11 @@ def _report_finished(project: Project, job: jobs.JobRecord, provider=None) -> in
         _bring_adapter_home(project, job, provider)
         print(translate("FinetuneCli", "Tuned model: {model}").format(model=job.tuned_model))
         return EXIT_OK
-    _stderr(translate("FinetuneCli", "The job ended as {state}: {error}").format(
-        state=job.status, error=job.error or ""))
+    if job.error:
+        _stderr(translate("FinetuneCli", "The job ended as {state}: {error}").format(
+            state=job.status, error=job.error))
+    else:  # a cancelled job has no error to give
+        _stderr(translate("FinetuneCli", "The job ended as {state}.").format(state=job.status))
     return EXIT_JOB_ENDED
 
 
@@ -142,12 +179,13 @@ def _bring_adapter_home(project: Project, job: jobs.JobRecord, provider) -> None
     print(translate("FinetuneCli", "Adapter on this computer: {path}").format(path=folder))
 
 
-def refresh(project: Project) -> int:
-    """Ask the provider of each unfinished job once; how many could not be asked."""
+def refresh(project: Project, args: argparse.Namespace | None = None) -> int:
+    """Ask the provider of each unfinished job once (at the address options of ``args`` that
+    it takes); how many could not be asked."""
     failed = 0
     for job in jobs.unfinished_jobs(project):
         try:
-            provider = _build(job.provider)
+            provider = _build(job.provider, _addresses(job.provider, args, strict=False))
             asyncio.run(jobs.poll_once(project, provider, job.id))
         except StudioError as exc:
             failed += 1
@@ -166,7 +204,7 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         if args.refresh:
             jobs.mark_interrupted(project)
-            failed = refresh(project)
+            failed = refresh(project, args)
         records = jobs.list_jobs(project)
     code = EXIT_ERROR if failed else EXIT_OK
     if args.json:
@@ -199,11 +237,12 @@ def cmd_jobs(args: argparse.Namespace) -> int:
 def cmd_cancel(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         job = jobs.find_job(project, args.job)
+        addresses = _addresses(job.provider, args)  # a wrong one is refused even so
         if job.finished:
             print(translate("FinetuneCli", "Job #{id} has already ended as {state}.").format(
                 id=job.id, state=job.status))
             return EXIT_OK
-        provider = _build(job.provider) if job.remote_id else None
+        provider = _build(job.provider, addresses) if job.remote_id else None
         job = asyncio.run(jobs.cancel(project, provider, job.id))
     print(translate("FinetuneCli", "Job #{id}: {state}.").format(id=job.id, state=job.status))
     return EXIT_OK

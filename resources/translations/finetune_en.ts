@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>BaseModelChoice</name>
@@ -13,10 +14,10 @@
 <context>
     <name>Confirm</name>
     <message numerus="yes">
-        <source>%n pair(s) still contain members' personal data (names, phone numbers, addresses).</source>
+        <source>%n pair(s) still contain members&apos; personal data (names, phone numbers, addresses).</source>
         <translation>
-            <numerusform>%n pair still contains members' personal data (names, phone numbers, addresses).</numerusform>
-            <numerusform>%n pairs still contain members' personal data (names, phone numbers, addresses).</numerusform>
+            <numerusform>%n pair still contains members&apos; personal data (names, phone numbers, addresses).</numerusform>
+            <numerusform>%n pairs still contain members&apos; personal data (names, phone numbers, addresses).</numerusform>
         </translation>
     </message>
 </context>
@@ -33,10 +34,10 @@
 <context>
     <name>LaunchPanel</name>
     <message numerus="yes">
-        <source>⚠ %n pair(s) still contain members' personal data.</source>
+        <source>⚠ %n pair(s) still contain members&apos; personal data.</source>
         <translation>
-            <numerusform>⚠ %n pair still contains members' personal data.</numerusform>
-            <numerusform>⚠ %n pairs still contain members' personal data.</numerusform>
+            <numerusform>⚠ %n pair still contains members&apos; personal data.</numerusform>
+            <numerusform>⚠ %n pairs still contain members&apos; personal data.</numerusform>
         </translation>
     </message>
 </context>

@@ -339,6 +339,10 @@
         <translation>Задача №{id} так и не дошла до провайдера: следить не за чем.</translation>
     </message>
     <message>
+        <source>The job ended as {state}.</source>
+        <translation>Задача завершилась со статусом {state}.</translation>
+    </message>
+    <message>
         <source>The adapter could not be downloaded: {reason}</source>
         <translation>Адаптер не удалось скачать: {reason}</translation>
     </message>

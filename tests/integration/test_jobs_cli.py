@@ -119,7 +119,8 @@ def test_follow_and_cancel(launched, vertex_server):
     assert "Job #2: cancelling." in cancelled.stdout
     vertex_server.advance()
     ended = run_cli("finetune", path, "--follow", "2", "--poll-interval", "0.01", env_extra=env)
-    assert ended.returncode == 3 and "ended as cancelled" in ended.stderr
+    assert ended.returncode == 3
+    assert ended.stderr.strip().splitlines()[-1] == "The job ended as cancelled."
 
 
 def test_usage_errors_and_help_list_the_exit_codes(tmp_path):
