@@ -275,6 +275,14 @@ class LaunchPanel(QWidget):
             self.preflight.discard()
         self.preflight = None
 
+    def forget_check(self) -> None:
+        """The project closed: its last check's training files go now, not at the next check
+        (closing the project is also what quitting does)."""
+        self._debounce.stop()
+        self._drop_preflight()
+        self._preflight_key = None
+        self.report.clear()
+
     def launch_finished(self, plan: LaunchPlan) -> None:
         """A launch sent (or failed to send) ``plan``'s files: they are removed, and a new
         check writes them again if the curator launches once more."""

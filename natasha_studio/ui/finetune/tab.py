@@ -126,6 +126,7 @@ class FinetuneTab(QWidget):
     def _on_project_changed(self, project: Project | None) -> None:
         self.job_view.clear()
         if project is None:
+            self.launch_panel.forget_check()
             self.jobs_list.clear()
             self._stack.setCurrentIndex(0)
             return
