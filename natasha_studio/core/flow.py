@@ -67,7 +67,15 @@ def flow_progress(project: Project) -> list[StepState]:
                      or _exists(project, "SELECT 1 FROM heldout_answers")),
     }
     titles, hints = step_titles(), step_hints()
-    return [StepState(key, tab, titles[key], done[key], hints[key]) for key, tab in STEPS]
+    tabs = dict(STEPS)
+    if done["persona"] and not done["pairs"] \
+            and not _exists(project, "SELECT 1 FROM pairs WHERE deleted = 0"):
+        # "Approve the good ones" with nothing to approve sent her to an empty tab: the
+        # Sources tab says why no pairs were found and offers a wider window.
+        hints["pairs"] = translate("Flow", "No pairs were found yet: the Sources tab says why "
+                                   "and how to find more.")
+        tabs["pairs"] = "sources"
+    return [StepState(key, tabs[key], titles[key], done[key], hints[key]) for key, _ in STEPS]
 
 
 def next_step(steps: list[StepState]) -> StepState | None:

@@ -112,6 +112,10 @@
         <source>Ask the tuned model what members ask, beside its base model.</source>
         <translation>Задайте обученной модели вопросы участников — рядом с базовой моделью.</translation>
     </message>
+    <message>
+        <source>No pairs were found yet: the Sources tab says why and how to find more.</source>
+        <translation>Пар пока не нашлось: на вкладке «Источники» сказано почему и как найти больше.</translation>
+    </message>
 </context>
 <context>
     <name>FlowGuide</name>
