@@ -420,6 +420,10 @@
         <translation>Разделить здесь на две пары</translation>
     </message>
     <message>
+        <source>No text (a photo, voice message or file). Describe what it shows and the pair can be trained on; left empty, it stays out of training files.</source>
+        <translation>Нет текста (фото, голосовое или файл). Опишите, что на нём, — и пара пойдёт в обучение; пустая в файлы для обучения не попадёт.</translation>
+    </message>
+    <message>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>

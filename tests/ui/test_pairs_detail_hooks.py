@@ -47,3 +47,19 @@ def test_side_panel_highlights_and_pair_shown(qtbot, ctx_with_project):
     with qtbot.waitSignal(detail.pair_shown) as shown:
         detail.show_pair(None)
     assert shown.args == [0]
+
+
+def test_a_turn_without_text_says_a_description_makes_it_count(qtbot, ctx_with_project):
+    from natasha_studio.core.pairs import Turn, add_pair
+
+    project = ctx_with_project.project
+    pid = add_pair(project, [Turn("user", "", 11, "Ольга"), Turn("assistant", "Красиво!", 1)])
+    tab = PairsTab(ctx_with_project)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: not tab.model.is_busy(), timeout=5000)
+    with qtbot.waitSignal(tab.detail.pair_shown):
+        tab.select_row(tab.model.row_of(pid))
+    question = tab.detail.question_editor()
+    assert question.toPlainText() == ""
+    assert "Describe what it shows" in question.placeholderText()
+    assert "training" in question.placeholderText()

@@ -267,6 +267,10 @@ class PairDetailPane(QWidget):
                 editor.setMinimumHeight(90 if last else 44)
                 editor.setMaximumHeight(220 if last else 90)
                 editor.setPlainText(turn.text)
+                # A photo or file without a caption: its description counts as text.
+                editor.setPlaceholderText(self.tr(
+                    "No text (a photo, voice message or file). Describe what it shows and the "
+                    "pair can be trained on; left empty, it stays out of training files."))
                 editor.textChanged.connect(lambda: self._on_changed("turns"))
                 editor.installEventFilter(self)
                 self._turns_box.addWidget(editor)
