@@ -1455,6 +1455,14 @@
         <source>Estimated cost: ≈ {cost} {currency} ({price} per 1M tokens for {model}; prices of {date})</source>
         <translation>Примерная стоимость: ≈ {cost} {currency} ({price} за 1 млн токенов для {model}; цены на {date})</translation>
     </message>
+    <message numerus="yes">
+        <source>Validation file: {path}, %n examples</source>
+        <translation>
+            <numerusform>Файл для проверки: {path}, %n пример</numerusform>
+            <numerusform>Файл для проверки: {path}, %n примера</numerusform>
+            <numerusform>Файл для проверки: {path}, %n примеров</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Training cost: free during Preview (Yandex does not bill tuning yet; prices of {date}).</source>
         <translation>Стоимость обучения: бесплатно на стадии Preview (Яндекс пока не берёт плату за дообучение; цены на {date}).</translation>
@@ -1466,10 +1474,6 @@
     <message>
         <source>No price is known for {model} (prices of {date}).</source>
         <translation>Цена для {model} неизвестна (цены на {date}).</translation>
-    </message>
-    <message>
-        <source>Validation file: {path}, {n} examples</source>
-        <translation>Файл для проверки: {path}, примеров: {n}</translation>
     </message>
 </context>
 </TS>

@@ -40,10 +40,12 @@ from natasha_studio.core.export.speakers import (
 )
 from natasha_studio.core.export.target import check_output_path
 from natasha_studio.core.export.validation import ValidationReport, validate_file
-from natasha_studio.core.i18n import number, translate
+from natasha_studio.core.i18n import TranslationContext, number, translate
 from natasha_studio.core.store import Project
 
 EXPORT_SPLITS = ("train", "validation", "heldout", "all")
+
+Validation = TranslationContext("Validation")  # for counted text (see core.i18n)
 
 
 def export_snapshot(
@@ -332,8 +334,9 @@ def report_lines(report: ValidationReport) -> list[str]:
             lines.append(translate("Validation", "No price is known for {model} (prices of {date}).").format(
                 model=cost.model, date=cost.prices_date))
     if report.validation is not None:
-        lines.append(translate("Validation", "Validation file: {path}, {n} examples").format(
-            path=report.validation.path, n=report.validation.n_examples))
+        lines.append(Validation.tr("Validation file: {path}, %n examples", None,
+                                   report.validation.n_examples).format(
+            path=report.validation.path))
         for issue in report.validation.errors:
             lines.append(f"  \u2716 {issue_text(issue.code, issue.count)}")
     return lines
