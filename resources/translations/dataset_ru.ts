@@ -129,6 +129,10 @@
         <translation>Оценка пар неожиданно прервалась.</translation>
     </message>
     <message>
+        <source>Finding pairs stopped unexpectedly.</source>
+        <translation>Поиск пар неожиданно прервался.</translation>
+    </message>
+    <message>
         <source>Nothing was changed. Run the extraction again.</source>
         <translation>Ничего не изменилось. Запустите извлечение ещё раз.</translation>
     </message>

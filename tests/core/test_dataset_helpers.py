@@ -251,15 +251,40 @@ def _no_scoring_here(monkeypatch) -> list:
     return scored_here
 
 
+def _beside_window(project, progress=None, **kwargs):
+    """A run as the window's task makes it: pausable, beside the window."""
+    with project.pausable():
+        return run_extraction(project, progress, beside_window=True, **kwargs)
+
+
+def _finders(monkeypatch) -> list:
+    """Record the finding helpers started."""
+    from natasha_studio.core.dataset import finder
+
+    started: list = []
+    real_start = finder.Finder.start.__func__
+
+    def recording_start(cls, *args):
+        found = real_start(cls, *args)
+        started.append(found)
+        return found
+
+    monkeypatch.setattr(finder.Finder, "start", classmethod(recording_start))
+    return started
+
+
 def test_a_run_beside_the_window_scores_in_the_helper_only_and_the_same(
         tmp_path, export, monkeypatch):
     here = _project(tmp_path, export, "here")
     expected = run_extraction(here, helper=False)
     there = _project(tmp_path, export, "there")
     scored_here = _no_scoring_here(monkeypatch)
-    got = run_extraction(there, beside_window=True)  # the helper by default at this size
+    finders = _finders(monkeypatch)
+    got = _beside_window(there)  # the helpers by default at this size
     assert not scored_here  # not one batch prepared or scored in this process
+    assert len(finders) == 1 and finders[0] is not None  # the pairs were found apart too
     assert got.total == expected.total and got.by_origin == expected.by_origin
+    assert got.tally == expected.tally
     pairs, topics = _pairs(there)
     assert len(pairs) > 2000 and any("duplicate" in row[7] for row in pairs)
     assert _pairs(here) == (pairs, topics)
@@ -270,8 +295,8 @@ def test_a_run_beside_the_window_scores_in_the_helper_only_and_the_same(
                           " (SELECT key FROM pairs ORDER BY key LIMIT 50)")
     assert run_extraction(here).new == 0
     scored_here.clear()
-    assert run_extraction(there, beside_window=True).new == 0
-    assert not scored_here
+    assert _beside_window(there).new == 0
+    assert not scored_here and len(finders) == 2
     assert _pairs(here) == _pairs(there)
     assert not multiprocessing.active_children()
 
@@ -301,10 +326,48 @@ def test_sample_exports_come_out_the_same_beside_the_window(tmp_path, shared_exp
         monkeypatch.undo()  # this process scores the reference
         expected = run_extraction(here, helper=False)
         scored_here = _no_scoring_here(monkeypatch)
-        got = run_extraction(there, helper=True, beside_window=True)
+        got = _beside_window(there, helper=True)
         assert not scored_here
         assert (got.total, got.new, got.removed) == (expected.total, expected.new,
                                                      expected.removed)
+        assert got.tally == expected.tally
         assert _pairs(here) == _pairs(there)
         found += got.total
     assert found > 0
+
+
+def test_a_finding_helper_that_dies_stops_the_run_in_plain_words(tmp_path, export):
+    project = _project(tmp_path, export, "finder-dies")
+    killed = []
+
+    def progress(done, total, detail=""):
+        if not killed and done == 0 and total == 0:  # a batch has come from the finder
+            for child in multiprocessing.active_children():
+                if child.name == "natasha-studio-finding":
+                    child.kill()
+                    killed.append(child)
+
+    with pytest.raises(StudioError) as error:
+        _beside_window(project, progress)
+    assert killed and "Finding pairs stopped unexpectedly" in str(error.value)
+    assert not multiprocessing.active_children()
+    # What was written stays consistent, and the next run goes on from it to the same end.
+    again = _beside_window(project)
+    reference = _project(tmp_path, export, "finder-reference")
+    assert again.total == run_extraction(reference, helper=False).total
+    assert _pairs(project) == _pairs(reference)
+
+
+def test_a_cancel_beside_the_window_leaves_no_helper(tmp_path, export):
+    project = _project(tmp_path, export, "finder-cancel")
+    calls = []
+
+    def progress(done, total, detail=""):
+        calls.append(done)
+        if len(calls) > 2:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        _beside_window(project, progress)
+    assert not multiprocessing.active_children()
+    assert project.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1

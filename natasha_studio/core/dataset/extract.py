@@ -120,10 +120,9 @@ def message_link(chat_id: int, chat_type: str, username: str | None, msg_id: int
 
 
 class _ChatExtractor:
-    def __init__(self, project: Project, chat: dict, persona: set[int],
+    def __init__(self, project: Project | None, chat: dict, persona: set[int],
                  settings: ExtractionSettings, tally: ExtractionTally | None = None,
                  reader: sqlite3.Connection | None = None) -> None:
-        self.project = project
         self.conn = reader or project.conn
         self.tally = tally
         self.chat_id = chat["id"]
@@ -331,12 +330,25 @@ def extract_pairs(
     ``tally``, when given, counts what became of each of the persona's turns (see tally.py).
     Messages are read through ``reader`` when given (see ``pipeline._reading``).
     """
+    return pairs_from(reader or project.conn, persona, settings, chat_ids, on_chat, tally)
+
+
+def pairs_from(
+    conn: sqlite3.Connection,
+    persona: set[int],
+    settings: ExtractionSettings,
+    chat_ids: list[int] | None = None,
+    on_chat: Callable[[int, int, str], None] | None = None,
+    tally: ExtractionTally | None = None,
+) -> Iterator[ExtractedPair]:
+    """``extract_pairs`` reading through ``conn`` alone (rows as ``sqlite3.Row``): a helper
+    process finds pairs this way on a read-only connection of its own (see ``finder``)."""
     if not persona:
         return
-    rows = project.conn.execute(
+    rows = conn.execute(
         "SELECT id, name, type, username FROM chats WHERE included = 1 ORDER BY name, id").fetchall()
     chats = [dict(r) for r in rows if chat_ids is None or r["id"] in chat_ids]
     for index, chat in enumerate(chats):
         if on_chat is not None:
             on_chat(index, len(chats), chat["name"])
-        yield from _ChatExtractor(project, chat, persona, settings, tally, reader).run()
+        yield from _ChatExtractor(None, chat, persona, settings, tally, conn).run()

@@ -34,6 +34,7 @@ from natasha_studio.core.dataset.extract import (
     message_ids_json,
     turns_json,
 )
+from natasha_studio.core.dataset.finder import Finder
 from natasha_studio.core.dataset.scoring import Item, Scorer
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids
 from natasha_studio.core.dataset.tally import ExtractionTally
@@ -138,9 +139,10 @@ def run_extraction(
     ``Cancelled`` to stop (the project is then left as it was). ``helper`` says whether
     scoring runs in a helper process; by default it does when many pairs may come out.
     ``beside_window``: the run shares its process with a window (a worker thread of the
-    app). Then every pair of a run of any size but a small one is scored in the helper
-    process and none here (see ``Scorer``'s ``share``): this process only finds the pairs
-    and writes the scored batches, and the window's thread gets the interpreter at once.
+    app). Then, but for a small run, every pair is scored in the helper process and none here
+    (see ``Scorer``'s ``share``), and, when the run may pause, the pairs are found in another
+    helper (see ``finder``): this process only passes batches on and writes the scored ones,
+    and the window's thread seldom waits for the interpreter.
     """
     settings = settings or ExtractionSettings.load(project)
     persona = set(persona_ids(project))
@@ -171,7 +173,9 @@ def run_extraction(
             Scorer(list_topics(project), helper=helper, weights=project_weights(project),
                    share=not beside_window) as scorer, \
             direct_writes(project, many), foreign_keys_unchecked(project, first), \
-            _reading(project) as reader, project.transaction() as conn, \
+            _reading(project) as reader, \
+            _finding(project, persona, settings, beside_window and helper) as finder, \
+            project.transaction() as conn, \
             bulk_cache(project), _search_marks_after(project, first), \
             deferred_indexes(project, "pairs", many, keep=_KEPT_CURRENT):
         batch: list[ExtractedPair] = []
@@ -185,8 +189,10 @@ def run_extraction(
             pause()
             _write(conn, in_flight.popleft(), scores, existing, report)
             pause()
-        for pair in extract_pairs(project, persona, settings, on_chat=on_chat,
-                                  tally=report.tally, reader=reader):
+        found = (finder.pairs(on_chat, report.tally, project.not_writing) if finder is not None
+                 else extract_pairs(project, persona, settings, on_chat=on_chat,
+                                    tally=report.tally, reader=reader))
+        for pair in found:
             pause()
             # Keys are unique by construction (a chat's message starts one answer at most);
             # only those of stored pairs are remembered, to find the pairs no longer found.
@@ -240,6 +246,26 @@ def _reading(project: Project) -> Iterator[sqlite3.Connection | None]:
         yield reader
     finally:
         reader.close()
+
+
+@contextlib.contextmanager
+def _finding(project: Project, persona: set[int], settings: ExtractionSettings,
+             enabled: bool) -> Iterator[Finder | None]:
+    """A helper process finding the pairs (see ``finder``), or None: this process finds them.
+    Only for a run that may pause: the helper's read-only connection then reads a
+    write-ahead log beside this process's writes (with a rollback journal, it would block
+    them)."""
+    finder = Finder.start(project.path, persona, settings) \
+        if enabled and project.can_pause else None
+    if finder is None:
+        yield None
+        return
+    finished = False
+    try:
+        yield finder
+        finished = True
+    finally:
+        finder.close(finished=finished)
 
 
 _BATCH = 1000
