@@ -235,10 +235,12 @@ def cmd_participants(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from natasha_studio.cli_commands.statuses import shown
     from natasha_studio.core.dataset.participants import dataset_stats
 
     with Project.open(args.project) as project:
         stats = dataset_stats(project)
+    stats["pairs_by_status"] = {shown(k): v for k, v in stats["pairs_by_status"].items()}
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return 0

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from natasha_studio.cli_commands.statuses import CHOICES as STATUS_CHOICES
-from natasha_studio.cli_commands.statuses import parse_status
+from natasha_studio.cli_commands.statuses import parse_status, shown
 from natasha_studio.core import export
 from natasha_studio.core.export.snapshots import record_export
 from natasha_studio.core.export.speakers import (
@@ -164,6 +164,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _shown_settings(settings: dict) -> dict:
+    """A snapshot's settings with its statuses spelt as the command line prints them."""
+    chosen = (settings or {}).get("filter")
+    if not isinstance(chosen, dict) or not chosen.get("statuses"):
+        return settings
+    return {**settings, "filter": {**chosen, "statuses": [shown(v) for v in chosen["statuses"]]}}
+
+
 def cmd_snapshots(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         snapshots = export.list_snapshots(project)
@@ -171,7 +179,8 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
         print(json.dumps([
             {"id": s.id, "name": s.name, "note": s.note, "created_at": s.created_at,
              "pairs": s.pair_count, "splits": s.split_counts, "content_hash": s.content_hash,
-             "settings": s.settings} for s in snapshots], ensure_ascii=False, indent=2))
+             "settings": _shown_settings(s.settings)} for s in snapshots],
+            ensure_ascii=False, indent=2))
         return 0
     if not snapshots:
         print(translate("ExportCli", "No snapshots yet."))

@@ -32,6 +32,11 @@ def test_statuses_are_accepted_in_both_spellings_and_printed_in_one(tmp_path, ca
         assert "12 pairs" in capsys.readouterr().out
     assert main(["pairs", str(path), "--status", "needs_work"]) == 0
     assert "needs_work" not in capsys.readouterr().out
+    # Every command prints the one spelling: statistics and the snapshots' filters too.
+    for command in (["stats"], ["stats", "--json"], ["snapshots", "--json"]):
+        assert main([*command[:1], str(path), *command[1:]]) == 0
+        out = capsys.readouterr().out
+        assert "needs-work" in out and "needs_work" not in out, command
 
 
 def test_an_unchanged_selection_reuses_its_snapshot(tmp_path, capsys):
