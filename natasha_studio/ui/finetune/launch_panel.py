@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -83,13 +83,16 @@ class LaunchPanel(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
         self.snapshot = compact(QComboBox(), 12)
+        # A narrow panel cuts a long snapshot name: the whole name is a hover away.
+        self.snapshot.currentTextChanged.connect(self.snapshot.setToolTip)
         self.freeze_button = QPushButton(self.tr("Freeze approved pairs"))
         self.freeze_button.setToolTip(self.tr("Make a snapshot of the approved pairs as they are "
                                               "now (an identical existing one is reused)."))
         self.freeze_button.clicked.connect(self._on_freeze_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.snapshot, 1)
-        row.addWidget(self.freeze_button)
+        # The button under the list: beside it, it left the snapshot's name a dozen letters.
+        row = QVBoxLayout()
+        row.addWidget(self.snapshot)
+        row.addWidget(self.freeze_button, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow(self.tr("Snapshot:"), row)
 
         self.provider = QComboBox()

@@ -39,7 +39,7 @@ class LossChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.setChart(chart)
         self._x = QValueAxis()
-        self._x.setLabelFormat("%d")
+        self._x.setLabelFormat("%.0f")  # "%d" shows no labels once numbers are localized
         self._x.setTitleText(self.tr("Step"))
         self._loss = QValueAxis()
         self._loss.setTitleText(self.tr("Loss"))

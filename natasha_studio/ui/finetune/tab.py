@@ -98,7 +98,7 @@ class FinetuneTab(QWidget):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(launch_box)
         left.addWidget(jobs_box)
-        left.setSizes([560, 240])
+        left.setSizes([620, 180])  # the form first; a few jobs fit below
         self.job_view = JobView()
         self.job_view.cancel_requested.connect(self._on_cancel_requested)
         self.job_view.test_in_chat_requested.connect(self._on_test_in_chat)
