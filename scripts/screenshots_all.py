@@ -292,6 +292,16 @@ def shoot_dialogs(shooter: Shooter) -> None:
             summary = launch_summary(info, pre, label=label, country=country_name(info.country))
             modal(f"dialog-launch-{kind}",
                   lambda s=summary: LaunchConfirmDialog(s, window).exec())
+    from natasha_studio.ui.sources.lexicon import LexiconDialog
+    from natasha_studio.ui.statistics.preflight_dialog import PreflightDialog
+    from natasha_studio.ui.testchat.dialogs import SessionsDialog
+    from natasha_studio.ui.testchat.models_dialog import ModelsDialog
+
+    modal("dialog-lexicon", lambda: LexiconDialog(project, window).exec())
+    modal("dialog-models", lambda: ModelsDialog(ctx, window).exec())
+    modal("dialog-chat-sessions", lambda: SessionsDialog(project, window).exec())
+    if snapshots:
+        modal("dialog-preflight", lambda: PreflightDialog(ctx, snapshots[0], window).exec())
     for page in setup_pages():
         modal(f"dialog-provider-{page.kind}",
               lambda k=page.kind: ProviderSettingsDialog(ctx, window, kind=k).exec())
