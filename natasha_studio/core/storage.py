@@ -45,6 +45,15 @@ def free_megabytes(path: Path) -> int | None:
 
 
 def read_only_error(path: Path) -> ProjectError:
+    path = Path(path)
+    if os.access(path, os.W_OK) and not os.access(path.parent, os.W_OK | os.X_OK):
+        # The file could be written, but SQLite keeps its journal and shared memory beside it.
+        return ProjectError(
+            translate("Storage", "The folder of the project {name} is read-only: nothing can be "
+                      "changed in the project while it is there.").format(name=path.name),
+            translate("Storage", "Copy the project to a folder you can write to (such as "
+                      "Documents), or change the permissions of its folder. Nothing was "
+                      "changed."))
     return ProjectError(
         translate("Storage", "The project file {name} is read-only: nothing can be changed in "
                   "it.").format(name=Path(path).name),

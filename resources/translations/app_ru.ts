@@ -867,6 +867,14 @@
 <context>
     <name>Storage</name>
     <message>
+        <source>The folder of the project {name} is read-only: nothing can be changed in the project while it is there.</source>
+        <translation>Папка проекта {name} открыта только для чтения: пока проект лежит в ней, в нём ничего нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>Copy the project to a folder you can write to (such as Documents), or change the permissions of its folder. Nothing was changed.</source>
+        <translation>Скопируйте проект в папку, куда можно записывать (например, «Документы»), или измените права на его папку. Ничего не изменено.</translation>
+    </message>
+    <message>
         <source>The project file {name} is read-only: nothing can be changed in it.</source>
         <translation>Файл проекта {name} открыт только для чтения: в нём ничего нельзя изменить.</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+from pathlib import Path
 
 import pytest
 from core.export_fixtures import make_pairs
@@ -433,7 +434,6 @@ def test_a_refused_import_keeps_the_persona_options_unchanged(tmp_path, capsys):
 def test_two_imports_at_once_both_land_without_a_traceback(tmp_path):
     import subprocess
     import sys
-    from pathlib import Path
 
     project = tmp_path / "p.nstudio"
     Project.create(project, "Наташа").close()
@@ -692,6 +692,28 @@ def test_storage_errors_speak_plainly_in_russian_too(tmp_path):
     finally:
         install_cli_translation("en")
     assert "места" in russian and "только для чтения" in read_only
+
+
+def test_a_read_only_folder_is_named_as_the_folder_in_both_languages(tmp_path, monkeypatch):
+    import sqlite3
+
+    import natasha_studio.core.storage as storage
+    from natasha_studio.i18n import install_cli_translation
+
+    path = _project(tmp_path)
+    access = os.access
+    # What a user without write permission on the folder (root ignores it) is told by the OS.
+    monkeypatch.setattr(storage.os, "access", lambda p, mode: access(p, mode) and
+                        (Path(p) != tmp_path or not mode & os.W_OK))
+    error = sqlite3.OperationalError("attempt to write a readonly database")
+    english = str(storage.storage_error(error, path))
+    try:
+        install_cli_translation("ru")
+        russian = str(storage.storage_error(error, path))
+    finally:
+        install_cli_translation("en")
+    assert english.startswith("The folder of the project p.nstudio is read-only"), english
+    assert russian.startswith("Папка проекта p.nstudio открыта только для чтения"), russian
 
 
 def test_a_damaged_project_can_be_recovered_into_a_new_file(tmp_path, capsys):
