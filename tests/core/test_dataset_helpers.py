@@ -371,3 +371,67 @@ def test_a_cancel_beside_the_window_leaves_no_helper(tmp_path, export):
         _beside_window(project, progress)
     assert not multiprocessing.active_children()
     assert project.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+_KILLED_MID_RUN = """
+import multiprocessing, sys, time
+from natasha_studio.core.dataset.pipeline import run_extraction
+from natasha_studio.core.store import Project
+
+
+def main():
+    project = Project.open(sys.argv[1])
+    told = []
+
+    def progress(done, total, detail=""):
+        if not told and done == 0 and total == 0:  # batches found and scored apart
+            told.append(True)
+            print(" ".join(str(c.pid) for c in multiprocessing.active_children()), flush=True)
+            time.sleep(120)  # killed here, mid-run
+
+    with project.pausable():
+        run_extraction(project, progress, beside_window=True)
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_killing_the_window_mid_run_ends_its_helpers_and_keeps_the_project_whole(
+        tmp_path, export):
+    import subprocess
+    import sys
+    import time
+
+    from natasha_studio.core.writer import _alive
+
+    project = _project(tmp_path, export, "killed")
+    path = project.path
+    project.close()
+    script = tmp_path / "run.py"
+    script.write_text(_KILLED_MID_RUN, encoding="utf-8")
+    window = subprocess.Popen([sys.executable, str(script), str(path)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        helpers = [int(pid) for pid in window.stdout.readline().split()]
+        assert len(helpers) == 2  # the finding and the scoring helper
+        window.kill()
+        window.wait(30)
+    finally:
+        if window.poll() is None:
+            window.kill()
+        window.stdout.close()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in helpers)
+    with Project.open(path) as reopened:
+        conn = reopened.conn
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # The next run goes on from what was committed and ends where a whole run ends.
+        _beside_window(reopened)
+        reference = _project(tmp_path, export, "killed-reference")
+        run_extraction(reference, helper=False)
+        assert _pairs(reopened) == _pairs(reference)
