@@ -13,7 +13,7 @@ import pytest
 from natasha_studio.core import export
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.export.provenance import ExportFields, export_privacy_report
-from natasha_studio.core.pairs import Turn, add_pair, set_pair_topics
+from natasha_studio.core.pairs import Turn, add_pair, set_field, set_pair_topics
 from natasha_studio.core.privacy import redact
 
 # Every form a planted value takes, inflected names included.
@@ -49,6 +49,9 @@ def planted(project):
             project.conn.execute("UPDATE pairs SET asker_id = ? WHERE id = ?", (asker, pid))
             set_pair_topics(project, pid, ["вопросы Олега Смирнова" if i % 3 == 0 else "бег"])
             ids.append(pid)
+    # A curator's instructions for one pair, naming a member: a field that leaves the app too.
+    set_field(project, ids[2], "system_prompt",
+              "Ты — Наташа. Ответь Марине Петровой ласково, её телефон +7 916 123-45-67.")
     return ids
 
 
@@ -136,11 +139,14 @@ def test_the_pre_flight_check_reads_the_frozen_files_not_the_pairs_redacted_sinc
     assert pre.privacy["pairs"] == 0, pre.privacy
 
 
-def test_the_check_reads_what_the_context_way_puts_in_the_instructions(project, planted):
+def test_the_check_reads_instructions_and_the_export_pseudonymises_them(project, planted):
     snap = export.create_snapshot(project, "v1", validation_split=0.0)
     example = export.snapshot_examples(project, snap.id, None)[-1]
+    # Other members' words that the "context" way of writing speakers puts in the instructions.
     example.system_prompt = "Перед этим вопросом писала Марина Петрова, +7 916 123-45-67"
     example.turns[0]["text"] = "Как начать бегать?"
-    report = export_privacy_report(project, ExportFields(project).prepare([example]),
-                                   internal=False)
+    report = export_privacy_report(project, [example], internal=False)
     assert report.counts.get("person") and report.counts.get("phone") == 1
+    [written] = ExportFields(project).prepare([example])
+    assert "Марина" not in written.system_prompt and "[ТЕЛЕФОН]" in written.system_prompt
+    assert export_privacy_report(project, [written], internal=False).clean

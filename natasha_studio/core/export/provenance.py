@@ -9,8 +9,10 @@ file names nobody even where its turns were redacted:
 - the persona's turns are marked ``persona`` and keep her name, unless the privacy settings
   replace it;
 - t.me links, message ids and pair keys (which point back to a member's message) are left out;
-- chat names and topic names, which curators and members write freely, get the same
-  pseudonyms as the redaction puts in the turns ("[ИМЯ_1]").
+- chat names, topic names and a pair's own instructions (its system prompt), which curators
+  and members write freely, get the same pseudonyms as the redaction puts in the turns
+  ("[ИМЯ_1]"); so do other members' words that the "context" way of writing speakers puts
+  there.
 
 An "internal" export (``internal=True``) keeps real names, ids and links for the curator's own
 use; it is never for training, and ``field_leaks`` lists what it would carry.
@@ -93,7 +95,8 @@ class ExportFields:
         examples = list(examples)
         if self.internal:
             return examples
-        self._redact_texts({e.chat_name for e in examples} | {t for e in examples for t in e.topics})
+        self._redact_texts({e.chat_name for e in examples} | {t for e in examples for t in e.topics}
+                           | {e.system_prompt for e in examples if e.system_prompt})
         return [self._public(e) for e in examples]
 
     def text(self, value: str) -> str:
@@ -116,10 +119,13 @@ class ExportFields:
             example, turns=turns, asker_id=asker or None, asker_name=asker,
             chat_id=None, chat_name=self._texts.get(example.chat_name, example.chat_name),
             topics=[self._texts.get(t, t) for t in example.topics],
+            system_prompt=self._texts.get(example.system_prompt, example.system_prompt)
+            if example.system_prompt else example.system_prompt,
             link=None, message_ids=[], key=None)
 
     def _redact_texts(self, texts: set[str]) -> None:
-        """Redact free texts (chat and topic names) with the project's detector and pseudonyms."""
+        """Redact free texts (chat and topic names, per-pair instructions) with the project's
+        detector and pseudonyms."""
         from natasha_studio.core.privacy.detector import detector_for
         from natasha_studio.core.privacy.pseudonyms import Pseudonymiser, apply_to_text
         from natasha_studio.core.privacy.settings import load_settings
