@@ -716,6 +716,40 @@ def test_a_read_only_folder_is_named_as_the_folder_in_both_languages(tmp_path, m
     assert russian.startswith("Папка проекта p.nstudio открыта только для чтения"), russian
 
 
+def test_info_on_a_read_only_folder_or_a_full_disk_is_not_called_damaged(tmp_path, capsys,
+                                                                         monkeypatch):
+    import sqlite3
+
+    import natasha_studio.core.storage as storage
+    import natasha_studio.core.store as store
+
+    path = _project(tmp_path)
+    connect = store._connect
+    access = os.access
+    failure = {}
+
+    def failing_connect(p, readonly=False):
+        if failure:
+            exc = sqlite3.OperationalError(failure["text"])
+            exc.sqlite_errorcode = failure["code"]
+            raise exc
+        return connect(p, readonly=readonly)
+
+    monkeypatch.setattr(store, "_connect", failing_connect)
+    # What SQLite answers where it cannot make its shared-memory file beside the project.
+    failure.update(text="unable to open database file", code=sqlite3.SQLITE_CANTOPEN)
+    monkeypatch.setattr(storage.os, "access", lambda p, mode: access(p, mode) and
+                        (Path(p) != tmp_path or not mode & os.W_OK))
+    assert main(["info", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "folder of the project p.nstudio is read-only" in err and "damaged" not in err, err
+    monkeypatch.setattr(storage.os, "access", access)
+    failure.update(text="disk I/O error", code=4874)  # SQLITE_IOERR_SHMSIZE
+    assert main(["info", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Not enough free space" in err and "damaged" not in err, err
+
+
 def test_a_damaged_project_can_be_recovered_into_a_new_file(tmp_path, capsys):
     path = tmp_path / "p.nstudio"
     with Project.create(path, "Наташа") as project:
