@@ -13,7 +13,13 @@ import argparse
 import asyncio
 import sys
 
-from natasha_studio.cli_commands.jobs import EXIT_CODES_HELP, EXIT_USAGE, follow, follow_existing
+from natasha_studio.cli_commands.jobs import (
+    EXIT_CODES_HELP,
+    EXIT_USAGE,
+    add_address_options,
+    follow,
+    follow_existing,
+)
 from natasha_studio.core import export, jobs
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
@@ -84,16 +90,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="leave the uploaded training file at the provider after the job ends "
                         "(by default it is deleted there)")
     p.add_argument("--poll-interval", type=float, help="seconds between checks with --wait")
-    addresses = p.add_argument_group(
-        "provider addresses, for a proxy or an enterprise gateway (default: the address saved "
-        "under Providers… → Advanced, or its environment variable)")
-    addresses.add_argument("--base-url",
-                           help="OpenAI, Vertex AI, Together AI or Fireworks AI: the API's "
-                                "base URL (OPENAI_BASE_URL, GOOGLE_VERTEX_BASE_URL, "
-                                "TOGETHER_BASE_URL, FIREWORKS_BASE_URL)")
-    addresses.add_argument("--endpoint",
-                           help="Yandex AI Studio: its gRPC address, host:port over TLS or "
-                                "http://host:port in plain text (NATASHA_STUDIO_YANDEX_ENDPOINT)")
+    add_address_options(p)
     p.add_argument("--follow", metavar="JOB",
                    help="launch nothing: follow a job launched earlier (its number or id) "
                         "until it ends, e.g. after the window or the computer was closed")
@@ -132,7 +129,7 @@ def _hyperparameters(args: argparse.Namespace) -> dict:
 
 def cmd_finetune(args: argparse.Namespace) -> int:
     if args.follow:
-        return follow_existing(args.project, args.follow, args.poll_interval)
+        return follow_existing(args.project, args.follow, args.poll_interval, args)
     if not args.provider:
         print(translate("FinetuneCli", "Say where to train with --provider (or follow an earlier "
                                        "job with --follow JOB)."), file=sys.stderr)

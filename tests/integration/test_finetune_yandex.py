@@ -363,3 +363,31 @@ def test_cli_finetune_wait_jobs_and_chat(tmp_path, server):
                     env=env)
     assert entry.returncode == 0, entry.stderr
     assert server.chat_requests[-1]["model"] == f"gpt://{server.folder_id}/yandexgpt-lite/latest"
+
+
+def test_cli_job_commands_take_the_address_the_job_was_launched_with(tmp_path, server):
+    """A curator behind a proxy gives --endpoint to every job command, not only to the launch:
+    without it, follow, refresh and cancel went to Yandex's own address."""
+    path = make_project(tmp_path / "proxy.nstudio")
+    env = {"YC_API_KEY": server.api_key, "YC_FOLDER_ID": server.folder_id}
+    endpoint = ("--endpoint", f"http://{server.endpoint}")
+    started = run_cli("finetune", path, "--yes", "--provider", "yandex", *endpoint, env=env)
+    assert started.returncode == 0, started.stderr
+    server.advance(2)
+    refreshed = run_cli("jobs", path, "--refresh", *endpoint, "--json", env=env)
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert json.loads(refreshed.stdout)[0]["status"] == "running"
+    cancelled = run_cli("cancel", path, "1", *endpoint, env=env)
+    assert cancelled.returncode == 0, cancelled.stderr
+    assert cancelled.stdout.strip() == "Job #1: cancelled." and server.tuning().cancelled
+
+    again = run_cli("finetune", path, "--yes", "--provider", "yandex", *endpoint, env=env)
+    assert again.returncode == 0, again.stderr
+    server.advance_on_poll = True
+    followed = run_cli("finetune", path, "--follow", "2", "--poll-interval", "0.01", *endpoint,
+                       env=env)
+    assert followed.returncode == 0, followed.stderr
+    assert followed.stdout.splitlines()[-1].startswith("Tuned model: gpt://")
+    # An address its provider has no use for is refused, before anything is sent.
+    wrong = run_cli("cancel", path, "1", "--base-url", "http://127.0.0.1:9", env=env)
+    assert wrong.returncode == 1 and "--base-url does not apply to Yandex AI Studio" in wrong.stderr
