@@ -57,10 +57,16 @@ def test_disabled_primary_button_does_not_look_enabled(themed, qtbot):
     on = enabled.grab().toImage().pixelColor(middle).name()
     off = disabled.grab().toImage().pixelColor(middle).name()
     assert contrast(off, themed["window"]) < 1.2  # a disabled one is not filled
-    assert contrast(on, off) >= 2.5  # an enabled one is, in the accent colour
+    assert contrast(on, themed["window"]) >= 3  # an enabled one is, and stands out
     label = max(contrast(disabled.grab().toImage().pixelColor(x, 18).name(), off)
                 for x in range(20, 140))
     assert label >= 3  # yet its text reads
+
+
+def test_primary_button_text_reads_hovered_too(themed):
+    for fill in ("primary", "primary_hover"):
+        assert contrast(themed["highlighted_text"], themed[fill]) >= 4.5, fill
+    assert themed["primary_hover"] != themed["primary"]
 
 
 def test_empty_check_box_in_a_table_shows(themed, qtbot):
