@@ -34,6 +34,10 @@ class LexiconDialog(QDialog):
         self.setWindowTitle(self.tr("Topics and keywords"))
         self.resize(720, 460)
         self.topics = QListWidget()
+        # Room between entries; long ones wrap instead of scrolling sideways.
+        self.topics.setSpacing(2)
+        self.topics.setWordWrap(True)
+        self.topics.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Topic name"))
         self.keywords = QPlainTextEdit()

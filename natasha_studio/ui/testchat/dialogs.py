@@ -83,6 +83,10 @@ class SessionsDialog(QDialog):
         self.setWindowTitle(self.tr("Saved chats"))
         self.resize(520, 420)
         self.list = QListWidget()
+        # Room between entries; long ones wrap instead of scrolling sideways.
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel(self.tr("No saved chats yet. Every chat is kept as you go; it "
                                     "appears here after the first question."))
         self.empty.setWordWrap(True)

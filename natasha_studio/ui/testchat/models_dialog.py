@@ -62,6 +62,10 @@ class ModelsDialog(QDialog):
         self._editing: ModelEntry | None = None
 
         self.list = QListWidget()
+        # Room between entries; long ones wrap instead of scrolling sideways.
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMinimumWidth(260)
         add_button = QPushButton(self.tr("New model"))
         jobs_button = QPushButton(self.tr("Add models of finished jobs"))
@@ -180,6 +184,7 @@ class ModelsDialog(QDialog):
         for entry in list_models(self.ctx.project) if self.ctx.project else []:
             item = QListWidgetItem(f"{entry.name}\n{kind_label(entry)} · {entry.model_id}")
             item.setData(Qt.ItemDataRole.UserRole, entry)
+            item.setToolTip(item.text())  # a tuned model's id is longer than the list
             self.list.addItem(item)
             if entry.id == select_id:
                 self.list.setCurrentItem(item)
