@@ -6,10 +6,18 @@ loaded, plus Qt's own translations (standard buttons and dialogs) where Qt ships
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from natasha_studio.core import i18n as core_i18n
 from natasha_studio.paths import resource
+
+# Qt's own Russian file lacks two labels of its file dialog (Qt 6 gave them shortcut keys, so
+# the old translations no longer match): listed here, the app's translation supplies them and
+# the Open and Save dialogs are not half English.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def load_translators(language: str) -> list[QTranslator]:
