@@ -120,8 +120,8 @@ def _many_new_pairs(project: Project, answers: int) -> bool:
     return answers > 2 * pairs
 
 
-# From this many answers on, a run beside a window scores in the helper process: below it, the
-# scoring takes well under a second, less than starting the helper does.
+# From this many of the persona's messages on, a run beside a window finds and scores the pairs
+# in helper processes; a smaller run is short, and starting the helpers is not worth it.
 _WINDOW_HELPER_FROM = 2_000
 
 
