@@ -6,6 +6,8 @@ sets under Providers… → Advanced (kept in the secret store, as the window ke
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 import test_finetune_tab
 from fakes.yandex_server import FakeYandex
@@ -126,5 +128,16 @@ def test_yandex_fine_tune_from_the_tab_to_a_test_chat_model(qtbot, tab, ctx, qlo
         listed = [c.model_combo.entries() for c in chat.side_by_side.columns][0]
         assert job.tuned_model in [e.model_id for e in listed]
         assert "yandexgpt-lite" in [e.model_id for e in listed]
+
+        # ...and answers there, streamed through Yandex's OpenAI-compatible endpoint.
+        [tuned] = [e for e in listed if e.model_id == job.tuned_model]
+        column = chat.side_by_side.columns[0]
+        assert column.model_combo.select(tuned.id)
+        await asyncio.gather(*chat.side_by_side.send("Как дела?"))
+        assert "Наташа отвечает: Как дела?" in column.transcript.toPlainText()
+        assert column.last_reply.ok and column.last_reply.metrics.ttft is not None
+        [sent] = [r for r in server.chat_requests if r["model"] == job.tuned_model]
+        assert sent["stream"] is True
+        assert sent["headers"]["authorization"] == f"Api-Key {server.api_key}"
 
     scenario(qloop, body())
