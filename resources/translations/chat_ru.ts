@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>BlindView</name>
@@ -231,7 +230,7 @@
         <translation>В строке {n} есть лишние ключи.</translation>
     </message>
     <message>
-        <source>Line {n}: the input must be a list of messages ending with the user&apos;s.</source>
+        <source>Line {n}: the input must be a list of messages ending with the user's.</source>
         <translation>Строка {n}: вход должен быть списком сообщений, который заканчивается сообщением пользователя.</translation>
     </message>
     <message>
@@ -279,7 +278,7 @@
         <translation>Не указано имя модели на сервере.</translation>
     </message>
     <message>
-        <source>Type the model&apos;s name as the server knows it, e.g. llama3.1.</source>
+        <source>Type the model's name as the server knows it, e.g. llama3.1.</source>
         <translation>Введите имя модели так, как его знает сервер, например llama3.1.</translation>
     </message>
     <message>
@@ -383,7 +382,7 @@
         <translation>Папки с моделью {path} нет.</translation>
     </message>
     <message>
-        <source>Give the folder of a local job&apos;s adapter, or of a merged or downloaded model.</source>
+        <source>Give the folder of a local job's adapter, or of a merged or downloaded model.</source>
         <translation>Укажите папку адаптера локального обучения или папку объединённой либо скачанной модели.</translation>
     </message>
     <message>
@@ -407,7 +406,7 @@
         <translation>В папке {path} нет адаптера LoRA.</translation>
     </message>
     <message>
-        <source>Choose the folder with adapter_config.json (a local job&apos;s “adapter” folder).</source>
+        <source>Choose the folder with adapter_config.json (a local job's “adapter” folder).</source>
         <translation>Выберите папку с файлом adapter_config.json (папку «adapter» локальной задачи).</translation>
     </message>
     <message>
@@ -426,7 +425,7 @@
         <translation>Отвечать на этом компьютере</translation>
     </message>
     <message>
-        <source>Download the model&apos;s LoRA adapter and chat with it here, for free (local training must be installed).</source>
+        <source>Download the model's LoRA adapter and chat with it here, for free (local training must be installed).</source>
         <translation>Скачать LoRA-адаптер модели и общаться с ней здесь бесплатно (нужно установить локальное обучение).</translation>
     </message>
     <message>
@@ -555,7 +554,7 @@
         <translation>Смысл: насколько ответ говорит то же, что она ответила на самом деле; считается без интернета по векторам слов.</translation>
     </message>
     <message>
-        <source>Judge: how often a chat model found this answer closer to her real one than the other models&apos; answers.</source>
+        <source>Judge: how often a chat model found this answer closer to her real one than the other models' answers.</source>
         <translation>Судья: как часто модель-судья находила этот ответ ближе к её настоящему, чем ответы других моделей.</translation>
     </message>
     <message>
@@ -750,7 +749,7 @@
         <translation>Отложенных вопросов пока нет</translation>
     </message>
     <message>
-        <source>A report card compares the models&apos; answers with her real answers to questions kept out of training. Freeze a snapshot with a held-out set on the Statistics tab, then come back here.</source>
+        <source>A report card compares the models' answers with her real answers to questions kept out of training. Freeze a snapshot with a held-out set on the Statistics tab, then come back here.</source>
         <translation>Табель сравнивает ответы моделей с её настоящими ответами на вопросы, которые не попали в обучение. Заморозьте снимок с отложенной выборкой на вкладке «Статистика» и возвращайтесь сюда.</translation>
     </message>
     <message>
@@ -913,7 +912,7 @@
         <translation>Длина к её ответу</translation>
     </message>
     <message>
-        <source>“Wording like hers”: how much the words overlap with the persona&apos;s real answers (0-100). “Length vs hers”: 1.0 means as long as hers.</source>
+        <source>“Wording like hers”: how much the words overlap with the persona's real answers (0-100). “Length vs hers”: 1.0 means as long as hers.</source>
         <translation>«Похожесть слов»: насколько слова совпадают с настоящими ответами персоны (0–100). «Длина к её ответу»: 1.0 — такой же длины, как у неё.</translation>
     </message>
     <message numerus="yes">
@@ -961,7 +960,7 @@
         <translation>Её настоящий ответ</translation>
     </message>
     <message>
-        <source>Select a model&apos;s answer to read it in full, rate it or correct it.</source>
+        <source>Select a model's answer to read it in full, rate it or correct it.</source>
         <translation>Выберите ответ модели, чтобы прочитать его целиком, оценить или исправить.</translation>
     </message>
     <message>
@@ -977,8 +976,8 @@
         <translation>{model}:</translation>
     </message>
     <message>
-        <source>First token after {s:.2f} s</source>
-        <translation>Первый токен через {s:.2f} с</translation>
+        <source>First token after {s} s</source>
+        <translation>Первый токен через {s} с</translation>
     </message>
     <message>
         <source>Saved as a new training pair.</source>
@@ -1035,7 +1034,7 @@
         <translation>Добавить модели завершённых обучений</translation>
     </message>
     <message>
-        <source>Every tuned model of this project&apos;s jobs, with the base model it was tuned from</source>
+        <source>Every tuned model of this project's jobs, with the base model it was tuned from</source>
         <translation>Все обученные модели этого проекта вместе с базовыми моделями, из которых они обучены</translation>
     </message>
     <message>
@@ -1063,7 +1062,7 @@
         <translation>Оставьте пустым, если серверу не нужен ключ</translation>
     </message>
     <message>
-        <source>The model&apos;s name on the server, e.g. llama3.1</source>
+        <source>The model's name on the server, e.g. llama3.1</source>
         <translation>Имя модели на сервере, например llama3.1</translation>
     </message>
     <message>
@@ -1115,7 +1114,7 @@
         <translation>Базовая модель</translation>
     </message>
     <message>
-        <source>Choose the base model&apos;s folder</source>
+        <source>Choose the base model's folder</source>
         <translation>Выберите папку базовой модели</translation>
     </message>
     <message>
@@ -1123,7 +1122,7 @@
         <translation>Адаптер</translation>
     </message>
     <message>
-        <source>Choose the adapter&apos;s folder</source>
+        <source>Choose the adapter's folder</source>
         <translation>Выберите папку адаптера</translation>
     </message>
     <message>
@@ -1139,7 +1138,7 @@
         <translation>Ответы даёт этот компьютер в отдельном процессе; первый ответ ждёт, пока загрузится модель. С адаптером используется базовая модель, на которой он обучен.</translation>
     </message>
     <message>
-        <source>The key is kept in the system&apos;s password store, never in the project file.</source>
+        <source>The key is kept in the system's password store, never in the project file.</source>
         <translation>Ключ хранится в системном хранилище паролей и никогда не попадает в файл проекта.</translation>
     </message>
     <message>
@@ -1171,7 +1170,7 @@
         </translation>
     </message>
     <message>
-        <source>Every finished job&apos;s models are already in the list.</source>
+        <source>Every finished job's models are already in the list.</source>
         <translation>Модели всех завершённых обучений уже есть в списке.</translation>
     </message>
     <message>
@@ -1222,7 +1221,7 @@
         <translation>Оценка от дообучения к дообучению</translation>
     </message>
     <message>
-        <source>Each tuned model&apos;s latest score, in the order they were tuned, with its likely range.</source>
+        <source>Each tuned model's latest score, in the order they were tuned, with its likely range.</source>
         <translation>Последняя оценка каждой дообученной модели в порядке дообучения, с вероятным диапазоном.</translation>
     </message>
 </context>
@@ -1422,7 +1421,7 @@
         <translation>Пока нет моделей для проверки</translation>
     </message>
     <message>
-        <source>Add a model: a tuned model from a finished fine-tune job, a provider&apos;s base model, or any OpenAI-compatible server such as Ollama or LM Studio.</source>
+        <source>Add a model: a tuned model from a finished fine-tune job, a provider's base model, or any OpenAI-compatible server such as Ollama or LM Studio.</source>
         <translation>Добавьте модель: обученную модель из завершённого обучения, базовую модель провайдера или любой сервер, совместимый с OpenAI, например Ollama или LM Studio.</translation>
     </message>
     <message>

@@ -369,7 +369,8 @@ class HeldoutView(QWidget):
                       answer["error"] or answer["answer"]]
             metrics = json.loads(answer["metrics"]) if answer["metrics"] else None
             if metrics and metrics.get("ttft") is not None:
-                lines += ["", self.tr("First token after {s:.2f} s").format(s=metrics["ttft"])]
+                lines += ["", self.tr("First token after {s} s").format(
+                    s=number(metrics["ttft"], 2))]
         self.detail.setPlainText("\n".join(lines))
 
     def rate(self, value: int) -> None:
