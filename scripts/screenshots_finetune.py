@@ -5,7 +5,8 @@
 
 It saves every provider's set-up page (``setup-<kind>``), Yandex's page with its Advanced part
 open and after a "Test connection" with a wrong key (``setup-yandex-advanced``,
-``setup-yandex-wrong-key``), the launch confirmation (``confirm-yandex``) and the Fine-tune tab
+``setup-yandex-wrong-key``), the launch form with Yandex's options (``launch-yandex-options``),
+the launch confirmation (``confirm-yandex``) and the Fine-tune tab
 while a Yandex job trains and once it has ended (``job-yandex-running``, with its events
 ``job-yandex-running-events``, ``job-yandex-done-events``). The job runs on the demo project
 against the loopback stand-in of Yandex AI Studio that the tests use
@@ -65,7 +66,7 @@ def main() -> int:
     import asyncio
 
     from fakes.yandex_server import FakeYandex
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QDialog, QScrollArea
 
     from natasha_studio.app import StudioApp, create_qapplication
     from natasha_studio.core import jobs
@@ -152,6 +153,8 @@ def main() -> int:
         if panel.snapshot.currentData() is None:
             panel.freeze_button.click()
         until(lambda: panel.launch_button.isEnabled(), "the pre-flight check", 120)
+        # The launch form whole (the tab shows it in a scroll area): Yandex's own options.
+        save(panel.findChild(QScrollArea).widget(), "launch-yandex-options")
 
         def confirm(dialog) -> int:
             dialog.show()
