@@ -80,7 +80,8 @@ class YandexProvider(OpenAIProvider):
                  timeout: float = 60.0, upload_timeout: float = 600.0,
                  poll_interval: float = 10.0, retries: int = 3,
                  policy: StudioRetryPolicy = DEFAULT_POLICY) -> None:
-        super().__init__(api_key, chat_url or YANDEX_CHAT_URL, label=LABEL, max_retries=2,
+        # The chat's quick retries follow the shared policy, as every provider's do.
+        super().__init__(api_key, chat_url or YANDEX_CHAT_URL, label=LABEL,
                          timeout=timeout, poll_interval=poll_interval, policy=policy)
         self.folder_id = (folder_id or "").strip()
         # "host:port" is reached over TLS; "http://host:port" in plain text (a local proxy).

@@ -349,6 +349,8 @@ def test_chat_while_offline_is_one_plain_sentence(chatty, cell):
     started = time.monotonic()
     reply = chat(chatty)
     took = time.monotonic() - started
-    assert reply.error and ("Cannot reach" in reply.error or "did not" in reply.error)
+    # The SDK's quick retries (the policy's) end before the first-text limit: the message
+    # names what is wrong, not a slow model.
+    assert reply.error and reply.error.startswith("Cannot reach"), reply.error
     assert "unsupported operand" not in reply.error and "Traceback" not in reply.error
     cell("chat offline", chatty.kind, f"{reply.error} ({took:.1f} s)", "-")
