@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -68,7 +69,8 @@ class PreflightDialog(QDialog):
         self.check_button = QPushButton(self.tr("Check"))
         self.check_button.setProperty("primary", True)
         self.check_button.clicked.connect(self.start_check)
-        layout.addWidget(self.check_button)
+        # A button of its own size (a bar across the dialog read as a progress bar).
+        layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.verdict = QLabel()
         self.verdict.setProperty("role", "heading")
         self.verdict.setWordWrap(True)
