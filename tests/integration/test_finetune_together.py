@@ -100,6 +100,8 @@ def test_tune_to_success_with_progress_and_loss(project, server, plan):
     # The job's files were deleted from Together once it ended.
     assert not server.files
     assert "The training data was deleted from Together AI." in messages
+    # ...said after Together's own last word on the job, though stamped in the same second.
+    assert messages[-1] == "The training data was deleted from Together AI."
 
 
 def test_base_models_come_from_the_api_and_are_cached(server):

@@ -255,9 +255,16 @@ def update_state(project: Project, job_id: int, values: dict[str, Any]) -> None:
 
 
 def job_events(project: Project, job_id: int) -> list[JobEventRecord]:
-    """A job's events, oldest first."""
+    """A job's events, oldest first.
+
+    The app stamps its own events to the microsecond; providers mostly give whole seconds
+    ("…:35Z"), which as text sort after every "…:35.1Z" of that second. A whole second sorts
+    as its start instead, so that what a provider reported comes before what the app did
+    about it (the model ready, then its training data deleted)."""
     rows = project.conn.execute(
-        "SELECT * FROM job_events WHERE job_id = ? ORDER BY at, id", (job_id,))
+        "SELECT * FROM job_events WHERE job_id = ? ORDER BY"
+        " CASE WHEN length(at) = 20 THEN substr(at, 1, 19) || '.000000Z' ELSE at END, id",
+        (job_id,))
     return [JobEventRecord(r["id"], r["at"], r["level"], r["message"],
                            json.loads(r["data"]) if r["data"] else None, r["remote_id"])
             for r in rows]
