@@ -1,6 +1,6 @@
 """Run the network-fault tests and print the fault × provider table.
 
-    .venv/bin/python scripts/fault_matrix.py [TEST_FILE ...]
+    .venv/bin/python scripts/fault_matrix.py [-k EXPRESSION] [TEST_FILE ...]
 
 The tests (tests/integration/test_network_faults.py and test_fault_matrix.py) drive the
 real SDKs through a fault-injecting proxy to the local stand-ins; each records the fault, the
@@ -29,12 +29,13 @@ FAULTS = ["cut mid-poll", "stall", "429 burst", "500s", "token endpoint down",
           "cut mid-chat-stream", "chat: server never answers", "chat offline"]
 
 
-def run(tests: list[str]) -> list[dict[str, str]]:
+def run(tests: list[str], select: str | None = None) -> list[dict[str, str]]:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "faults.xml"
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:logging",
-                        "-o", "junit_family=xunit1", f"--junitxml={report}", *tests],
+                        "-o", "junit_family=xunit1", f"--junitxml={report}",
+                        *(["-k", select] if select else []), *tests],
                        cwd=ROOT, env=env, check=False)
         tree = ET.parse(report)
     cells = []
@@ -60,8 +61,9 @@ def order(cell: dict[str, str]) -> tuple[int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("tests", nargs="*", default=TESTS, help="test files (default: both)")
+    parser.add_argument("-k", dest="select", help="only the tests pytest -k selects")
     args = parser.parse_args()
-    cells = sorted(run(args.tests), key=order)
+    cells = sorted(run(args.tests, args.select), key=order)
     print("| fault | provider | what the curator saw | took | final state |")
     print("|---|---|---|---|---|")
     for c in cells:
