@@ -163,10 +163,17 @@ class FinetuneTab(QWidget):
                                     _local_time(job.created_at)])
             item.setData(0, Qt.ItemDataRole.UserRole, job.id)
             item.setForeground(4, _brush(STATE_COLOURS.get(job.status)))
+            # The columns are narrow in the launch column: the whole name and model on hover.
+            item.setToolTip(1, job.display_name)
+            item.setToolTip(3, job.base_model)
             if job.error:
                 item.setToolTip(4, job.error)
             self.jobs_list.addTopLevelItem(item)
         self.jobs_list.blockSignals(False)
+        if records:  # names are what she tells jobs apart by: as wide as they need, to a point
+            for column in (1, 2, 4):  # name, provider, state
+                self.jobs_list.resizeColumnToContents(column)
+            self.jobs_list.setColumnWidth(1, min(self.jobs_list.columnWidth(1), 220))
         self.no_jobs_label.setVisible(not records)
         if current is None and records:
             current = records[0].id
