@@ -122,6 +122,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             n = _export_parts(project, snapshot, args, path, parts)
             print(translate("ExportCli", "Wrote {path}: {n} pairs ({parts}).").format(
                 path=path, n=n, parts=" + ".join(parts)))
+        if not args.internal:
+            _say_what_the_files_leak(project, snapshot, args,
+                                     tuple(dict.fromkeys(p for _, ps in outputs for p in ps)))
         if args.format in export.validation.VALIDATION_FORMATS:
             report = export.validate_file(args.out, args.format)
             if report.ok:
@@ -152,6 +155,18 @@ def _export_parts(project: Project, snapshot: export.Snapshot, args: argparse.Na
                   {"final_answer_only": args.final_answer_only, "internal": args.internal,
                    "speakers": speakers})
     return count
+
+
+def _say_what_the_files_leak(project: Project, snapshot: export.Snapshot,
+                             args: argparse.Namespace, parts: tuple[str, ...]) -> None:
+    """The privacy check of what was just written (the frozen texts, as the files hold them)."""
+    privacy = export.privacy_findings(project, snapshot.id, parts, args.speakers,
+                                      exchanges_only=args.format not in ("csv", "json"))
+    if privacy["pairs"]:
+        print(privacy["summary"])
+        print(translate("ExportCli", "The files just written hold it. Replace it with: "
+                                     "natasha-studio privacy {path} --redact, then export "
+                                     "again.").format(path=args.project))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

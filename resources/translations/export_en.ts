@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>CompareDialog</name>
@@ -162,10 +163,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not start with a member's message (role “user”).</source>
+        <source>%n examples do not start with a member&apos;s message (role “user”).</source>
         <translation>
-            <numerusform>%n example does not start with a member's message (role “user”).</numerusform>
-            <numerusform>%n examples do not start with a member's message (role “user”).</numerusform>
+            <numerusform>%n example does not start with a member&apos;s message (role “user”).</numerusform>
+            <numerusform>%n examples do not start with a member&apos;s message (role “user”).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -183,24 +184,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not end with the persona's answer.</source>
+        <source>%n examples do not end with the persona&apos;s answer.</source>
         <translation>
-            <numerusform>%n example does not end with the persona's answer.</numerusform>
-            <numerusform>%n examples do not end with the persona's answer.</numerusform>
+            <numerusform>%n example does not end with the persona&apos;s answer.</numerusform>
+            <numerusform>%n examples do not end with the persona&apos;s answer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model's limit per example.</source>
+        <source>%n examples are longer than the model&apos;s limit per example.</source>
         <translation>
-            <numerusform>%n example is longer than the model's limit per example.</numerusform>
-            <numerusform>%n examples are longer than the model's limit per example.</numerusform>
+            <numerusform>%n example is longer than the model&apos;s limit per example.</numerusform>
+            <numerusform>%n examples are longer than the model&apos;s limit per example.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are longer than the model's limit and will be cut from the end.</source>
+        <source>%n examples are longer than the model&apos;s limit and will be cut from the end.</source>
         <translation>
-            <numerusform>%n example is longer than the model's limit and will be cut from the end.</numerusform>
-            <numerusform>%n examples are longer than the model's limit and will be cut from the end.</numerusform>
+            <numerusform>%n example is longer than the model&apos;s limit and will be cut from the end.</numerusform>
+            <numerusform>%n examples are longer than the model&apos;s limit and will be cut from the end.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -211,17 +212,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no member's message with text, so they teach an answer to nothing.</source>
+        <source>%n examples have no member&apos;s message with text, so they teach an answer to nothing.</source>
         <translation>
-            <numerusform>%n example has no member's message with text, so it teaches an answer to nothing.</numerusform>
-            <numerusform>%n examples have no member's message with text, so they teach an answer to nothing.</numerusform>
+            <numerusform>%n example has no member&apos;s message with text, so it teaches an answer to nothing.</numerusform>
+            <numerusform>%n examples have no member&apos;s message with text, so they teach an answer to nothing.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples do not end with the persona's answer (role “assistant”).</source>
+        <source>%n examples do not end with the persona&apos;s answer (role “assistant”).</source>
         <translation>
-            <numerusform>%n example does not end with the persona's answer (role “assistant”).</numerusform>
-            <numerusform>%n examples do not end with the persona's answer (role “assistant”).</numerusform>
+            <numerusform>%n example does not end with the persona&apos;s answer (role “assistant”).</numerusform>
+            <numerusform>%n examples do not end with the persona&apos;s answer (role “assistant”).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -232,10 +233,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have no “response” with the persona's answer, or it is empty.</source>
+        <source>%n examples have no “response” with the persona&apos;s answer, or it is empty.</source>
         <translation>
-            <numerusform>%n example has no “response” with the persona's answer, or it is empty.</numerusform>
-            <numerusform>%n examples have no “response” with the persona's answer, or it is empty.</numerusform>
+            <numerusform>%n example has no “response” with the persona&apos;s answer, or it is empty.</numerusform>
+            <numerusform>%n examples have no “response” with the persona&apos;s answer, or it is empty.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -274,31 +275,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have a request (system prompt, context and question) over 8,000 tokens, Yandex's limit.</source>
+        <source>%n examples have a request (system prompt, context and question) over 8,000 tokens, Yandex&apos;s limit.</source>
         <translation>
-            <numerusform>%n example has a request (system prompt, context and question) over 8,000 tokens, Yandex's limit.</numerusform>
-            <numerusform>%n examples have a request (system prompt, context and question) over 8,000 tokens, Yandex's limit.</numerusform>
+            <numerusform>%n example has a request (system prompt, context and question) over 8,000 tokens, Yandex&apos;s limit.</numerusform>
+            <numerusform>%n examples have a request (system prompt, context and question) over 8,000 tokens, Yandex&apos;s limit.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have an answer over 2,000 tokens, Yandex's limit.</source>
+        <source>%n examples have an answer over 2,000 tokens, Yandex&apos;s limit.</source>
         <translation>
-            <numerusform>%n example has an answer over 2,000 tokens, Yandex's limit.</numerusform>
-            <numerusform>%n examples have an answer over 2,000 tokens, Yandex's limit.</numerusform>
+            <numerusform>%n example has an answer over 2,000 tokens, Yandex&apos;s limit.</numerusform>
+            <numerusform>%n examples have an answer over 2,000 tokens, Yandex&apos;s limit.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples have a request and an answer over 8,000 tokens together, Yandex's limit.</source>
+        <source>%n examples have a request and an answer over 8,000 tokens together, Yandex&apos;s limit.</source>
         <translation>
-            <numerusform>%n example has a request and an answer over 8,000 tokens together, Yandex's limit.</numerusform>
-            <numerusform>%n examples have a request and an answer over 8,000 tokens together, Yandex's limit.</numerusform>
+            <numerusform>%n example has a request and an answer over 8,000 tokens together, Yandex&apos;s limit.</numerusform>
+            <numerusform>%n examples have a request and an answer over 8,000 tokens together, Yandex&apos;s limit.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n examples are close to Yandex's token limits; as the counts are estimates, Yandex may find them too long.</source>
+        <source>%n examples are close to Yandex&apos;s token limits; as the counts are estimates, Yandex may find them too long.</source>
         <translation>
-            <numerusform>%n example is close to Yandex's token limits; as the counts are estimates, Yandex may find it too long.</numerusform>
-            <numerusform>%n examples are close to Yandex's token limits; as the counts are estimates, Yandex may find them too long.</numerusform>
+            <numerusform>%n example is close to Yandex&apos;s token limits; as the counts are estimates, Yandex may find it too long.</numerusform>
+            <numerusform>%n examples are close to Yandex&apos;s token limits; as the counts are estimates, Yandex may find them too long.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

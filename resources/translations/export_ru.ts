@@ -276,6 +276,10 @@
         <translation>Файл прошёл проверку; токены и стоимость покажет команда «validate».</translation>
     </message>
     <message>
+        <source>The files just written hold it. Replace it with: natasha-studio privacy {path} --redact, then export again.</source>
+        <translation>Они есть в только что записанных файлах. Замените их: natasha-studio privacy {path} --redact, затем экспортируйте снова.</translation>
+    </message>
+    <message>
         <source>No snapshots yet.</source>
         <translation>Снимков пока нет.</translation>
     </message>
@@ -614,6 +618,10 @@
     <message>
         <source>Exported to {path}</source>
         <translation>Выгружено в {path}</translation>
+    </message>
+    <message>
+        <source>{name}: {summary} Replace it on the Pairs tab (Personal data), then freeze a new snapshot and export it.</source>
+        <translation>{name}: {summary} Замените их на вкладке «Пары» («Личные данные»), затем заморозьте новый снимок и экспортируйте его.</translation>
     </message>
     <message>
         <source>Comparing…</source>

@@ -150,3 +150,25 @@ def test_the_check_reads_instructions_and_the_export_pseudonymises_them(project,
     [written] = ExportFields(project).prepare([example])
     assert "Марина" not in written.system_prompt and "[ТЕЛЕФОН]" in written.system_prompt
     assert export_privacy_report(project, [written], internal=False).clean
+
+
+def test_the_export_command_says_what_the_file_it_wrote_holds(project, planted, tmp_path, capsys):
+    from natasha_studio.cli import main
+
+    path = project.path
+    project.close()
+    out = tmp_path / "train.jsonl"
+    assert main(["export", str(path), "--format", "openai", "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "Personal data remains in 16 pairs" in said and "Phone: 8" in said
+    assert f"privacy {path} --redact" in said
+    assert main(["privacy", str(path), "--redact", "--json"]) == 0
+    capsys.readouterr()
+    assert main(["export", str(path), "--format", "csv", "--out", str(tmp_path / "all.csv")]) == 0
+    said = capsys.readouterr().out
+    assert "Froze snapshot" in said and "Personal data" not in said
+    # An internal copy names members on purpose: its warning is the one said.
+    assert main(["export", str(path), "--format", "json", "--out", str(tmp_path / "i.json"),
+                 "--internal"]) == 0
+    said = capsys.readouterr().out
+    assert "not for training" in said and "Personal data remains" not in said

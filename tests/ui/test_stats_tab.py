@@ -307,3 +307,36 @@ def test_cost_line_covers_every_provider_set_up(tab, qloop, filled, ctx_with_pro
     line = tab.cost_line.text()
     assert "Together AI, Qwen3-8B: ≈" in line and "Fireworks AI, qwen3-8b: ≈" in line
     assert "Yandex" not in line and "epoch" in line
+
+
+def test_an_export_says_what_personal_data_the_file_holds(tab, qloop, filled, ctx_with_project,
+                                                          tmp_path):
+    from natasha_studio.core.pairs import Turn, add_pair
+
+    project = ctx_with_project.project
+    add_pair(project, [Turn("user", "Позвоните мне: +7 912 345-67-89, это Ольга", 11, "Ольга"),
+                       Turn("assistant", "Хорошо, Ольга, позвоню", 1, "Наташа")],
+             origin="reply", chat_id=-1001, status="approved")
+    act(qloop, tab.open_snapshots)
+    dialog = tab.snapshots_dialog
+    form = FreezeDialog("v1", tab.current_filter(), dialog)
+    act(qloop, lambda: dialog.start_freeze(form.values()))
+    wait_until(qloop, lambda: len(dialog.snapshots) == 1)
+
+    for fmt, name, internal, warned in (("openai", "v1.jsonl", False, True),
+                                        ("csv", "v1.csv", False, True),
+                                        ("csv", "internal.csv", True, False)):
+        export_form = ExportDialog("v1", dialog)
+        export_form.format.setCurrentIndex(export_form.format.findData(fmt))
+        export_form.part.setCurrentIndex(export_form.part.findData("all"))
+        export_form.path.setText(str(tmp_path / name))
+        export_form.internal.setChecked(internal)
+        values = export_form.values()
+        act(qloop, lambda v=values: dialog.start_export(dialog.snapshots[0].id, v))
+        wait_until(qloop, lambda n=name: (tmp_path / n).exists() and idle(ctx_with_project)())
+        assert dialog.privacy_note.isVisibleTo(dialog) == warned, name
+        if warned:
+            text = dialog.privacy_note.text()
+            assert text.startswith(name) and "Personal data remains in 1 pair" in text
+            assert "Pairs tab" in text
+    dialog.close()

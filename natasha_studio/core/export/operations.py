@@ -151,8 +151,10 @@ def private_training_folder() -> Path:
 
 def privacy_findings(project: Project, snapshot_id: int,
                      parts: tuple[str, ...] = ("train", "validation"),
-                     speakers: str | None = None) -> dict[str, Any]:
-    """Personal data that the training files of these parts of a snapshot would carry.
+                     speakers: str | None = None, *, exchanges_only: bool = True
+                     ) -> dict[str, Any]:
+    """Personal data that the files of these parts of a snapshot would carry: training files
+    (``exchanges_only``, the default) or CSV and JSON, which keep every pair.
 
     Returns ``{"pairs": n, "counts": {kind: n}, "pair_ids": [...], "summary": text}``. It
     reads what the files hold: the snapshot's frozen texts, written as the export writes them
@@ -166,7 +168,8 @@ def privacy_findings(project: Project, snapshot_id: int,
     speakers = check_speakers(speakers) if speakers else speakers_setting(project)
     frozen = snapshot_examples(project, snapshot.id, list(parts))
     written = {e.pair_id: e for e in ExportFields(project).prepare(
-        separate_speakers(project, frozen, speakers, snapshot.system_prompt)) if is_exchange(e)}
+        separate_speakers(project, frozen, speakers, snapshot.system_prompt))
+        if is_exchange(e) or not exchanges_only}
     frozen = [e for e in frozen if e.pair_id in written]
     ids = [e.pair_id for e in frozen]
     refresh_scan(project, ids)

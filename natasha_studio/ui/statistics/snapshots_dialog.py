@@ -44,12 +44,24 @@ def freeze_in_thread(path: str, values: dict[str, Any], progress=None) -> tuple[
         project.close()
 
 
+# The parts of a snapshot each choice of the export form writes.
+_PARTS = {"all": ("train", "validation", "heldout")}
+
+
 def export_in_thread(path: str, snapshot_id: int, values: dict[str, Any],
-                     progress=None) -> tuple[str, Changes]:
+                     progress=None) -> tuple[str, Changes, dict[str, Any]]:
+    """Write the file, then check what it holds for personal data (not an internal copy,
+    which names members on purpose)."""
     project = Project.open(path)
     try:
         written, changes = snapshots.export_file(project, snapshot_id, progress=progress, **values)
-        return str(written), changes
+        privacy: dict[str, Any] = {}
+        if not values.get("internal"):
+            split = values.get("split", "train")
+            privacy = export.privacy_findings(
+                project, snapshot_id, _PARTS.get(split, (split,)), values.get("speakers"),
+                exchanges_only=values.get("fmt") not in ("csv", "json"))
+        return str(written), changes, privacy
     finally:
         project.close()
 
@@ -94,6 +106,11 @@ class SnapshotsDialog(QDialog):
         self.busy = QLabel()
         self.busy.setProperty("role", "muted")
         layout.addWidget(self.busy)
+        # Personal data the file just exported holds (hidden when it holds none).
+        self.privacy_note = QLabel()
+        self.privacy_note.setWordWrap(True)
+        self.privacy_note.setVisible(False)
+        layout.addWidget(self.privacy_note)
         row = QHBoxLayout()
         self.freeze_button = QPushButton(self.tr("Freeze\u2026"))
         self.freeze_button.setProperty("primary", True)
@@ -189,6 +206,7 @@ class SnapshotsDialog(QDialog):
             self.start_export(snapshot.id, values)
 
     def start_export(self, snapshot_id: int, values: dict[str, Any]) -> None:
+        self.privacy_note.setVisible(False)
         self.busy.setText(self.tr("Writing {path}\u2026").format(path=values["out_path"]))
         task = self.ctx.tasks.run_in_thread(
             "statistics:export", export_in_thread, str(self.project.path), snapshot_id, values,
@@ -196,11 +214,17 @@ class SnapshotsDialog(QDialog):
             on_done=self._on_exported)
         task.add_done_callback(lambda _t: self._task_ended())
 
-    def _on_exported(self, result: tuple[str, Changes]) -> None:
-        path, changes = result
+    def _on_exported(self, result: tuple[str, Changes, dict[str, Any]]) -> None:
+        path, changes, privacy = result
         self.ctx.apply(changes)
         self.ctx.show_status(self.tr("Exported {name}").format(name=Path(path).name))
         self.busy.setText(self.tr("Exported to {path}").format(path=path))
+        self.privacy_note.setVisible(bool(privacy.get("pairs")))
+        if privacy.get("pairs"):
+            self.privacy_note.setText(
+                self.tr("{name}: {summary} Replace it on the Pairs tab (Personal data), then "
+                        "freeze a new snapshot and export it.").format(
+                    name=Path(path).name, summary=privacy["summary"]))
 
     def check(self) -> None:
         [snapshot] = self.selected()
