@@ -601,6 +601,10 @@
         <translation>Модель</translation>
     </message>
     <message>
+        <source>No checkpoints: the provider keeps none for this job, or the job has not reached its first one yet.</source>
+        <translation>Контрольных точек нет: провайдер не сохраняет их для этой задачи или задача ещё не дошла до первой.</translation>
+    </message>
+    <message>
         <source>Loss</source>
         <translation>Потери (loss)</translation>
     </message>

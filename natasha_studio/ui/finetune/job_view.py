@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -152,9 +153,24 @@ class JobView(QWidget):
         self.checkpoints.setHeaderLabels([self.tr("Step"), self.tr("Training loss"),
                                           self.tr("Validation loss"), self.tr("Model")])
         self.checkpoints.setRootIsDecorated(False)
+        for column in range(3):  # step and the two losses: their headings whole
+            self.checkpoints.header().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
+        # An empty table said nothing: most jobs of most providers keep no checkpoints.
+        self.no_checkpoints = QLabel(self.tr(
+            "No checkpoints: the provider keeps none for this job, or the job has not reached "
+            "its first one yet."))
+        self.no_checkpoints.setWordWrap(True)
+        self.no_checkpoints.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.no_checkpoints.setProperty("role", "muted")
+        checkpoints_page = QWidget()
+        checkpoints_layout = QVBoxLayout(checkpoints_page)
+        checkpoints_layout.setContentsMargins(0, 6, 0, 0)
+        checkpoints_layout.addWidget(self.no_checkpoints)
+        checkpoints_layout.addWidget(self.checkpoints, 1)
         self.tabs.addTab(self.chart, self.tr("Loss"))
         self.tabs.addTab(self.events, self.tr("Events"))
-        self.tabs.addTab(self.checkpoints, self.tr("Checkpoints"))
+        self.tabs.addTab(checkpoints_page, self.tr("Checkpoints"))
         layout.addWidget(self.tabs, 1)
         self._stack.addWidget(page)
 
@@ -348,11 +364,13 @@ class JobView(QWidget):
             metrics = point.get("metrics") or {}
 
             def num(key: str, m=metrics) -> str:
-                return f"{m[key]:.4f}" if isinstance(m.get(key), int | float) else "—"
+                return number(m[key], 4) if isinstance(m.get(key), int | float) else "—"
             item = QTreeWidgetItem([str(point.get("step", "")), num("train_loss"),
                                     num("valid_loss"), point.get("model", "")])
             item.setToolTip(3, point.get("model", ""))
             self.checkpoints.addTopLevelItem(item)
+        self.no_checkpoints.setVisible(not job.checkpoints)
+        self.checkpoints.setVisible(bool(job.checkpoints))
         self.tabs.setTabText(2, self.tr("Checkpoints ({n})").format(n=len(job.checkpoints))
                              if job.checkpoints else self.tr("Checkpoints"))
 
