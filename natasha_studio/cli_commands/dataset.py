@@ -65,7 +65,7 @@ def parse_persona_id(text: str) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from natasha_studio.core import writer
+    from natasha_studio.core import storage, writer
     from natasha_studio.core.dataset.settings import persona_ids, set_persona_ids
     from natasha_studio.operations.extraction import import_then_extract
 
@@ -76,6 +76,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         project = Project.create(path, args.persona_name or translate("Cli", "Persona"))
     else:
         project = Project.open(path)
+        if project.damaged:
+            # Opened for reading only: said once here, not again for every file named.
+            project.close()
+            raise storage.damaged_error(path)
 
     def prepare(project: Project, report) -> None:
         # Between the import and the extraction: the persona may be named by the import.
