@@ -153,7 +153,10 @@ class PairsTab(QWidget):
         self.empty_text.setWordWrap(True)
         for label in (self.empty_title, self.empty_text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # As the other tabs' empty states: muted text, the way forward as the primary button.
+        self.empty_text.setProperty("role", "muted")
         self.go_sources = QPushButton(self.tr("Go to Sources"))
+        self.go_sources.setProperty("primary", True)
         self.go_sources.clicked.connect(lambda: self.ctx.navigate.emit("sources", None))
         add = QPushButton(self.tr("Add a pair by hand"))
         add.clicked.connect(self.add_pair)
