@@ -76,10 +76,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         project = Project.create(path, args.persona_name or translate("Cli", "Persona"))
     else:
         project = Project.open(path)
-        if project.damaged:
-            # Opened for reading only: said once here, not again for every file named.
+        if project.damaged or not storage.writable(path):
+            # Nothing can be written: said once here, not again under every file named.
             project.close()
-            raise storage.damaged_error(path)
+            raise (storage.damaged_error(path) if project.damaged
+                   else storage.read_only_error(path))
 
     def prepare(project: Project, report) -> None:
         # Between the import and the extraction: the persona may be named by the import.

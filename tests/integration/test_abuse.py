@@ -612,6 +612,22 @@ def test_an_import_into_a_read_only_project_names_the_project_without_a_tracebac
     assert _persona_ids(path) == []
 
 
+def test_an_import_into_a_read_only_project_says_so_once(tmp_path, capsys, monkeypatch):
+    import natasha_studio.core.storage as storage
+
+    path = _project(tmp_path)
+    exports = [_write(tmp_path / f"e{k}.json", _chat(81 + k, _messages())) for k in range(3)]
+    before = _digest(path)
+    access = os.access
+    # A file without write permission for this user (root ignores permissions).
+    monkeypatch.setattr(storage.os, "access", lambda p, mode: access(p, mode) and
+                        (Path(p) != path or not mode & os.W_OK))
+    rc = main(["import", str(path), *map(str, exports), "--persona-id", "user2"])
+    err = capsys.readouterr().err
+    assert rc == 1 and err.count("p.nstudio is read-only") == 1, err
+    assert _digest(path) == before
+
+
 def test_a_full_disk_is_reported_as_such_and_the_import_is_undone(tmp_path):
     from natasha_studio.telegram.export.importer import import_exports
 
