@@ -159,9 +159,10 @@ def _english_singular(text: str) -> str:
     "%n" made singular ("%n more pairs" -> "%n more pair", "%n new messages" -> "%n new
     message"); the text as it is when there is none."""
     words = text.split(" ")
-    if "%n" not in words:
+    counts = [i for i, word in enumerate(words) if word.lstrip("([") == "%n"]  # "(%n chats)"
+    if not counts:
         return text
-    start = words.index("%n") + 1
+    start = counts[0] + 1
     for i in range(start, min(start + 3, len(words))):
         word = words[i]
         stem = word.rstrip(".,:;)…")

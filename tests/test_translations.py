@@ -241,6 +241,7 @@ def test_english_says_one_thing_for_one_and_another_for_many():
     ("%n new messages fetched.", "%n new message fetched."),
     ("%n matches", "%n match"),
     ("%n categories", "%n category"),
+    (" (%n chats).", " (%n chat)."),
     ("trying again in %n s.", "trying again in %n s."),
     ("%n of the first {top} pairs to review changed places",
      "%n of the first {top} pairs to review changed places"),

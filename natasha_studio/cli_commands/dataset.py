@@ -117,8 +117,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             return IMPORT_FAILED
         if created:
             print(translate("Cli", "Created project {path}.").format(path=project.path))
-        print(translate("Cli", "Imported {added} new messages from {files} files ({chats} chats).").format(
-            added=report.added, files=len(report.files) - len(report.errors), chats=report.chats))
+        files = len(report.files) - len(report.errors)
+        print(Cli.tr("Imported %n new messages", None, report.added)
+              + Cli.tr(" from %n files", None, files) + Cli.tr(" (%n chats).", None, report.chats))
         if result is None:
             print(translate("Cli", "No persona chosen yet: give --persona-id or --persona-name "
                             "to extract pairs."), file=sys.stderr)

@@ -3,6 +3,27 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
+        <source>Imported %n new messages</source>
+        <translation>
+            <numerusform>Imported %n new message</numerusform>
+            <numerusform>Imported %n new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> from %n files</source>
+        <translation>
+            <numerusform> from %n file</numerusform>
+            <numerusform> from %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n chats).</source>
+        <translation>
+            <numerusform> (%n chat).</numerusform>
+            <numerusform> (%n chats).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Skipped %n messages without an id.</source>
         <translation>
             <numerusform>Skipped %n message without an id.</numerusform>

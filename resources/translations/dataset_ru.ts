@@ -23,10 +23,6 @@
         <translation>{file}: {chat}: новых сообщений — {added} из {seen}</translation>
     </message>
     <message>
-        <source>Imported {added} new messages from {files} files ({chats} chats).</source>
-        <translation>Импортировано новых сообщений: {added}, файлов: {files}, чатов: {chats}.</translation>
-    </message>
-    <message>
         <source>No persona chosen yet: give --persona-id or --persona-name to extract pairs.</source>
         <translation>Персона ещё не выбрана: укажите --persona-id или --persona-name, чтобы найти пары.</translation>
     </message>
@@ -41,6 +37,30 @@
     <message>
         <source>{file}: not imported.</source>
         <translation>{file}: не импортирован.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n new messages</source>
+        <translation>
+            <numerusform>Импортировано %n новое сообщение</numerusform>
+            <numerusform>Импортировано %n новых сообщения</numerusform>
+            <numerusform>Импортировано %n новых сообщений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> from %n files</source>
+        <translation>
+            <numerusform> из %n файла</numerusform>
+            <numerusform> из %n файлов</numerusform>
+            <numerusform> из %n файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n chats).</source>
+        <translation>
+            <numerusform> (%n чат).</numerusform>
+            <numerusform> (%n чата).</numerusform>
+            <numerusform> (%n чатов).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Skipped %n messages without an id.</source>
@@ -378,57 +398,6 @@
     </message>
 </context>
 <context>
-    <name>Quality</name>
-    <message>
-        <source>photo, voice or file without text</source>
-        <translation>фото, голосовое или файл без текста</translation>
-    </message>
-    <message>
-        <source>only emoji</source>
-        <translation>только эмодзи</translation>
-    </message>
-    <message>
-        <source>only thanks or a greeting</source>
-        <translation>только благодарность или приветствие</translation>
-    </message>
-    <message>
-        <source>only a link</source>
-        <translation>только ссылка</translation>
-    </message>
-    <message>
-        <source>looks like advertising</source>
-        <translation>похоже на рекламу</translation>
-    </message>
-    <message>
-        <source>answer too short</source>
-        <translation>слишком короткий ответ</translation>
-    </message>
-    <message>
-        <source>question too short</source>
-        <translation>слишком короткий вопрос</translation>
-    </message>
-    <message>
-        <source>answer very long</source>
-        <translation>очень длинный ответ</translation>
-    </message>
-    <message>
-        <source>question and answer in different languages</source>
-        <translation>вопрос и ответ на разных языках</translation>
-    </message>
-    <message>
-        <source>the same question appears earlier</source>
-        <translation>такой же вопрос уже был раньше</translation>
-    </message>
-    <message>
-        <source>a very similar question appears earlier</source>
-        <translation>очень похожий вопрос уже был раньше</translation>
-    </message>
-    <message>
-        <source>found by timing, not by a reply</source>
-        <translation>найдено по времени, а не по ответу</translation>
-    </message>
-</context>
-<context>
     <name>SourcesTab</name>
     <message>
         <source>No project open</source>
@@ -445,10 +414,6 @@
     <message>
         <source>Telegram account</source>
         <translation>Аккаунт Telegram</translation>
-    </message>
-    <message>
-        <source>Fetching from a Telegram account is not available in this installation (%1). Import export files instead.</source>
-        <translation>Загрузка из аккаунта Telegram недоступна в этой установке (%1). Импортируйте файлы экспорта.</translation>
     </message>
     <message>
         <source>Looking into the pair count</source>
