@@ -1,12 +1,14 @@
-"""Redactions and allow-list changes as undoable steps (QUndoCommand), for the Pairs tab's
-undo stack (Ctrl+Z)."""
+"""Redactions and allow-list changes as undoable steps, for the Pairs tab's undo stack (Ctrl+Z).
+
+They are ``PairCommand``s: the tab runs each undo and redo itself first (``run_step``), where a
+failure can be told, before the stack records it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoCommand
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.privacy import (
@@ -21,6 +23,7 @@ from natasha_studio.core.privacy import (
     undo_redaction,
 )
 from natasha_studio.core.store import Project
+from natasha_studio.ui.pairs.commands import PairCommand
 
 Notify = Callable[[set[int] | None], None]
 
@@ -39,7 +42,7 @@ class PrivacyUndo(QObject):
         return self.tr("Treat «{word}» as personal again").format(word=word)
 
 
-class RedactCommand(QUndoCommand):
+class RedactCommand(PairCommand):
     """Undo restores the turns; redo applies the same replacements again.
 
     A large redaction runs in a worker thread first; the command is then pushed with its
@@ -49,9 +52,7 @@ class RedactCommand(QUndoCommand):
     def __init__(self, project: Project, notify: Notify, findings: dict[int, list[Finding]],
                  mode: str, scope: str, result: RedactionResult | None = None) -> None:
         n = len(result.pair_ids) if result is not None else len(findings)
-        super().__init__(PrivacyUndo().replaced(n))
-        self.project = project
-        self.notify = notify
+        super().__init__(project, notify, PrivacyUndo().replaced(n))
         self.findings = result.replaced if result is not None else findings
         self.mode = mode
         self.scope = scope
@@ -76,7 +77,7 @@ class RedactCommand(QUndoCommand):
         self.notify(set(done.restored))
 
 
-class AllowWordCommand(QUndoCommand):
+class AllowWordCommand(PairCommand):
     """Mark a word as not personal (or personal again); undo reverts exactly that change.
 
     ``refresh`` runs after each change, so highlights and counts follow the allow-list.
@@ -85,8 +86,8 @@ class AllowWordCommand(QUndoCommand):
     def __init__(self, project: Project, word: str, refresh: Callable[[], None], *,
                  not_personal: bool = True) -> None:
         names = PrivacyUndo()
-        super().__init__(names.not_personal(word) if not_personal else names.personal_again(word))
-        self.project = project
+        super().__init__(project, lambda _ids: refresh(),
+                         names.not_personal(word) if not_personal else names.personal_again(word))
         self.word = word
         self.refresh = refresh
         self.not_personal = not_personal
