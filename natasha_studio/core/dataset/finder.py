@@ -18,7 +18,6 @@ import gc
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
 from dataclasses import fields
 from pathlib import Path
 
@@ -38,6 +37,7 @@ log = logging.getLogger(__name__)
 
 _BATCH = 200  # pairs handed over at a time
 _AHEAD = 8  # batches the helper may hold ready: memory stays flat
+_STEP_S = 0.005  # how long a wait for the helper goes before letting a waiting writer in
 
 
 def _find(path: str, persona: list[int], settings: ExtractionSettings, _tasks, results) -> None:
@@ -87,15 +87,17 @@ class Finder:
         return None if helper is None else cls(helper)
 
     def pairs(self, on_chat: Callable[[int, int, str], None], tally: ExtractionTally,
-              waiting: Callable[[], AbstractContextManager]) -> Iterator[ExtractedPair]:
+              pause: Callable[[], object]) -> Iterator[ExtractedPair]:
         """The pairs in the order ``extract_pairs`` gives them, calling ``on_chat`` as each
-        chat starts; ``tally`` gets the helper's counts at the end. Each wait for the helper
-        runs inside ``waiting()`` (``Project.not_writing``: other writers may go first)."""
+        chat starts; ``tally`` gets the helper's counts at the end. While the helper is
+        behind, ``pause`` is called every few milliseconds (``Project.pause_point``: a
+        writer waiting meanwhile goes first)."""
         helper = self._helper
         while True:
             try:
-                with waiting():
-                    kind, value = helper.get()
+                while not helper.wait(_STEP_S):
+                    pause()
+                kind, value = helper.get()
             except HelperFailed as exc:
                 log.error("finding pairs failed in its helper process:\n%s", exc)
                 raise StudioError(

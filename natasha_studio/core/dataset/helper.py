@@ -106,16 +106,34 @@ class HelperProcess:
         self._process = context.Process(target=_run, args=(target, args, self._tasks, self._results),
                                         name=name, daemon=True)
         self._process.start()
+        self._ready: list[tuple[str, Any]] = []  # a result taken by ``wait``, not yet got
 
     def put(self, task: Any) -> None:
         self._tasks.put(task)
 
     def has_result(self) -> bool:
         """Whether a result is waiting (a hint: the helper is not behind)."""
-        return not self._results.empty()
+        return bool(self._ready) or not self._results.empty()
+
+    def wait(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the next result; returns whether it has come
+        (``get`` then returns it at once). A caller that holds something others wait for
+        waits in short steps and lets them in between (see ``pipeline``)."""
+        if self._ready:
+            return True
+        try:
+            self._ready.append(self._results.get(timeout=timeout))
+        except queue.Empty:
+            return not self._process.is_alive()  # get() then says it ended
+        return True
 
     def get(self) -> tuple[str, Any]:
         """The helper's next result; raises :class:`HelperFailed` if it failed or died."""
+        if self._ready:
+            kind, value = self._ready.pop()
+            if kind == "error":
+                raise HelperFailed(value)
+            return kind, value
         while True:
             try:
                 kind, value = self._results.get(timeout=POLL_S)

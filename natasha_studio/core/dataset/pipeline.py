@@ -184,12 +184,15 @@ def run_extraction(
         batch_size = _PAUSABLE_BATCH if reader is not None else _BATCH
 
         def write_next() -> None:
+            # While the helper scores, a writer that comes goes first (within milliseconds).
+            while not scorer.wait(_WAIT_STEP_S):
+                pause()
             with project.not_writing():
                 scores = scorer.result()
             pause()
             _write(conn, in_flight.popleft(), scores, existing, report)
             pause()
-        found = (finder.pairs(on_chat, report.tally, project.not_writing) if finder is not None
+        found = (finder.pairs(on_chat, report.tally, pause) if finder is not None
                  else extract_pairs(project, persona, settings, on_chat=on_chat,
                                     tally=report.tally, reader=reader))
         for pair in found:
@@ -268,6 +271,7 @@ def _finding(project: Project, persona: set[int], settings: ExtractionSettings,
         finder.close(finished=finished)
 
 
+_WAIT_STEP_S = 0.005  # see write_next
 _BATCH = 1000
 _PAUSABLE_BATCH = 200
 _IN_FLIGHT = 3

@@ -167,6 +167,12 @@ class Scorer:
             helper.put((items, True, None))
             self._pending.append((items, None))
 
+    def wait(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the oldest batch's scores; returns whether
+        ``result`` has them at hand (always, in this process)."""
+        helper = self._helper
+        return helper is None or helper.wait(timeout)
+
     def result(self) -> list[Scored]:
         """The scores of the oldest batch not yet returned (waits for the helper)."""
         items, ready = self._pending.popleft()
