@@ -232,6 +232,67 @@ def test_helpers_end_within_seconds_of_their_parents_death(tmp_path, target):
         parent.kill()
 
 
+_IMPORT_THEN_STALL = '''
+import sys, time
+import natasha_studio.telegram.export.importer as importer
+from natasha_studio.cli import main
+
+importer.HELPER_MIN_BYTES = 0  # read in a helper, as a big export is
+store_rows = importer.store_rows
+
+def stalled(*args, **kwargs):
+    # The writer falls behind: the helper fills its queue and blocks there (where the
+    # orphans of SIGKILLed imports were found waiting).
+    print("stalled", flush=True)
+    time.sleep(600)
+    return store_rows(*args, **kwargs)
+
+importer.store_rows = stalled
+main(["import", *sys.argv[1:], "--persona-id", "user2"])
+'''
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads process states from /proc")
+def test_an_import_killed_with_sigkill_leaves_no_helper_behind(tmp_path):
+    import json
+    import subprocess
+    import sys
+    import time
+
+    messages = []
+    for i in range(1, 40_000, 2):
+        messages += _messages(i)
+    export = tmp_path / "big.json"
+    export.write_text(json.dumps(_chat(91, messages), ensure_ascii=False, indent=1),
+                      encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    parent = subprocess.Popen([sys.executable, "-c", _IMPORT_THEN_STALL,
+                               str(tmp_path / "p.nstudio"), str(export)],
+                              stdout=subprocess.PIPE, text=True, cwd=root)
+    try:
+        assert parent.stdout.readline().strip() == "stalled"
+        helpers = _children(parent.pid)
+        assert helpers, "the import read in no helper"
+        time.sleep(1.0)  # let the helper fill its queue and block on it
+        assert all(_alive(h) for h in helpers)
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while any(_alive(h) for h in helpers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [h for h in helpers if _alive(h)], "a helper outlived its import"
+    finally:
+        parent.kill()
+        parent.stdout.close()
+
+
 # -- (2) a bulk change and its undo record are one transaction ------------------------------
 
 _KILL_AT_STATEMENT = '''
