@@ -234,6 +234,18 @@ def test_this_process_sharing_the_scoring_changes_nothing(project):
         got = [shared.result() for _ in batches]
         assert shared.shared > 0
     assert got == expected
+    # Beside a window, a second helper takes that share: the same scores again.
+    with Scorer(topics, helper=True, share=False) as apart:
+        for batch in batches:
+            apart.submit(batch)
+        got = []
+        for _ in batches:
+            while not apart.wait(0.005):
+                pass
+            got.append(apart.result())
+        assert apart.shared > 0 and apart._quality is None
+    assert got == expected
+    assert not multiprocessing.active_children()
 
 
 def _no_scoring_here(monkeypatch) -> list:

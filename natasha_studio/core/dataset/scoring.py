@@ -16,8 +16,14 @@ import json
 import logging
 from collections import deque
 from collections.abc import Sequence
+from typing import Any
 
-from natasha_studio.core.dataset.helper import HelperFailed, next_task, start_helper
+from natasha_studio.core.dataset.helper import (
+    HelperFailed,
+    HelperProcess,
+    next_task,
+    start_helper,
+)
 from natasha_studio.core.dataset.quality import DuplicateFinder
 from natasha_studio.core.dataset.quality_model import (
     Prepared,
@@ -106,9 +112,27 @@ def _serve(topics: list[Topic], weights: dict | None, tasks, results) -> None:
     duplicates = DuplicateFinder()
     while (task := next_task(tasks)) is not None:
         items, whole, to_relate = task
+        if whole is None:  # a second helper: the score without the duplicate check
+            results.put(("ok", quality.score(items, [None] * len(items))))
+            continue
         dups = duplicates.check_many([item[0] for item in items])
         results.put(("ok", quality.score(items, dups) if whole
                      else (dups, quality.relate(items, to_relate))))
+
+
+# A batch scored by the second helper (see Scorer), its duplicates checked by the first.
+_APART = "apart"
+
+
+def _get(helper: HelperProcess) -> Any:
+    try:
+        return helper.get()[1]
+    except HelperFailed as exc:
+        log.error("pair scoring failed in its helper process:\n%s", exc)
+        raise StudioError(
+            translate("Extraction", "Pair scoring stopped unexpectedly."),
+            translate("Extraction", "Nothing was changed. Run the extraction again."),
+        ) from None
 
 
 class Scorer:
@@ -123,6 +147,8 @@ class Scorer:
     check. Without sharing, this process scores nothing while the helper runs: a window's
     thread in this process never waits for the interpreter behind the scoring (its pure-Python
     work held the interpreter about half the time, and the window stalled for up to 200 ms).
+    A second helper then takes the share instead: it scores a batch without the duplicate
+    check while the first checks that batch's duplicates, and the verdicts are added here.
     """
 
     def __init__(self, topics: Sequence[Topic], helper: bool = False,
@@ -132,7 +158,7 @@ class Scorer:
         self._share = share
         # Per batch: its items and, when prepared here ahead of time, that preparation (the
         # helper sends the duplicate check and the relatedness); None: the helper scores it.
-        self._pending: deque[tuple[list[Item], Ready | None]] = deque()
+        self._pending: deque[tuple[list[Item], Ready | str | None]] = deque()
         self._helper = start_helper(_serve, (self._topics, weights),
                                     name="natasha-studio-scoring") if helper else None
         self._quality: _Quality | None = None
@@ -140,7 +166,9 @@ class Scorer:
         if self._helper is None:
             self._quality = _Quality(self._topics, weights)
             self._duplicates = DuplicateFinder()
-        self.shared = 0  # batches this process scored while the helper was busy (figures)
+        self._second: HelperProcess | None = None  # see the class's note (without sharing)
+        self._second_failed = False
+        self.shared = 0  # batches scored apart while the helper was busy (figures)
 
     @property
     def in_helper(self) -> bool:
@@ -154,7 +182,17 @@ class Scorer:
             return
         # Behind: two or more whole batches still with the helper, none of them done.
         waiting = sum(1 for _items, ready in self._pending if ready is None)
-        busy = self._share and waiting >= 2 and not helper.has_result()
+        busy = waiting >= 2 and not helper.has_result()
+        if busy and not self._share:
+            apart = sum(1 for _items, ready in self._pending if ready is _APART)
+            second = self._second_helper() if apart < 2 else None
+            if second is not None:
+                second.put((items, None, None))
+                helper.put((items, False, []))  # the duplicate check, in order
+                self._pending.append((items, _APART))
+                self.shared += 1
+                return
+            busy = False
         if busy:
             # The helper is still on an earlier batch: prepare this one here meanwhile.
             if self._quality is None:
@@ -167,11 +205,22 @@ class Scorer:
             helper.put((items, True, None))
             self._pending.append((items, None))
 
+    def _second_helper(self) -> HelperProcess | None:
+        if self._second is None and not self._second_failed:
+            self._second = start_helper(_serve, (self._topics, self._weights),
+                                        name="natasha-studio-scoring-2")
+            self._second_failed = self._second is None
+        return self._second
+
     def wait(self, timeout: float) -> bool:
         """Wait up to ``timeout`` seconds for the oldest batch's scores; returns whether
         ``result`` has them at hand (always, in this process)."""
         helper = self._helper
-        return helper is None or helper.wait(timeout)
+        if helper is None:
+            return True
+        if not helper.wait(timeout):
+            return False
+        return not self._pending or self._pending[0][1] is not _APART or self._second.wait(timeout)
 
     def result(self) -> list[Scored]:
         """The scores of the oldest batch not yet returned (waits for the helper)."""
@@ -179,24 +228,22 @@ class Scorer:
         if self._helper is None:
             dups = self._duplicates.check_many([item[0] for item in items])
             return self._quality.score(items, dups)
-        try:
-            value = self._helper.get()[1]
-        except HelperFailed as exc:
-            log.error("pair scoring failed in its helper process:\n%s", exc)
-            raise StudioError(
-                translate("Extraction", "Pair scoring stopped unexpectedly."),
-                translate("Extraction", "Nothing was changed. Run the extraction again."),
-            ) from None
+        value = _get(self._helper)
         if ready is None:
             return value
         dups, related = value
+        if ready is _APART:
+            return [add_dup(scored, dup)
+                    for scored, dup in zip(_get(self._second), dups, strict=True)]
         return self._quality.finish(ready, related, dups)
 
     def close(self) -> None:
-        """Stop the helper (at once when work is left over, e.g. after a cancel)."""
+        """Stop the helpers (at once when work is left over, e.g. after a cancel)."""
         helper, self._helper = self._helper, None
-        if helper is not None:
-            helper.close(finished=not self._pending)
+        second, self._second = self._second, None
+        for process in (helper, second):
+            if process is not None:
+                process.close(finished=not self._pending)
         self._pending.clear()
 
     def __enter__(self) -> Scorer:
