@@ -16,6 +16,28 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def open_window(theme: str, size: str):
+    """The app with its main window shown at ``size`` ("1280x820") in ``theme``; the language
+    and app folders come from the environment. Returns the QApplication, the event loop and
+    the StudioApp."""
+    import asyncio
+
+    from natasha_studio.app import StudioApp, create_qapplication
+    from natasha_studio.settings import AppSettings
+    from natasha_studio.tasks import StudioEventLoop
+
+    app = create_qapplication([sys.argv[0]])
+    loop = StudioEventLoop(app)
+    asyncio.set_event_loop(loop)
+    settings = AppSettings()
+    settings.theme = theme
+    studio = StudioApp(app, settings)
+    width, height = (int(v) for v in size.split("x"))
+    studio.window.resize(width, height)
+    studio.window.show()
+    return app, loop, studio
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -34,21 +56,10 @@ def main() -> int:
 
     from PySide6.QtWidgets import QTabWidget
 
-    from natasha_studio.app import StudioApp, create_qapplication
-    from natasha_studio.settings import AppSettings
-    from natasha_studio.tasks import StudioEventLoop
     from natasha_studio.ui.main_window import TABS
 
-    app = create_qapplication([sys.argv[0]])
-    loop = StudioEventLoop(app)
-    asyncio.set_event_loop(loop)
-    settings = AppSettings()
-    settings.theme = args.theme
-    studio = StudioApp(app, settings)
+    app, loop, studio = open_window(args.theme, args.size)
     window = studio.window
-    width, height = (int(v) for v in args.size.split("x"))
-    window.resize(width, height)
-    window.show()
     args.out.mkdir(parents=True, exist_ok=True)
 
     def settle(rounds: int = 30) -> None:

@@ -30,22 +30,13 @@ class Shooter:
     def __init__(self, out: Path, lang: str, theme: str, tmp: Path) -> None:
         import asyncio
 
-        from natasha_studio.app import StudioApp, create_qapplication
-        from natasha_studio.settings import AppSettings
-        from natasha_studio.tasks import StudioEventLoop
+        from screenshots import open_window
 
         self.asyncio = asyncio
         self.out, self.tmp = out, tmp
         self.suffix = f"{lang}-{theme}"
-        self.app = create_qapplication([sys.argv[0]])
-        self.loop = StudioEventLoop(self.app)
-        asyncio.set_event_loop(self.loop)
-        settings = AppSettings()
-        settings.theme = theme
-        self.studio = StudioApp(self.app, settings)
+        self.app, self.loop, self.studio = open_window(theme, "1280x820")
         self.window = self.studio.window
-        self.window.resize(1280, 820)
-        self.window.show()
         self.saved: list[Path] = []
 
     def settle(self, rounds: int = 30) -> None:

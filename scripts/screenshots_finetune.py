@@ -27,30 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def _memory_keyring() -> None:
-    """Keep every secret this script sets in memory, never in the computer's keyring."""
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class MemoryKeyring(KeyringBackend):
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.items: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.items.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.items[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.items.pop((service, username), None)
-
-    keyring.set_keyring(MemoryKeyring())
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -61,32 +37,25 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="natasha-shots-"))
     os.environ["NATASHA_STUDIO_HOME"] = str(tmp / "home")
     os.environ["NATASHA_STUDIO_LANGUAGE"] = args.lang
-    _memory_keyring()
+    import keyring
+    from fakes.memory_keyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())  # every secret this script sets stays in memory
 
     import asyncio
 
     from fakes.yandex_server import FakeYandex
     from PySide6.QtWidgets import QDialog, QScrollArea
+    from screenshots import open_window
 
-    from natasha_studio.app import StudioApp, create_qapplication
     from natasha_studio.core import jobs
     from natasha_studio.operations.demo import create_demo_project
-    from natasha_studio.settings import AppSettings
-    from natasha_studio.tasks import StudioEventLoop
     from natasha_studio.ui.finetune import launch_panel
     from natasha_studio.ui.finetune.providers_dialog import ProviderSettingsDialog
     from natasha_studio.ui.finetune.setup_pages import setup_pages
 
-    app = create_qapplication([sys.argv[0]])
-    loop = StudioEventLoop(app)
-    asyncio.set_event_loop(loop)
-    settings = AppSettings()
-    settings.theme = args.theme
-    studio = StudioApp(app, settings)
+    app, loop, studio = open_window(args.theme, args.size)
     window = studio.window
-    width, height = (int(v) for v in args.size.split("x"))
-    window.resize(width, height)
-    window.show()
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = f"{args.lang}-{args.theme}"
     saved: list[Path] = []
