@@ -96,23 +96,17 @@ def test_an_edit_in_the_window_while_another_command_holds_the_project(
     waits seconds, not a minute, then says what holds the project; nothing is changed, and
     the same key works once the other has finished."""
     from pairs_data import populate
+    from pairs_view import shown_pairs_tab
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from natasha_studio.core import writer
     from natasha_studio.core.pairs import get_pair
     from natasha_studio.ui.pairs import tab as pairs_tab
-    from natasha_studio.ui.pairs.tab import PairsTab
 
     ctx = ctx_with_project
     populate(ctx.project, 20)
-    tab = PairsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.activateWindow()
-    qtbot.waitUntil(lambda: not tab.model.is_busy(), timeout=5000)
+    tab = shown_pairs_tab(qtbot, ctx)
     tab.filter_bar.status.setCurrentIndex(1)  # New
     qtbot.waitUntil(lambda: not tab.model.is_busy(), timeout=5000)
     tab.select_row(0)

@@ -4,6 +4,7 @@ undo/redo, filters that match the store, find-and-replace through the dialog."""
 from __future__ import annotations
 
 from pairs_data import populate
+from pairs_view import shown_pairs_tab
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -24,16 +25,7 @@ def _settle(qtbot, tab):
 
 def _tab(qtbot, ctx, n=40):
     populate(ctx.project, n)
-    tab = PairsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.show()
-    qtbot.waitExposed(tab)
-    # Shortcuts fire only in the active window.
-    tab.activateWindow()
-    qtbot.waitUntil(tab.isActiveWindow, timeout=2000)
-    _settle(qtbot, tab)
-    return tab
+    return shown_pairs_tab(qtbot, ctx)
 
 
 def test_empty_states(qtbot, ctx, tmp_path):

@@ -177,18 +177,12 @@ def test_only_flagged_filter_and_no_project(panel, data, qloop):
 
 
 def test_in_the_pairs_tab(qtbot, qloop, data, tmp_path):
+    from pairs_view import shown_pairs_tab
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from natasha_studio.ui.pairs.tab import PairsTab
-
     ctx, ids = data
-    tab = PairsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.activateWindow()
+    tab = shown_pairs_tab(qtbot, ctx, settle=False)
     panel = tab.privacy_panel
     titles = [tab.detail.side.tabText(i) for i in range(tab.detail.side.count())]
     assert "Personal data" in titles
