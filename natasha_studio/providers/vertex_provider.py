@@ -13,6 +13,7 @@ import json
 import re
 import threading
 import warnings
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,11 @@ from natasha_studio.providers.gcs_upload import storage_client, upload_file
 SCOPES = ["https://www.googleapis.com/auth/cloud-platform"]
 # Seconds a whole streamed chat reply may take (its pauses have shorter limits of their own).
 STREAM_TIMEOUT = 900.0
+# google-genai clients made by ``VertexProvider._aclient``: (loop id, settings) → (loop,
+# credentials, client), the most recently used last.
+_CLIENTS: OrderedDict[tuple[Any, ...], tuple[Any, Any, Any]] = OrderedDict()
+_CLIENTS_LOCK = threading.Lock()
+_CLIENTS_KEPT = 8
 VERTEX_STATES = {
     "JOB_STATE_QUEUED": "queued", "JOB_STATE_PENDING": "queued", "JOB_STATE_RUNNING": "running",
     "JOB_STATE_SUCCEEDED": "succeeded", "JOB_STATE_FAILED": "failed",
@@ -156,13 +162,52 @@ class VertexProvider:
         except Exception as exc:
             raise google_error(exc, self.label) from exc
 
+    async def _aclient(self) -> Any:
+        """The SDK client for these settings and the running event loop, made once.
+
+        Making one costs some 100-150 ms (it builds three TLS contexts from the certificate
+        store), in the window's thread; the window builds a provider for each chat message and
+        the tracker polls every few seconds, so clients are kept for the process. Each one's
+        async connection pool belongs to one loop, so the loop is part of the key.
+        """
+        loop = asyncio.get_running_loop()
+        key = self._client_key(loop)
+        with _CLIENTS_LOCK:
+            kept = _CLIENTS.get(key)
+            if kept is not None:
+                _CLIENTS.move_to_end(key)
+                return kept[-1]
+        client = self._client()
+        with _CLIENTS_LOCK:
+            for old in [k for k, v in _CLIENTS.items() if v[0].is_closed()]:
+                del _CLIENTS[old]
+            # The loop and credentials are kept with the client so that their ids in the key
+            # cannot be taken by new objects while the entry lives.
+            _CLIENTS[key] = (loop, self._credentials, client)
+            while len(_CLIENTS) > _CLIENTS_KEPT:
+                _CLIENTS.popitem(last=False)
+        return client
+
+    def _client_key(self, loop: asyncio.AbstractEventLoop) -> tuple[Any, ...]:
+        key_file: tuple[Any, ...] = (None,)
+        if self.credentials_file:
+            try:
+                stat = Path(self.credentials_file).stat()
+                key_file = (self.credentials_file, stat.st_mtime_ns, stat.st_size)
+            except OSError:
+                key_file = (self.credentials_file,)
+        given = id(self._credentials) if self._credentials is not None and not \
+            self.credentials_file else None
+        return (id(loop), self.project, self.location, self.base_url, key_file, given,
+                self.policy)
+
     def _error(self, exc: BaseException) -> StudioError:
         return google_error(exc, self.label, where=self.base_url or self.label)
 
     # -- connection and models -----------------------------------------------------------------
 
     async def test_connection(self) -> str:
-        client = self._client()
+        client = await self._aclient()
         try:
             pager = await client.aio.tunings.list(config={"page_size": 5})
             jobs = list(pager.page)
@@ -185,7 +230,7 @@ class VertexProvider:
 
     async def list_models(self) -> list[str]:
         """Tuned endpoints of this project's successful jobs, then the usual base models."""
-        client = self._client()
+        client = await self._aclient()
         try:
             pager = await client.aio.tunings.list(config={"page_size": 50})
             tuned = [job.tuned_model.endpoint for job in pager.page
@@ -228,7 +273,7 @@ class VertexProvider:
         """Upload the files to the bucket, then start supervised tuning."""
         from google.genai import types
 
-        client = self._client()
+        client = await self._aclient()
         cancelled = threading.Event()
         try:
             uris = await asyncio.to_thread(self._upload_all, request, progress, cancelled)
@@ -292,7 +337,7 @@ class VertexProvider:
         return status
 
     async def poll_job(self, remote_id: str, state: dict[str, Any]) -> JobStatus:
-        client = self._client()
+        client = await self._aclient()
         try:
             job = await client.aio.tunings.get(name=remote_id)
         except Exception as exc:
@@ -302,7 +347,7 @@ class VertexProvider:
     async def cancel_job(self, remote_id: str) -> JobStatus:
         from google.genai import errors as genai_errors
 
-        client = self._client()
+        client = await self._aclient()
         try:
             try:
                 await client.aio.tunings.cancel(name=remote_id)
@@ -354,7 +399,7 @@ class VertexProvider:
             system_instruction=system or None, temperature=options.temperature,
             max_output_tokens=options.max_tokens,
             http_options=types.HttpOptions(timeout=int(STREAM_TIMEOUT * 1000)))
-        client = self._client()
+        client = await self._aclient()
         try:
             stream = await client.aio.models.generate_content_stream(
                 model=model, contents=contents, config=config)

@@ -135,3 +135,36 @@ def test_test_connection_reports_project_and_bucket(vertex_server, gcs_emulator)
     vertex_server.tokens.clear()  # credentials revoked
     with pytest.raises(StudioError, match="credentials"):
         asyncio.run(vertex(vertex_server).test_connection())
+
+
+def test_the_sdk_client_is_made_once_for_polls_and_chats(project, vertex_server, gcs_emulator,
+                                                          plan):
+    """Making google-genai's client takes some 100 ms in the window's thread (TLS contexts), and
+    the window builds a provider for every chat message and polls every few seconds: a client
+    is made once per settings and event loop, and the next provider with other settings gets
+    its own."""
+    made = []
+
+    class Watched(VertexProvider):
+        def _client(self):
+            made.append(self.location)
+            return super()._client()
+
+    def watched(location=None):
+        return Watched(vertex_server.project, location or vertex_server.location, GCS_BUCKET,
+                       credentials=credentials, base_url=vertex_server.base_url)
+
+    credentials = vertex_server.credentials()
+    job_id, _ = launch(project, vertex(vertex_server), plan)
+    remote_id = jobs.get_job(project, job_id).remote_id
+
+    async def polls():
+        for _ in range(3):
+            status = await watched().poll_job(remote_id, {})
+            assert status.state in {"queued", "running", "succeeded"}
+        await watched("asia-northeast1").list_models()
+
+    asyncio.run(polls())
+    assert made == [vertex_server.location, "asia-northeast1"]
+    asyncio.run(polls())  # a new event loop: the old loop's connection pool is not reused
+    assert made == [vertex_server.location, "asia-northeast1"] * 2
