@@ -22,14 +22,11 @@ from natasha_studio.core.privacy import (
     audit_log,
     kind_label,
     load_settings,
-    mark_not_personal,
-    mark_personal_again,
-    redact,
     report_from,
     scan_pairs,
-    undo_redaction,
 )
 from natasha_studio.core.store import Project
+from natasha_studio.operations import privacy
 
 Privacy = TranslationContext("Privacy")  # plurals that lupdate records with their forms
 _SHOWN_PAIRS = 30
@@ -88,9 +85,10 @@ def cmd_privacy(args: argparse.Namespace) -> int:
         if args.audit:
             return _audit(project, args)
         if args.not_personal is not None:
-            return _allow(project, args, mark_not_personal(project, args.not_personal))
+            return _allow(project, args, privacy.mark_not_personal(project, args.not_personal)[0])
         if args.personal_again is not None:
-            return _allow(project, args, mark_personal_again(project, args.personal_again))
+            return _allow(project, args,
+                          privacy.mark_personal_again(project, args.personal_again)[0])
         if args.redact:
             return _redact(project, args)
         return _report(project, args)
@@ -117,8 +115,8 @@ def _report(project: Project, args: argparse.Namespace) -> int:
 
 def _redact(project: Project, args: argparse.Namespace) -> int:
     mode = args.mode or load_settings(project).mode
-    result = redact(project, mode=mode, kinds=args.kinds, scope="all",
-                    progress=_progress(not args.json))
+    result, _changes = privacy.redact(project, mode=mode, kinds=args.kinds, scope="all",
+                                      progress=_progress(not args.json))
     if args.json:
         print(json.dumps({"operation_id": result.operation_id, "mode": mode,
                           "pairs": len(result.pair_ids), "counts": result.counts},
@@ -135,7 +133,7 @@ def _redact(project: Project, args: argparse.Namespace) -> int:
 
 
 def _undo(project: Project, args: argparse.Namespace) -> int:
-    result = undo_redaction(project)
+    result, _changes = privacy.undo_redaction(project)
     if args.json:
         print(json.dumps({"operation_id": result.operation_id, "restored": result.restored,
                           "skipped": result.skipped}, ensure_ascii=False, indent=2))

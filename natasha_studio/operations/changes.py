@@ -22,6 +22,7 @@ class Changes:
     snapshots: bool = False
     jobs: bool = False
     models: bool = False
+    votes: bool = False        # blind A/B verdicts
     counts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -34,14 +35,16 @@ class Changes:
 
     @property
     def empty(self) -> bool:
-        return not (self.any_pairs or self.sources or self.snapshots or self.jobs or self.models)
+        return not (self.any_pairs or self.sources or self.snapshots or self.jobs or self.models
+                    or self.votes)
 
     def __or__(self, other: Changes) -> Changes:
         pairs = (None if self.pairs is None or other.pairs is None
                  else frozenset(self.pairs) | frozenset(other.pairs))
-        return Changes(pairs, self.sources or other.sources, self.snapshots or other.snapshots,
-                       self.jobs or other.jobs, self.models or other.models,
-                       {**self.counts, **other.counts})
+        return Changes(pairs, sources=self.sources or other.sources,
+                       snapshots=self.snapshots or other.snapshots, jobs=self.jobs or other.jobs,
+                       models=self.models or other.models, votes=self.votes or other.votes,
+                       counts={**self.counts, **other.counts})
 
 
 NOTHING = Changes()

@@ -99,8 +99,16 @@
         <translation>Одна из моделей не ответила, поэтому за этот вопрос нельзя проголосовать. Спросите ещё раз.</translation>
     </message>
     <message>
+        <source>The vote was not saved</source>
+        <translation>Голос не сохранён</translation>
+    </message>
+    <message>
         <source>A was {a}; B was {b}.</source>
         <translation>A — это {a}; B — это {b}.</translation>
+    </message>
+    <message>
+        <source>The vote was not taken back</source>
+        <translation>Голос не отменён</translation>
     </message>
     <message>
         <source>Vote taken back; vote again.</source>

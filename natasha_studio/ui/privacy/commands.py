@@ -11,18 +11,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.privacy import (
-    KINDS,
-    AllowListChange,
-    Finding,
-    RedactionResult,
-    mark_not_personal,
-    mark_personal_again,
-    redact,
-    revert_allow_change,
-    undo_redaction,
-)
+from natasha_studio.core.privacy import KINDS, AllowListChange, Finding, RedactionResult
 from natasha_studio.core.store import Project
+from natasha_studio.operations import privacy
 from natasha_studio.ui.pairs.commands import PairCommand
 
 Notify = Callable[[set[int] | None], None]
@@ -63,18 +54,18 @@ class RedactCommand(PairCommand):
         if self._first:
             self._first = False
         else:
-            self.result = redact(self.project, mode=self.mode, kinds=KINDS,
-                                 findings=self.findings, scope=self.scope)
+            self.result, _changes = privacy.redact(self.project, mode=self.mode, kinds=KINDS,
+                                                   findings=self.findings, scope=self.scope)
         self.notify(set(self.result.pair_ids) if self.result else set())
 
     def undo(self) -> None:
         if self.result is None or self.result.operation_id is None:
             return
         try:
-            done = undo_redaction(self.project, self.result.operation_id)
+            _done, changes = privacy.undo_redaction(self.project, self.result.operation_id)
         except StudioError:
             return  # already undone from the panel or the command line: nothing left to do
-        self.notify(set(done.restored))
+        self.notify(set(changes.pairs or ()))
 
 
 class AllowWordCommand(PairCommand):
@@ -94,13 +85,13 @@ class AllowWordCommand(PairCommand):
         self.change: AllowListChange | None = None
 
     def redo(self) -> None:
-        mark = mark_not_personal if self.not_personal else mark_personal_again
-        self.change = mark(self.project, self.word)
+        mark = privacy.mark_not_personal if self.not_personal else privacy.mark_personal_again
+        self.change, _changes = mark(self.project, self.word)
         if not self.change.changed:
             self.setObsolete(True)  # nothing to undo: the stack drops the step
         self.refresh()
 
     def undo(self) -> None:
         if self.change is not None and self.change.changed:
-            revert_allow_change(self.project, self.change)
+            privacy.revert_allow_change(self.project, self.change)
         self.refresh()

@@ -45,9 +45,9 @@ from natasha_studio.core.privacy import (
     load_settings,
     save_settings,
     source_label,
-    undo_redaction,
 )
 from natasha_studio.core.store import Project
+from natasha_studio.operations import privacy
 from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
@@ -490,7 +490,7 @@ class PrivacyPanel(QWidget):
             return
         self._before_change()
         try:
-            result = undo_redaction(self.project)
+            result, changes = privacy.undo_redaction(self.project)
         except StudioError as exc:
             show_error(self, self.tr("Nothing to undo"), exc)
             return
@@ -498,7 +498,7 @@ class PrivacyPanel(QWidget):
             show_error(self, self.tr("Redaction undone"), StudioError(
                 self.tr("%n pairs were edited after the redaction and were left as they are.",
                         "", len(result.skipped))))
-        self._notify(set(result.restored))
+        self.ctx.apply(changes)
 
     def _on_settings(self) -> None:
         if self.project is None:

@@ -21,11 +21,11 @@ from natasha_studio.core.privacy import (
     ScanSummary,
     flagged_pair_ids,
     plan_redaction,
-    redact,
     refresh_summary,
     scan_pairs,
 )
 from natasha_studio.core.store import Project
+from natasha_studio.operations import privacy
 
 
 def scan(path: str, pair_ids: list[int], progress=None) -> dict[int, list[Finding]] | None:
@@ -74,7 +74,8 @@ def plan(path: str, pair_ids: list[int] | None, mode: str, kinds: tuple[str, ...
 def redact_pairs(path: str, pair_ids: list[int] | None, mode: str, kinds: tuple[str, ...],
                  scope: str, progress=None) -> RedactionResult:
     with Project.open(path) as project:
-        return redact(project, pair_ids, mode=mode, kinds=kinds, scope=scope, progress=progress)
+        return privacy.redact(project, pair_ids, mode=mode, kinds=kinds, scope=scope,
+                              progress=progress)[0]
 
 
 def flagged(path: str) -> list[int]:

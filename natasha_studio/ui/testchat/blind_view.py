@@ -28,18 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from natasha_studio.core import glossary
-from natasha_studio.core.chat.blind import (
-    BlindRound,
-    delete_vote,
-    draw_round,
-    record_vote,
-    win_rates,
-)
+from natasha_studio.core.chat.blind import BlindRound, draw_round, win_rates
 from natasha_studio.core.chat.dpo import export_dpo
 from natasha_studio.core.chat.models import ModelEntry, get_model, list_models
 from natasha_studio.core.chat.streaming import Reply, ReplyStream, build_messages, error_message
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.provider import ChatMessage, ChatOptions
+from natasha_studio.operations import votes
 from natasha_studio.providers.registry import provider_for
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.errors import show_error
@@ -247,8 +242,13 @@ class BlindView(QWidget):
         project = self.ctx.project
         if project is None or self.round is None or len(self.replies) < 2:
             return None
-        self.last_vote = record_vote(project, self.round, self.prompt, self.replies["a"].text,
-                                     self.replies["b"].text, winner)
+        try:
+            self.last_vote, changes = votes.record_vote(
+                project, self.round, self.prompt, self.replies["a"].text,
+                self.replies["b"].text, winner)
+        except StudioError as exc:
+            show_error(self, self.tr("The vote was not saved"), exc)
+            return None
         self._set_voting(False)
         self.undo_button.setEnabled(True)
         self._set_headers(revealed=True)
@@ -256,19 +256,23 @@ class BlindView(QWidget):
             self.metrics[side].show_metrics(self.replies[side].metrics)
         names = {side: self.headers[side].text() for side in ("a", "b")}
         self.reveal.setText(self.tr("A was {a}; B was {b}.").format(a=names["a"], b=names["b"]))
-        self.refresh_table()
+        self.ctx.apply(changes)  # the win rates and the fidelity card read the votes again
         self.input.clear()
         self.input.setFocus()
         return self.last_vote
 
     def _on_undo(self) -> None:
         if self.ctx.project is not None and self.last_vote is not None:
-            delete_vote(self.ctx.project, self.last_vote)
+            try:
+                changes = votes.take_back_vote(self.ctx.project, self.last_vote)
+            except StudioError as exc:
+                show_error(self, self.tr("The vote was not taken back"), exc)
+                return
             self.last_vote = None
             self.undo_button.setEnabled(False)
             self._set_voting(True)
             self.reveal.setText(self.tr("Vote taken back; vote again."))
-            self.refresh_table()
+            self.ctx.apply(changes)
 
     def _set_voting(self, enabled: bool) -> None:
         for button in self.vote_buttons.values():

@@ -138,6 +138,9 @@ class TestChatTab(QWidget):
             self.fidelity.reload()
         if changes.jobs:
             self._on_jobs_changed()
+        if changes.votes and not changes.models:
+            self.blind.refresh_table()
+            self.fidelity.reload()
 
     def _on_jobs_changed(self) -> None:
         if self.ctx.project is not None and sync_job_models(self.ctx.project):
