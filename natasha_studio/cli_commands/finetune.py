@@ -25,6 +25,7 @@ from natasha_studio.core.i18n import translate
 from natasha_studio.core.jobs.confirm import launch_summary, tuning_refusal
 from natasha_studio.core.jobs.local import check_base_model, local_preflight, normalize_base_model
 from natasha_studio.core.store import Project
+from natasha_studio.operations import finetune
 from natasha_studio.providers.catalog import country_name, provider_info, provider_label
 from natasha_studio.providers.registry import (
     TUNING_PROVIDERS,
@@ -188,7 +189,7 @@ def cmd_finetune(args: argparse.Namespace) -> int:
                                keep_uploaded_data=args.keep_uploaded_data)
         if args.provider == "local":
             plan.hyperparameters.update(snapshot_id=snapshot.id, snapshot_name=snapshot.name)
-        job_id = jobs.record_launch(project, plan)
+        job_id, _changes = finetune.record_launch(project, plan)
         shown = [-1]
 
         def upload_progress(done: int, total: int) -> None:
@@ -200,8 +201,9 @@ def cmd_finetune(args: argparse.Namespace) -> int:
 
         # A local job copies its files on this computer: there is no upload to report.
         try:
-            job = asyncio.run(jobs.launch(project, provider, job_id, plan, progress=None
-                                          if args.provider == "local" else upload_progress))
+            job, _changes = asyncio.run(finetune.launch(
+                project, provider, job_id, plan,
+                progress=None if args.provider == "local" else upload_progress))
         finally:
             pre.discard()  # sent (or refused): the training files are not needed here again
         print(translate("FinetuneCli", "Job #{id} started: {remote_id}").format(

@@ -19,6 +19,7 @@ from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.provider import ProviderUnavailable
 from natasha_studio.core.store import Project
+from natasha_studio.operations import finetune
 
 # Exit codes of the job commands (also listed in --help and the README).
 EXIT_OK = 0  # done; with --wait or --follow: the job succeeded
@@ -243,6 +244,6 @@ def cmd_cancel(args: argparse.Namespace) -> int:
                 id=job.id, state=job.status))
             return EXIT_OK
         provider = _build(job.provider, addresses) if job.remote_id else None
-        job = asyncio.run(jobs.cancel(project, provider, job.id))
+        job, _changes = asyncio.run(finetune.cancel(project, provider, job.id))
     print(translate("FinetuneCli", "Job #{id}: {state}.").format(id=job.id, state=job.status))
     return EXIT_OK

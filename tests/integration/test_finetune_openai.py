@@ -227,3 +227,17 @@ def test_result_csv_is_read_by_header_name():
     text = "step,valid_loss,train_loss,extra\n1,,2.5,x\n2,2.4,2.1,y\nbad,1,1,z\n"
     assert sorted(parse_result_csv(text)) == [(1, "train_loss", 2.5), (2, "train_loss", 2.1),
                                               (2, "valid_loss", 2.4)]
+
+
+def test_the_launch_operations_say_the_jobs_changed(project, openai_server, plan):
+    """The tab and the commands launch and cancel through the operations: each step says the
+    jobs list changed, and the job is recorded before anything is sent."""
+    from natasha_studio.operations import finetune
+
+    job_id, changes = finetune.record_launch(project, plan)
+    assert changes.jobs and jobs.get_job(project, job_id).status == "preparing"
+    assert not openai_server.jobs  # recorded here, nothing sent yet
+    job, changes = asyncio.run(finetune.launch(project, provider_for(openai_server), job_id, plan))
+    assert changes.jobs and job.remote_id and openai_server.job(job.remote_id)
+    job, changes = asyncio.run(finetune.cancel(project, provider_for(openai_server), job_id))
+    assert changes.jobs and job.status == "cancelled"

@@ -29,6 +29,7 @@ from natasha_studio.core.jobs import LaunchPlan
 from natasha_studio.core.jobs.local import merge_target
 from natasha_studio.core.store import Project
 from natasha_studio.local.merge import merge_in_worker
+from natasha_studio.operations import finetune
 from natasha_studio.operations.changes import Changes
 from natasha_studio.providers.registry import build_provider
 from natasha_studio.ui.context import AppContext
@@ -222,8 +223,9 @@ class FinetuneTab(QWidget):
         except StudioError as exc:
             show_error(self, self.tr("Cannot launch"), exc)
             return
-        job_id = jobs.record_launch(project, plan)
+        job_id, changes = finetune.record_launch(project, plan)
         self.reload_jobs(select=job_id)
+        self.ctx.apply(changes)
         self.launch_panel.set_busy(True)
 
         # A local job only copies its files on this computer: there is no upload to show.
@@ -231,8 +233,10 @@ class FinetuneTab(QWidget):
 
         async def run():
             try:
-                return await jobs.launch(project, provider, job_id, plan, progress=progress)
-            finally:
+                job, _changes = await finetune.launch(project, provider, job_id, plan,
+                                                      progress=progress)
+                return job
+            finally:  # sent or refused, the job changed: _refresh tells every view
                 self.launch_panel.set_busy(False)
                 self.launch_panel.launch_finished(plan)  # sent or not: the files go
                 self._refresh(job_id)
@@ -298,8 +302,9 @@ class FinetuneTab(QWidget):
 
         async def run():
             try:
-                return await jobs.cancel(project, provider, job_id)
-            finally:
+                job, _changes = await finetune.cancel(project, provider, job_id)
+                return job
+            finally:  # _refresh tells every view
                 self._refresh(job_id)
         self.ctx.tasks.start(f"finetune:cancel:{job_id}", run(), owner=project,
                              title=self.tr("Cancelling job #{id}").format(id=job_id))
