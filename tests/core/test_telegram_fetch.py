@@ -218,3 +218,16 @@ def test_takeout_session_and_its_delay(project):
     names = [n for n, _ in world.calls]
     assert "takeout_start" in names and "takeout_end" in names
     assert [c for n, c in world.calls if n == "iter_messages"][-1]["wait_time"] == 0
+
+
+def test_the_fetch_operation_says_messages_came_in_and_nothing_when_none_did(project):
+    from natasha_studio.operations.fetch import fetch_chats
+
+    world = community()
+    client = signed_in(world)
+    chats = asyncio.run(chats_of(client))
+    summary, changes = asyncio.run(fetch_chats(project, client, [chats[GROUP]]))
+    assert summary.added[GROUP] == 33
+    assert changes.sources and changes.counts["messages"] == 33 and not changes.any_pairs
+    summary, changes = asyncio.run(fetch_chats(project, client, [chats[GROUP]]))
+    assert summary.total_added == 0 and changes.empty  # nothing new: no view reloads

@@ -18,11 +18,12 @@ from natasha_studio.core.store import Project
 from natasha_studio.operations import EXTRACT_TASK
 from natasha_studio.operations.changes import Changes
 from natasha_studio.operations.extraction import extract_in_thread
+from natasha_studio.operations.fetch import PARTLY_FETCHED, fetch_chats
 from natasha_studio.telegram.live.account import LoginState, TelegramAccount
 from natasha_studio.telegram.live.client import ClientFactory, create_client
 from natasha_studio.telegram.live.dialogs import list_chats, load_details
 from natasha_studio.telegram.live.errors import SessionDeadError, TelegramError
-from natasha_studio.telegram.live.fetch import Fetcher, FetchSummary, expand_selection
+from natasha_studio.telegram.live.fetch import FetchSummary, expand_selection
 from natasha_studio.telegram.live.session import SessionStorage, parse_credentials
 from natasha_studio.ui.context import AppContext
 from natasha_studio.ui.telegram.chats_page import ChatsPage
@@ -325,12 +326,12 @@ class TelegramPanel(QWidget):
         page.status.setText(self.tr("Starting…"))
         page.overall.setValue(0)
         page.set_running(True)
-        fetcher = Fetcher(project, self.account.client, chats, takeout=page.takeout.isChecked(),
-                          on_progress=page.show_progress)
+        takeout = page.takeout.isChecked()
 
-        async def flow() -> FetchSummary:
+        async def flow() -> tuple[FetchSummary, Changes]:
             try:
-                return await fetcher.run()
+                return await fetch_chats(project, self.account.client, chats, takeout=takeout,
+                                         on_progress=page.show_progress)
             except asyncio.CancelledError:
                 page.status.setText(self.tr("Stopped. The next fetch goes on from here."))
                 page.set_running(False)
@@ -342,13 +343,13 @@ class TelegramPanel(QWidget):
                 self._after_fetch(project)
                 raise
 
-        self._run("fetch", flow(), page.error, lambda summary: self._on_fetched(project, summary),
+        self._run("fetch", flow(), page.error, lambda result: self._on_fetched(project, *result),
                   owner=project)
 
     def _on_cancel(self) -> None:
         self.ctx.tasks.cancel("telegram.fetch")
 
-    def _on_fetched(self, project: Project, summary: FetchSummary) -> None:
+    def _on_fetched(self, project: Project, summary: FetchSummary, changes: Changes) -> None:
         page = self.chats_page
         page.set_running(False)
         text = self.tr("%n new messages fetched.", "", summary.total_added)
@@ -357,12 +358,13 @@ class TelegramPanel(QWidget):
                 names=", ".join(c.name for c in page.model.chats if c.id in summary.failed))
         page.status.setText(text)
         self.fetch_finished.emit(summary)
-        self._after_fetch(project, extract=summary.total_added > 0)
+        self._after_fetch(project, changes, extract=summary.total_added > 0)
 
-    def _after_fetch(self, project: Project, extract: bool = True) -> None:
+    def _after_fetch(self, project: Project, changes: Changes = PARTLY_FETCHED,
+                     extract: bool = True) -> None:
         """The messages are in: tell the other views, and extract pairs as after an import."""
         self._refresh_stored()
-        self.ctx.apply(Changes(sources=True))
+        self.ctx.apply(changes)
         if not extract or project is not self.ctx.project:
             return
 
