@@ -124,9 +124,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(translate("Cli", "No persona chosen yet: give --persona-id or --persona-name "
                             "to extract pairs."), file=sys.stderr)
         else:
-            print(translate("Cli", "{total} pairs ({replies} from replies, {implicit} by proximity); "
-                            "{new} new, {stale} no longer found but kept.").format(
-                total=result.total, replies=result.from_replies, implicit=result.by_proximity,
+            print(Cli.tr("%n pairs ({replies} from replies, {implicit} by proximity); "
+                         "{new} new, {stale} no longer found but kept.", None, result.total).format(
+                replies=result.from_replies, implicit=result.by_proximity,
                 new=result.new, stale=result.stale))
             _print_why(project)
     return IMPORT_COMPLETE if report.outcome == "complete" else IMPORT_PARTIAL
@@ -233,8 +233,9 @@ def cmd_participants(args: argparse.Namespace) -> int:
         return 0
     for item in out:
         mark = " *" if item["persona"] else ""
-        print(translate("Cli", "{id}  {name}{mark}: {messages} messages, {replies} replies").format(
-            mark=mark, **item))
+        print((Cli.tr("{id}  {name}{mark}: %n messages", None, item["messages"])
+               + Cli.tr(", %n replies", None, item["replies"])).format(
+            mark=mark, id=item["id"], name=item["name"]))
     if persona:
         print(translate("Cli", "* the persona"))
     return 0

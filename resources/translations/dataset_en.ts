@@ -24,6 +24,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n pairs ({replies} from replies, {implicit} by proximity); {new} new, {stale} no longer found but kept.</source>
+        <translation>
+            <numerusform>%n pair ({replies} from replies, {implicit} by proximity); {new} new, {stale} no longer found but kept.</numerusform>
+            <numerusform>%n pairs ({replies} from replies, {implicit} by proximity); {new} new, {stale} no longer found but kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Skipped %n messages without an id.</source>
         <translation>
             <numerusform>Skipped %n message without an id.</numerusform>
@@ -35,6 +42,20 @@
         <translation>
             <numerusform>Skipped %n non-message element.</numerusform>
             <numerusform>Skipped %n non-message elements.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{id}  {name}{mark}: %n messages</source>
+        <translation>
+            <numerusform>{id}  {name}{mark}: %n message</numerusform>
+            <numerusform>{id}  {name}{mark}: %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n replies</source>
+        <translation>
+            <numerusform>, %n reply</numerusform>
+            <numerusform>, %n replies</numerusform>
         </translation>
     </message>
 </context>

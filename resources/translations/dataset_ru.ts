@@ -27,10 +27,6 @@
         <translation>Персона ещё не выбрана: укажите --persona-id или --persona-name, чтобы найти пары.</translation>
     </message>
     <message>
-        <source>{total} pairs ({replies} from replies, {implicit} by proximity); {new} new, {stale} no longer found but kept.</source>
-        <translation>Пар: {total} ({replies} из ответов, {implicit} по соседству); новых: {new}, больше не найдено, но сохранено: {stale}.</translation>
-    </message>
-    <message>
         <source>give a number of seconds, at least 10 (3600 is an hour)</source>
         <translation>укажите число секунд, не меньше 10 (3600 — это час)</translation>
     </message>
@@ -60,6 +56,14 @@
             <numerusform> (%n чат).</numerusform>
             <numerusform> (%n чата).</numerusform>
             <numerusform> (%n чатов).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pairs ({replies} from replies, {implicit} by proximity); {new} new, {stale} no longer found but kept.</source>
+        <translation>
+            <numerusform>%n пара ({replies} из ответов, {implicit} по соседству); новых: {new}, больше не найдено, но сохранено: {stale}.</numerusform>
+            <numerusform>%n пары ({replies} из ответов, {implicit} по соседству); новых: {new}, больше не найдено, но сохранено: {stale}.</numerusform>
+            <numerusform>%n пар ({replies} из ответов, {implicit} по соседству); новых: {new}, больше не найдено, но сохранено: {stale}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -94,9 +98,21 @@
         <source>No messages imported yet.</source>
         <translation>Сообщения ещё не импортированы.</translation>
     </message>
-    <message>
-        <source>{id}  {name}{mark}: {messages} messages, {replies} replies</source>
-        <translation>{id}  {name}{mark}: сообщений — {messages}, ответов — {replies}</translation>
+    <message numerus="yes">
+        <source>{id}  {name}{mark}: %n messages</source>
+        <translation>
+            <numerusform>{id}  {name}{mark}: %n сообщение</numerusform>
+            <numerusform>{id}  {name}{mark}: %n сообщения</numerusform>
+            <numerusform>{id}  {name}{mark}: %n сообщений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n replies</source>
+        <translation>
+            <numerusform>, %n ответ</numerusform>
+            <numerusform>, %n ответа</numerusform>
+            <numerusform>, %n ответов</numerusform>
+        </translation>
     </message>
     <message>
         <source>* the persona</source>

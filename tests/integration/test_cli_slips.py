@@ -83,10 +83,10 @@ def test_participants_lists_ids_that_persona_id_accepts(tmp_path, capsys):
                                  "persona": False}
     assert parse_persona_id(senders["Марина"]["id"]) == text_sender_id("userLT")
     assert main(["import", str(project), str(_export(tmp_path)), "--persona-id", "user0"]) == 0
-    assert "1 pairs" in capsys.readouterr().out
+    assert "1 pair (" in capsys.readouterr().out
     assert main(["participants", str(project)]) == 0
     text = capsys.readouterr().out
-    assert "user0  Наташа *: 1 messages, 1 replies" in text
+    assert "user0  Наташа *: 1 message, 1 reply" in text
 
 
 def test_an_unknown_persona_name_is_an_error_with_the_closest_names(tmp_path, capsys):
