@@ -57,8 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "validate", help="check a training file before a fine-tune: format, tokens, cost",
-        description="Check an OpenAI, Vertex AI or Yandex AI Studio training file. Exits with 1 "
-        "when the provider would reject it.")
+        description="Check a training file for OpenAI, Vertex AI, Yandex AI Studio, Together AI "
+        "or Fireworks AI (--format names which). Exits with 1 when the provider would reject it.")
     p.add_argument("file", type=Path)
     p.add_argument("--format", required=True, choices=export.validation.VALIDATION_FORMATS)
     p.add_argument("--model", help="the base model (default: the provider's usual one)")
