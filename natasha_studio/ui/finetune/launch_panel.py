@@ -153,6 +153,7 @@ class LaunchPanel(QWidget):
         self.report.setMaximumBlockCount(400)
         self.report.setMinimumHeight(70)
         self.report.setToolTip(glossary.tooltip("tokens", "o200k_base", "p10_p90", "temp_file"))
+        self.report.setVisible(False)  # until a check has something to say
         layout.addWidget(self.report, 2)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -278,13 +279,22 @@ class LaunchPanel(QWidget):
             self.preflight.discard()
         self.preflight = None
 
+    def _show_report(self, lines: list[str] | None) -> None:
+        """The check's report, or (None) no box at all: an empty frame read as something
+        missing, and the options above get its room."""
+        if lines:
+            self.report.setPlainText("\n".join(lines))
+        else:
+            self.report.clear()
+        self.report.setVisible(bool(lines))
+
     def forget_check(self) -> None:
         """The project closed: its last check's training files go now, not at the next check
         (closing the project is also what quitting does)."""
         self._debounce.stop()
         self._drop_preflight()
         self._preflight_key = None
-        self.report.clear()
+        self._show_report(None)
 
     def launch_finished(self, plan: LaunchPlan) -> None:
         """A launch sent (or failed to send) ``plan``'s files: they are removed, and a new
@@ -309,7 +319,7 @@ class LaunchPanel(QWidget):
         if snapshot_id is None:
             self.check_status.setText(self.tr("Freeze a snapshot of the approved pairs to "
                                               "launch a fine-tune."))
-            self.report.clear()
+            self._show_report(None)
             return
         if provider == "local":
             missing = self.local.missing
@@ -319,7 +329,7 @@ class LaunchPanel(QWidget):
                     self.tr("Install local training to launch here.") if missing else
                     f"{problem.message} {problem.hint}".strip())
                 self.check_status.setStyleSheet(ERROR_STYLE)
-                self.report.clear()
+                self._show_report(None)
                 return
         if not model:
             self.check_status.setText(self.tr("Type the base model to tune."))
@@ -329,7 +339,7 @@ class LaunchPanel(QWidget):
             # Refused before the dataset is even prepared: nothing can be launched there.
             self.check_status.setText(f"✖ {refusal.message} {refusal.hint}")
             self.check_status.setStyleSheet(ERROR_STYLE)
-            self.report.clear()
+            self._show_report(None)
             return
         self.check_status.setText(self.tr("Checking the dataset…"))
         self.check_status.setStyleSheet("")
@@ -348,7 +358,7 @@ class LaunchPanel(QWidget):
         self.preflight, self._preflight_key = pre, key
         lines = local_report_lines(pre) if pre.provider == "local" else export.report_lines(
             pre.report)
-        self.report.setPlainText("\n".join(lines))
+        self._show_report(lines)
         self._show_privacy(pre.privacy or {})
         text, style = verdict(pre)
         self.check_status.setText(text)
