@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import sqlite3
 from collections.abc import Callable, Coroutine
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from natasha_studio.core.errors import Cancelled, StudioError
 
@@ -34,7 +35,13 @@ class StudioEventLoop(qasync.QEventLoop):
     would find no running loop (``asyncio.sleep`` and ``asyncio.to_thread`` raise "no running
     event loop") and the task would die. Every callback goes through ``call_later`` (qasync's
     ``call_soon`` and ``call_at`` included), so it is wrapped there.
+
+    Making one also moves Python's garbage collection to this thread (``MainThreadCollector``).
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        MainThreadCollector.install()
 
     def call_later(self, delay, callback, *args, context=None):
         return super().call_later(delay, self._as_running, callback, *args, context=context)
@@ -47,6 +54,52 @@ class StudioEventLoop(qasync.QEventLoop):
             return callback(*args)
         finally:
             asyncio._set_running_loop(None)
+
+
+class MainThreadCollector(QObject):
+    """Python's cyclic garbage collection, done on the window's thread only.
+
+    The collector runs in whichever thread happens to allocate when a count crosses its
+    threshold. Run in a worker thread (a dataset check, a provider's client being made), it
+    may free a cycle that holds a Qt object of the window's thread: the object is destroyed
+    in the wrong thread, its timer stays registered, and Qt later crashes delivering the timer
+    event (a segmentation fault in QTimerInfoList::activateTimers, seen at a task's end).
+    Once the first loop is made (on the window's thread), automatic collection is off for
+    the rest of the process; a timer on that thread collects each generation whose count is
+    past the threshold Python would use, unless bulk work has the collector paused
+    (``core.dataset.bulk.gc_paused``).
+    """
+
+    INTERVAL_MS = 250
+    _installed: MainThreadCollector | None = None
+
+    @classmethod
+    def install(cls) -> None:
+        if cls._installed is None:
+            cls._installed = cls()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._timer.start(self.INTERVAL_MS)
+
+    def collect_if_due(self) -> None:
+        from natasha_studio.core.dataset.bulk import gc_pause_active
+
+        if gc_pause_active() or not self._thresholds[0]:
+            return
+        counts = gc.get_count()
+        generation = -1
+        for gen in range(3):
+            if counts[gen] > self._thresholds[gen]:
+                generation = gen
+            else:
+                break
+        if generation >= 0:
+            gc.collect(generation)
 
 
 @dataclass

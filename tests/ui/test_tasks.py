@@ -160,3 +160,39 @@ def test_a_storage_error_of_a_worker_is_told_in_plain_words(qloop, tmp_path):
     qloop.run_until_complete(asyncio.sleep(0.01))
     assert len(failures) == 1 and failures[0][0] == "Saving"
     assert "club.nstudio" in failures[0][1] and "locked" not in failures[0][1]
+
+
+def test_garbage_is_collected_on_the_windows_thread_only(qapp, qloop):
+    """A cycle holding a Qt object freed by a worker thread's collection destroyed the object
+    in the wrong thread, and Qt crashed on its timer later. With the app's loop made,
+    collection is off everywhere but a timer of the window's thread."""
+    import gc
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    assert not gc.isenabled()
+    freed_in = []
+
+    class Cycle:
+        def __init__(self):
+            self.me = self
+            self.timer = QTimer()
+            self.timer.start(10_000)
+
+        def __del__(self):
+            freed_in.append(threading.current_thread())
+
+    Cycle()
+
+    kept = []
+
+    def churn():  # allocations far past the first threshold, still alive when it ends
+        kept.append([[i] for i in range(200_000)])
+
+    worker = threading.Thread(target=churn)
+    worker.start()
+    worker.join()
+    assert freed_in == []  # the worker's allocations collected nothing
+    qloop.run_until_complete(asyncio.sleep(0.6))
+    assert freed_in == [threading.main_thread()]

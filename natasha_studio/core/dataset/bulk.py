@@ -141,6 +141,11 @@ _gc_pauses = 0
 _gc_was_enabled = True
 
 
+def gc_pause_active() -> bool:
+    """Whether some bulk work has the collector paused (``gc_paused``)."""
+    return _gc_pauses > 0
+
+
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """The cyclic garbage collector paused for the block.
