@@ -325,6 +325,10 @@ def main() -> None:
         ctx = AppContext(AppSettings(Path(tmp) / "settings.ini"), SecretStore())
         idle = run(ctx, loop, alone_copy, args.every, idle_s=10.0)
         figures = run(ctx, loop, path, args.every)
+        # The task manager's worker threads are stopped before the loop and the app go:
+        # without it Qt aborts at exit ("QThread: Destroyed while thread is still running").
+        loop.run_until_complete(ctx.tasks.shutdown())
+    loop.close()
     print(f"the same actions with nothing else writing ({idle['actions']} actions):")
     _print_latencies(idle)
     print(f"extraction while editing:    {figures['extract_s']:6.2f} s "
