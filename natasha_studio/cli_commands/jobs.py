@@ -17,6 +17,7 @@ from natasha_studio.core import jobs
 from natasha_studio.core.chat.models import sync_job_models
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.jobs.records import state_label
 from natasha_studio.core.provider import ProviderUnavailable
 from natasha_studio.core.store import Project
 from natasha_studio.operations import finetune
@@ -96,7 +97,8 @@ def _stderr(text: str) -> None:
 def _print_change(project: Project, change: jobs.StatusChange) -> None:
     parts = []
     if "status" in change.fields:
-        parts.append(translate("FinetuneCli", "state: {state}").format(state=change.status))
+        parts.append(translate("FinetuneCli", "state: {state}").format(
+            state=state_label(change.status).lower()))
     if change.new_metrics:
         metrics = jobs.job_metrics(project, change.job_id)
         series = metrics.get("train_loss")
@@ -157,9 +159,10 @@ def _report_finished(project: Project, job: jobs.JobRecord, provider=None) -> in
         return EXIT_OK
     if job.error:
         _stderr(translate("FinetuneCli", "The job ended as {state}: {error}").format(
-            state=job.status, error=job.error))
+            state=state_label(job.status).lower(), error=job.error))
     else:  # a cancelled job has no error to give
-        _stderr(translate("FinetuneCli", "The job ended as {state}.").format(state=job.status))
+        _stderr(translate("FinetuneCli", "The job ended as {state}.").format(
+            state=state_label(job.status).lower()))
     return EXIT_JOB_ENDED
 
 
@@ -221,7 +224,7 @@ def cmd_jobs(args: argparse.Namespace) -> int:
         print(translate("FinetuneCli", "No fine-tune jobs yet."))
         return code
     for j in records:
-        line = f"#{j.id}  {j.status:<11} {j.provider:<7} {j.base_model}"
+        line = f"#{j.id}  {state_label(j.status):<11} {j.provider:<7} {j.base_model}"
         if j.display_name:
             line += f"  “{j.display_name}”"
         if j.tuned_model:
@@ -241,9 +244,10 @@ def cmd_cancel(args: argparse.Namespace) -> int:
         addresses = _addresses(job.provider, args)  # a wrong one is refused even so
         if job.finished:
             print(translate("FinetuneCli", "Job #{id} has already ended as {state}.").format(
-                id=job.id, state=job.status))
+                id=job.id, state=state_label(job.status).lower()))
             return EXIT_OK
         provider = _build(job.provider, addresses) if job.remote_id else None
         job, _changes = asyncio.run(finetune.cancel(project, provider, job.id))
-    print(translate("FinetuneCli", "Job #{id}: {state}.").format(id=job.id, state=job.status))
+    print(translate("FinetuneCli", "Job #{id}: {state}.").format(
+        id=job.id, state=state_label(job.status).lower()))
     return EXIT_OK

@@ -20,6 +20,7 @@ from typing import Any
 
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
+from natasha_studio.core.jobs.records import state_label
 from natasha_studio.core.provider import (
     ChatMessage,
     ChatOptions,
@@ -320,7 +321,7 @@ class VertexProvider:
                 remote_id=f"state:{raw}", at=stamp, level="error" if ours == "failed" else "info",
                 message=error if ours == "failed" and error else
                 translate("Providers", "Vertex AI job state: {state}").format(
-                    state=raw.removeprefix("JOB_STATE_").replace("_", " ").lower())))
+                    state=state_label(ours).lower())))
             status.resume["last_state"] = raw
         stats = job.tuning_data_stats.supervised_tuning_data_stats if job.tuning_data_stats else None
         if stats and not state.get("stats_reported"):

@@ -47,7 +47,7 @@ def test_openai_finetune_wait_then_jobs(tmp_path, openai_server):
     lines = done.stdout.splitlines()
     assert any(line.startswith("Froze snapshot") for line in lines)
     assert f"Job #1 started: {remote.id}" in lines
-    assert any("state: running" in line for line in lines)
+    assert any("state: training" in line for line in lines)
     assert any("training loss" in line for line in lines)
     assert lines[-1] == f"Tuned model: {remote.fine_tuned_model}"
     assert remote.hyperparameters["n_epochs"] == 2 and remote.suffix == "natasha"
@@ -57,7 +57,7 @@ def test_openai_finetune_wait_then_jobs(tmp_path, openai_server):
     [job] = json.loads(listed.stdout)
     assert job["status"] == "succeeded" and job["tuned_model"] == remote.fine_tuned_model
     plain = run_cli("jobs", path)
-    assert "#1  succeeded" in plain.stdout
+    assert "#1  Finished" in plain.stdout
 
 
 def test_vertex_finetune_with_a_service_account_key(tmp_path, vertex_server, gcs_emulator):
@@ -85,7 +85,7 @@ def test_errors_are_plain_and_nothing_is_lost(tmp_path, openai_server):
     assert done.returncode == 1
     assert "did not accept the API key" in done.stderr and "Traceback" not in done.stderr
     listed = run_cli("jobs", path)
-    assert "failed" in listed.stdout and "did not accept the API key" in listed.stdout
+    assert "Failed" in listed.stdout and "did not accept the API key" in listed.stdout
     missing = run_cli("finetune", path, "--yes", "--provider", "openai", "--model", "gpt-4.1-mini",
                       "--snapshot", "nope", env_extra=env)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr

@@ -76,8 +76,8 @@ def test_upload_tune_track_to_the_endpoint(project, vertex_server, gcs_emulator,
     assert job.tuned_model.startswith("projects/natasha-test/locations/europe-west4/endpoints/")
     messages = [e.message for e in jobs.job_events(project, job_id)]
     assert any("12 examples" in m for m in messages)
-    assert any("state: running" in m for m in messages)
-    assert any("state: succeeded" in m for m in messages)
+    assert any("state: training" in m for m in messages)
+    assert any("state: finished" in m for m in messages)
 
 
 def test_failure_and_cancel(project, vertex_server, gcs_emulator, plan):

@@ -82,10 +82,10 @@ def launched(tmp_path, vertex_server, gcs_emulator):
 def test_jobs_refresh_picks_up_an_interrupted_job(launched, vertex_server):
     path, env = launched
     vertex_server.advance(5)  # it finished while nobody was following it
-    assert "queued" in run_cli("jobs", path).stdout  # the project alone does not know
+    assert "Queued" in run_cli("jobs", path).stdout  # the project alone does not know
     refreshed = run_cli("jobs", path, "--refresh", env_extra=env)
     assert refreshed.returncode == 0, refreshed.stderr
-    assert "#1  succeeded" in refreshed.stdout and "endpoints/" in refreshed.stdout
+    assert "#1  Finished" in refreshed.stdout and "endpoints/" in refreshed.stdout
 
 
 def test_jobs_refresh_while_offline_keeps_the_reason(launched, vertex_server):
@@ -108,7 +108,7 @@ def test_follow_and_cancel(launched, vertex_server):
     assert followed.returncode == 0, followed.stderr
     assert followed.stdout.splitlines()[-1].startswith("Tuned model: ")
     again = run_cli("cancel", path, "1", env_extra=env)
-    assert again.returncode == 0 and "already ended as succeeded" in again.stdout
+    assert again.returncode == 0 and "already ended as finished" in again.stdout
 
     vertex_server.advance_on_poll = False
     second = run_cli("finetune", path, "--yes", "--provider", "vertex", "--model",

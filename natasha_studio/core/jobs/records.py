@@ -302,3 +302,21 @@ def mark_interrupted(project: Project) -> list[int]:
         set_status(project, job_id, "failed", error=message)
         add_event(project, job_id, message, level="error")
     return ids
+
+
+def state_label(state: str) -> str:
+    """A job's state in the reader's words ("Training", «Обучение»), for the window and the
+    command line alike."""
+    words = {
+        "preparing": translate("Finetune", "Preparing"),
+        "uploading": translate("Finetune", "Uploading"),
+        "validating": translate("Finetune", "Checking files"),
+        "queued": translate("Finetune", "Queued"),
+        "running": translate("Finetune", "Training"),
+        "succeeded": translate("Finetune", "Finished"),
+        "failed": translate("Finetune", "Failed"),
+        "cancelling": translate("Finetune", "Cancelling"),
+        "cancelled": translate("Finetune", "Cancelled"),
+        "done": translate("Finetune", "Done"),
+    }
+    return words.get(state, state)

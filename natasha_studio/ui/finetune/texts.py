@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from natasha_studio.core.jobs.records import state_label
+
 STATE_COLOURS = {"succeeded": "#2e7d32", "failed": "#c62828", "cancelled": "#757575",
                  "cancelling": "#757575", "running": "#1565c0"}
 # The stages of the timeline, in order; the last one shows how the job ended.
@@ -11,19 +13,7 @@ TIMELINE = ("uploading", "validating", "queued", "running", "done")
 
 
 def state_text(state: str) -> str:
-    words = {
-        "preparing": QCoreApplication.translate("Finetune", "Preparing"),
-        "uploading": QCoreApplication.translate("Finetune", "Uploading"),
-        "validating": QCoreApplication.translate("Finetune", "Checking files"),
-        "queued": QCoreApplication.translate("Finetune", "Queued"),
-        "running": QCoreApplication.translate("Finetune", "Training"),
-        "succeeded": QCoreApplication.translate("Finetune", "Finished"),
-        "failed": QCoreApplication.translate("Finetune", "Failed"),
-        "cancelling": QCoreApplication.translate("Finetune", "Cancelling"),
-        "cancelled": QCoreApplication.translate("Finetune", "Cancelled"),
-        "done": QCoreApplication.translate("Finetune", "Done"),
-    }
-    return words.get(state, state)
+    return state_label(state)
 
 
 def provider_text(kind: str) -> str:
