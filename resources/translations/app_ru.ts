@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
     <name>App</name>
@@ -102,7 +103,7 @@
     </message>
     <message>
         <source>Check the statistics and freeze a snapshot of the approved pairs.</source>
-        <translation>Проверьте статистику и сохраните снимок одобренных пар.</translation>
+        <translation>Проверьте статистику и заморозьте снимок одобренных пар.</translation>
     </message>
     <message>
         <source>Choose a provider and launch a fine-tune on the snapshot.</source>
@@ -128,8 +129,8 @@
         <translation>Все шесть шагов пройдены. Когда пар прибавится, повторите их с новым снимком.</translation>
     </message>
     <message>
-        <source>Next: &lt;a href="{tab}"&gt;{hint}&lt;/a&gt;</source>
-        <translation>Дальше: &lt;a href="{tab}"&gt;{hint}&lt;/a&gt;</translation>
+        <source>Next: &lt;a href=&quot;{tab}&quot;&gt;{hint}&lt;/a&gt;</source>
+        <translation>Дальше: &lt;a href=&quot;{tab}&quot;&gt;{hint}&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -168,7 +169,7 @@
     </message>
     <message>
         <source>See where the pairs come from, their topics and lengths, and whether one member asks most of the questions. When the set looks right, freeze a snapshot: the exact pairs a fine-tune will learn from.</source>
-        <translation>Посмотрите, откуда пары, какие у них темы и длина и не задаёт ли один участник большую часть вопросов. Когда набор выглядит правильно, сохраните снимок — именно те пары, на которых будет учиться модель.</translation>
+        <translation>Посмотрите, откуда пары, какие у них темы и длина и не задаёт ли один участник большую часть вопросов. Когда набор выглядит правильно, заморозьте снимок — именно те пары, на которых будет учиться модель.</translation>
     </message>
     <message>
         <source>5. Fine-tune</source>
@@ -207,11 +208,11 @@
     </message>
     <message>
         <source>Snapshot (freeze)</source>
-        <translation>Снимок (сохранить снимок)</translation>
+        <translation>Снимок (заморозить)</translation>
     </message>
     <message>
         <source>A frozen copy of the chosen pairs, with a name. Later edits to the pairs do not change it, so a fine-tune can always be traced back to exactly the data it learned from. Freezing is making such a copy; it takes a second and can be done as often as you like.</source>
-        <translation>Неизменяемая копия выбранных пар с названием. Последующие правки пар её не меняют, поэтому всегда видно, на каких именно данных училась модель. Сохранить снимок — значит сделать такую копию; это занимает секунду, и делать это можно сколько угодно раз.</translation>
+        <translation>Неизменяемая копия выбранных пар с названием. Последующие правки пар её не меняют, поэтому всегда видно, на каких именно данных училась модель. Заморозить пары — значит сделать такую копию; это занимает секунду, и делать это можно сколько угодно раз.</translation>
     </message>
     <message>
         <source>Validation share</source>
@@ -226,7 +227,7 @@
         <translation>Отложенные вопросы</translation>
     </message>
     <message>
-        <source>A few real questions kept out of training altogether. After the fine-tune the Test chat asks them to the models and shows each answer beside the persona's real one: the fairest test, because the model has never seen them.</source>
+        <source>A few real questions kept out of training altogether. After the fine-tune the Test chat asks them to the models and shows each answer beside the persona&apos;s real one: the fairest test, because the model has never seen them.</source>
         <translation>Несколько настоящих вопросов, которые совсем не попадают в обучение. После обучения тест-чат задаёт их моделям и показывает каждый ответ рядом с настоящим ответом персоны. Это самая честная проверка: модель этих вопросов никогда не видела.</translation>
     </message>
     <message>
@@ -250,7 +251,7 @@
         <translation>Эпохи</translation>
     </message>
     <message>
-        <source>How many times the model goes through all the training pairs. More epochs copy the persona's manner more closely, but too many make it repeat her answers word for word; 2–4 is usual, and the cost grows with each.</source>
+        <source>How many times the model goes through all the training pairs. More epochs copy the persona&apos;s manner more closely, but too many make it repeat her answers word for word; 2–4 is usual, and the cost grows with each.</source>
         <translation>Сколько раз модель проходит по всем обучающим парам. Чем больше эпох, тем точнее она перенимает манеру персоны, но при слишком большом числе начинает повторять её ответы слово в слово. Обычно 2–4; каждая эпоха увеличивает стоимость.</translation>
     </message>
     <message>
@@ -258,7 +259,7 @@
         <translation>Потери (loss)</translation>
     </message>
     <message>
-        <source>How far the model's answers still are from the persona's, as a number: it should fall quickly, then level off. It is not an error: every training run has one.</source>
+        <source>How far the model&apos;s answers still are from the persona&apos;s, as a number: it should fall quickly, then level off. It is not an error: every training run has one.</source>
         <translation>Число, показывающее, насколько ответы модели ещё далеки от ответов персоны: сначала оно быстро падает, потом выравнивается. Это не ошибка: такое число есть у любого обучения.</translation>
     </message>
     <message>
@@ -266,7 +267,7 @@
         <translation>Точность по токенам</translation>
     </message>
     <message>
-        <source>The share of the answer's tokens the model guesses right, one after another, on the training or validation pairs. It rises as the model learns; 60–80 % is good for free-form answers, and 100 % would mean it has memorised them.</source>
+        <source>The share of the answer&apos;s tokens the model guesses right, one after another, on the training or validation pairs. It rises as the model learns; 60–80 % is good for free-form answers, and 100 % would mean it has memorised them.</source>
         <translation>Доля токенов ответа, которые модель угадывает верно, один за другим, на обучающих или проверочных парах. Она растёт по мере обучения; для свободных ответов 60–80 % — хорошо, а 100 % означало бы, что модель их заучила.</translation>
     </message>
     <message>
@@ -274,7 +275,7 @@
         <translation>LoRA</translation>
     </message>
     <message>
-        <source>A way of fine-tuning that leaves the base model as it is and trains a small add-on (an adapter) beside it. It is fast, fits on one graphics card, and the adapter is a small file. Its rank sets the adapter's size: a higher rank learns more detail and needs more memory.</source>
+        <source>A way of fine-tuning that leaves the base model as it is and trains a small add-on (an adapter) beside it. It is fast, fits on one graphics card, and the adapter is a small file. Its rank sets the adapter&apos;s size: a higher rank learns more detail and needs more memory.</source>
         <translation>Способ дообучения, при котором базовая модель остаётся как есть, а рядом обучается небольшая надстройка (адаптер). Это быстро, помещается на одну видеокарту, а адаптер — небольшой файл. Ранг задаёт размер адаптера: чем он выше, тем больше деталей усваивается и тем больше нужно памяти.</translation>
     </message>
     <message>
@@ -298,7 +299,7 @@
         <translation>o200k_base</translation>
     </message>
     <message>
-        <source>The name of the tokenizer (the rule that cuts text into tokens) used by recent OpenAI models. Where a provider's own tokenizer is not available, the app counts with this one, so its counts are close estimates rather than exact.</source>
+        <source>The name of the tokenizer (the rule that cuts text into tokens) used by recent OpenAI models. Where a provider&apos;s own tokenizer is not available, the app counts with this one, so its counts are close estimates rather than exact.</source>
         <translation>Название токенизатора (правила, по которому текст режется на токены) у современных моделей OpenAI. Если собственный токенизатор провайдера недоступен, приложение считает этим, поэтому числа — близкая оценка, а не точный подсчёт.</translation>
     </message>
     <message>
@@ -517,7 +518,7 @@
         <translation>О программе Natasha Studio</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Natasha Studio {version}&lt;/h3&gt;&lt;p&gt;Build a persona's fine-tuning dataset from Telegram conversations, curate it, tune a model and test it.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Natasha Studio {version}&lt;/h3&gt;&lt;p&gt;Build a persona&apos;s fine-tuning dataset from Telegram conversations, curate it, tune a model and test it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Natasha Studio {version}&lt;/h3&gt;&lt;p&gt;Соберите датасет для дообучения модели из переписки в Telegram, выверите его, обучите модель и проверьте её.&lt;/p&gt;</translation>
     </message>
 </context>
@@ -791,7 +792,7 @@
         <translation>На этом компьютере нет хранилища паролей, которым может пользоваться Natasha Studio. Введённые ключи хранятся только до закрытия программы и никогда не записываются на диск; в следующий раз их нужно будет ввести снова.</translation>
     </message>
     <message>
-        <source>Keys are kept in your system's password storage, never in project files. Environment variables, where set, take precedence.</source>
+        <source>Keys are kept in your system&apos;s password storage, never in project files. Environment variables, where set, take precedence.</source>
         <translation>Ключи хранятся в системном хранилище паролей и никогда не попадают в файлы проектов. Заданные переменные окружения имеют приоритет.</translation>
     </message>
     <message>
@@ -952,7 +953,7 @@
         <translation>Natasha Studio</translation>
     </message>
     <message>
-        <source>Turn a Telegram community's conversations into a fine-tuning dataset in the persona's voice, tune a model on it, and check that it sounds like her.</source>
+        <source>Turn a Telegram community&apos;s conversations into a fine-tuning dataset in the persona&apos;s voice, tune a model on it, and check that it sounds like her.</source>
         <translation>Превратите переписку сообщества в Telegram в датасет для дообучения голосом персоны, обучите на нём модель и проверьте, что она звучит как она.</translation>
     </message>
     <message>

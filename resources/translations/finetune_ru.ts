@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>You can still cancel, redact them on the Pairs tab and freeze a new snapshot.</source>
-        <translation>Ещё можно отменить запуск, скрыть эти данные на вкладке «Пары» и зафиксировать новый снимок.</translation>
+        <translation>Ещё можно отменить запуск, скрыть эти данные на вкладке «Пары» и заморозить новый снимок.</translation>
     </message>
     <message>
         <source>Launch</source>
@@ -848,7 +848,7 @@
     <name>LaunchPanel</name>
     <message>
         <source>Freeze approved pairs</source>
-        <translation>Сохранить одобренные пары</translation>
+        <translation>Заморозить одобренные пары</translation>
     </message>
     <message>
         <source>Make a snapshot of the approved pairs as they are now (an identical existing one is reused).</source>
@@ -900,7 +900,7 @@
     </message>
     <message>
         <source>No snapshots yet: freeze the approved pairs</source>
-        <translation>Снимков пока нет: сохраните одобренные пары</translation>
+        <translation>Снимков пока нет: заморозьте одобренные пары</translation>
     </message>
     <message>
         <source>Uploading: %p%</source>
