@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from natasha_studio.core import glossary
 from natasha_studio.ui.theme import is_dark
@@ -51,7 +51,17 @@ class LossChart(QChartView):
         chart.addAxis(self._loss, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(self._accuracy, Qt.AlignmentFlag.AlignRight)
         self.series: dict[str, QLineSeries] = {}
+        # Without a series, what the provider reports instead: a wrapped label, since a chart
+        # title is one line and cut a Russian sentence short.
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setContentsMargins(24, 24, 24, 24)
         self.set_series({})
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.message.setGeometry(self.viewport().geometry())
 
     def _title(self, name: str) -> str:
         titles = {
@@ -101,7 +111,10 @@ class LossChart(QChartView):
         # Without a series the axes would count from 0 to 0: the message stands alone instead.
         self._x.setVisible(bool(self.series))
         self._loss.setVisible(bool(self.series))
-        chart.setTitle("" if self.series else empty_text or self.tr("No training metrics yet."))
+        self.message.setText("" if self.series else
+                             empty_text or self.tr("No training metrics yet."))
+        self.message.setVisible(not self.series)
+        self.message.setGeometry(self.viewport().geometry())
 
 
 def step_interval(span: float, most: int = 8) -> int:
