@@ -106,7 +106,7 @@ class _Upload:
                         fh.seek(offset)
                         done, offset = self._send(offset, fh.read(self.chunk_size))
                 except requests.RequestException as exc:
-                    failures = self._failed(failures, None, str(exc.__class__.__name__))
+                    failures = self._failed(failures, None, _plain_reason(exc))
                     continue
                 except _RetryableAnswer as answer:
                     failures = self._failed(failures, answer.retry_after, answer.reason)
@@ -171,6 +171,17 @@ class _RetryableAnswer(Exception):
         super().__init__(reason)
         self.retry_after = retry_after
         self.reason = reason
+
+
+def _plain_reason(exc: Exception) -> str:
+    """What went wrong with a request, in the curator's words (not the exception's class)."""
+    import requests
+
+    if isinstance(exc, requests.Timeout):
+        return translate("Providers", "Cloud Storage did not answer in time")
+    if isinstance(exc, requests.ConnectionError):
+        return translate("Providers", "no connection to Cloud Storage")
+    return translate("Providers", "the connection to Cloud Storage failed")
 
 
 def _message(response: Any) -> str:

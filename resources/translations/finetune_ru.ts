@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru">
 <context>
     <name>BaseModelChoice</name>
@@ -82,7 +81,7 @@
         <translation>Дообучите модель в {first}, {second} или на этом компьютере. Чат с моделями, которые вы уже дообучили в {provider}, по-прежнему работает.</translation>
     </message>
     <message>
-        <source>from an hour to a day (Yandex&apos;s own estimate)</source>
+        <source>from an hour to a day (Yandex's own estimate)</source>
         <translation>от часа до суток (по оценке самого Яндекса)</translation>
     </message>
     <message>
@@ -90,7 +89,7 @@
         <translation>с видеокартой — от нескольких минут до часа для небольшой модели; на одном процессоре — часы</translation>
     </message>
     <message>
-        <source>usually 30 minutes to a few hours, most of it waiting in the provider&apos;s queue</source>
+        <source>usually 30 minutes to a few hours, most of it waiting in the provider's queue</source>
         <translation>обычно от 30 минут до нескольких часов, бо́льшая часть — ожидание в очереди у провайдера</translation>
     </message>
     <message>
@@ -194,7 +193,7 @@
         <translation>Начать обучение на этом компьютере?</translation>
     </message>
     <message numerus="yes">
-        <source>%n pair(s) still contain members&apos; personal data (names, phone numbers, addresses).</source>
+        <source>%n pair(s) still contain members' personal data (names, phone numbers, addresses).</source>
         <translation>
             <numerusform>В %n паре остались личные данные участников (имена, телефоны, адреса).</numerusform>
             <numerusform>В %n парах остались личные данные участников (имена, телефоны, адреса).</numerusform>
@@ -546,7 +545,7 @@
         <translation>Настройки:</translation>
     </message>
     <message>
-        <source>Provider&apos;s job id:</source>
+        <source>Provider's job id:</source>
         <translation>Номер задачи у провайдера:</translation>
     </message>
     <message>
@@ -742,7 +741,7 @@
         <translation>нет</translation>
     </message>
     <message>
-        <source>provider&apos;s defaults</source>
+        <source>provider's defaults</source>
         <translation>по умолчанию провайдера</translation>
     </message>
     <message>
@@ -821,7 +820,7 @@
         <translation>Обучающие данные остаются в {provider}, как вы выбрали.</translation>
     </message>
     <message>
-        <source>The training data could not be deleted from {provider}: {reason} Delete it in the provider&apos;s console.</source>
+        <source>The training data could not be deleted from {provider}: {reason} Delete it in the provider's console.</source>
         <translation>Не удалось удалить обучающие данные из {provider}: {reason} Удалите их в консоли провайдера.</translation>
     </message>
     <message>
@@ -951,7 +950,7 @@
         <translation>Проверка набора данных</translation>
     </message>
     <message numerus="yes">
-        <source>⚠ %n pair(s) still contain members&apos; personal data.</source>
+        <source>⚠ %n pair(s) still contain members' personal data.</source>
         <translation>
             <numerusform>⚠ В %n паре ещё остались личные данные участников.</numerusform>
             <numerusform>⚠ В %n парах ещё остались личные данные участников.</numerusform>
@@ -1010,7 +1009,7 @@
         <translation>В папке {path} нет модели (нет файла config.json).</translation>
     </message>
     <message>
-        <source>Choose the folder where the model&apos;s config.json and weights are.</source>
+        <source>Choose the folder where the model's config.json and weights are.</source>
         <translation>Выберите папку, в которой лежат config.json и веса модели.</translation>
     </message>
     <message>
@@ -1018,7 +1017,7 @@
         <translation>Папки {path} не существует.</translation>
     </message>
     <message>
-        <source>Choose the model&apos;s folder with “Browse…”.</source>
+        <source>Choose the model's folder with “Browse…”.</source>
         <translation>Выберите папку модели кнопкой «Обзор…».</translation>
     </message>
     <message>
@@ -1034,7 +1033,7 @@
         <translation>Проверка файлов…</translation>
     </message>
     <message>
-        <source>Training on this computer costs nothing; token counts are close to, not exactly, the base model&apos;s own.</source>
+        <source>Training on this computer costs nothing; token counts are close to, not exactly, the base model's own.</source>
         <translation>Обучение на этом компьютере бесплатно; число токенов близко к подсчёту самой базовой модели, но не точно.</translation>
     </message>
 </context>
@@ -1069,7 +1068,7 @@
         <translation>Базовая модель:</translation>
     </message>
     <message>
-        <source>A folder with a Hugging Face model, or a model id: it is downloaded once, with progress in the job&apos;s events. Instruct models of 0.5–3 billion parameters fit most graphics cards.</source>
+        <source>A folder with a Hugging Face model, or a model id: it is downloaded once, with progress in the job's events. Instruct models of 0.5–3 billion parameters fit most graphics cards.</source>
         <translation>Папка с моделью Hugging Face или название модели: она скачается один раз, ход загрузки виден в событиях задачи. Instruct-модели на 0,5–3 млрд параметров помещаются в большинство видеокарт.</translation>
     </message>
     <message>
@@ -1105,7 +1104,7 @@
         <translation>Максимальная длина:</translation>
     </message>
     <message>
-        <source>Longer examples lose their oldest turns first; the persona&apos;s answer always stays.</source>
+        <source>Longer examples lose their oldest turns first; the persona's answer always stays.</source>
         <translation>У более длинных примеров сначала убираются самые ранние реплики; ответ персоны остаётся всегда.</translation>
     </message>
     <message>
@@ -1113,7 +1112,7 @@
         <translation>Ранг LoRA:</translation>
     </message>
     <message>
-        <source>The adapter&apos;s size: a larger one learns more, needs more memory and overfits sooner.</source>
+        <source>The adapter's size: a larger one learns more, needs more memory and overfits sooner.</source>
         <translation>Размер адаптера: больший усваивает больше, но требует больше памяти и раньше переобучается.</translation>
     </message>
     <message>
@@ -1137,7 +1136,7 @@
         <translation>Целевые модули:</translation>
     </message>
     <message>
-        <source>The model&apos;s layers that get an adapter, by name. Empty: every attention and MLP projection, which fits Llama, Qwen, Mistral and Gemma.</source>
+        <source>The model's layers that get an adapter, by name. Empty: every attention and MLP projection, which fits Llama, Qwen, Mistral and Gemma.</source>
         <translation>Слои модели, к которым добавляется адаптер (по именам). Пусто — все проекции внимания и MLP; это подходит для Llama, Qwen, Mistral и Gemma.</translation>
     </message>
     <message>
@@ -1217,7 +1216,7 @@
         <translation>Команда скопирована.</translation>
     </message>
     <message>
-        <source>Choose the base model&apos;s folder</source>
+        <source>Choose the base model's folder</source>
         <translation>Выберите папку базовой модели</translation>
     </message>
 </context>
@@ -1279,7 +1278,7 @@
         <translation>Ранг LoRA:</translation>
     </message>
     <message>
-        <source>How much the model may change. Higher copies the persona&apos;s manner more closely, and with few examples may start repeating her answers word for word. Auto (the provider&apos;s 8 or 16) suits most datasets.</source>
+        <source>How much the model may change. Higher copies the persona's manner more closely, and with few examples may start repeating her answers word for word. Auto (the provider's 8 or 16) suits most datasets.</source>
         <translation>Насколько сильно может измениться модель. Чем выше, тем точнее она перенимает манеру персоны, а при малом числе примеров может начать повторять её ответы дословно. «Авто» (8 или 16 у провайдера) подходит для большинства датасетов.</translation>
     </message>
     <message>
@@ -1318,7 +1317,7 @@
         <translation>Дополнительно: адреса серверов</translation>
     </message>
     <message>
-        <source>Only for a proxy or a company gateway. Leave empty to use the provider&apos;s own address.</source>
+        <source>Only for a proxy or a company gateway. Leave empty to use the provider's own address.</source>
         <translation>Нужно только для прокси или корпоративного шлюза. Оставьте пустым, чтобы использовать адрес самого провайдера.</translation>
     </message>
     <message>
@@ -1377,7 +1376,7 @@
         <translation>консоль Yandex Cloud</translation>
     </message>
     <message>
-        <source>Choose the folder to work in (a new cloud already has one called “default”). Its ID is on the folder&apos;s page, starts with “b1g” and looks like b1g2abc3def4ghi5jk6l: copy it into “Folder ID” below ({how}).</source>
+        <source>Choose the folder to work in (a new cloud already has one called “default”). Its ID is on the folder's page, starts with “b1g” and looks like b1g2abc3def4ghi5jk6l: copy it into “Folder ID” below ({how}).</source>
         <translation>Выберите каталог для работы (в новом облаке уже есть каталог «default»). Его идентификатор показан на странице каталога, начинается с «b1g» и выглядит так: b1g2abc3def4ghi5jk6l. Скопируйте его в поле «ID каталога» ниже ({how}).</translation>
     </message>
     <message>
@@ -1485,7 +1484,7 @@
         <translation>Датасет получает {company} ({country}).</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Paying from Russia may not work:&lt;/b&gt; it takes a bank card issued outside Russia, and the service&apos;s terms may refuse accounts from Russia. Nobody has checked it for you: try with a small top-up first.</source>
+        <source>&lt;b&gt;Paying from Russia may not work:&lt;/b&gt; it takes a bank card issued outside Russia, and the service's terms may refuse accounts from Russia. Nobody has checked it for you: try with a small top-up first.</source>
         <translation>&lt;b&gt;Оплатить из России может не получиться:&lt;/b&gt; нужна банковская карта, выпущенная за пределами России, а условия сервиса могут не допускать аккаунты из России. Никто не проверил это за вас: начните с небольшого пополнения.</translation>
     </message>
     <message>
@@ -1537,7 +1536,7 @@
         <translation>Settings → API Keys</translation>
     </message>
     <message>
-        <source>Open the account menu in the top right corner of Fireworks&apos; page and copy the “Account ID” (a short name such as “olga-petrova”) into “Account ID” below.</source>
+        <source>Open the account menu in the top right corner of Fireworks' page and copy the “Account ID” (a short name such as “olga-petrova”) into “Account ID” below.</source>
         <translation>Откройте меню аккаунта в правом верхнем углу страницы Fireworks и скопируйте «Account ID» (короткое имя вроде «olga-petrova») в поле «ID аккаунта» ниже.</translation>
     </message>
     <message>
@@ -1573,7 +1572,7 @@
         <translation>Сервер, совместимый с OpenAI</translation>
     </message>
     <message>
-        <source>For chat only: a server that answers like OpenAI&apos;s chat, such as Ollama or LM Studio on this computer, or a hosted service. It cannot tune models; use it in the Test chat to compare your tuned model with others. Local servers are free.</source>
+        <source>For chat only: a server that answers like OpenAI's chat, such as Ollama or LM Studio on this computer, or a hosted service. It cannot tune models; use it in the Test chat to compare your tuned model with others. Local servers are free.</source>
         <translation>Только для чата: сервер, который отвечает так же, как чат OpenAI, — например, Ollama или LM Studio на этом компьютере или облачный сервис. Дообучать модели он не умеет; используйте его в тест-чате, чтобы сравнить вашу модель с другими. Локальные серверы бесплатны.</translation>
     </message>
     <message>
@@ -1601,7 +1600,7 @@
         <translation>Бесплатно, и датасет не покидает этот компьютер. Нужны дополнительные пакеты Python (около 3 ГБ), а для скорости — видеокарта NVIDIA с памятью от 8 ГБ или Mac с процессором Apple; на одном процессоре даже небольшая модель обучается часами.</translation>
     </message>
     <message>
-        <source>Open a terminal where Natasha Studio&apos;s Python is, and run the command below (the “Copy” button puts it on the clipboard).</source>
+        <source>Open a terminal where Natasha Studio's Python is, and run the command below (the “Copy” button puts it on the clipboard).</source>
         <translation>Откройте терминал там, где установлен Python для Natasha Studio, и выполните команду ниже (кнопка «Копировать» поместит её в буфер обмена).</translation>
     </message>
     <message>
@@ -1620,7 +1619,7 @@
         <translation>Адрес сервера не указан.</translation>
     </message>
     <message>
-        <source>Enter the server&apos;s base URL, for example http://localhost:11434/v1 for Ollama.</source>
+        <source>Enter the server's base URL, for example http://localhost:11434/v1 for Ollama.</source>
         <translation>Введите базовый адрес сервера, например http://localhost:11434/v1 для Ollama.</translation>
     </message>
     <message>
@@ -1660,7 +1659,7 @@
         <translation>На счёте {provider} закончились деньги или квота.</translation>
     </message>
     <message>
-        <source>Add a payment method or raise the quota on the provider&apos;s billing page, then try again.</source>
+        <source>Add a payment method or raise the quota on the provider's billing page, then try again.</source>
         <translation>Добавьте способ оплаты или увеличьте квоту на странице оплаты провайдера, затем попробуйте снова.</translation>
     </message>
     <message>
@@ -1708,7 +1707,7 @@
         <translation>{provider} отклонил запрос: {message}</translation>
     </message>
     <message>
-        <source>Google&apos;s sign-in service is not answering right now.</source>
+        <source>Google's sign-in service is not answering right now.</source>
         <translation>Служба входа Google сейчас не отвечает.</translation>
     </message>
     <message>
@@ -1748,7 +1747,7 @@
         <translation>Yandex AI Studio не принял датасет: {problems}</translation>
     </message>
     <message>
-        <source>Fix these examples (the rows are counted from 1) or export the snapshot again in Yandex&apos;s format, then launch again.</source>
+        <source>Fix these examples (the rows are counted from 1) or export the snapshot again in Yandex's format, then launch again.</source>
         <translation>Исправьте эти примеры (строки считаются с 1) или заново выгрузите снимок в формате Yandex, затем запустите обучение снова.</translation>
     </message>
     <message>
@@ -1764,7 +1763,7 @@
         <translation>Yandex AI Studio не принял API-ключ.</translation>
     </message>
     <message>
-        <source>Check the service account&apos;s API key in the Fine-tune tab → Providers… (or the YC_API_KEY variable): copy it again from the Yandex Cloud console, it may have been deleted.</source>
+        <source>Check the service account's API key in the Fine-tune tab → Providers… (or the YC_API_KEY variable): copy it again from the Yandex Cloud console, it may have been deleted.</source>
         <translation>Проверьте API-ключ сервисного аккаунта на вкладке «Обучение» → «Провайдеры…» (или в переменной YC_API_KEY): скопируйте его заново из консоли Yandex Cloud — возможно, ключ удалён.</translation>
     </message>
     <message>
@@ -1780,7 +1779,7 @@
         <translation>Yandex AI Studio отказал в доступе к каталогу {folder}.</translation>
     </message>
     <message>
-        <source>Check the folder id (it starts with “b1g”; it is on the folder&apos;s page in the Yandex Cloud console) and that the service account has the “ai.editor” role in that folder.</source>
+        <source>Check the folder id (it starts with “b1g”; it is on the folder's page in the Yandex Cloud console) and that the service account has the “ai.editor” role in that folder.</source>
         <translation>Проверьте идентификатор каталога (он начинается с «b1g» и указан на странице каталога в консоли Yandex Cloud) и что у сервисного аккаунта есть роль «ai.editor» в этом каталоге.</translation>
     </message>
     <message>
@@ -1940,11 +1939,11 @@
         <translation>У {model} ещё нет развёртывания в Fireworks AI, поэтому она не может отвечать.</translation>
     </message>
     <message>
-        <source>Fireworks AI answers with a tuned model only on a dedicated deployment, billed per second of GPU time while a replica runs (several dollars an hour for one GPU; see {url}). The deployment Natasha Studio makes scales to zero after five minutes without questions, so an idle one costs nothing, but the first answer after a pause waits a few minutes for the model to load. Delete the deployment in Fireworks&apos; console when you no longer chat with the model.</source>
+        <source>Fireworks AI answers with a tuned model only on a dedicated deployment, billed per second of GPU time while a replica runs (several dollars an hour for one GPU; see {url}). The deployment Natasha Studio makes scales to zero after five minutes without questions, so an idle one costs nothing, but the first answer after a pause waits a few minutes for the model to load. Delete the deployment in Fireworks' console when you no longer chat with the model.</source>
         <translation>Дообученная модель Fireworks AI отвечает только на выделенном развёртывании, которое оплачивается посекундно за время GPU, пока работает реплика (несколько долларов в час за один GPU; см. {url}). Развёртывание, которое создаёт Natasha Studio, сворачивается до нуля через пять минут без вопросов, поэтому в простое оно ничего не стоит, но первый ответ после паузы ждёт несколько минут, пока модель загрузится. Удалите развёртывание в консоли Fireworks, когда перестанете общаться с моделью.</translation>
     </message>
     <message>
-        <source>The job is waiting in Fireworks AI&apos;s queue.</source>
+        <source>The job is waiting in Fireworks AI's queue.</source>
         <translation>Обучение ждёт в очереди Fireworks AI.</translation>
     </message>
     <message>
@@ -2072,7 +2071,7 @@
         <translation>Для Yandex AI Studio не задан API-ключ.</translation>
     </message>
     <message>
-        <source>Enter the service account&apos;s API key in the Fine-tune tab → Providers…, or set the YC_API_KEY environment variable.</source>
+        <source>Enter the service account's API key in the Fine-tune tab → Providers…, or set the YC_API_KEY environment variable.</source>
         <translation>Введите API-ключ сервисного аккаунта на вкладке «Обучение» → «Провайдеры…» или задайте переменную окружения YC_API_KEY.</translation>
     </message>
     <message>
@@ -2108,7 +2107,7 @@
         </translation>
     </message>
     <message>
-        <source>Together AI&apos;s check refused the file {name}: {reason}</source>
+        <source>Together AI's check refused the file {name}: {reason}</source>
         <translation>Проверка Together AI не пропустила файл {name}: {reason}</translation>
     </message>
     <message>
@@ -2136,15 +2135,15 @@
         <translation>Не удаётся прочитать файл датасета {path}.</translation>
     </message>
     <message>
-        <source>Together AI estimates this job at {price} USD, more than the account&apos;s balance allows.</source>
+        <source>Together AI estimates this job at {price} USD, more than the account's balance allows.</source>
         <translation>Together AI оценивает это обучение в {price} USD — больше, чем позволяет баланс аккаунта.</translation>
     </message>
     <message>
-        <source>Add credit on Together AI&apos;s billing page, or tune on fewer pairs or epochs. The uploaded file was deleted.</source>
+        <source>Add credit on Together AI's billing page, or tune on fewer pairs or epochs. The uploaded file was deleted.</source>
         <translation>Пополните баланс на странице оплаты Together AI или обучайте на меньшем числе пар или эпох. Загруженный файл удалён.</translation>
     </message>
     <message>
-        <source>Together AI&apos;s own estimate: {price} USD for about {tokens} training tokens.</source>
+        <source>Together AI's own estimate: {price} USD for about {tokens} training tokens.</source>
         <translation>Оценка самого Together AI: {price} USD примерно за {tokens} токенов обучения.</translation>
     </message>
     <message>
@@ -2160,7 +2159,7 @@
         <translation>Дообученную модель Together AI обслуживает на выделенном эндпоинте, который запускают в его консоли ({url}); он оплачивается за каждую минуту работы, пока его не остановить, — даже если с моделью никто не общается. Адаптер, скачанный вместе с обучением, отвечает на этом компьютере бесплатно (нужно установить локальное обучение).</translation>
     </message>
     <message>
-        <source>The job is waiting in Together AI&apos;s queue.</source>
+        <source>The job is waiting in Together AI's queue.</source>
         <translation>Обучение ждёт в очереди Together AI.</translation>
     </message>
     <message>
@@ -2220,7 +2219,7 @@
         <translation>Yandex AI Studio готовит задачу.</translation>
     </message>
     <message>
-        <source>The job is waiting in Yandex AI Studio&apos;s queue.</source>
+        <source>The job is waiting in Yandex AI Studio's queue.</source>
         <translation>Задача ждёт своей очереди в Yandex AI Studio.</translation>
     </message>
     <message>
@@ -2236,7 +2235,7 @@
         <translation>Cloud Storage отказался принять файл: {reason}</translation>
     </message>
     <message>
-        <source>Launch again; if it keeps failing, check the bucket&apos;s permissions in the Google Cloud console.</source>
+        <source>Launch again; if it keeps failing, check the bucket's permissions in the Google Cloud console.</source>
         <translation>Запустите ещё раз; если ошибка повторяется, проверьте права доступа к бакету в консоли Google Cloud.</translation>
     </message>
     <message>
@@ -2246,6 +2245,18 @@
     <message>
         <source>Check the internet connection and launch again. Nothing was started at the provider.</source>
         <translation>Проверьте подключение к интернету и запустите ещё раз. У провайдера ничего не запущено.</translation>
+    </message>
+    <message>
+        <source>Cloud Storage did not answer in time</source>
+        <translation>Cloud Storage не ответил вовремя</translation>
+    </message>
+    <message>
+        <source>no connection to Cloud Storage</source>
+        <translation>нет связи с Cloud Storage</translation>
+    </message>
+    <message>
+        <source>the connection to Cloud Storage failed</source>
+        <translation>соединение с Cloud Storage прервалось</translation>
     </message>
     <message>
         <source>The LoRA adapter was downloaded to {path}; the test chat can run it on this computer.</source>
@@ -2291,7 +2302,7 @@
         <translation>Развёртываем дообученную модель в Fireworks AI</translation>
     </message>
     <message>
-        <source>Looking for the model&apos;s deployment</source>
+        <source>Looking for the model's deployment</source>
         <translation>Ищем развёртывание модели</translation>
     </message>
     <message>
@@ -2322,7 +2333,7 @@
         <translation>Ранг LoRA:</translation>
     </message>
     <message>
-        <source>How much the model may change. Higher copies the persona&apos;s manner more closely, and with few examples may start repeating her answers word for word. 8 suits most datasets: leave it as is.</source>
+        <source>How much the model may change. Higher copies the persona's manner more closely, and with few examples may start repeating her answers word for word. 8 suits most datasets: leave it as is.</source>
         <translation>Насколько сильно может измениться модель. Чем больше, тем точнее она перенимает манеру персоны, но при небольшом наборе может начать повторять её ответы слово в слово. Для большинства наборов подходит 8 — оставьте как есть.</translation>
     </message>
     <message>
