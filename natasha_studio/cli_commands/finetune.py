@@ -60,21 +60,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--full", action="store_true",
                    help="Together AI: tune every weight instead of a LoRA adapter (the adapter "
                         "cannot then be brought home)")
-    yandex = p.add_argument_group("Yandex AI Studio (--provider yandex; also --learning-rate, "
-                                  "--lora-rank, --lora-alpha, --seed)")
+    lora = p.add_argument_group("LoRA (--provider yandex or local)")
+    lora.add_argument("--learning-rate", type=float,
+                      help="how big each learning step is (local default 2e-4; Yandex chooses "
+                           "its own)")
+    lora.add_argument("--lora-r", "--lora-rank", dest="lora_r", type=int,
+                      help="LoRA rank, how much the adapter can learn (local default 16; Yandex "
+                           "chooses its own)")
+    lora.add_argument("--lora-alpha", type=int,
+                      help="LoRA alpha, how strongly the adapter's changes count (local default "
+                           "32; Yandex chooses its own)")
+    yandex = p.add_argument_group("Yandex AI Studio (--provider yandex; also the LoRA options "
+                                  "and --seed)")
     yandex.add_argument("--n-samples", type=int,
                         help="how many examples training goes through in all, repeats included "
                              "(default: Yandex chooses)")
-    local = p.add_argument_group("local training (--provider local)")
-    local.add_argument("--learning-rate", type=float,
-                       help="how big each learning step is (local default 2e-4; Yandex chooses "
-                            "its own)")
-    local.add_argument("--lora-r", "--lora-rank", dest="lora_r", type=int,
-                       help="LoRA rank, how much the adapter can learn (local default 16; Yandex "
-                            "chooses its own)")
-    local.add_argument("--lora-alpha", type=int,
-                       help="LoRA alpha, how strongly the adapter's changes count (local default "
-                            "32; Yandex chooses its own)")
+    local = p.add_argument_group("local training (--provider local; also the LoRA options)")
     local.add_argument("--lora-dropout", type=float, help="default 0.05")
     local.add_argument("--target-modules", help="comma-separated (default: every attention and "
                                                 "MLP projection)")
