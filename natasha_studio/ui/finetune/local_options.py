@@ -37,13 +37,33 @@ LORA_RANKS = (4, 8, 16, 32, 64)
 DEVICES = ("auto", "cuda", "mps", "cpu")
 
 
+class HelpLabel(QLabel):
+    """A wrapped label exactly as tall as its lines at its real width.
+
+    A form gives a word-wrapped label the height it needs at a narrower width than it then
+    has, so each help text had a blank line or two under it, unevenly. On every resize the
+    label fixes its height to what its text needs at the width it got.
+    """
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        height = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        if height > 0 and height != self.maximumHeight():
+            self.setFixedHeight(height)
+
+
 def help_label(text: str = "") -> QLabel:
     """A field's one-line help: muted (the theme's colour, readable in light and dark) and a
     little smaller than the field's text."""
-    label = QLabel(text)
+    label = HelpLabel(text)
     label.setWordWrap(True)
-    # Top-aligned: a wrapped label may be given a line more than it fills, and centred text
-    # would then drift away from its field.
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setProperty("role", "muted")
     font = label.font()

@@ -56,7 +56,7 @@ class LossChart(QChartView):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setContentsMargins(24, 24, 24, 24)
+        self.message.setMargin(24)
         self.set_series({})
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
