@@ -40,6 +40,12 @@ def test_demo_has_every_step_recorded(demo):
     train = [v for _, v in metrics["train_loss"]]
     assert len(train) > 50 and train[0] > 2 * train[-1] > 1.0  # falls, then levels off
     assert metrics["valid_loss"] and metrics["train_mean_token_accuracy"]
+    # The job's story agrees with its snapshot and its chart: examples, steps, last losses.
+    train_count, steps = snapshot.split_counts["train"], len(train)
+    assert steps == 3 * train_count
+    said = "\n".join(e.message for e in events)
+    assert f"Validating the training file: {train_count} examples." in said
+    assert f"Step {steps} of {steps}: training loss {train[-1]:.2f}" in said
     models = {m.kind: m for m in list_models(demo)}
     assert models["tuned"].job_id == job.id and models["base"].model_id == job.base_model
     assert all(m.settings.get("demo") for m in models.values())

@@ -28,7 +28,7 @@ from natasha_studio.core.curation.bulk import set_statuses
 from natasha_studio.core.export.selection import PairFilter, select_examples
 from natasha_studio.core.export.snapshots import create_snapshot
 from natasha_studio.core.export.split import assign_splits
-from natasha_studio.core.i18n import language
+from natasha_studio.core.i18n import language, number
 from natasha_studio.core.provider import ChatMessage
 from natasha_studio.core.store import Project
 
@@ -38,7 +38,7 @@ BASE_MODEL = "gpt-4.1-mini-2025-04-14"
 TUNED_MODEL = "ft:gpt-4.1-mini-2025-04-14:demo::natasha-v1"
 HELDOUT = 4
 VALIDATION = 0.1
-EPOCHS, STEPS = 3, 96
+EPOCHS = 3  # at a batch of one: steps = training examples × epochs
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +125,7 @@ def _iso(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def loss_curve(steps: int = STEPS, seed: int = 3) -> dict[str, list[tuple[int, float]]]:
+def loss_curve(steps: int, seed: int = 3) -> dict[str, list[tuple[int, float]]]:
     """A believable run: training loss falls fast then flattens with noise, validation loss
     (every eight steps) follows a little above it, token accuracy rises."""
     rnd = random.Random(seed)
@@ -140,9 +140,30 @@ def loss_curve(steps: int = STEPS, seed: int = 3) -> dict[str, list[tuple[int, f
     return {"train_loss": train, "valid_loss": valid, "train_mean_token_accuracy": accuracy}
 
 
+def _event_figures(train: int, curve: dict[str, list[tuple[int, float]]]) -> dict[str, Any]:
+    """What the recorded events say, from the snapshot's own count and the loss curve drawn,
+    so the job's story agrees with the launch form and the chart."""
+    steps = len(curve["train_loss"])
+    first, second = max(1, steps * 5 // 16), max(2, steps * 5 // 8)
+
+    def loss(step: int) -> str:
+        return number(curve["train_loss"][step - 1][1], 2)
+
+    def valid(step: int) -> str:
+        latest = [v for s, v in curve["valid_loss"] if s <= step] or [curve["valid_loss"][0][1]]
+        return number(latest[-1], 2)
+
+    return {"examples": train, "steps": steps, "first": first, "second": second,
+            "first_loss": loss(first), "second_loss": loss(second), "last_loss": loss(steps),
+            "second_valid": valid(second), "last_valid": valid(steps)}
+
+
 def _add_job(project: Project, snapshot_id: int, lang: dict[str, Any], train: int) -> int:
     start = (dt.datetime.now(dt.UTC) - dt.timedelta(days=1)).replace(microsecond=0)
-    events = lang["events"]
+    steps = max(8, train * EPOCHS)
+    curve = loss_curve(steps)
+    figures = _event_figures(train, curve)
+    events = [(minutes, level, text.format(**figures)) for minutes, level, text in lang["events"]]
     finished = start + dt.timedelta(minutes=events[-1][0])
     state = {DEMO_SETTING: True, "checked_at": _iso(finished)}
     hyper = {"epochs": EPOCHS, "batch_size": 1, "learning_rate_multiplier": 2.0}
@@ -160,8 +181,8 @@ def _add_job(project: Project, snapshot_id: int, lang: dict[str, Any], train: in
             [(job_id, f"demo-event-{i}", _iso(start + dt.timedelta(minutes=minutes)), level,
               text) for i, (minutes, level, text) in enumerate(events)])
         rows = [(job_id, step, name, value)
-                for name, series in loss_curve().items() for step, value in series]
-        rows += [(job_id, step, "progress", step / STEPS) for step in range(8, STEPS + 1, 8)]
+                for name, series in curve.items() for step, value in series]
+        rows += [(job_id, step, "progress", step / steps) for step in range(8, steps + 1, 8)]
         conn.executemany(
             "INSERT INTO job_metrics(job_id, step, name, value) VALUES (?, ?, ?, ?)", rows)
     return job_id
