@@ -188,8 +188,10 @@ def _print_why(project: Project) -> None:
 
 def _named(project: Project, name: str) -> list[int]:
     """Participants shown under ``name``; an unknown name is an error naming the closest ones."""
+    from natasha_studio.core.dataset.participants import participant_names
+
     wanted = name.strip().casefold()
-    rows = project.conn.execute("SELECT id, name FROM participants").fetchall()
+    rows = participant_names(project)
     named = [r[0] for r in rows if (r[1] or "").strip().casefold() == wanted]
     if named:
         return named
@@ -213,16 +215,12 @@ def display_id(peer_id: int) -> str:
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
+    from natasha_studio.core.dataset.participants import sender_counts
     from natasha_studio.core.dataset.settings import persona_ids
 
     with Project.open(args.project) as project:
         persona = set(persona_ids(project))
-        rows = project.conn.execute(
-            "SELECT m.sender_id, coalesce(p.name, max(m.sender_name), '') AS name,"
-            " count(*) AS messages, count(m.reply_to_id) AS replies"
-            " FROM messages m LEFT JOIN participants p ON p.id = m.sender_id"
-            " WHERE m.sender_id IS NOT NULL GROUP BY m.sender_id"
-            " ORDER BY messages DESC, m.sender_id").fetchall()
+        rows = sender_counts(project)
     out = [{"id": display_id(r[0]), "name": r[1], "messages": r[2], "replies": r[3],
             "persona": r[0] in persona} for r in rows]
     if args.json:

@@ -162,6 +162,17 @@ def get_pairs(project: Project, pair_ids: Iterable[int]) -> list[Pair]:
     return [p for p in (get_pair(project, i) for i in pair_ids) if p is not None]
 
 
+def count_pairs(project: Project) -> int:
+    """How many pairs the project has (deleted ones not counted)."""
+    return int(project.conn.execute("SELECT count(*) FROM pairs WHERE deleted = 0").fetchone()[0])
+
+
+def has_pairs(project: Project) -> bool:
+    """Whether the project has any pair that is not deleted (without counting them all)."""
+    return project.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pairs WHERE deleted = 0)").fetchone()[0] == 1
+
+
 def _log(project: Project, pair_id: int, field_name: str, before: Any, after: Any) -> None:
     project.conn.execute(
         "INSERT INTO pair_edits(pair_id, field, before, after) VALUES (?, ?, ?, ?)",

@@ -64,18 +64,14 @@ class LearnOutcome:
 
 
 def readiness(project: Project) -> Readiness:
-    approved, rejected = project.conn.execute(
-        "SELECT COALESCE(SUM(status = 'approved'), 0), COALESCE(SUM(status = 'rejected'), 0)"
-        " FROM pairs WHERE deleted = 0").fetchone()
+    approved, rejected = quality_learning.decision_counts(project)
     stored = quality_learning.project_weights(project)
-    return Readiness(int(approved), int(rejected), stored is not None,
+    return Readiness(approved, rejected, stored is not None,
                      int(stored.get("decisions", 0)) if stored else 0)
 
 
 def _top_to_review(project: Project) -> list[int]:
-    return [r[0] for r in project.conn.execute(
-        "SELECT id FROM pairs WHERE deleted = 0 AND status IN ('new', 'needs_work')"
-        " ORDER BY quality DESC, id LIMIT ?", (TOP,))]
+    return quality_learning.top_to_review(project, TOP)
 
 
 def learn(project: Project, progress: Progress | None = None) -> LearnOutcome:

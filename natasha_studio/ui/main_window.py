@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from natasha_studio import APP_NAME, __version__
 from natasha_studio.core.errors import StudioError
+from natasha_studio.core.pairs import count_pairs
 from natasha_studio.core.store import PROJECT_SUFFIX, Project
 from natasha_studio.operations.changes import Changes
 from natasha_studio.paths import app_paths
@@ -416,8 +417,7 @@ class MainWindow(QMainWindow):
             self._source_counts = (counts["chats"], counts["messages"])
             pairs = counts["pairs"]
         else:
-            pairs = project.conn.execute(
-                "SELECT count(*) FROM pairs WHERE deleted = 0").fetchone()[0]
+            pairs = count_pairs(project)
         chats, messages = self._source_counts
         self.project_label.setText(self.tr("{persona} · {chats} · {messages} · {pairs}").format(
             persona=project.persona_name,

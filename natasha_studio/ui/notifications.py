@@ -66,7 +66,7 @@ class Notifier(QObject):
         self.notify(title, self.tr("Natasha Studio finished this while you were away."))
 
     def _on_project_changed(self, project) -> None:
-        self._job_states = _job_states(project) if project is not None else {}
+        self._job_states = records.job_states(project) if project is not None else {}
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.jobs:
@@ -78,7 +78,7 @@ class Notifier(QObject):
         project = self.ctx.project
         if project is None:
             return
-        states = _job_states(project)
+        states = records.job_states(project)
         ended = [job_id for job_id, status in states.items()
                  if status in records.FINAL_STATES
                  and self._job_states.get(job_id) not in (None, *records.FINAL_STATES)]
@@ -125,6 +125,3 @@ class Notifier(QObject):
         self.window.activateWindow()
 
 
-def _job_states(project) -> dict[int, str]:
-    return {int(job_id): status
-            for job_id, status in project.conn.execute("SELECT id, status FROM jobs")}

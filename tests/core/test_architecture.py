@@ -163,3 +163,54 @@ def test_the_layer_check_catches_a_module_that_reaches_up():
     assert offenders == ["core/store.py:1 imports natasha_studio.paths",
                          "providers/registry.py:1 imports natasha_studio.operations.demo",
                          "cli_commands/pairs.py:1 imports PySide6.QtCore"]
+
+
+# SQL lives in core/ only: above it, modules call named core functions and never run a
+# statement of their own.
+SQL_CALLS = ("execute", "executemany", "executescript")
+
+
+def _is_sql_text(node: ast.expr) -> bool:
+    """A string literal, an f-string, or a concatenation (``+``, ``%``) built from one."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _is_sql_text(node.left) or _is_sql_text(node.right)
+    return False
+
+
+def _sql_offenders(source_of=lambda path: path.read_text(encoding="utf-8")) -> list[str]:
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if CORE in path.parents:
+            continue
+        lines = sorted(node.lineno for node in ast.walk(ast.parse(source_of(path)))
+                       if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                       and node.func.attr in SQL_CALLS and node.args
+                       and _is_sql_text(node.args[0]))
+        offenders += [f"{path.relative_to(PACKAGE).as_posix()}:{line}" for line in lines]
+    return offenders
+
+
+def test_sql_runs_in_core_only():
+    offenders = _sql_offenders()
+    assert not offenders, "SQL outside natasha_studio/core/ (move it into a core function): " \
+        + ", ".join(offenders)
+
+
+def test_the_sql_check_catches_literals_f_strings_and_concatenations():
+    planted = {
+        PACKAGE / "ui" / "main_window.py":
+            'conn.execute("SELECT 1")\nx.executemany(f"DELETE FROM {t}", rows)\n',
+        PACKAGE / "operations" / "learning.py":
+            'q.executescript("BEGIN;" + body)\nself.runner.execute(self, forward)\n',
+        CORE / "store.py": 'conn.execute("SELECT 1")\n',
+    }
+
+    def source_of(path: Path) -> str:
+        return planted.get(path, "")
+
+    assert _sql_offenders(source_of) == ["operations/learning.py:1", "ui/main_window.py:1",
+                                         "ui/main_window.py:2"]

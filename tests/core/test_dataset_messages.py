@@ -1,6 +1,16 @@
 import pytest
 
-from natasha_studio.core.dataset.messages import last_message_id, store_messages
+from natasha_studio.core.dataset.messages import (
+    chat_name,
+    chat_names,
+    chats_with_message_counts,
+    fetch_state,
+    has_messages,
+    last_message_id,
+    message_counts_by_chat,
+    save_fetch_state,
+    store_messages,
+)
 from natasha_studio.core.dataset.records import (
     ChatRecord,
     MessageRecord,
@@ -75,3 +85,32 @@ def test_topic_created_records_the_forum_topic(project):
     assert project.conn.execute("SELECT is_forum FROM chats").fetchone()[0] == 1
     assert tuple(project.conn.execute("SELECT topic_id, title FROM forum_topics").fetchone()) == (
         10, "Медитации")
+
+
+def test_chats_are_read_by_name_and_by_message_count(project):
+    assert not has_messages(project) and chat_names(project) == []
+    club = ChatRecord(id=-1000000000001, name="Клуб", type="public_supergroup")
+    olya = ChatRecord(id=42, name="Аня", type="personal_chat")
+    store_messages(project, club, _msgs(club.id, range(1, 4)))
+    store_messages(project, olya, _msgs(olya.id, range(1, 6)))
+    assert has_messages(project)
+    assert chat_names(project) == [(42, "Аня"), (club.id, "Клуб")]
+    assert chat_name(project, club.id) == "Клуб" and chat_name(project, 7) == ""
+    assert message_counts_by_chat(project) == {club.id: 3, 42: 5}
+    assert [(r["id"], r["messages"]) for r in chats_with_message_counts(project)] == \
+        [(42, 5), (club.id, 3)]
+
+
+def test_the_fetch_state_commits_with_the_callers_transaction(project):
+    chat = ChatRecord(id=42, name="Оля", type="personal_chat")
+    store_messages(project, chat, _msgs(chat.id, [1]))
+    assert fetch_state(project, 42) == {}
+    save_fetch_state(project, 42, {"max_id": 1, "complete": False})
+    assert fetch_state(project, 42) == {"max_id": 1, "complete": False}
+    with pytest.raises(RuntimeError), project.transaction():
+        save_fetch_state(project, 42, {"max_id": 9})
+        raise RuntimeError
+    assert fetch_state(project, 42) == {"max_id": 1, "complete": False}
+    with project.transaction() as conn:
+        conn.execute("UPDATE chats SET fetch_state = 'not json' WHERE id = 42")
+    assert fetch_state(project, 42) == {}

@@ -14,7 +14,17 @@ from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.curation.reasons import reason_text
 from natasha_studio.core.curation.thread import message_link, thread_around
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.pairs import Turn, get_pair, pair_topics, set_status, set_turns
+from natasha_studio.core.pairs import (
+    Turn,
+    add_pair,
+    count_pairs,
+    get_pair,
+    has_pairs,
+    pair_topics,
+    set_field,
+    set_status,
+    set_turns,
+)
 
 
 def _all_pairs(project):
@@ -269,3 +279,13 @@ def test_thread_and_links(project):
 def test_reason_text():
     assert reason_text("short_answer") != "short_answer"
     assert reason_text("weird_code") == "weird_code"
+
+
+def test_pairs_are_counted_without_the_deleted_ones(project):
+    assert (count_pairs(project), has_pairs(project)) == (0, False)
+    turns = [Turn("user", "Как дела?"), Turn("assistant", "Хорошо")]
+    first, second = add_pair(project, turns), add_pair(project, turns)
+    set_field(project, first, "deleted", True)
+    assert (count_pairs(project), has_pairs(project)) == (1, True)
+    set_field(project, second, "deleted", True)
+    assert (count_pairs(project), has_pairs(project)) == (0, False)

@@ -163,6 +163,13 @@ def delete_model(project: Project, model_entry_id: int) -> None:
         conn.execute("DELETE FROM models WHERE id = ?", (model_entry_id,))
 
 
+def job_entry_id(project: Project, job_id: int, provider: str) -> int | None:
+    """The first entry that chats with job ``job_id``'s tuned model through ``provider``."""
+    row = project.conn.execute("SELECT id FROM models WHERE job_id = ? AND provider = ? "
+                               "ORDER BY id LIMIT 1", (job_id, provider)).fetchone()
+    return int(row[0]) if row is not None else None
+
+
 def sync_job_models(project: Project) -> list[int]:
     """Add an entry for every finished job's tuned model and its base model, if missing.
 

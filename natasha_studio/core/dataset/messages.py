@@ -9,8 +9,11 @@ already brought, only adds what is new. A later copy of an edited message replac
 from __future__ import annotations
 
 import contextlib
+import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import orjson
 
@@ -246,3 +249,55 @@ def last_message_id(project: Project, chat_id: int) -> int | None:
     row = project.conn.execute("SELECT max(id) FROM messages WHERE chat_id = ?",
                                (chat_id,)).fetchone()
     return row[0] if row else None
+
+
+def has_messages(project: Project) -> bool:
+    """Whether any message has been imported or fetched into the project."""
+    return project.conn.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
+
+
+def message_counts_by_chat(project: Project) -> dict[int, int]:
+    """Stored messages per chat id (chats with none are left out)."""
+    return {r[0]: r[1] for r in project.conn.execute(
+        "SELECT chat_id, count(*) FROM messages GROUP BY chat_id")}
+
+
+def chats_with_message_counts(project: Project) -> list[sqlite3.Row]:
+    """Every chat (``id``, ``name``, ``type``, ``is_forum``) with its stored ``messages``,
+    the fullest first."""
+    return project.conn.execute(
+        "SELECT c.id, c.name, c.type, c.is_forum, (SELECT count(*) FROM messages m"
+        " WHERE m.chat_id = c.id) AS messages FROM chats c ORDER BY messages DESC").fetchall()
+
+
+def chat_names(project: Project) -> list[tuple[int, str]]:
+    """Every chat as (id, name), by name."""
+    return [(r[0], r[1]) for r in project.conn.execute("SELECT id, name FROM chats ORDER BY name")]
+
+
+def chat_name(project: Project, chat_id: int | None) -> str:
+    """The chat's name ("" for none, or a chat the project does not have)."""
+    row = project.conn.execute("SELECT name FROM chats WHERE id = ?", (chat_id,)).fetchone()
+    return row[0] if row else ""
+
+
+def fetch_state(project: Project, chat_id: int) -> dict[str, Any]:
+    """The chat's live-fetch resume point as stored (``chats.fetch_state``); {} when there is
+    none or it cannot be read."""
+    row = project.conn.execute("SELECT fetch_state FROM chats WHERE id = ?",
+                               (chat_id,)).fetchone()
+    if row is None or not row[0]:
+        return {}
+    try:
+        data = json.loads(row[0])
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_fetch_state(project: Project, chat_id: int, state: dict[str, Any]) -> None:
+    """Store the chat's live-fetch resume point (in the caller's transaction when one is open,
+    so it commits together with the messages it follows)."""
+    with project.transaction() as conn:
+        conn.execute("UPDATE chats SET fetch_state = ? WHERE id = ?",
+                     (json.dumps(state), chat_id))

@@ -39,6 +39,23 @@ def list_participants(project: Project, limit: int | None = None) -> list[Partic
             for r in project.conn.execute(sql)]
 
 
+def participant_names(project: Project) -> list[tuple[int, str]]:
+    """Every participant as (id, name), in the table's order."""
+    return [(r[0], r[1]) for r in project.conn.execute("SELECT id, name FROM participants")]
+
+
+def sender_counts(project: Project) -> list[tuple[int, str, int, int]]:
+    """Everyone who sent a message, kind aside: (sender id, name, messages, of them replies),
+    the most active first. A sender missing from ``participants`` goes by the name the
+    messages carry."""
+    return [(r[0], r[1], r[2], r[3]) for r in project.conn.execute(
+        "SELECT m.sender_id, coalesce(p.name, max(m.sender_name), '') AS name,"
+        " count(*) AS messages, count(m.reply_to_id) AS replies"
+        " FROM messages m LEFT JOIN participants p ON p.id = m.sender_id"
+        " WHERE m.sender_id IS NOT NULL GROUP BY m.sender_id"
+        " ORDER BY messages DESC, m.sender_id")]
+
+
 def dataset_stats(project: Project) -> dict[str, Any]:
     """The figures ``natasha-studio stats`` prints (JSON-ready)."""
     q = project.conn.execute

@@ -64,6 +64,21 @@ def project_weights(project: Project) -> dict | None:
     return project.get_setting(SETTING_KEY) or None
 
 
+def decision_counts(project: Project) -> tuple[int, int]:
+    """How many pairs (not deleted) are approved and how many rejected."""
+    approved, rejected = project.conn.execute(
+        "SELECT COALESCE(SUM(status = 'approved'), 0), COALESCE(SUM(status = 'rejected'), 0)"
+        " FROM pairs WHERE deleted = 0").fetchone()
+    return int(approved), int(rejected)
+
+
+def top_to_review(project: Project, limit: int) -> list[int]:
+    """The ids of the best-scored pairs still to review (new or needing work), best first."""
+    return [r[0] for r in project.conn.execute(
+        "SELECT id FROM pairs WHERE deleted = 0 AND status IN ('new', 'needs_work')"
+        " ORDER BY quality DESC, id LIMIT ?", (limit,))]
+
+
 def _decisions(project: Project) -> tuple[list[tuple], np.ndarray]:
     rows = project.conn.execute(
         "SELECT question, answer, confidence, status FROM pairs WHERE deleted = 0"

@@ -167,6 +167,12 @@ def find_job(project: Project, ref: str | int) -> JobRecord:
     return _record(row)
 
 
+def job_states(project: Project) -> dict[int, str]:
+    """Every job's status by its id (cheaper than :func:`list_jobs` for watching changes)."""
+    return {int(job_id): status
+            for job_id, status in project.conn.execute("SELECT id, status FROM jobs")}
+
+
 def unfinished_jobs(project: Project) -> list[JobRecord]:
     """Jobs a provider is still running (they have a remote id and no final state)."""
     return [job for job in list_jobs(project)

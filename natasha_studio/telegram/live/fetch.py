@@ -14,7 +14,6 @@ the chat goes on by itself afterwards. Lost connections are retried a few times.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -23,7 +22,7 @@ from typing import Any
 
 from telethon import errors
 
-from natasha_studio.core.dataset.messages import store_messages
+from natasha_studio.core.dataset.messages import fetch_state, save_fetch_state, store_messages
 from natasha_studio.core.dataset.records import MessageRecord
 from natasha_studio.core.store import Project
 from natasha_studio.telegram.live.convert import AlbumIds, to_record
@@ -47,21 +46,13 @@ class FetchState:
 
     @classmethod
     def load(cls, project: Project, chat_id: int) -> FetchState:
-        row = project.conn.execute("SELECT fetch_state FROM chats WHERE id = ?", (chat_id,)).fetchone()
-        if row is None or not row[0]:
-            return cls()
-        try:
-            data = json.loads(row[0])
-        except ValueError:
-            return cls()
+        data = fetch_state(project, chat_id)
         return cls(int(data.get("max_id") or 0), int(data.get("fetched") or 0),
                    data.get("total"), bool(data.get("complete")))
 
     def save(self, project: Project, chat_id: int) -> None:
-        with project.transaction() as conn:
-            conn.execute("UPDATE chats SET fetch_state = ? WHERE id = ?",
-                         (json.dumps({"max_id": self.max_id, "fetched": self.fetched,
-                                      "total": self.total, "complete": self.complete}), chat_id))
+        save_fetch_state(project, chat_id, {"max_id": self.max_id, "fetched": self.fetched,
+                                            "total": self.total, "complete": self.complete})
 
 
 @dataclass

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from natasha_studio.core import jobs
-from natasha_studio.core.chat.models import ModelEntry, add_model
+from natasha_studio.core.chat.models import ModelEntry, add_model, job_entry_id
 from natasha_studio.core.store import Project
 from natasha_studio.operations.changes import Changes
 from natasha_studio.providers.registry import build_provider
@@ -166,9 +166,8 @@ def has_adapter_to_bring(entry: ModelEntry | None) -> bool:
 
 def remote_entry_for(project: Project, job: jobs.JobRecord, name: str) -> int:
     """The model entry that chats with ``job``'s tuned model through its provider (saved once)."""
-    row = project.conn.execute("SELECT id FROM models WHERE job_id = ? AND provider = ? "
-                               "ORDER BY id LIMIT 1", (job.id, job.provider)).fetchone()
-    if row is not None:
-        return int(row[0])
+    entry_id = job_entry_id(project, job.id, job.provider)
+    if entry_id is not None:
+        return entry_id
     return add_model(project, name, job.provider, job.tuned_model or "", job_id=job.id,
                      settings={"kind": "tuned"}, unique=True)

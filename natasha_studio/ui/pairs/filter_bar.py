@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from natasha_studio.core.curation import filters
 from natasha_studio.core.curation.filters import PairFilter
+from natasha_studio.core.dataset.messages import chat_names
 from natasha_studio.core.store import Project
 
 SEARCH_DELAY_MS = 150  # a pause in typing, so a burst of keys runs one query
@@ -135,8 +136,7 @@ class PairFilterBar(QWidget):
             self.topic.addItem(self.tr("Any topic"), None)
             if project is not None:
                 counts = self._chat_counts
-                for chat_id, name in project.conn.execute(
-                        "SELECT id, name FROM chats ORDER BY name"):
+                for chat_id, name in chat_names(project):
                     if counts is None:
                         self.chat.addItem(name or str(chat_id), chat_id)
                     elif counts.get(chat_id):

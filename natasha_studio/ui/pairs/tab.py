@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 from natasha_studio.core.curation import filters, operations, search
 from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.curation.thread import thread_around
+from natasha_studio.core.dataset.messages import chat_name
 from natasha_studio.core.errors import StudioError
-from natasha_studio.core.pairs import get_pair
+from natasha_studio.core.pairs import get_pair, has_pairs
 from natasha_studio.core.store import Project
 from natasha_studio.operations.changes import Changes
 from natasha_studio.ui.context import AppContext
@@ -260,8 +261,7 @@ class PairsTab(QWidget):
         self._update_empty()
 
     def _has_pairs(self) -> bool:
-        return self.project is not None and self.project.conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM pairs WHERE deleted = 0)").fetchone()[0] == 1
+        return self.project is not None and has_pairs(self.project)
 
     def _update_empty(self) -> None:
         if self.project is None:
@@ -372,10 +372,9 @@ class PairsTab(QWidget):
         if pair is None:
             self.detail.show_pair(None)
             return
-        chat = self.project.conn.execute("SELECT name FROM chats WHERE id = ?",
-                                         (pair.chat_id,)).fetchone()
         self.detail.show_pair(pair, thread_around(self.project, pair),
-                              chat[0] if chat else "", filters.topic_choices(self.project))
+                              chat_name(self.project, pair.chat_id),
+                              filters.topic_choices(self.project))
 
     def selected_ids(self) -> list[int]:
         """The selected pairs in table order (the current one when none is selected).

@@ -28,6 +28,7 @@ from natasha_studio.core.curation import filters, search
 from natasha_studio.core.curation.columns import PairColumns
 from natasha_studio.core.curation.filters import PairFilter
 from natasha_studio.core.errors import Cancelled, StudioError
+from natasha_studio.core.pairs import count_pairs
 from natasha_studio.core.store import Project
 
 log = logging.getLogger(__name__)
@@ -196,8 +197,7 @@ class FilterWorker(QObject):
                 ids = filters.matching_ids(project, req.flt, req.sort, req.descending,
                                            limit=FIRST_PAGE)
                 count = filters.count_matching(project, req.flt)
-                total = count if req.flt.is_default() else int(project.conn.execute(
-                    "SELECT count(*) FROM pairs WHERE deleted = 0").fetchone()[0])
+                total = count if req.flt.is_default() else count_pairs(project)
                 if not self._stale(req.generation):
                     self._emit(self.result, FilterResult(
                         req.generation, np.array(ids, dtype=np.int64),

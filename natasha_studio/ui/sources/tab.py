@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natasha_studio.core.dataset.messages import chats_with_message_counts, has_messages
 from natasha_studio.core.dataset.participants import list_participants
 from natasha_studio.core.dataset.pipeline import ExtractionReport, pair_counts
 from natasha_studio.core.dataset.settings import ExtractionSettings, persona_ids, set_persona_ids
@@ -211,10 +212,7 @@ class SourcesTab(QWidget):
         project = self.ctx.project
         if project is None:
             return
-        rows = project.conn.execute(
-            "SELECT c.id, c.name, c.type, c.is_forum, (SELECT count(*) FROM messages m"
-            " WHERE m.chat_id = c.id) AS messages FROM chats c ORDER BY messages DESC").fetchall()
-        self.import_area.set_chats(rows)
+        self.import_area.set_chats(chats_with_message_counts(project))
         self.persona.set_participants(list_participants(project))
         self._refresh_counts()
 
@@ -222,10 +220,10 @@ class SourcesTab(QWidget):
         project = self.ctx.project
         if project is None:
             return
-        has_messages = project.conn.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
+        stored = has_messages(project)
         counts = pair_counts(project)
         has_persona = bool(persona_ids(project))
-        self.extraction.set_counts(counts, has_persona, has_messages)
+        self.extraction.set_counts(counts, has_persona, stored)
         self.extraction.set_explanation(None, -1)
         self._on_tasks_changed()
         # An extraction on its way brings its own report; else read (or count) the last one.

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
+from natasha_studio.core.dataset.messages import message_counts_by_chat
 from natasha_studio.core.store import Project
 from natasha_studio.operations import EXTRACT_TASK
 from natasha_studio.operations.changes import Changes
@@ -295,8 +296,7 @@ class TelegramPanel(QWidget):
         model = self.chats_page.model
         model.stored = {}
         if project is not None:
-            model.stored = {r[0]: r[1] for r in project.conn.execute(
-                "SELECT chat_id, count(*) FROM messages GROUP BY chat_id")}
+            model.stored = message_counts_by_chat(project)
         if model.chats:
             model.dataChanged.emit(model.index(0, 5), model.index(len(model.chats) - 1, 5))
 
