@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,8 +54,18 @@ class HelpLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        height = self.heightForWidth(self.width()) if self.width() > 0 else -1
-        if height > 0 and height != self.maximumHeight():
+        # Measured with the font the label paints with: QLabel's own heightForWidth answered
+        # from a cache made before the theme's style sheet changed the font, up to twice the
+        # height needed.
+        margins = self.contentsMargins()
+        width = self.width() - margins.left() - margins.right() - 2 * max(self.margin(), 0)
+        if width <= 0 or not self.text():
+            return
+        text = self.fontMetrics().boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap | self.alignment().value),
+            self.text())
+        height = text.height() + margins.top() + margins.bottom() + 2 * max(self.margin(), 0)
+        if height != self.maximumHeight():
             self.setFixedHeight(height)
 
 
