@@ -141,7 +141,7 @@ def test_local_jobs_have_nothing_to_delete(tmp_path):
     assert asyncio.run(LocalProvider(tmp_path).delete_training_data({"offset": 3})) == []
 
 
-def test_the_summary_says_what_goes_where(project):
+def test_the_summary_says_what_goes_where(request, project):
     from natasha_studio.core.pairs import Turn, add_pair
 
     for i in range(12):
@@ -152,6 +152,7 @@ def test_the_summary_says_what_goes_where(project):
                  key=f"k{i}")
     snapshot = export.create_snapshot(project, "v1")
     pre = export.preflight(project, snapshot.id, "vertex", "gemini-2.5-flash")
+    request.addfinalizer(pre.discard)  # its training files, out of the real temp folder
     info = provider_info("vertex")
     summary = launch_summary(info, pre, label="Vertex AI", country=country_name(info.country))
     text = "\n".join(summary.lines())

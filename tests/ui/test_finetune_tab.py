@@ -229,7 +229,7 @@ def test_environment_values_are_shown_read_only(qtbot, ctx, monkeypatch):
     assert edit.text() == "from-env" and edit.isReadOnly()
 
 
-def test_leftover_personal_data_links_to_those_pairs(ctx_with_project, qtbot, qloop):
+def test_leftover_personal_data_links_to_those_pairs(request, ctx_with_project, qtbot, qloop):
     from natasha_studio.core import export
 
     project = ctx_with_project.project
@@ -241,6 +241,7 @@ def test_leftover_personal_data_links_to_those_pairs(ctx_with_project, qtbot, ql
         origin="reply", status="approved", key="leak")
     snapshot = export.create_snapshot(project, "v1")
     pre = export.preflight(project, snapshot.id, "openai", "gpt-4.1-mini-2025-04-14")
+    request.addfinalizer(pre.discard)  # its training files, out of the real temp folder
     assert pre.privacy["pairs"] >= 1 and leaky in pre.privacy["pair_ids"]
 
     tab = FinetuneTab(ctx_with_project)
@@ -287,7 +288,7 @@ def test_the_launch_is_confirmed_and_cancelling_sends_nothing(tab, ctx, qloop, o
     scenario(qloop, body())
 
 
-def test_the_confirmation_dialog_shows_leftover_personal_data(qtbot, project):
+def test_the_confirmation_dialog_shows_leftover_personal_data(request, qtbot, project):
     from natasha_studio.core.jobs.confirm import launch_summary
     from natasha_studio.providers.catalog import provider_info
 
@@ -296,6 +297,7 @@ def test_the_confirmation_dialog_shows_leftover_personal_data(qtbot, project):
 
     snapshot = export.create_snapshot(project, "v1")
     pre = export.preflight(project, snapshot.id, "vertex", "gemini-2.5-flash")
+    request.addfinalizer(pre.discard)  # its training files, out of the real temp folder
     pre.privacy = {"pairs": 2, "pair_ids": [1, 2]}
     dialog = LaunchConfirmDialog(launch_summary(provider_info("vertex"), pre, label="Vertex AI",
                                                 country="the USA"))
