@@ -333,11 +333,17 @@ class Project:
                 ) from exc
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            # Statistics for the query planner, from a sample of each index rather than all
-            # of it (after a million-message import, a full ANALYZE took most of a second).
-            self.conn.execute("PRAGMA analysis_limit = 1000")
-            self.conn.execute("PRAGMA optimize")
+        with _open_here_lock:
+            last_here = self._key is None or _open_here.get(self._key, 0) <= 1
+        if last_here:
+            with contextlib.suppress(sqlite3.Error):
+                # Statistics for the query planner, from a sample of each index rather than
+                # all of it (after a million-message import, a full ANALYZE took most of a
+                # second). Only by the last connection of this process: a worker's connection
+                # closing after an extraction held the write lock for it while the window's
+                # edit waited (0.4 s); the window refreshes them when it closes the project.
+                self.conn.execute("PRAGMA analysis_limit = 1000")
+                self.conn.execute("PRAGMA optimize")
         self.conn.close()
         key, self._key = self._key, None
         if key is not None:

@@ -185,3 +185,20 @@ def test_opening_an_open_project_again_keeps_its_locks(tmp_path):
     other.write_text("not a project")
     with pytest.raises(ProjectError, match="not a Natasha Studio project"):
         inspect_file(other)
+
+
+def test_only_the_last_connection_of_the_process_refreshes_the_statistics(tmp_path):
+    """``PRAGMA optimize`` writes: run by a worker's connection closing after an extraction,
+    it held the write lock while the window's edit waited. The window's own connection,
+    closing last, runs it."""
+    path = tmp_path / "stats.nstudio"
+    Project.create(path, "Наташа", "").close()
+    window = Project.open(path)
+    worker = Project.open(path)
+    said: dict[str, list[str]] = {"window": [], "worker": []}
+    window.conn.set_trace_callback(said["window"].append)
+    worker.conn.set_trace_callback(said["worker"].append)
+    worker.close()
+    assert not any("optimize" in s for s in said["worker"])
+    window.close()
+    assert any("PRAGMA optimize" in s for s in said["window"])

@@ -220,6 +220,9 @@ def run_extraction(
         for key, (pair_id, touched, _manual) in existing.items():
             if key in produced:
                 continue
+            # A run that finds many pairs gone ends with as many statements: a waiting
+            # writer (a curator's edit) goes first, not after all of them.
+            pause()
             # A curator may have touched the pair while the run paused: checked again.
             if not touched and conn.execute(_DELETE_UNTOUCHED, (pair_id,)).rowcount:
                 report.removed += 1
