@@ -447,3 +447,43 @@ def test_killing_the_window_mid_run_ends_its_helpers_and_keeps_the_project_whole
         reference = _project(tmp_path, export, "killed-reference")
         run_extraction(reference, helper=False)
         assert _pairs(reopened) == _pairs(reference)
+
+
+def _dies_while_sending(tasks, results) -> None:
+    """A helper that dies half-way through sending a result too big for the pipe's buffer."""
+    import os
+    import time
+
+    results.put(("pairs", b"x" * 50_000_000))
+    time.sleep(0.5)  # its sending thread has filled the pipe and waits for the reader
+    os._exit(1)
+
+
+def test_a_helper_that_dies_in_the_middle_of_a_result_is_reported_not_waited_for():
+    """Killed (or out of memory) while its result was on its way: the reader used to wait for
+    the rest of the message for ever, since this process held the pipe's other end."""
+    import threading
+    import time
+
+    from natasha_studio.core.dataset.helper import HelperFailed, HelperProcess
+
+    helper = HelperProcess(_dies_while_sending, (), name="dies-while-sending")
+    try:
+        deadline = time.monotonic() + 30
+        while helper._process.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        outcome: list = []
+
+        def read() -> None:
+            try:
+                outcome.append(helper.get())
+            except HelperFailed as exc:
+                outcome.append(exc)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join(30)
+        assert not reader.is_alive(), "the reader still waits for a helper that is gone"
+        assert isinstance(outcome[0], HelperFailed)
+    finally:
+        helper.close(finished=False)

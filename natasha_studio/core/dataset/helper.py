@@ -106,6 +106,11 @@ class HelperProcess:
         self._process = context.Process(target=_run, args=(target, args, self._tasks, self._results),
                                         name=name, daemon=True)
         self._process.start()
+        # This side never puts a result. Its copy of the pipe's sending end is closed, so a
+        # helper that dies half-way through sending one (killed, out of memory) leaves a
+        # pipe that ends, and reading raises EOFError here instead of waiting for the rest
+        # of the message for ever (the other copy lived in this process).
+        self._results._writer.close()
         self._ready: list[tuple[str, Any]] = []  # a result taken by ``wait``, not yet got
 
     def put(self, task: Any) -> None:
@@ -125,6 +130,8 @@ class HelperProcess:
             self._ready.append(self._results.get(timeout=timeout))
         except queue.Empty:
             return not self._process.is_alive()  # get() then says it ended
+        except (EOFError, OSError):
+            self._ready.append(("error", "the helper process ended unexpectedly"))
         return True
 
     def get(self) -> tuple[str, Any]:
@@ -141,6 +148,8 @@ class HelperProcess:
             except queue.Empty:
                 if not self._process.is_alive():
                     raise HelperFailed("the helper process ended unexpectedly") from None
+            except (EOFError, OSError):  # it died in the middle of sending a result
+                raise HelperFailed("the helper process ended unexpectedly") from None
         if kind == "error":
             raise HelperFailed(value)
         return kind, value
