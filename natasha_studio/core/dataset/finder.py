@@ -15,7 +15,6 @@ only pairs, so the messages it reads are those the run would read itself. It sto
 from __future__ import annotations
 
 import gc
-import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import fields
@@ -25,15 +24,13 @@ from natasha_studio.core.dataset.extract import ExtractedPair, pairs_from
 from natasha_studio.core.dataset.helper import (
     HelperFailed,
     HelperProcess,
+    extraction_stopped,
     put_result,
     start_helper,
 )
 from natasha_studio.core.dataset.settings import ExtractionSettings
 from natasha_studio.core.dataset.tally import ExtractionTally
-from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-
-log = logging.getLogger(__name__)
 
 _BATCH = 200  # pairs handed over at a time
 _AHEAD = 8  # batches the helper may hold ready: memory stays flat
@@ -99,11 +96,9 @@ class Finder:
                     pause()
                 kind, value = helper.get()
             except HelperFailed as exc:
-                log.error("finding pairs failed in its helper process:\n%s", exc)
-                raise StudioError(
+                raise extraction_stopped(
                     translate("Extraction", "Finding pairs stopped unexpectedly."),
-                    translate("Extraction", "Nothing was changed. Run the extraction again."),
-                ) from None
+                    "finding pairs", exc) from None
             if kind == "pairs":
                 yield from value
             elif kind == "chat":

@@ -22,6 +22,9 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from natasha_studio.core.errors import StudioError
+from natasha_studio.core.i18n import translate
+
 log = logging.getLogger(__name__)
 
 POLL_S = 1.0  # how often a waiting side checks that the other is still there
@@ -30,6 +33,15 @@ _STOP = None
 
 class HelperFailed(Exception):
     """The helper died or raised; ``str()`` is its traceback (for the log)."""
+
+
+def extraction_stopped(headline: str, work: str, failed: HelperFailed) -> StudioError:
+    """What an extraction tells the curator when a helper of its own ``failed``: ``headline``
+    (which part stopped), and that nothing was changed (the run's writes are rolled back).
+    The helper's traceback goes to the log as "``work`` failed in its helper process"."""
+    log.error("%s failed in its helper process:\n%s", work, failed)
+    return StudioError(headline,
+                       translate("Extraction", "Nothing was changed. Run the extraction again."))
 
 
 def parent_gone() -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import json
-import logging
 from collections import deque
 from collections.abc import Sequence
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 from natasha_studio.core.dataset.helper import (
     HelperFailed,
     HelperProcess,
+    extraction_stopped,
     next_task,
     start_helper,
 )
@@ -34,10 +34,7 @@ from natasha_studio.core.dataset.quality_model import (
     with_duplicate,
 )
 from natasha_studio.core.dataset.topics import Lexicon, Topic
-from natasha_studio.core.errors import StudioError
 from natasha_studio.core.i18n import translate
-
-log = logging.getLogger(__name__)
 
 # One pair to score: question, answer, question media-only, answer media-only, confidence,
 # whether to tag it with topics (pairs a curator labelled keep the curator's topics).
@@ -128,11 +125,8 @@ def _get(helper: HelperProcess) -> Any:
     try:
         return helper.get()[1]
     except HelperFailed as exc:
-        log.error("pair scoring failed in its helper process:\n%s", exc)
-        raise StudioError(
-            translate("Extraction", "Pair scoring stopped unexpectedly."),
-            translate("Extraction", "Nothing was changed. Run the extraction again."),
-        ) from None
+        raise extraction_stopped(translate("Extraction", "Pair scoring stopped unexpectedly."),
+                                 "pair scoring", exc) from None
 
 
 class Scorer:
