@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -25,12 +24,12 @@ from fakes.flaky_proxy import FlakyProxy
 from fakes.openai_server import FakeOpenAI
 from fakes.together_standin import FakeTogether
 from fakes.yandex_server import FakeYandex
+from fault_helpers import FAST, assert_recovered, follow, later
 
 from natasha_studio.core import jobs
 from natasha_studio.core.chat.streaming import ReplyStream, build_messages
 from natasha_studio.core.errors import StudioError
 from natasha_studio.core.provider import ChatOptions
-from natasha_studio.core.retry import RetryPolicy
 from natasha_studio.providers.compatible_provider import CompatibleProvider
 from natasha_studio.providers.fireworks_provider import FireworksProvider
 from natasha_studio.providers.together_provider import TogetherProvider
@@ -38,9 +37,6 @@ from natasha_studio.providers.yandex_provider import YandexProvider
 
 pytest_plugins = ["fakes.fixtures"]
 
-FAST = RetryPolicy(connect_timeout=0.5, read_timeout=1.0, first_token_timeout=1.0,
-                   call_attempts=2, call_first_delay=0.05, call_max_delay=0.1,
-                   first_delay=0.05, max_delay=0.3, jitter=0.1)
 SYSTEM = "Ты — Наташа."
 TUNED = ("together", "fireworks", "yandex")
 
@@ -166,34 +162,6 @@ def launched(project, made):
     asyncio.run(jobs.launch(project, made.provider, job_id, made.plan))
     made.advance_on_poll()
     return job_id
-
-
-def later(seconds, action):
-    timer = threading.Timer(seconds, action)
-    timer.daemon = True
-    timer.start()
-    return timer
-
-
-def follow(project, provider, job_id, notices, limit=30.0):
-    async def run():
-        return await asyncio.wait_for(
-            jobs.track(project, provider, job_id, interval=0.05, policy=FAST,
-                       on_retry=notices.append), limit)
-    return asyncio.run(run())
-
-
-def assert_recovered(project, job_id, notices, label):
-    job = jobs.get_job(project, job_id)
-    assert job.status == "succeeded" and job.tuned_model
-    assert notices, "the curator was told about the retries"
-    assert notices[0].text().startswith(f"No connection to {label}, trying again in")
-    assert "Traceback" not in notices[0].reason
-    events = [e.message for e in jobs.job_events(project, job_id)]
-    assert any("Cannot reach the provider" in m for m in events)
-    assert any("answers again" in m for m in events)
-    assert job.check_error is None and job.last_checked_at
-    return job
 
 
 def test_cut_mid_poll_then_network_returns(project, cloud, cell):
