@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +24,7 @@ from fakes.openai_server import FakeOpenAI
 from fakes.together_standin import FakeTogether
 from fakes.yandex_server import FakeYandex
 from fault_helpers import FAST, assert_recovered, follow, later
+from training_files import write_chat_jsonl, write_yandex_jsonl
 
 from natasha_studio.core import jobs
 from natasha_studio.core.chat.streaming import ReplyStream, build_messages
@@ -39,17 +39,6 @@ pytest_plugins = ["fakes.fixtures"]
 
 SYSTEM = "Ты — Наташа."
 TUNED = ("together", "fireworks", "yandex")
-
-
-def write_jsonl(path, n=12):
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            fh.write(json.dumps({"messages": [
-                {"role": "system", "content": SYSTEM},
-                {"role": "user", "content": f"Как мне начать бегать, вопрос {i}?"},
-                {"role": "assistant", "content": f"Начни с ходьбы, {i} минут в день."}]},
-                ensure_ascii=False) + "\n")
-    return path
 
 
 @dataclass
@@ -84,7 +73,7 @@ def together(stack, tmp_path):
     proxy = stack.enter_context(FlakyProxy(server.port))
     provider = TogetherProvider(server.api_key, f"http://127.0.0.1:{proxy.port}", timeout=1.0,
                                 poll_interval=0.01, policy=FAST)
-    plan = jobs.LaunchPlan("together", "Qwen/Qwen3-8B", write_jsonl(tmp_path / "train.jsonl"),
+    plan = jobs.LaunchPlan("together", "Qwen/Qwen3-8B", write_chat_jsonl(tmp_path / "train.jsonl"),
                            display_name="Наташа", hyperparameters={"epochs": 1, "lora_rank": 8})
     return Cloud("together", server, [proxy], provider, plan, "Qwen/Qwen3-8B")
 
@@ -97,7 +86,7 @@ def fireworks(stack, tmp_path):
                                  chat_url=f"{url}/inference/v1", timeout=1.0, poll_interval=0.01,
                                  policy=FAST)
     plan = jobs.LaunchPlan("fireworks", "accounts/fireworks/models/qwen3-8b",
-                           write_jsonl(tmp_path / "train.jsonl"), display_name="Наташа",
+                           write_chat_jsonl(tmp_path / "train.jsonl"), display_name="Наташа",
                            hyperparameters={"epochs": 1, "lora_rank": 8})
     return Cloud("fireworks", server, [proxy], provider, plan,
                  "accounts/fireworks/models/qwen3-8b")
@@ -111,19 +100,10 @@ def yandex(stack, tmp_path):
                               endpoint=f"http://127.0.0.1:{grpc_proxy.port}",
                               chat_url=f"http://127.0.0.1:{http_proxy.port}/v1", timeout=1.0,
                               poll_interval=0.01, retries=1, policy=FAST)
-    plan = jobs.LaunchPlan("yandex", "yandexgpt-lite", write_yandex(tmp_path / "train.jsonl"),
+    plan = jobs.LaunchPlan("yandex", "yandexgpt-lite", write_yandex_jsonl(tmp_path / "train.jsonl"),
                            display_name="Наташа",
                            hyperparameters={"lora_rank": 8, "lora_alpha": 16})
     return Cloud("yandex", server, [grpc_proxy, http_proxy], provider, plan, server.base_uri())
-
-
-def write_yandex(path, n=12):
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            fh.write(json.dumps({"request": [{"role": "system", "text": SYSTEM},
-                                             {"role": "user", "text": f"Вопрос {i}?"}],
-                                 "response": f"Ответ {i}."}, ensure_ascii=False) + "\n")
-    return path
 
 
 def compatible(stack, tmp_path):

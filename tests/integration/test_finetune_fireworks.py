@@ -10,7 +10,8 @@ import json
 import pytest
 from fakes.fireworks_standin import FakeFireworks
 from fakes.flaky_proxy import FlakyProxy
-from test_finetune_together import make_project, run_cli, write_jsonl
+from test_finetune_together import make_project, run_cli
+from training_files import write_chat_jsonl
 
 from natasha_studio.core import jobs
 from natasha_studio.core.chat.models import list_models
@@ -31,8 +32,9 @@ def server():
 @pytest.fixture
 def plan(tmp_path):
     return jobs.LaunchPlan(
-        "fireworks", "accounts/fireworks/models/qwen3-8b", write_jsonl(tmp_path / "train.jsonl"),
-        write_jsonl(tmp_path / "valid.jsonl", 4), display_name="Наташа v1",
+        "fireworks", "accounts/fireworks/models/qwen3-8b",
+        write_chat_jsonl(tmp_path / "train.jsonl"), write_chat_jsonl(tmp_path / "valid.jsonl", 4),
+        display_name="Наташа v1",
         hyperparameters={"epochs": 2, "learning_rate": 1e-4, "lora_rank": 16})
 
 

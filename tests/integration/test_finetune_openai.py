@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from training_files import write_chat_jsonl
 
 from natasha_studio.core import jobs
 from natasha_studio.core.errors import StudioError
@@ -16,16 +17,6 @@ from natasha_studio.core.store import Project
 from natasha_studio.providers.openai_provider import OpenAIProvider, parse_result_csv
 
 pytest_plugins = ["fakes.fixtures"]
-
-
-def write_chat_jsonl(path, n=12):
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            fh.write(json.dumps({"messages": [
-                {"role": "system", "content": "Ты — Наташа."},
-                {"role": "user", "content": f"Вопрос {i}?"},
-                {"role": "assistant", "content": f"Ответ {i}."}]}, ensure_ascii=False) + "\n")
-    return path
 
 
 @pytest.fixture

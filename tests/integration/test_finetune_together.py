@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from fakes.flaky_proxy import FlakyProxy
 from fakes.together_standin import FakeTogether
+from training_files import write_chat_jsonl
 
 from natasha_studio.core import jobs
 from natasha_studio.core.chat.models import list_models
@@ -27,16 +28,6 @@ from natasha_studio.providers.together_provider import TogetherProvider
 SYSTEM = "Ты — Наташа, ведущая сообщества."
 
 
-def write_jsonl(path, n=12):
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            fh.write(json.dumps({"messages": [
-                {"role": "system", "content": SYSTEM},
-                {"role": "user", "content": f"Вопрос {i}?"},
-                {"role": "assistant", "content": f"Ответ {i}."}]}, ensure_ascii=False) + "\n")
-    return path
-
-
 @pytest.fixture
 def server():
     with FakeTogether() as fake:
@@ -46,8 +37,8 @@ def server():
 @pytest.fixture
 def plan(tmp_path):
     return jobs.LaunchPlan(
-        "together", "Qwen/Qwen3-8B", write_jsonl(tmp_path / "train.jsonl"),
-        write_jsonl(tmp_path / "valid.jsonl", 4), display_name="Наташа v1",
+        "together", "Qwen/Qwen3-8B", write_chat_jsonl(tmp_path / "train.jsonl"),
+        write_chat_jsonl(tmp_path / "valid.jsonl", 4), display_name="Наташа v1",
         hyperparameters={"epochs": 2, "learning_rate": 2e-5, "lora_rank": 16, "seed": 7,
                          "suffix": "natasha"})
 

@@ -9,6 +9,7 @@ import json
 import pytest
 from fakes.flaky_proxy import FlakyProxy
 from fakes.yandex_server import FakeYandex
+from training_files import write_yandex_jsonl
 
 from natasha_studio.core import jobs
 from natasha_studio.core.errors import StudioError
@@ -17,15 +18,6 @@ from natasha_studio.providers.registry import build_provider
 from natasha_studio.providers.yandex_provider import YandexProvider
 
 SYSTEM = "Ты — Наташа, ведущая сообщества."
-
-
-def write_yandex_jsonl(path, n=12):
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            fh.write(json.dumps({"request": [{"role": "system", "text": SYSTEM},
-                                             {"role": "user", "text": f"Вопрос {i}?"}],
-                                 "response": f"Ответ {i}."}, ensure_ascii=False) + "\n")
-    return path
 
 
 @pytest.fixture
