@@ -244,3 +244,28 @@ def test_a_photo_question_by_proximity_takes_the_text_just_before(project, tmp_p
     alone = pairs[f"{GROUP}:5"]
     assert alone.question == "" and "media_only" in alone.quality_reasons
     assert alone.quality < joined.quality and alone.quality < 0.5
+
+
+def test_reading_a_big_chat_lets_the_write_ahead_log_be_moved_into_the_file(project, tmp_path,
+                                                                             monkeypatch):
+    """Finding pairs reads a chat a part at a time, each part in a read of its own: what is
+    written meanwhile (the pairs) can be moved from the write-ahead log into the project
+    file, instead of the log growing for the whole of a long run."""
+    from natasha_studio.core.dataset import extract
+
+    monkeypatch.setattr(extract, "_READ_ROWS", 5)
+    messages = [m(i, T0 + 60 * i, "Ольга", OLGA, f"Вопрос номер {i}?") for i in range(1, 40)]
+    path = write_export(tmp_path / "log" / "result.json", "Клуб", "public_supergroup",
+                        GROUP_ID, messages)
+    assert not import_exports(project, [path]).errors
+    reader = project.reader()
+    try:
+        cursor = reader.cursor()
+        rows = extract._messages_in_order(cursor, GROUP, by_id=True)
+        assert next(rows)[0] == 1  # the first part is read; the run works on it
+        project.set_setting("merge_gap_s", 90)  # a write meanwhile
+        busy, log, moved = project.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        assert (busy, moved) == (0, log) and log > 0
+        assert [row[0] for row in rows] == list(range(2, 40))
+    finally:
+        reader.close()

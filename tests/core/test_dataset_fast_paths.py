@@ -365,3 +365,39 @@ def test_emoji_only_matches_its_plain_definition(text):
         for ch in stripped)
     assert q.is_emoji_only(text) == plain
     assert bool(q._ALNUM.search(text)) == any(ch.isalnum() for ch in text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(dates=st.lists(st.integers(min_value=-3, max_value=3), min_size=0, max_size=25),
+       part=st.integers(min_value=1, max_value=4), by_id=st.booleans())
+def test_reading_a_chat_in_parts_gives_the_messages_of_one_read(tmp_path_factory, dates, part,
+                                                                 by_id):
+    """A chat is read a few thousand messages at a time; joined, the parts are exactly the
+    messages one read gives, in the same order, equal dates and negative ones included."""
+    from natasha_studio.core.dataset import extract
+    from natasha_studio.core.dataset.messages import store_messages
+    from natasha_studio.core.dataset.records import ChatRecord, MessageRecord
+    from natasha_studio.core.store import Project
+
+    project = Project.create(tmp_path_factory.mktemp("parts") / "p.nstudio", "Наташа")
+    try:
+        chat = ChatRecord(id=-1000000000042, name="Чат", type="private_supergroup")
+        other = ChatRecord(id=-1000000000043, name="Другой", type="private_supergroup")
+        store_messages(project, chat, [MessageRecord(chat.id, i, date, 1, "u1", text=str(i))
+                                       for i, date in enumerate(dates, start=1)])
+        store_messages(project, other, [MessageRecord(other.id, 1, 0, 1, "u1", text="чужое")])
+        order = "id" if by_id else "date, id"
+        one_read = [tuple(r) for r in project.conn.execute(
+            "SELECT id, date, sender_id, sender_name, text, reply_to_id, topic_id, media_type"
+            f" FROM messages WHERE chat_id = ? ORDER BY {order}", (chat.id,))]
+        original = extract._READ_ROWS
+        extract._READ_ROWS = part
+        try:
+            cursor = project.conn.cursor()
+            cursor.row_factory = None
+            parts = list(extract._messages_in_order(cursor, chat.id, by_id=by_id))
+        finally:
+            extract._READ_ROWS = original
+        assert parts == one_read
+    finally:
+        project.close()

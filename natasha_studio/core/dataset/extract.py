@@ -36,6 +36,7 @@ from natasha_studio.core.store import Project
 # however long the messages are.
 _CACHE_LIMIT = 25_000
 _CACHE_CHARS = 6_000_000
+_READ_ROWS = 5_000  # messages read at a time (see _messages_in_order)
 
 # A turn as plain values, in Turn's field order: role, text, sender id, sender name,
 # message ids, date (plain tuples cross to the helper far cheaper than objects).
@@ -170,11 +171,7 @@ class _ChatExtractor:
         cursor.row_factory = None  # plain tuples: a Row object per message costs
         # Time order. Ids nearly always follow it: then the rows are read in the table's own
         # order, a plain walk, instead of through the date index (a look-up per message).
-        order = "id" if self._ids_follow_dates() else "date, id"
-        rows = cursor.execute(
-            "SELECT id, date, sender_id, sender_name, text, reply_to_id, topic_id, media_type"
-            f" FROM messages WHERE chat_id = ? AND kind = 'message' ORDER BY {order}",
-            (self.chat_id,))
+        rows = _messages_in_order(cursor, self.chat_id, by_id=self._ids_follow_dates())
         gap = self.s.merge_gap_s
         by_id = self.by_id
         open_turns = self.open
@@ -313,6 +310,31 @@ class _ChatExtractor:
             question_media_only=question.media and not question.text.strip(),
             answer_media_only=answer.media and not answer.text.strip(),
         )
+
+
+def _messages_in_order(cursor: sqlite3.Cursor, chat_id: int, *,
+                       by_id: bool) -> Iterator[tuple]:
+    """A chat's messages in time order, read ``_READ_ROWS`` at a time, each part in a read
+    of its own: one read of a whole big chat would pin the project's write-ahead log for
+    as long as finding its pairs takes, so the pairs written meanwhile could never be
+    moved into the file (the log grew to gigabytes on a 300,000-message chat, and every
+    write and read slowed with it). The extraction writes no messages, and nothing else
+    writes them while it runs (see ``writer.claim``), so the parts join up exactly."""
+    columns = ("SELECT id, date, sender_id, sender_name, text, reply_to_id, topic_id, media_type"
+               " FROM messages WHERE chat_id = ? AND kind = 'message'")
+    if by_id:
+        sql = f"{columns} AND id > ? ORDER BY id LIMIT {_READ_ROWS}"
+        after: tuple = (-(2 ** 63),)
+    else:
+        sql = f"{columns} AND (date, id) > (?, ?) ORDER BY date, id LIMIT {_READ_ROWS}"
+        after = (-(2 ** 63), -(2 ** 63))
+    while True:
+        part = cursor.execute(sql, (chat_id, *after)).fetchall()
+        yield from part
+        if len(part) < _READ_ROWS:
+            return
+        last = part[-1]
+        after = (last[0],) if by_id else (last[1], last[0])
 
 
 def extract_pairs(

@@ -7,8 +7,9 @@ a read-only connection, while the scoring runs in another: the window's process 
 the found pairs in batches, hands them to the scoring and writes what comes back, so its
 own thread (the window's) rarely waits for the interpreter.
 
-The helper reads what is committed (each chat's messages in one read); extraction writes
-only pairs, so the messages it reads are those the run would read itself. It stops when its parent goes (see
+The helper reads what is committed, a few thousand messages at a time (see
+``extract._messages_in_order``); extraction writes only pairs, so the messages it reads are
+those the run would read itself. It stops when its parent goes (see
 ``helper``), and a cancel stops it at once.
 """
 
