@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from pairs_data import populate
+from pairs_view import shown_active
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
@@ -38,13 +39,7 @@ def _open(ctx, qtbot, tmp_path, visit_tabs: bool) -> MainWindow:
     with Project.create(path, "Наташа", "Ты — Наташа.") as project:
         populate(project, 30)
         add_model(project, "Наташа v1", "openai", "ft:gpt-4.1-mini:natasha")  # Test chat opens
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 820)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+    win = shown_active(qtbot, MainWindow(ctx), 1280, 820)
     assert win.open_project(path)
     if visit_tabs:  # every tab built and shown once, so all its keys exist
         for index in range(win.tabs.count()):

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import pytest
 from pairs_data import populate
+from pairs_view import shown_active
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtTest import QTest
@@ -22,13 +23,7 @@ def window(ctx, qtbot, qloop, tmp_path):
     path = tmp_path / "keys.nstudio"
     with Project.create(path, "Наташа", "Ты — Наташа.") as project:
         populate(project, 30)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 820)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+    win = shown_active(qtbot, MainWindow(ctx), 1280, 820)
     assert win.open_project(path)
     for index in range(win.tabs.count()):  # every tab built, so all its keys exist
         win.tabs.setCurrentIndex(index)

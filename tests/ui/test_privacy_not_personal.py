@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from pairs_view import shown_pairs_tab
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -28,8 +29,6 @@ def _idle(qloop, ctx, until=lambda: True, panel=None):
 
 @pytest.fixture
 def tab(qtbot, qloop, ctx_with_project):
-    from natasha_studio.ui.pairs.tab import PairsTab
-
     project = ctx_with_project.project
     with project.transaction() as conn:
         conn.execute("INSERT INTO participants(id, name, username) VALUES (1, 'Марина Иванова', 'marina_iv')")
@@ -37,12 +36,7 @@ def tab(qtbot, qloop, ctx_with_project):
                               Turn("assistant", "Хатхор — богиня радости.", 2)]),
            add_pair(project, [Turn("user", "А Хатхор помогает в медитации?", 1),
                               Turn("assistant", "Да.", 2)])]
-    widget = PairsTab(ctx_with_project)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
+    widget = shown_pairs_tab(qtbot, ctx_with_project, settle=False)
     _idle(qloop, ctx_with_project, until=lambda: widget.model.rowCount() == 2)
     widget.ids = ids
     return widget
