@@ -13,10 +13,11 @@ answers that came too late), ``demo`` (the demo project: every tab and sub-tab) 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -153,6 +154,15 @@ def _open(shooter: Shooter, path: Path) -> None:
     shooter.wait_tasks()
 
 
+@contextlib.contextmanager
+def _opened(shooter: Shooter, path: Path) -> Iterator[None]:
+    """The project at ``path`` open in the window while the block shoots it, closed after."""
+    _open(shooter, path)
+    yield
+    shooter.window.close_project()
+    shooter.settle()
+
+
 def _late_answers_export(folder: Path) -> Path:
     """A club chat where the persona answers, but later than the default window."""
     from natasha_studio.telegram.export.synth import message as m
@@ -173,10 +183,8 @@ def shoot_empty(shooter: Shooter) -> None:
 
     path = shooter.tmp / "empty.nstudio"
     Project.create(path, "Наташа").close()
-    _open(shooter, path)
-    shooter.tabs("empty")
-    shooter.window.close_project()
-    shooter.settle()
+    with _opened(shooter, path):
+        shooter.tabs("empty")
 
 
 def shoot_persona(shooter: Shooter) -> None:
@@ -188,10 +196,8 @@ def shoot_persona(shooter: Shooter) -> None:
     path = shooter.tmp / "imported.nstudio"
     with Project.create(path, "Наташа") as project:
         import_exports(project, samples or [_late_answers_export(shooter.tmp)])
-    _open(shooter, path)
-    shooter.window_shot("persona-sources")
-    shooter.window.close_project()
-    shooter.settle()
+    with _opened(shooter, path):
+        shooter.window_shot("persona-sources")
 
 
 def shoot_report(shooter: Shooter) -> None:
@@ -207,10 +213,8 @@ def shoot_report(shooter: Shooter) -> None:
         import_exports(project, [_late_answers_export(folder)])
         set_persona_ids(project, [100])
         run_extraction(project)
-    _open(shooter, path)
-    shooter.window_shot("report-sources")
-    shooter.window.close_project()
-    shooter.settle()
+    with _opened(shooter, path):
+        shooter.window_shot("report-sources")
 
 
 def _demo_path(shooter: Shooter) -> Path:
@@ -223,10 +227,8 @@ def _demo_path(shooter: Shooter) -> Path:
 
 
 def shoot_demo(shooter: Shooter) -> None:
-    _open(shooter, _demo_path(shooter))
-    shooter.tabs("demo")
-    shooter.window.close_project()
-    shooter.settle()
+    with _opened(shooter, _demo_path(shooter)):
+        shooter.tabs("demo")
 
 
 def shoot_dialogs(shooter: Shooter) -> None:
