@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import pytest
+
 from natasha_studio.core import jobs
 from natasha_studio.core.retry import RetryPolicy
 
@@ -44,3 +46,24 @@ def assert_recovered(project, job_id, notices, label):
     assert any("answers again" in m for m in events)
     assert job.check_error is None and job.last_checked_at
     return job
+
+
+def tracked_across_a_restart(project, provider, job_id, restore):
+    """A job tracked while the network is down until the app is closed, then (``restore``
+    brings the network back) tracked again in the project opened anew, where it is still
+    unfinished. Returns the reason it was kept with, and the job as the second tracking
+    left it."""
+    from natasha_studio.core.store import Project
+
+    async def interrupted():
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(jobs.track(project, provider, job_id, interval=0.05,
+                                              policy=FAST), 2.0)
+    asyncio.run(interrupted())  # the app is closed while the network is down
+    reason = jobs.get_job(project, job_id).check_error
+    assert reason
+    restore()
+    with Project.open(project.path) as reopened:
+        assert [j.id for j in jobs.unfinished_jobs(reopened)] == [job_id]
+        job = asyncio.run(jobs.track(reopened, provider, job_id, interval=0.05, policy=FAST))
+    return reason, job

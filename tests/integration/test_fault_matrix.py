@@ -23,7 +23,7 @@ from fakes.flaky_proxy import FlakyProxy
 from fakes.openai_server import FakeOpenAI
 from fakes.together_standin import FakeTogether
 from fakes.yandex_server import FakeYandex
-from fault_helpers import FAST, assert_recovered, follow, later
+from fault_helpers import FAST, assert_recovered, follow, later, tracked_across_a_restart
 from training_files import write_chat_jsonl, write_yandex_jsonl
 
 from natasha_studio.core import jobs
@@ -206,23 +206,9 @@ def test_server_errors_are_ridden_out(project, cloud, cell):
 
 
 def test_restart_mid_job_picks_the_job_up(project, cloud, cell):
-    from natasha_studio.core.store import Project
-
     job_id = launched(project, cloud)
     cloud.cut()
-
-    async def interrupted():
-        with pytest.raises(TimeoutError):
-            await asyncio.wait_for(jobs.track(project, cloud.provider, job_id, interval=0.05,
-                                              policy=FAST), 2.0)
-    asyncio.run(interrupted())  # the app is closed while the network is down
-    reason = jobs.get_job(project, job_id).check_error
-    assert reason
-    cloud.restore()
-    with Project.open(project.path) as reopened:
-        assert [j.id for j in jobs.unfinished_jobs(reopened)] == [job_id]
-        job = asyncio.run(jobs.track(reopened, cloud.provider, job_id, interval=0.05,
-                                     policy=FAST))
+    reason, job = tracked_across_a_restart(project, cloud.provider, job_id, cloud.restore)
     assert job.status == "succeeded" and job.check_error is None
     cell("restart mid-job", cloud.kind, f"kept: could not check: {reason}", job.status)
 

@@ -15,7 +15,7 @@ import time
 
 import pytest
 from fakes.flaky_proxy import FlakyProxy
-from fault_helpers import FAST, assert_recovered, follow, later
+from fault_helpers import FAST, assert_recovered, follow, later, tracked_across_a_restart
 
 from natasha_studio.core import jobs
 from natasha_studio.core.chat.streaming import ReplyStream, build_messages
@@ -154,22 +154,9 @@ def test_credentials_refused_mid_job_stop_tracking_with_a_plain_message(project,
 
 
 def test_restart_mid_job_picks_the_job_up(project, cloud, tmp_path, cell):
-    from natasha_studio.core.store import Project
-
     kind, server, job_id, proxy, provider = cloud
     proxy.cut()
-
-    async def interrupted():
-        with pytest.raises(TimeoutError):
-            await asyncio.wait_for(jobs.track(project, provider, job_id, interval=0.05,
-                                               policy=FAST), 2.0)
-    asyncio.run(interrupted())  # the app is closed while the network is down
-    reason = jobs.get_job(project, job_id).check_error
-    assert reason
-    proxy.restore()
-    with Project.open(project.path) as reopened:
-        assert [j.id for j in jobs.unfinished_jobs(reopened)] == [job_id]
-        job = asyncio.run(jobs.track(reopened, provider, job_id, interval=0.05, policy=FAST))
+    reason, job = tracked_across_a_restart(project, provider, job_id, proxy.restore)
     assert job.status == "succeeded"
     cell("restart mid-job", kind, f"kept: could not check: {reason}", job.status)
 
