@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from natasha_studio.core import storage, writer
+from natasha_studio.core import storage, wal, writer
 from natasha_studio.core.errors import ProjectError
 from natasha_studio.core.i18n import translate
 from natasha_studio.core.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -71,6 +71,7 @@ def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")  # the file's Checkpointer does it (see wal)
 
 
 def _schema_version(conn: sqlite3.Connection) -> int:
@@ -211,6 +212,7 @@ class Project:
         self._lock = threading.RLock()
         self._key: str | None = _file_key(self.path)
         self._gate = writer.gate(self.path)
+        self._checkpointer = wal.checkpointer(self._key, self.path, self._gate)
         self._wait_path = str(writer.wait_file(self.path))
         self._pausable = False
         self.rollback_journal = False  # see bulk.direct_writes: nobody else can wait, no pauses
@@ -344,6 +346,8 @@ class Project:
                 # edit waited (0.4 s); the window refreshes them when it closes the project.
                 self.conn.execute("PRAGMA analysis_limit = 1000")
                 self.conn.execute("PRAGMA optimize")
+            if self._key is not None:
+                wal.stop_checkpointer(self._key)
         self.conn.close()
         key, self._key = self._key, None
         if key is not None:
@@ -397,6 +401,7 @@ class Project:
                     self.conn.execute("COMMIT")
                 finally:
                     self._gate.release()
+                self._checkpointer.nudge()
             else:
                 self.conn.execute(f"RELEASE sp{depth}")
 
@@ -516,6 +521,7 @@ class Project:
         self.conn.execute("COMMIT")
         turns = self._gate.turns
         self._gate.release()
+        self._checkpointer.nudge()
         return depth, turns
 
     def _take_again(self, depth: int, turns: int) -> bool:

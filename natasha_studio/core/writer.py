@@ -311,17 +311,27 @@ class WriteGate:
     def waiting(self) -> int:
         return len(self._queue)
 
-    def acquire(self, holder: object) -> None:
+    def acquire(self, holder: object, *, timeout: float | None = None,
+                counted: bool = True) -> bool:
+        """Take the gate, waiting in turn; with ``timeout``, give up after that many seconds
+        (returns False). ``counted=False``: a turn that writes nothing a long write should
+        know of (see ``turns``)."""
         me = threading.get_ident()
         with self._cond:
             if self._owner == me:
                 self._depth += 1
-                return
+                return True
             token = object()
             self._queue.append(token)
+            deadline = None if timeout is None else time.monotonic() + timeout
             try:
                 while self._owner is not None or self._queue[0] is not token:
-                    self._cond.wait()
+                    left = None if deadline is None else deadline - time.monotonic()
+                    if left is not None and left <= 0:
+                        self._queue.remove(token)
+                        self._cond.notify_all()
+                        return False
+                    self._cond.wait(left)
             except BaseException:
                 self._queue.remove(token)
                 self._cond.notify_all()
@@ -330,7 +340,9 @@ class WriteGate:
             self._owner = me
             self._depth = 1
             self.holder = holder
-            self.turns += 1
+            if counted:
+                self.turns += 1
+            return True
 
     def release(self) -> None:
         with self._cond:
