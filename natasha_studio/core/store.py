@@ -533,6 +533,13 @@ class Project:
             self.conn.execute(f"SAVEPOINT sp{level}")
         return self._gate.turns != turns + 1
 
+    @contextlib.contextmanager
+    def log_mover_suspended(self) -> Iterator[None]:
+        """The block runs with no connection of the file's log mover open (see
+        ``wal.Checkpointer.suspended``)."""
+        with self._checkpointer.suspended():
+            yield
+
     def before_pause(self, settle: Callable[[], None]) -> Callable[[], None]:
         """Have ``settle`` run once before the next pause commits (a bulk write puts back
         what it took away for speed: dropped indexes, a trigger). Returns a function that

@@ -24,6 +24,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from natasha_studio.core.writer import WriteGate
@@ -72,6 +73,19 @@ class Checkpointer:
         self._wake.set()
         if thread is not None and thread is not threading.current_thread():
             thread.join()
+
+    @contextlib.contextmanager
+    def suspended(self) -> Iterator[None]:
+        """No connection of the checkpointer is open in the block (leaving WAL mode, see
+        ``bulk.direct_writes``, needs the only connection to the file); commits after it
+        start the thread again."""
+        self.stop()
+        try:
+            yield
+        finally:
+            with self._start_lock:
+                self._stopping = False
+                self._thread = None
 
     def _run(self) -> None:
         conn: sqlite3.Connection | None = None

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -36,6 +37,35 @@ def test_alone_the_block_writes_straight_into_the_file(tmp_path):
         assert _mode(project) == "wal"
     with Project.open(path) as project:
         assert _count(project) == 5000 and _mode(project) == "wal"
+
+
+def test_the_log_movers_connection_does_not_keep_the_block_in_wal_mode(tmp_path, monkeypatch):
+    """The thread that copies the log into the file has a connection of its own: it is
+    closed for the block (leaving WAL mode needs the only connection), and copies again
+    after it."""
+    from natasha_studio.core import wal
+
+    monkeypatch.setattr(wal, "QUIET_S", 0.05)
+    path = tmp_path / "moved.nstudio"
+    with Project.create(path, "Наташа") as project:
+        mover = project._checkpointer
+        moves = mover.moves
+        project.set_setting("persona_name", "Наташа Иванова")
+        deadline = time.monotonic() + 10
+        while mover.moves == moves and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert mover.moves > moves  # its connection is open now
+        with direct_writes(project):
+            assert _mode(project) == "delete"
+            with project.transaction() as conn:
+                conn.execute("INSERT INTO pair_search_dirty VALUES (1)")
+        assert _mode(project) == "wal"
+        moves = mover.moves
+        project.set_setting("persona_name", "Наташа")
+        deadline = time.monotonic() + 10
+        while mover.moves == moves and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert mover.moves > moves
 
 
 def test_shared_in_this_process_the_block_stays_in_wal_mode(tmp_path):

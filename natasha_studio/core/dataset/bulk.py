@@ -93,6 +93,11 @@ def direct_writes(project: Project, enabled: bool = True) -> Iterator[None]:
     if not enabled or conn.in_transaction or connections_here(project.path) > 1:
         yield
         return
+    with project.log_mover_suspended():
+        yield from _direct_writes(project, conn)
+
+
+def _direct_writes(project: Project, conn: sqlite3.Connection) -> Iterator[None]:
     timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
     conn.execute("PRAGMA busy_timeout = 0")
     try:
