@@ -7,9 +7,9 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
+from log_mover import moved_after
 
 from natasha_studio.core import store
 from natasha_studio.core.dataset.bulk import direct_writes
@@ -48,24 +48,14 @@ def test_the_log_movers_connection_does_not_keep_the_block_in_wal_mode(tmp_path,
     monkeypatch.setattr(wal, "QUIET_S", 0.05)
     path = tmp_path / "moved.nstudio"
     with Project.create(path, "Наташа") as project:
-        mover = project._checkpointer
-        moves = mover.moves
-        project.set_setting("persona_name", "Наташа Иванова")
-        deadline = time.monotonic() + 10
-        while mover.moves == moves and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert mover.moves > moves  # its connection is open now
+        # its connection is open now
+        assert moved_after(project, lambda: project.set_setting("persona_name", "Наташа И."))
         with direct_writes(project):
             assert _mode(project) == "delete"
             with project.transaction() as conn:
                 conn.execute("INSERT INTO pair_search_dirty VALUES (1)")
         assert _mode(project) == "wal"
-        moves = mover.moves
-        project.set_setting("persona_name", "Наташа")
-        deadline = time.monotonic() + 10
-        while mover.moves == moves and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert mover.moves > moves
+        assert moved_after(project, lambda: project.set_setting("persona_name", "Наташа"))
 
 
 def test_shared_in_this_process_the_block_stays_in_wal_mode(tmp_path):

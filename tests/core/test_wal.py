@@ -9,6 +9,7 @@ import threading
 import time
 
 import pytest
+from log_mover import until
 
 from natasha_studio.core import wal, writer
 from natasha_studio.core.store import Project
@@ -20,15 +21,6 @@ def _checkpointer(project: Project) -> wal.Checkpointer:
 
 def _write(project: Project, n: int) -> None:
     project.set_setting("persona_name", f"Наташа {n}")
-
-
-def _until(condition, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return condition()
 
 
 def _all_moved(path) -> bool:
@@ -53,7 +45,7 @@ def test_commits_leave_the_copy_to_a_quiet_moment(project, monkeypatch):
     assert checkpointer.moves == moves
     assert os.path.getsize(f"{project.path}-wal") > 0
     # They stop: the log is copied into the file, once.
-    assert _until(lambda: checkpointer.moves == moves + 1)
+    assert until(lambda: checkpointer.moves == moves + 1)
     time.sleep(0.4)
     assert checkpointer.moves == moves + 1
     assert _all_moved(project.path)
@@ -65,7 +57,7 @@ def test_a_long_log_is_started_over_and_its_file_emptied(project, monkeypatch):
     checkpointer = _checkpointer(project)
     for n in range(5):
         _write(project, n)
-    assert _until(lambda: checkpointer.restarts >= 1)
+    assert until(lambda: checkpointer.restarts >= 1)
     assert os.path.getsize(f"{project.path}-wal") == 0
     with Project.open(project.path) as again:
         assert again.get_setting("persona_name") == "Наташа 4"
@@ -99,7 +91,7 @@ def test_starting_over_waits_for_a_write_going_on(project, monkeypatch):
         release.set()
         holder.join()
     assert write_done.wait(10)
-    assert _until(lambda: checkpointer.restarts >= 1)
+    assert until(lambda: checkpointer.restarts >= 1)
     assert project.get_setting("persona_name") == "Наташа 2"
 
 
