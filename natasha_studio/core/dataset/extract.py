@@ -316,10 +316,10 @@ def _messages_in_order(cursor: sqlite3.Cursor, chat_id: int, *,
                        by_id: bool) -> Iterator[tuple]:
     """A chat's messages in time order, read ``_READ_ROWS`` at a time, each part in a read
     of its own: one read of a whole big chat would pin the project's write-ahead log for
-    as long as finding its pairs takes, so the pairs written meanwhile could never be
-    moved into the file (the log grew to gigabytes on a 300,000-message chat, and every
-    write and read slowed with it). The extraction writes no messages, and nothing else
-    writes them while it runs (see ``writer.claim``), so the parts join up exactly."""
+    as long as finding its pairs takes, so nothing written meanwhile could be copied into
+    the file, even when the curator stops editing for a while (see ``core.wal``). The
+    extraction writes no messages, and nothing else writes them while it runs (see
+    ``writer.claim``), so the parts join up exactly."""
     columns = ("SELECT id, date, sender_id, sender_name, text, reply_to_id, topic_id, media_type"
                " FROM messages WHERE chat_id = ? AND kind = 'message'")
     if by_id:
